@@ -1,0 +1,35 @@
+import * as z from 'zod/mini'
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
+
+/**
+ * A comparison on one value: `{ gte: 3 }`, `{ in: ["pro", "business"] }`, `{ exists: true }`.
+ * Several operators in one object must all hold.
+ */
+export const comparisonSchema = z.strictObject({
+  eq: z.optional(scalar),
+  neq: z.optional(scalar),
+  in: z.optional(z.array(scalar)),
+  contains: z.optional(z.union([z.string(), z.number()])),
+  gt: z.optional(z.number()),
+  gte: z.optional(z.number()),
+  lt: z.optional(z.number()),
+  lte: z.optional(z.number()),
+  exists: z.optional(z.boolean()),
+})
+
+/** A property filter: a comparison object, or a bare value meaning `{ eq: value }`. */
+export const filterSchema = z.union([scalar, comparisonSchema])
+
+export const countSchema = z.strictObject({
+  eq: z.optional(z.number()),
+  gt: z.optional(z.number()),
+  gte: z.optional(z.number()),
+  lt: z.optional(z.number()),
+  lte: z.optional(z.number()),
+})
+
+export type Scalar = z.infer<typeof scalar>
+export type Comparison = z.infer<typeof comparisonSchema>
+export type Filter = z.infer<typeof filterSchema>
+export type Count = z.infer<typeof countSchema>

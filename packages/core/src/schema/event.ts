@@ -1,0 +1,97 @@
+import * as z from 'zod/mini'
+import { deviceSchema } from './audience'
+
+const isoDate = z.iso.datetime({ offset: true })
+const count = z.int().check(z.gte(0))
+
+export const eventTypeSchema = z.enum([
+  'survey.shown',
+  'survey.answered',
+  'survey.completed',
+  'survey.dismissed',
+  'tour.started',
+  'tour.step',
+  'tour.completed',
+  'tour.dismissed',
+])
+
+/** One answer: a number for scales, a string for text, an option id or ids for choices. */
+export const answerSchema = z.object({
+  questionId: z.string(),
+  value: z.union([z.number(), z.string(), z.array(z.string())]),
+  other: z.optional(z.string()),
+})
+
+export const metricSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('nps'),
+    score: z.int().check(z.gte(0), z.lte(10)),
+    bucket: z.enum(['detractor', 'passive', 'promoter']),
+  }),
+  z.object({ kind: z.literal('csat'), score: z.int(), scale: z.int(), satisfied: z.boolean() }),
+  z.object({ kind: z.literal('ces'), score: z.int(), scale: z.int(), agree: z.boolean() }),
+])
+
+// Every part is optional: under Global Privacy Control only page.path and locale are sent.
+export const contextSchema = z.object({
+  page: z.optional(
+    z.object({
+      url: z.optional(z.string()),
+      path: z.optional(z.string()),
+      title: z.optional(z.string()),
+      referrer: z.optional(z.string()),
+      timeOnPageMs: z.optional(z.number().check(z.gte(0))),
+      scrollDepth: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    }),
+  ),
+  locale: z.optional(z.string()),
+  timezone: z.optional(z.string()),
+  device: z.optional(deviceSchema),
+  viewport: z.optional(z.object({ w: count, h: count })),
+  userAgent: z.optional(z.string()),
+  user: z.optional(
+    z.object({
+      id: z.optional(z.nullable(z.string())),
+      anonymousId: z.optional(z.string()),
+      known: z.optional(z.boolean()),
+      traits: z.optional(z.record(z.string(), z.unknown())),
+    }),
+  ),
+  session: z.optional(
+    z.object({
+      id: z.optional(z.string()),
+      startedAt: z.optional(isoDate),
+      durationMs: z.optional(z.number().check(z.gte(0))),
+      pageViews: z.optional(count),
+      events: z.optional(z.record(z.string(), count)),
+    }),
+  ),
+  app: z.optional(z.object({ version: z.optional(z.string()) })),
+  custom: z.optional(z.record(z.string(), z.unknown())),
+})
+
+/** One event on the wire. `id` never changes across retries: it is the idempotency key. */
+export const eventSchema = z.object({
+  id: z.string().check(z.minLength(8), z.maxLength(64)),
+  type: eventTypeSchema,
+  at: isoDate,
+  surveyId: z.optional(z.string()),
+  surveyVersion: z.optional(z.int()),
+  responseId: z.optional(z.string()),
+  seq: z.optional(count),
+  answers: z.optional(z.array(answerSchema)),
+  metric: z.optional(metricSchema),
+  tourId: z.optional(z.string()),
+  tourVersion: z.optional(z.int()),
+  stepId: z.optional(z.string()),
+  stepIndex: z.optional(count),
+  dwellMs: z.optional(z.number().check(z.gte(0))),
+  reason: z.optional(z.string()),
+  context: z.optional(contextSchema),
+})
+
+export type EventType = z.infer<typeof eventTypeSchema>
+export type Answer = z.infer<typeof answerSchema>
+export type WireMetric = z.infer<typeof metricSchema>
+export type UsageContext = z.infer<typeof contextSchema>
+export type SondeEvent = z.infer<typeof eventSchema>

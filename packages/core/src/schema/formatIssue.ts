@@ -1,0 +1,83 @@
+import type * as z from 'zod/mini'
+
+type Issue = z.core.$ZodIssue
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (typeof value === 'bigint') return `${value}`
+  return String(value)
+}
+
+function typeOf(input: unknown): string {
+  if (input === null) return 'null'
+  if (Array.isArray(input)) return 'array'
+  if (typeof input === 'number' && Number.isNaN(input)) return 'NaN'
+  return typeof input
+}
+
+// Authors write JSON: a zod "record" is an object to them.
+export function noun(expected: string): string {
+  return expected === 'record' ? 'object' : expected
+}
+
+/** True when the issue is about a field that is absent (needs `reportInput`). */
+export function isMissing(issue: Issue): boolean {
+  return !('input' in issue) || issue.input === undefined
+}
+
+function limit(issue: { origin: string; inclusive?: boolean }, n: unknown, more: boolean): string {
+  const one = n === 1 || n === 1n
+  const unit =
+    issue.origin === 'string'
+      ? ` character${one ? '' : 's'}`
+      : issue.origin === 'array'
+        ? ` item${one ? '' : 's'}`
+        : ''
+  const op = more
+    ? issue.inclusive
+      ? 'at least'
+      : 'more than'
+    : issue.inclusive
+      ? 'at most'
+      : 'less than'
+  return `expected ${op} ${show(n)}${unit}`
+}
+
+// zod/mini ships without a message locale (to stay small), so the messages product teams read
+// are written here, one per issue code, always starting with what was expected.
+/** A short message for one zod issue, always starting with what was expected. */
+export function formatIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      // With `reportInput`, zod leaves `input` out exactly when the field is absent.
+      return isMissing(issue)
+        ? `expected ${noun(issue.expected)}, but it is missing`
+        : `expected ${noun(issue.expected)}, got ${typeOf(issue.input)}`
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `expected ${show(issue.values[0])}`
+        : `expected one of ${issue.values.map(show).join(', ')}`
+    case 'too_small':
+      return limit(issue, issue.minimum, true)
+    case 'too_big':
+      return limit(issue, issue.maximum, false)
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(show).join(', ')}`
+    case 'invalid_union':
+      return 'options' in issue && Array.isArray(issue.options)
+        ? `expected one of ${issue.options.map(show).join(', ')}`
+        : 'matches none of the allowed forms'
+    case 'invalid_format':
+      return issue.message && issue.message !== 'Invalid input'
+        ? issue.message
+        : `expected a valid ${issue.format}`
+    case 'not_multiple_of':
+      return `expected a multiple of ${show(issue.divisor)}`
+    case 'invalid_key':
+      return 'has an invalid key'
+    case 'invalid_element':
+      return 'has an invalid element'
+    default:
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is invalid'
+  }
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod/mini'
+
+const days = z.number().check(z.gte(0))
+const isoDate = z.iso.datetime({ offset: true })
+
+/** How often one survey or tour may be shown to the same person. */
+export const frequencySchema = z.strictObject({
+  once: z.optional(z.boolean()),
+  recontactDays: z.optional(days),
+  maxDisplays: z.optional(z.int().check(z.gte(1))),
+  dismissCooldownDays: z.optional(days),
+  ignoreGlobalCooldown: z.optional(z.boolean()),
+})
+
+/** Rules shared by every survey and tour of a project. */
+export const settingsSchema = z.strictObject({
+  cooldownDays: z.optional(days),
+  maxPromptsPerSession: z.optional(z.int().check(z.gte(0))),
+})
+
+export const scheduleSchema = z.strictObject({
+  start: z.optional(isoDate),
+  end: z.optional(isoDate),
+})
+
+export type Frequency = z.infer<typeof frequencySchema>
+export type Settings = z.infer<typeof settingsSchema>
+export type Schedule = z.infer<typeof scheduleSchema>

@@ -1,0 +1,164 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import acme from '../../../../test/fixtures/acme.config.json'
+import { configSchema } from './config'
+import { describeError, parse } from './parse'
+import { questionSchema } from './question'
+
+const survey = (patch: Record<string, unknown> = {}) => ({
+  id: 's',
+  version: 1,
+  kind: 'nps',
+  questions: [{ id: 'q', type: 'nps', text: 'How likely…?' }],
+  ...patch,
+})
+
+describe('parse', () => {
+  it('accepts the documented example config as is', () => {
+    const result = parse(configSchema, acme)
+    expect(result).toEqual({ ok: true, value: acme })
+  })
+
+  it.each([
+    [
+      'an unsupported rating scale',
+      {
+        surveys: [
+          survey(),
+          survey(),
+          survey({ questions: [{ id: 'q', type: 'rating', scale: 4, text: 't' }] }),
+        ],
+      },
+      'surveys[2].questions[0].scale: expected one of 3, 5, 7, 10',
+    ],
+    ['a wrong top-level type', 5, 'expected object, got number'],
+    [
+      'a missing field',
+      { surveys: [survey({ version: undefined })] },
+      'surveys[0].version: expected number, but it is missing',
+    ],
+    [
+      'an unknown field',
+      { surveys: [survey({ colour: 'red' })] },
+      'surveys[0]: unknown field "colour"',
+    ],
+    [
+      'an unknown question type',
+      { surveys: [survey({ questions: [{ id: 'q', type: 'slider', text: 't' }] })] },
+      'surveys[0].questions[0].type: expected one of "nps", "rating", "ces", "text", "choice"',
+    ],
+    [
+      'a sample above 1',
+      { surveys: [survey({ audience: { sample: 1.5 } })] },
+      'surveys[0].audience.sample: expected at most 1',
+    ],
+    [
+      'an empty question list',
+      { surveys: [survey({ questions: [] })] },
+      'surveys[0].questions: expected at least 1 item',
+    ],
+    [
+      'a wrong type in a trigger',
+      { surveys: [survey({ trigger: { event: 7 } })] },
+      'surveys[0].trigger.event: expected string, got number',
+    ],
+    [
+      'an empty trigger',
+      { surveys: [survey({ trigger: {} })] },
+      'surveys[0].trigger: expected one of the fields event, page, timeOnPageSeconds, scrollPercent, exitIntent',
+    ],
+    [
+      'a text that is neither string nor map',
+      { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },
+      'surveys[0].questions[0].text: expected string or object, got number',
+    ],
+    [
+      'a bad regex',
+      { surveys: [survey({ trigger: { page: { regex: '(' } } })] },
+      'surveys[0].trigger.page.regex: expected a valid regular expression',
+    ],
+    [
+      'a bad locale key',
+      { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: { 'not a tag': 'x' } }] })] },
+      'surveys[0].questions[0].text["not a tag"]: invalid key: expected a BCP 47 language tag such as "fr-CA"',
+    ],
+    [
+      'a backward branch',
+      {
+        surveys: [
+          survey({
+            questions: [
+              { id: 'a', type: 'nps', text: 't' },
+              { id: 'b', type: 'text', text: 't', next: [{ goto: 'a' }] },
+            ],
+          }),
+        ],
+      },
+      'surveys[0].questions[1].next[0].goto: expected a later question: "a" comes before "b"',
+    ],
+    [
+      'a branch to nowhere',
+      {
+        surveys: [
+          survey({ questions: [{ id: 'a', type: 'nps', text: 't', next: [{ goto: 'zz' }] }] }),
+        ],
+      },
+      'surveys[0].questions[0].next[0].goto: expected "end" or the id of a question, got "zz"',
+    ],
+    [
+      'a duplicate question id',
+      {
+        surveys: [
+          survey({
+            questions: [
+              { id: 'a', type: 'nps', text: 't' },
+              { id: 'a', type: 'text', text: 't' },
+            ],
+          }),
+        ],
+      },
+      'surveys[0].questions[1].id: duplicate question id "a"',
+    ],
+  ])('names the path of %s', (_, input, expected) => {
+    const result = parse(configSchema, input)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors.map(describeError)).toContain(expected)
+  })
+
+  it('reports every failing field, not only the first', () => {
+    const result = parse(questionSchema, { id: '', type: 'rating', scale: 2, text: '' })
+    expect(result.ok ? [] : result.errors.map((e) => e.path).sort()).toEqual([
+      'id',
+      'scale',
+      'text',
+    ])
+  })
+
+  it('never throws, even on inputs whose getters throw', () => {
+    const hostile = Object.defineProperty({}, 'surveys', {
+      enumerable: true,
+      get() {
+        throw new Error('boom')
+      },
+    })
+    const result = parse(configSchema, hostile)
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: '', message: 'could not be read (boom)' }],
+    })
+  })
+
+  it('yields a value or errors for arbitrary JSON, never an exception', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.record({ surveys: fc.array(fc.jsonValue()) })),
+        (input) => {
+          const result = parse(configSchema, input)
+          if (result.ok) expect(result.value).toBeDefined()
+          else expect(result.errors.length).toBeGreaterThan(0)
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+})

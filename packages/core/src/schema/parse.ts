@@ -1,0 +1,95 @@
+import type * as z from 'zod/mini'
+import { formatIssue, isMissing, noun } from './formatIssue'
+import { formatPath } from './formatPath'
+
+/** One reason an input was refused: where (`surveys[2].questions[0].scale`) and what was expected. */
+export interface ParseError {
+  path: string
+  message: string
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ParseError[] }
+
+type Issue = z.core.$ZodIssue
+
+/** `path: message`, the form used in console errors and reports. */
+export function describeError(error: ParseError): string {
+  return error.path ? `${error.path}: ${error.message}` : error.message
+}
+
+/**
+ * Checks `input` against `schema`. Returns the value or every error with its path; never throws,
+ * whatever the input (getters that throw, cycles, exotic objects included).
+ */
+export function parse<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  prefix: readonly PropertyKey[] = [],
+): ParseResult<z.infer<S>> {
+  try {
+    const result = schema.safeParse(input, { reportInput: true })
+    if (result.success) return { ok: true, value: result.data }
+    return { ok: false, errors: result.error.issues.flatMap((issue) => explain(issue, prefix)) }
+  } catch (cause) {
+    const message = `could not be read (${cause instanceof Error ? cause.message : 'unknown'})`
+    return { ok: false, errors: [{ path: formatPath(prefix), message }] }
+  }
+}
+
+function explain(issue: Issue, prefix: readonly PropertyKey[]): ParseError[] {
+  const path = [...prefix, ...issue.path]
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const alternatives = typeAlternatives(issue.errors)
+    if (alternatives) {
+      const got = formatIssue({
+        ...issue.errors[0]?.[0],
+        code: 'invalid_type',
+        expected: alternatives,
+      } as Issue)
+      return [{ path: formatPath(path), message: got }]
+    }
+    // Report the alternative the author most likely meant: the one whose keys fit best.
+    const ranked = [...issue.errors].sort((a, b) => misfit(a) - misfit(b) || a.length - b.length)
+    const [best, second] = ranked
+    if (best && second && misfit(best) > 0 && misfit(best) === misfit(second)) {
+      const fields = [...new Set(ranked.flatMap(missingFields))]
+      if (fields.length > 0) {
+        return [
+          { path: formatPath(path), message: `expected one of the fields ${fields.join(', ')}` },
+        ]
+      }
+    }
+    if (best) return best.flatMap((inner) => explain(inner, path))
+  }
+  const inner = issue.code === 'invalid_key' ? issue.issues[0] : undefined
+  const message = inner ? `invalid key: ${formatIssue(inner)}` : formatIssue(issue)
+  return [{ path: formatPath(path), message }]
+}
+
+// When every alternative failed on the type of the value itself, "expected string or object".
+function typeAlternatives(branches: Issue[][]): string | null {
+  const expected: string[] = []
+  for (const branch of branches) {
+    const only = branch.length === 1 ? branch[0] : undefined
+    if (only?.code !== 'invalid_type' || only.path.length > 0) return null
+    if (!expected.includes(noun(only.expected))) expected.push(noun(only.expected))
+  }
+  return expected.join(' or ')
+}
+
+function misfit(branch: Issue[]): number {
+  let score = 0
+  for (const issue of branch) {
+    // A branch that refused the value's very type is the least likely meant.
+    if (issue.code === 'invalid_type' && issue.path.length === 0) score += 100
+    else if (issue.code === 'unrecognized_keys') score += issue.keys.length
+    else if (isMissing(issue)) score += 1
+  }
+  return score
+}
+
+function missingFields(branch: Issue[]): string[] {
+  return branch.flatMap((issue) =>
+    issue.path.length === 1 && isMissing(issue) ? [String(issue.path[0])] : [],
+  )
+}

@@ -1,0 +1,67 @@
+import * as z from 'zod/mini'
+import { type Config, configSchema } from './config'
+import { settingsSchema } from './frequency'
+import { type ParseError, parse } from './parse'
+import { surveySchema } from './survey'
+import { tourSchema } from './tour'
+
+export interface ConfigResult {
+  /** What can run: the settings and every survey and tour that passed. */
+  value: Config
+  /** Why anything was left out; empty when the whole input is valid. */
+  errors: ParseError[]
+}
+
+const envelope = z.looseObject({
+  $schema: z.optional(z.string()),
+  settings: z.optional(z.unknown()),
+  surveys: z.optional(z.array(z.unknown())),
+  tours: z.optional(z.array(z.unknown())),
+})
+
+/**
+ * Reads a project's config. Each survey and tour is checked on its own, so one bad definition is
+ * skipped with its reasons and the rest still run; a duplicate id keeps the first. Never throws.
+ */
+export function parseConfig(input: unknown): ConfigResult {
+  const top = parse(envelope, input)
+  if (!top.ok) return { value: {}, errors: top.errors }
+  const errors: ParseError[] = []
+  const known = new Set(Object.keys(configSchema.shape))
+  for (const key of Object.keys(top.value)) {
+    if (!known.has(key)) errors.push({ path: key, message: 'unknown field' })
+  }
+  const value: Config = {}
+  if (top.value.settings !== undefined) {
+    const settings = parse(settingsSchema, top.value.settings, ['settings'])
+    if (settings.ok) value.settings = settings.value
+    else errors.push(...settings.errors)
+  }
+  if (top.value.surveys) value.surveys = pick(surveySchema, top.value.surveys, 'surveys', errors)
+  if (top.value.tours) value.tours = pick(tourSchema, top.value.tours, 'tours', errors)
+  return { value, errors }
+}
+
+function pick<S extends z.ZodMiniType<{ id: string }>>(
+  schema: S,
+  items: unknown[],
+  field: string,
+  errors: ParseError[],
+): z.infer<S>[] {
+  const ids = new Set<string>()
+  const kept: z.infer<S>[] = []
+  items.forEach((item, i) => {
+    const result = parse(schema, item, [field, i])
+    if (!result.ok) {
+      errors.push(...result.errors)
+      return
+    }
+    if (ids.has(result.value.id)) {
+      errors.push({ path: `${field}[${i}].id`, message: `duplicate id "${result.value.id}"` })
+      return
+    }
+    ids.add(result.value.id)
+    kept.push(result.value)
+  })
+  return kept
+}

@@ -1,0 +1,78 @@
+import * as z from 'zod/mini'
+import { localizedTextSchema } from './text'
+
+const id = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'expected an id of 1–64 letters, digits, _ . : -'))
+
+/** The `if` of a branching rule: every condition present must hold for the answer. */
+export const answerConditionSchema = z.strictObject({
+  bucket: z.optional(z.enum(['detractor', 'passive', 'promoter'])),
+  eq: z.optional(z.union([z.string(), z.number()])),
+  neq: z.optional(z.union([z.string(), z.number()])),
+  in: z.optional(z.array(z.union([z.string(), z.number()]))),
+  contains: z.optional(z.string()),
+  gte: z.optional(z.number()),
+  lte: z.optional(z.number()),
+  gt: z.optional(z.number()),
+  lt: z.optional(z.number()),
+  answered: z.optional(z.boolean()),
+})
+
+/** A branching rule: the first rule whose `if` holds decides; `"end"` ends the survey. */
+export const nextRuleSchema = z.strictObject({
+  if: z.optional(answerConditionSchema),
+  goto: id,
+})
+
+const base = {
+  id,
+  text: localizedTextSchema,
+  description: z.optional(localizedTextSchema),
+  optional: z.optional(z.boolean()),
+  next: z.optional(z.array(nextRuleSchema)),
+}
+const labels = {
+  lowLabel: z.optional(localizedTextSchema),
+  highLabel: z.optional(localizedTextSchema),
+}
+
+export const choiceOptionSchema = z.strictObject({ id, label: localizedTextSchema })
+
+/** One question. `type` decides the input: nps 0–10, rating, ces 1–7, text or choice. */
+export const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, ...labels, type: z.literal('nps') }),
+  z.strictObject({
+    ...base,
+    ...labels,
+    type: z.literal('rating'),
+    scale: z.literal([3, 5, 7, 10]),
+    style: z.optional(z.enum(['numbers', 'stars', 'emoji'])),
+  }),
+  z.strictObject({
+    ...base,
+    ...labels,
+    type: z.literal('ces'),
+    scale: z.optional(z.literal([5, 7])),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('text'),
+    maxLength: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
+    placeholder: z.optional(localizedTextSchema),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('choice'),
+    multiple: z.optional(z.boolean()),
+    other: z.optional(z.boolean()),
+    options: z.array(choiceOptionSchema).check(z.minLength(1), z.maxLength(50)),
+  }),
+])
+
+export type AnswerCondition = z.infer<typeof answerConditionSchema>
+export type NextRule = z.infer<typeof nextRuleSchema>
+export type ChoiceOption = z.infer<typeof choiceOptionSchema>
+export type Question = z.infer<typeof questionSchema>
+export type QuestionType = Question['type']
+export { id as idSchema }

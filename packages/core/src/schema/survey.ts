@@ -1,0 +1,68 @@
+import * as z from 'zod/mini'
+import { audienceSchema } from './audience'
+import { displaySchema } from './display'
+import { frequencySchema, scheduleSchema } from './frequency'
+import { idSchema, type Question, questionSchema } from './question'
+import { localeTagSchema, localizedTextSchema } from './text'
+import { triggerSchema } from './trigger'
+
+/** Fields a survey and a tour share: identity, when, for whom and how often. */
+export const targetableFields = {
+  id: idSchema,
+  version: z.int().check(z.gte(1)),
+  locale: z.optional(localeTagSchema),
+  priority: z.optional(z.int()),
+  trigger: z.optional(triggerSchema),
+  audience: z.optional(audienceSchema),
+  frequency: z.optional(frequencySchema),
+  schedule: z.optional(scheduleSchema),
+}
+
+// Branches may only jump forward: a survey is then always finite, whatever the answers.
+function checkBranches(
+  { questions }: { questions: Question[] },
+  ctx: z.core.$RefinementCtx<unknown>,
+): void {
+  const index = new Map<string, number>()
+  questions.forEach((q, i) => {
+    if (index.has(q.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        input: q.id,
+        path: ['questions', i, 'id'],
+        message: `duplicate question id "${q.id}"`,
+      })
+    }
+    index.set(q.id, i)
+  })
+  questions.forEach((q, i) => {
+    q.next?.forEach((rule, r) => {
+      if (rule.goto === 'end') return
+      const target = index.get(rule.goto)
+      if (target === undefined || target <= i) {
+        ctx.addIssue({
+          code: 'custom',
+          input: rule.goto,
+          path: ['questions', i, 'next', r, 'goto'],
+          message:
+            target === undefined
+              ? `expected "end" or the id of a question, got "${rule.goto}"`
+              : `expected a later question: "${rule.goto}" comes before "${q.id}"`,
+        })
+      }
+    })
+  })
+}
+
+/** A survey definition, as product teams author it in JSON. */
+export const surveySchema = z
+  .strictObject({
+    ...targetableFields,
+    kind: z.enum(['nps', 'csat', 'ces', 'custom']),
+    questions: z.array(questionSchema).check(z.minLength(1), z.maxLength(30)),
+    thankYou: z.optional(localizedTextSchema),
+    display: z.optional(displaySchema),
+  })
+  .check(z.superRefine(checkBranches))
+
+export type Survey = z.infer<typeof surveySchema>

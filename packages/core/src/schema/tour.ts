@@ -1,0 +1,51 @@
+import * as z from 'zod/mini'
+import { idSchema } from './question'
+import { targetableFields } from './survey'
+import { localizedTextSchema } from './text'
+
+export const placementSchema = z.enum([
+  'auto',
+  'top',
+  'bottom',
+  'left',
+  'right',
+  'start',
+  'end',
+  'top-start',
+  'top-end',
+  'bottom-start',
+  'bottom-end',
+  'left-start',
+  'left-end',
+  'right-start',
+  'right-end',
+])
+
+/** One step of a tour, anchored to a host element by CSS selector (or centred without one). */
+export const tourStepSchema = z.strictObject({
+  id: idSchema,
+  target: z.optional(z.string().check(z.minLength(1))),
+  title: localizedTextSchema,
+  body: z.optional(localizedTextSchema),
+  placement: z.optional(placementSchema),
+  spotlight: z.optional(z.boolean()),
+  advanceOn: z.optional(
+    z.strictObject({ click: z.optional(z.boolean()), event: z.optional(z.string()) }),
+  ),
+})
+
+/** An onboarding tour: targeting like a survey, then steps. */
+export const tourSchema = z.strictObject({
+  ...targetableFields,
+  missingTarget: z.optional(
+    z.strictObject({
+      policy: z.enum(['wait', 'skip', 'abort']),
+      timeoutMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
+    }),
+  ),
+  steps: z.array(tourStepSchema).check(z.minLength(1), z.maxLength(50)),
+})
+
+export type Placement = z.infer<typeof placementSchema>
+export type TourStep = z.infer<typeof tourStepSchema>
+export type Tour = z.infer<typeof tourSchema>

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sonde's whole test suite: installs what it needs, then typecheck, lint, schema check, unit,
+# DOM and real-Chromium tests, builds, size budgets and benchmarks. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh || exit 1
+
+passed=0
+failed=0
+failures=()
+report=.vitest-reports/results.json
+
+step() { # step <name> <command...>: one check that passes or fails as a whole
+  local name=$1
+  shift
+  echo "── $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+}
+
+step typecheck pnpm run -s typecheck
+step lint pnpm run -s lint
+step 'JSON Schemas current' pnpm run -s schemas:check
+
+echo '── vitest (unit, dom, browser)'
+rm -f "$report"
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report"
+vitest_status=$?
+if [[ -f $report ]]; then
+  read -r vp vf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + r.numPendingTests + r.numTodoTests)' "$report")
+  passed=$((passed + vp))
+  failed=$((failed + vf))
+  # A crash outside any test (a file that fails to load) still fails the run.
+  if [[ $vitest_status -ne 0 && $vf -eq 0 ]]; then failed=$((failed + 1)); failures+=('vitest (suite error)'); fi
+else
+  failed=$((failed + 1))
+  failures+=('vitest (no report)')
+fi
+
+for bench in bench/*.ts; do
+  [[ -e $bench ]] || continue
+  step "bench $(basename "$bench" .ts)" pnpm exec tsx "$bench"
+done
+
+if ((${#failures[@]} > 0)); then printf 'failed: %s\n' "${failures[@]}"; fi
+echo "$passed passed, $failed failed"
+((failed == 0))
