@@ -26,7 +26,7 @@ rm -f "$report"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report"
 vitest_status=$?
 if [[ -f $report ]]; then
-  read -r vp vf < <(node -e 'const r=require(require('path').resolve(process.argv[1]));console.log(r.numPassedTests, r.numFailedTests + r.numPendingTests + r.numTodoTests)' "$report")
+  read -r vp vf < <(node scripts/vitest-counts.mjs "$report") || vp=0 vf=1
   passed=$((passed + vp))
   failed=$((failed + vf))
   # A crash outside any test (a file that fails to load) still fails the run.
