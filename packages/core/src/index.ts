@@ -70,3 +70,27 @@ export {
 } from './schema/tour'
 export { type Trigger, triggerSchema } from './schema/trigger'
 export { type UrlRule, urlRuleSchema } from './schema/urlRule'
+export {
+  type CesMetric,
+  type CesScore,
+  type CsatMetric,
+  type CsatScore,
+  type Interval,
+  isAgreeing,
+  isSatisfied,
+  isScale,
+  isScaleScore,
+  type Metric,
+  type MetricKind,
+  metricFor,
+  type NpsBucket,
+  type NpsMetric,
+  type NpsScore,
+  npsBucket,
+  scoreCes,
+  scoreCsat,
+  scoreNps,
+  tCritical95,
+  wilsonInterval,
+  wilsonPercent,
+} from './scoring/index'
