@@ -1,4 +1,15 @@
 export {
+  type Answers,
+  type AnswerValue,
+  firstQuestion,
+  localeChain,
+  matchAnswer,
+  nextQuestion,
+  questionPath,
+  resolveLocale,
+  resolveText,
+} from './flow/index'
+export {
   type Audience,
   audienceSchema,
   type Device,

@@ -1,0 +1,47 @@
+import type { LocalizedText } from '../schema/text'
+
+/**
+ * The locales to try for `locale`, most specific first: `fr-CA` → `fr-CA`, `fr`, then the
+ * survey's own locale (and its language), then `en`.
+ */
+export function localeChain(locale: string, surveyLocale = 'en'): string[] {
+  const chain: string[] = []
+  const add = (tag: string) => {
+    // Tags compare case-insensitively (BCP 47), so `fr-ca` in a file finds `fr-CA` from the browser.
+    const parts = tag.toLowerCase().split('-')
+    for (let i = parts.length; i > 0; i--) {
+      const candidate = parts.slice(0, i).join('-')
+      if (candidate && !chain.includes(candidate)) chain.push(candidate)
+    }
+  }
+  add(locale)
+  add(surveyLocale)
+  add('en')
+  return chain
+}
+
+/**
+ * The text to show for `locale`, following the fallback chain; a plain string is already in the
+ * survey's locale. When no locale of the chain is present, the first text given is used rather
+ * than nothing.
+ */
+export function resolveText(text: LocalizedText, locale: string, surveyLocale?: string): string {
+  if (typeof text === 'string') return text
+  const byTag = new Map(Object.entries(text).map(([tag, value]) => [tag.toLowerCase(), value]))
+  for (const tag of localeChain(locale, surveyLocale)) {
+    const found = byTag.get(tag)
+    if (found !== undefined) return found
+  }
+  return Object.values(text)[0] ?? ''
+}
+
+/** The locale a text will actually be shown in, for `lang` attributes. */
+export function resolveLocale(text: LocalizedText, locale: string, surveyLocale = 'en'): string {
+  if (typeof text === 'string') return surveyLocale
+  const tags = Object.keys(text)
+  for (const tag of localeChain(locale, surveyLocale)) {
+    const found = tags.find((t) => t.toLowerCase() === tag)
+    if (found) return found
+  }
+  return tags[0] ?? surveyLocale
+}
