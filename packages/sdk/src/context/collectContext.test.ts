@@ -1,0 +1,105 @@
+import { contextSchema } from '@sonde/core'
+import { describe, expect, it, vi } from 'vitest'
+import { type ContextInput, collectContext } from './collectContext'
+
+const input = (patch: Partial<ContextInput> = {}): ContextInput => ({
+  now: 100_000,
+  page: {
+    href: 'https://app.example.com/reset?token=a&email=x&utm_source=mail#access_token=y',
+    title: 'Reset',
+    referrer: 'https://mail.example.com/inbox?id=42',
+    enteredAt: 59_000,
+    scrollDepth: 0.6,
+  },
+  locale: 'fr-FR',
+  timezone: 'Europe/Paris',
+  device: 'desktop',
+  viewport: { w: 1280, h: 720 },
+  userAgent: 'UA',
+  user: { id: 'u_42', anonymousId: 'anon', traits: { plan: 'pro' } },
+  session: { id: 's1', startedAt: 0, lastActivityAt: 90_000, pageViews: 5, events: { export: 2 } },
+  appVersion: '2.3.1',
+  keepQuery: [],
+  restricted: false,
+  ...patch,
+})
+
+describe('collectContext', () => {
+  it('builds the documented context with redacted URLs', () => {
+    expect(collectContext(input())).toEqual({
+      page: {
+        url: 'https://app.example.com/reset',
+        path: '/reset',
+        title: 'Reset',
+        referrer: 'https://mail.example.com/inbox',
+        timeOnPageMs: 41_000,
+        scrollDepth: 0.6,
+      },
+      locale: 'fr-FR',
+      timezone: 'Europe/Paris',
+      device: 'desktop',
+      viewport: { w: 1280, h: 720 },
+      userAgent: 'UA',
+      user: { id: 'u_42', anonymousId: 'anon', known: true, traits: { plan: 'pro' } },
+      session: {
+        id: 's1',
+        startedAt: '1970-01-01T00:00:00.000Z',
+        durationMs: 100_000,
+        pageViews: 5,
+        events: { export: 2 },
+      },
+      app: { version: '2.3.1' },
+      custom: {},
+    })
+  })
+
+  it('always fits the wire schema', () => {
+    for (const patch of [
+      {},
+      { restricted: true },
+      { appVersion: undefined, timezone: undefined },
+    ]) {
+      expect(contextSchema.safeParse(collectContext(input(patch))).success).toBe(true)
+    }
+  })
+
+  it('keeps allow-listed query parameters only', () => {
+    const context = collectContext(input({ keepQuery: ['utm_source'] }))
+    expect(context.page?.url).toBe('https://app.example.com/reset?utm_source=mail')
+  })
+
+  it('sends only path and locale under Global Privacy Control or Do Not Track', () => {
+    expect(collectContext(input({ restricted: true }))).toEqual({
+      page: { path: '/reset' },
+      locale: 'fr-FR',
+    })
+  })
+
+  it('marks an anonymous user as not known', () => {
+    const context = collectContext(input({ user: { anonymousId: 'a', traits: {} } }))
+    expect(context.user).toEqual({ id: null, anonymousId: 'a', known: false, traits: {} })
+  })
+
+  it.each([
+    [{ team: 'core' }, { team: 'core' }],
+    [() => ({ build: 7 }), { build: 7 }],
+    [() => ({ when: new Date(0), skip: () => 1 }), { when: '1970-01-01T00:00:00.000Z' }],
+  ])('reads custom context %#', (custom, expected) => {
+    expect(collectContext(input({ custom })).custom).toEqual(expected)
+  })
+
+  it('reports a throwing custom context and sends the event without it', () => {
+    const onError = vi.fn()
+    const error = new Error('host bug')
+    const context = collectContext(
+      input({
+        custom: () => {
+          throw error
+        },
+        onError,
+      }),
+    )
+    expect(context.custom).toEqual({})
+    expect(onError).toHaveBeenCalledWith(error)
+  })
+})

@@ -1,0 +1,82 @@
+import type { UsageContext } from '@sonde/core'
+import { redactUrl } from './redactUrl'
+import type { SessionState } from './session'
+
+/** Everything the usage context is made of, read from the page by the caller. */
+export interface ContextInput {
+  now: number
+  page: { href: string; title: string; referrer: string; enteredAt: number; scrollDepth: number }
+  locale: string
+  timezone?: string | undefined
+  device: NonNullable<UsageContext['device']>
+  viewport: { w: number; h: number }
+  userAgent: string
+  user: { id?: string | undefined; anonymousId: string; traits: Record<string, unknown> }
+  session: SessionState
+  appVersion?: string | undefined
+  custom?: Record<string, unknown> | (() => Record<string, unknown>) | undefined
+  /** Query parameters allowed to leave the page. */
+  keepQuery: readonly string[]
+  /** Global Privacy Control or Do Not Track: nothing beyond path and locale. */
+  restricted: boolean
+  /** Told about a custom-context function that threw; the event still goes out without it. */
+  onError?: (error: unknown) => void
+}
+
+/** The `context` of an event, redacted per the privacy defaults. */
+export function collectContext(input: ContextInput): UsageContext {
+  const path = pathOf(input.page.href)
+  if (input.restricted) return { page: { path }, locale: input.locale }
+  const { page, session, user } = input
+  const referrer = page.referrer ? redactUrl(page.referrer) : ''
+  return {
+    page: {
+      url: redactUrl(page.href, input.keepQuery),
+      path,
+      title: page.title,
+      ...(referrer ? { referrer } : {}),
+      timeOnPageMs: Math.max(0, input.now - page.enteredAt),
+      scrollDepth: Math.min(1, Math.max(0, page.scrollDepth)),
+    },
+    locale: input.locale,
+    ...(input.timezone ? { timezone: input.timezone } : {}),
+    device: input.device,
+    viewport: input.viewport,
+    userAgent: input.userAgent,
+    user: {
+      id: user.id ?? null,
+      anonymousId: user.anonymousId,
+      known: user.id !== undefined,
+      traits: user.traits,
+    },
+    session: {
+      id: session.id,
+      startedAt: new Date(session.startedAt).toISOString(),
+      durationMs: Math.max(0, input.now - session.startedAt),
+      pageViews: session.pageViews,
+      events: { ...session.events },
+    },
+    ...(input.appVersion ? { app: { version: input.appVersion } } : {}),
+    custom: readCustom(input),
+  }
+}
+
+function pathOf(href: string): string {
+  try {
+    return new URL(href).pathname
+  } catch {
+    return ''
+  }
+}
+
+function readCustom({ custom, onError }: ContextInput): Record<string, unknown> {
+  if (!custom) return {}
+  try {
+    const value = typeof custom === 'function' ? custom() : custom
+    // Only plain data survives the trip to IndexedDB and JSON; anything else is left out.
+    return value && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : {}
+  } catch (error) {
+    onError?.(error)
+    return {}
+  }
+}

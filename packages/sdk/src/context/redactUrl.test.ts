@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { redactUrl } from './redactUrl'
+
+describe('redactUrl', () => {
+  it.each([
+    [
+      'https://app.example.com/reset?token=a&email=x#access_token=y',
+      [],
+      'https://app.example.com/reset',
+    ],
+    [
+      'https://app.example.com/r?utm_source=mail&token=a',
+      ['utm_source'],
+      'https://app.example.com/r?utm_source=mail',
+    ],
+    ['https://user:secret@app.example.com/x', [], 'https://app.example.com/x'],
+    ['https://app.example.com/', [], 'https://app.example.com/'],
+    ['https://app.example.com/a?x=1&x=2', ['x'], 'https://app.example.com/a?x=1&x=2'],
+    ['not a url', [], ''],
+  ])('%s keeping %j → %s', (href, keep, expected) => {
+    expect(redactUrl(href, keep)).toBe(expected)
+  })
+})

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { memoryKeyValue } from './keyValue'
+import { recordInSession, SESSION_TIMEOUT_MS, touchSession } from './session'
+
+const ids = () => {
+  let n = 0
+  return () => `s${++n}`
+}
+
+describe('session', () => {
+  it('keeps one session while active and rolls over after 30 idle minutes', () => {
+    const store = memoryKeyValue()
+    const newId = ids()
+    const first = touchSession(store, 1_000, newId)
+    expect(touchSession(store, 1_000 + SESSION_TIMEOUT_MS - 1, newId).id).toBe(first.id)
+    const later = 1_000 + 2 * SESSION_TIMEOUT_MS
+    const next = touchSession(store, later, newId)
+    expect(next).toEqual({
+      id: 's2',
+      startedAt: later,
+      lastActivityAt: later,
+      pageViews: 0,
+      events: {},
+    })
+  })
+
+  it('counts page views and events per session', () => {
+    const store = memoryKeyValue()
+    const newId = ids()
+    recordInSession(store, 0, newId, { pageView: true })
+    recordInSession(store, 10, newId, { pageView: true })
+    recordInSession(store, 20, newId, { event: 'export_completed' })
+    const s = recordInSession(store, 30, newId, { event: 'export_completed' })
+    expect(s).toMatchObject({
+      id: 's1',
+      pageViews: 2,
+      events: { export_completed: 2 },
+      startedAt: 0,
+    })
+  })
+
+  it.each(['not json', '{"id":3}', 'null', '[]'])(
+    'starts afresh from a corrupt record %s',
+    (raw) => {
+      const store = memoryKeyValue()
+      store.set('session', raw)
+      expect(touchSession(store, 5, ids()).id).toBe('s1')
+    },
+  )
+
+  it('starts afresh when the clock went backwards', () => {
+    const store = memoryKeyValue()
+    const newId = ids()
+    touchSession(store, 10_000, newId)
+    expect(touchSession(store, 5_000, newId).id).toBe('s2')
+  })
+})
