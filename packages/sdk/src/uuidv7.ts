@@ -1,12 +1,14 @@
 const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
+type Fill = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>
+
 /**
  * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then randomness. Ids sort by creation time,
  * which keeps the collector's primary-key index append-mostly.
  */
 export function uuidv7(
   now = Date.now(),
-  random = (bytes: Uint8Array) => crypto.getRandomValues(bytes),
+  random: Fill = (bytes) => crypto.getRandomValues(bytes),
 ): string {
   const b = random(new Uint8Array(16))
   let ms = Math.max(0, Math.floor(now))
