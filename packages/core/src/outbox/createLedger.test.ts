@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest'
+import { createLedger } from './createLedger'
+import { createMemoryStore } from './createMemoryStore'
+import type { OutboxRecord, Store } from './types'
+
+const record = (id: string, attempts = 0): OutboxRecord => ({
+  event: { id, type: 'survey.shown', at: '2025-03-01T12:00:00.000Z' },
+  bytes: 80,
+  state: 'queued',
+  attempts,
+  nextAttemptAt: 0,
+  queuedAt: 0,
+})
+
+const held = (records: ReadonlyMap<string, OutboxRecord>) =>
+  [...records.values()].map((r) => `${r.event.id}#${r.attempts}`).sort()
+
+/** A memory store whose methods fail while their name is in `failing`. */
+function flaky() {
+  const memory = createMemoryStore()
+  const failing = new Set<keyof Store>()
+  const guard =
+    <A extends unknown[], R>(name: keyof Store, method: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      failing.has(name) ? Promise.reject(new Error(`${name} failed`)) : method(...args)
+  const store: Store = {
+    put: guard('put', memory.put),
+    delete: guard('delete', memory.delete),
+    all: guard('all', memory.all),
+    getMeta: guard('getMeta', memory.getMeta),
+    setMeta: guard('setMeta', memory.setMeta),
+  }
+  return { store, memory, failing }
+}
+
+describe('createLedger', () => {
+  it('loads the records and the dropped count', async () => {
+    const store = createMemoryStore()
+    await store.put([record('a'), record('b')])
+    await store.setMeta('dropped', 3)
+    const { ledger, loaded } = createLedger(store)
+    await loaded
+    expect(held(ledger.records)).toEqual(['a#0', 'b#0'])
+    expect(ledger.dropped()).toBe(3)
+  })
+
+  it.each([
+    [4, 4],
+    [-2, 0],
+    [Number.NaN, 0],
+    [Number.POSITIVE_INFINITY, 0],
+    ['7', 0],
+  ])('reads a stored dropped count of %j as %i', async (value, count) => {
+    const store = createMemoryStore()
+    await store.setMeta('dropped', value as number)
+    const { ledger, loaded } = createLedger(store)
+    await loaded
+    expect(ledger.dropped()).toBe(count)
+  })
+
+  it('adds, updates only held records, removes and drops', async () => {
+    const drops: string[] = []
+    const store = createMemoryStore()
+    const { ledger, loaded } = createLedger(store, (e, reason) => drops.push(`${e.id}:${reason}`))
+    await loaded
+    expect(await ledger.add([record('a'), record('b'), record('c')])).toBe(true)
+    await ledger.update([record('a', 1), record('zzz', 1)])
+    await ledger.remove(['b'])
+    await ledger.drop([{ record: record('c'), reason: 'http_400' }])
+    expect(held(ledger.records)).toEqual(['a#1'])
+    expect((await store.all()).map((r) => r.event.id)).toEqual(['a'])
+    expect(drops).toEqual(['c:http_400'])
+    expect(ledger.dropped()).toBe(1)
+    expect(await store.getMeta('dropped')).toBe(1)
+    await ledger.settleDropped(5)
+    expect(ledger.dropped()).toBe(0)
+    expect(await store.getMeta('dropped')).toBe(0)
+  })
+
+  it('survives an onDrop that throws', async () => {
+    const { ledger, loaded } = createLedger(createMemoryStore(), () => {
+      throw new Error('listener bug')
+    })
+    await loaded
+    await ledger.drop([{ record: record('a'), reason: 'overflow' }])
+    expect(ledger.dropped()).toBe(1)
+  })
+
+  it('keeps a record whose write failed, and writes it with the next update', async () => {
+    const { store, memory, failing } = flaky()
+    const { ledger, loaded } = createLedger(store)
+    await loaded
+    failing.add('put')
+    expect(await ledger.add([record('a')])).toBe(false)
+    await ledger.refresh()
+    expect(held(ledger.records)).toEqual(['a#0'])
+    failing.clear()
+    await ledger.update([record('a', 1)])
+    expect((await memory.all()).map((r) => r.attempts)).toEqual([1])
+  })
+
+  it('does not bring back a record whose delete failed, and deletes it later', async () => {
+    const { store, memory, failing } = flaky()
+    const { ledger, loaded } = createLedger(store)
+    await loaded
+    await ledger.add([record('a')])
+    failing.add('delete')
+    await ledger.remove(['a'])
+    await ledger.refresh()
+    expect(held(ledger.records)).toEqual([])
+    expect(await memory.all()).toHaveLength(1)
+    failing.clear()
+    await ledger.refresh()
+    expect(await memory.all()).toEqual([])
+  })
+
+  it('takes in what other tabs did to the store', async () => {
+    const store = createMemoryStore()
+    const { ledger, loaded } = createLedger(store)
+    await loaded
+    await ledger.add([record('a'), record('b')])
+    await store.delete(['a'])
+    await store.put([record('b', 2), record('c')])
+    await ledger.refresh()
+    expect(held(ledger.records)).toEqual(['b#2', 'c#0'])
+  })
+
+  it('keeps what changed here while the store was being read', async () => {
+    const memory = createMemoryStore()
+    let release: () => void = () => {}
+    const store: Store = {
+      ...memory,
+      all: async () => {
+        const snapshot = await memory.all()
+        await new Promise<void>((resolve) => {
+          release = resolve
+        })
+        return snapshot
+      },
+    }
+    await memory.put([record('old')])
+    const { ledger, loaded } = createLedger(store)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await ledger.add([record('new')])
+    await ledger.remove(['old'])
+    release()
+    await loaded
+    expect(held(ledger.records)).toEqual(['new#0'])
+  })
+})

@@ -1,0 +1,570 @@
+import { describe, expect, it } from 'vitest'
+import type { Batch } from '../schema/batch'
+import type { SondeEvent } from '../schema/event'
+import { createMemoryStore } from './createMemoryStore'
+import { createOutbox, type OutboxOptions } from './createOutbox'
+import type { OutboxRecord, SendOptions, Store, TransportResult } from './types'
+
+const T0 = Date.parse('2025-03-01T12:00:00Z')
+const sdk = { name: 'sonde', version: '1.2.3' }
+
+const event = (n: number, extra: Partial<SondeEvent> = {}): SondeEvent => ({
+  id: `evt-${String(n).padStart(6, '0')}`,
+  type: 'survey.completed',
+  at: '2025-03-01T12:00:00.000Z',
+  surveyId: 'nps-q4',
+  answers: [{ questionId: 'score', value: 9 }],
+  ...extra,
+})
+
+type Reply = TransportResult | ((batch: Batch) => TransportResult | Promise<TransportResult>)
+
+/** An outbox over a memory store, a settable clock and a scripted transport. */
+function setup(options: Partial<OutboxOptions> & { replies?: Reply[]; store?: Store } = {}) {
+  const clock = { time: T0, now: () => clock.time }
+  const store = options.store ?? createMemoryStore()
+  const calls: { batch: Batch; options: SendOptions }[] = []
+  const replies = options.replies ?? []
+  let batchCount = 0
+  const drops: string[] = []
+  const outbox = createOutbox({
+    store,
+    clock,
+    key: 'pk_demo',
+    sdk,
+    newId: () => `batch-${++batchCount}`,
+    random: () => 0.5,
+    onDrop: (e, reason) => drops.push(`${e.id}:${reason}`),
+    transport: {
+      async send(batch, sendOptions) {
+        calls.push({ batch, options: sendOptions })
+        const reply = replies.shift() ?? { status: 200 }
+        return typeof reply === 'function' ? reply(batch) : reply
+      },
+    },
+    ...options,
+  })
+  const sentIds = () => calls.map(({ batch }) => batch.events.map((e) => e.id))
+  const stored = async () => (await store.all()).sort((a, b) => a.queuedAt - b.queuedAt)
+  return { outbox, clock, store, calls, replies, drops, sentIds, stored }
+}
+
+const enqueueAll = async (outbox: { enqueue(e: SondeEvent): Promise<boolean> }, count: number) => {
+  for (let n = 1; n <= count; n++) await outbox.enqueue(event(n))
+}
+
+const deferred = <T>() => {
+  let resolve: (value: T) => void = () => {}
+  const promise = new Promise<T>((done) => {
+    resolve = done
+  })
+  return { promise, resolve }
+}
+
+describe('createOutbox: write-ahead', () => {
+  it('stores an event before enqueue resolves', async () => {
+    const { outbox, stored, calls } = setup()
+    expect(await outbox.enqueue(event(1))).toBe(true)
+    expect((await stored()).map((r) => r.event)).toEqual([event(1)])
+    expect(outbox.pending()).toBe(1)
+    expect(calls).toEqual([])
+  })
+
+  it('sends the batch envelope of the wire contract, then forgets the acked events', async () => {
+    const { outbox, calls, stored } = setup()
+    await enqueueAll(outbox, 2)
+    expect(await outbox.flush()).toEqual({ sent: 2, pending: 0 })
+    expect(calls).toEqual([
+      {
+        batch: {
+          schema: 'sonde.batch/1',
+          batchId: 'batch-1',
+          sentAt: '2025-03-01T12:00:00.000Z',
+          key: 'pk_demo',
+          sdk,
+          dropped: 0,
+          events: [event(1), event(2)],
+        },
+        options: { unload: false },
+      },
+    ])
+    expect(await stored()).toEqual([])
+  })
+
+  it('leaves the key out when there is none', async () => {
+    const { outbox, calls } = setup({ key: undefined })
+    await enqueueAll(outbox, 1)
+    await outbox.flush()
+    expect('key' in (calls[0]?.batch ?? {})).toBe(false)
+  })
+
+  it('finds the events of a previous page load in the store', async () => {
+    const store = createMemoryStore()
+    const first = setup({ store, replies: [{ status: 503 }] })
+    await enqueueAll(first.outbox, 3)
+    const second = setup({ store })
+    expect(await second.outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 3, pending: 0 })
+    expect(second.sentIds()).toEqual([['evt-000001', 'evt-000002', 'evt-000003']])
+  })
+
+  it('sends nothing when nothing is due', async () => {
+    const { outbox, calls } = setup()
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(calls).toEqual([])
+  })
+})
+
+describe('createOutbox: batching', () => {
+  it.each([
+    [1, [1]],
+    [50, [50]],
+    [120, [50, 50, 20]],
+  ])('sends %i events in batches of %j, oldest first', async (count, sizes) => {
+    const { outbox, calls, clock } = setup()
+    for (let n = 1; n <= count; n++) {
+      clock.time += 1
+      await outbox.enqueue(event(n))
+    }
+    expect(await outbox.flush()).toEqual({ sent: count, pending: 0 })
+    expect(calls.map(({ batch }) => batch.events.length)).toEqual(sizes)
+    const order = calls.flatMap(({ batch }) => batch.events.map((e) => e.id))
+    expect(order).toEqual(Array.from({ length: count }, (_, n) => event(n + 1).id))
+    expect(new Set(calls.map(({ batch }) => batch.batchId)).size).toBe(calls.length)
+  })
+
+  it('keeps every batch within the byte limit', async () => {
+    const { outbox, calls } = setup({ limits: { maxBatchBytes: 5000 } })
+    for (let n = 1; n <= 10; n++) await outbox.enqueue(event(n, { reason: 'é'.repeat(600) }))
+    await outbox.flush()
+    expect(calls.length).toBeGreaterThan(2)
+    for (const { batch } of calls) {
+      expect(Buffer.byteLength(JSON.stringify(batch))).toBeLessThanOrEqual(5000)
+    }
+  })
+
+  it('drops an event too large for any batch when it is enqueued', async () => {
+    const { outbox, drops, stored } = setup({ limits: { maxBatchBytes: 2000 } })
+    expect(await outbox.enqueue(event(1, { reason: 'x'.repeat(3000) }))).toBe(false)
+    expect(drops).toEqual(['evt-000001:too_large'])
+    expect(outbox.dropped()).toBe(1)
+    expect(await stored()).toEqual([])
+  })
+
+  it('drops at flush an event that only the envelope makes too large', async () => {
+    const { outbox, drops, calls } = setup({ limits: { maxBatchBytes: 1000 } })
+    await outbox.enqueue(event(1, { reason: 'x'.repeat(850) }))
+    await outbox.enqueue(event(2))
+    expect(await outbox.flush()).toEqual({ sent: 1, pending: 0 })
+    expect(drops).toEqual(['evt-000001:too_large'])
+    expect(calls[0]?.batch.events.map((e) => e.id)).toEqual(['evt-000002'])
+  })
+})
+
+describe('createOutbox: retries', () => {
+  it.each<[string, Reply]>([
+    ['a network error', { error: 'network' }],
+    ['a timeout', { error: 'timeout' }],
+    ['408', { status: 408 }],
+    ['425', { status: 425 }],
+    ['429', { status: 429 }],
+    ['500', { status: 500 }],
+    ['503', { status: 503 }],
+    [
+      'a transport that rejects',
+      () => {
+        throw new Error('offline')
+      },
+    ],
+  ])('retries after %s with backoff, with the same event ids', async (_, reply) => {
+    const { outbox, calls, clock, stored } = setup({ replies: [reply, reply] })
+    await enqueueAll(outbox, 2)
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 2 })
+    expect((await stored()).map((r) => [r.state, r.attempts, r.nextAttemptAt - T0])).toEqual([
+      ['retry', 1, 500],
+      ['retry', 1, 500],
+    ])
+    clock.time = T0 + 499
+    await outbox.flush()
+    expect(calls).toHaveLength(1)
+    clock.time = T0 + 500
+    await outbox.flush()
+    // The second failure doubles the backoff ceiling: 0.5 · 2000.
+    expect((await stored()).map((r) => r.nextAttemptAt - clock.time)).toEqual([1000, 1000])
+    clock.time += 1000
+    expect(await outbox.flush()).toEqual({ sent: 2, pending: 0 })
+    expect(calls).toHaveLength(3)
+    expect(calls.map(({ batch }) => batch.events)).toEqual([
+      [event(1), event(2)],
+      [event(1), event(2)],
+      [event(1), event(2)],
+    ])
+    expect(calls.map(({ batch }) => batch.batchId)).toEqual(['batch-1', 'batch-2', 'batch-3'])
+  })
+
+  it('retries after a transport that throws synchronously', async () => {
+    const { outbox } = setup({
+      transport: {
+        send() {
+          throw new Error('boom')
+        },
+      },
+    })
+    await enqueueAll(outbox, 1)
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 1 })
+  })
+
+  it('stops sending batches after a failure', async () => {
+    const { outbox, calls } = setup({ replies: [{ status: 503 }] })
+    await enqueueAll(outbox, 120)
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 120 })
+    expect(calls).toHaveLength(1)
+  })
+
+  it('sends records waiting out a backoff when told to ignore it', async () => {
+    const { outbox, calls } = setup({ replies: [{ error: 'network' }] })
+    await enqueueAll(outbox, 1)
+    await outbox.flush()
+    expect(await outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 1, pending: 0 })
+    expect(calls).toHaveLength(2)
+  })
+
+  it.each([
+    ['seconds', '120'],
+    ['an HTTP-date', 'Sat, 01 Mar 2025 12:02:00 GMT'],
+  ])('honours Retry-After in %s, even when backoff is ignored', async (_, retryAfter) => {
+    const { outbox, calls, clock } = setup({ replies: [{ status: 429, retryAfter }] })
+    await enqueueAll(outbox, 1)
+    await outbox.flush()
+    clock.time = T0 + 119_999
+    await outbox.enqueue(event(2))
+    expect(await outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 0, pending: 2 })
+    expect(await outbox.flush({ unload: true, ignoreBackoff: true })).toEqual({
+      sent: 0,
+      pending: 2,
+    })
+    expect(calls).toHaveLength(1)
+    clock.time = T0 + 120_000
+    expect(await outbox.flush()).toEqual({ sent: 2, pending: 0 })
+    expect(calls.map(({ batch }) => batch.events.length)).toEqual([1, 2])
+  })
+
+  it('drops a record after maxAttempts failed sends', async () => {
+    const reply = { status: 500 }
+    const { outbox, clock, drops } = setup({ limits: { maxAttempts: 2 }, replies: [reply, reply] })
+    await enqueueAll(outbox, 1)
+    await outbox.flush()
+    clock.time += 60_000
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(drops).toEqual(['evt-000001:max_attempts'])
+    expect(outbox.dropped()).toBe(1)
+  })
+})
+
+describe('createOutbox: refusals', () => {
+  it('splits a batch the receiver finds too large (413), keeping the order', async () => {
+    const { outbox, sentIds } = setup({
+      replies: Array.from({ length: 10 }, () => (batch: Batch) => ({
+        status: batch.events.length > 2 ? 413 : 200,
+      })),
+    })
+    await enqueueAll(outbox, 5)
+    expect(await outbox.flush()).toEqual({ sent: 5, pending: 0 })
+    expect(sentIds().map((ids) => ids.map((id) => Number(id.slice(4))))).toEqual([
+      [1, 2, 3, 4, 5],
+      [1, 2, 3],
+      [1, 2],
+      [3],
+      [4, 5],
+    ])
+  })
+
+  it('drops a single event the receiver finds too large, and reports it once', async () => {
+    const { outbox, drops, calls, store } = setup({ replies: [{ status: 413 }] })
+    await enqueueAll(outbox, 1)
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(drops).toEqual(['evt-000001:too_large'])
+    expect(outbox.dropped()).toBe(1)
+    expect(await store.getMeta('dropped')).toBe(1)
+    await outbox.enqueue(event(2))
+    await outbox.flush()
+    expect(calls[1]?.batch.dropped).toBe(1)
+    expect(outbox.dropped()).toBe(0)
+    expect(await store.getMeta('dropped')).toBe(0)
+  })
+
+  it.each([400, 401, 403, 404, 410, 422])(
+    'drops the batch on %i, and reports it',
+    async (status) => {
+      const { outbox, drops, calls } = setup({ replies: [{ status }] })
+      await enqueueAll(outbox, 2)
+      expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
+      expect(drops).toEqual([`evt-000001:http_${status}`, `evt-000002:http_${status}`])
+      await outbox.enqueue(event(3))
+      await outbox.flush()
+      expect(calls.map(({ batch }) => batch.dropped)).toEqual([0, 2])
+      expect(outbox.dropped()).toBe(0)
+    },
+  )
+
+  it('reports a drop made while a batch was in flight with the next batch', async () => {
+    const gate = deferred<TransportResult>()
+    const { outbox, calls } = setup({
+      limits: { maxBatchBytes: 2000 },
+      replies: [() => gate.promise],
+    })
+    await enqueueAll(outbox, 1)
+    const running = outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await outbox.enqueue(event(2, { reason: 'x'.repeat(3000) }))
+    gate.resolve({ status: 200 })
+    expect(await running).toEqual({ sent: 1, pending: 0 })
+    expect(outbox.dropped()).toBe(1)
+    await outbox.enqueue(event(3))
+    await outbox.flush()
+    expect(calls.map(({ batch }) => batch.dropped)).toEqual([0, 1])
+    expect(outbox.dropped()).toBe(0)
+  })
+
+  it('acks, drops and retries per event from the reply', async () => {
+    const { outbox, drops, stored, clock, sentIds } = setup({
+      replies: [
+        {
+          status: 200,
+          body: {
+            accepted: ['evt-000001'],
+            rejected: [{ id: 'evt-000002', reason: 'invalid_answer' }],
+          },
+        },
+        { status: 200, body: { accepted: ['evt-000003'], rejected: [] } },
+      ],
+    })
+    await enqueueAll(outbox, 3)
+    expect(await outbox.flush()).toEqual({ sent: 1, pending: 1 })
+    expect(drops).toEqual(['evt-000002:invalid_answer'])
+    expect((await stored()).map((r) => [r.event.id, r.state, r.attempts])).toEqual([
+      ['evt-000003', 'retry', 1],
+    ])
+    clock.time += 1000
+    expect(await outbox.flush()).toEqual({ sent: 1, pending: 0 })
+    expect(sentIds()).toEqual([['evt-000001', 'evt-000002', 'evt-000003'], ['evt-000003']])
+  })
+})
+
+describe('createOutbox: caps', () => {
+  it('evicts the oldest beyond maxItems, and counts them', async () => {
+    const { outbox, drops, stored, clock } = setup({ limits: { maxItems: 3 } })
+    for (let n = 1; n <= 5; n++) {
+      clock.time += 1
+      await outbox.enqueue(event(n))
+    }
+    expect(outbox.pending()).toBe(3)
+    expect(outbox.dropped()).toBe(2)
+    expect(drops).toEqual(['evt-000001:overflow', 'evt-000002:overflow'])
+    expect((await stored()).map((r) => r.event.id)).toEqual([
+      'evt-000003',
+      'evt-000004',
+      'evt-000005',
+    ])
+  })
+
+  it('evicts records older than the TTL at the next flush', async () => {
+    const { outbox, calls, clock, drops } = setup({ replies: [{ error: 'network' }] })
+    await enqueueAll(outbox, 1)
+    await outbox.flush()
+    clock.time = T0 + 7 * 24 * 3_600_000
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(drops).toEqual(['evt-000001:expired'])
+    expect(calls).toHaveLength(1)
+  })
+})
+
+describe('createOutbox: a failing store', () => {
+  const failing = (method: keyof Store, how: 'reject' | 'throw'): Store => {
+    const store = createMemoryStore()
+    return {
+      ...store,
+      [method]: () => {
+        if (how === 'throw') throw new Error(`${method} broke`)
+        return Promise.reject(new Error(`${method} broke`))
+      },
+    }
+  }
+
+  it.each<[keyof Store, 'reject' | 'throw', boolean]>([
+    ['put', 'reject', false],
+    ['put', 'throw', false],
+    ['all', 'reject', true],
+    ['delete', 'reject', true],
+    ['getMeta', 'throw', true],
+    ['setMeta', 'reject', true],
+  ])('never rejects when %s fails (%s): memory takes over', async (method, how, durable) => {
+    const { outbox, sentIds } = setup({ store: failing(method, how), replies: [{ status: 400 }] })
+    expect(await outbox.enqueue(event(1))).toBe(durable)
+    await outbox.enqueue(event(2))
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(outbox.dropped()).toBe(2)
+    await outbox.enqueue(event(3))
+    expect(await outbox.flush()).toEqual({ sent: 1, pending: 0 })
+    expect(sentIds()).toEqual([['evt-000001', 'evt-000002'], ['evt-000003']])
+  })
+
+  it('never rejects when every store method fails', async () => {
+    const broken = {
+      put: () => Promise.reject(new Error('quota')),
+      delete: () => Promise.reject(new Error('closing')),
+      all: () => Promise.reject(new Error('closing')),
+      getMeta: () => Promise.reject(new Error('closing')),
+      setMeta: () => Promise.reject(new Error('closing')),
+    }
+    const { outbox } = setup({ store: broken, replies: [{ status: 503 }] })
+    expect(await outbox.enqueue(event(1))).toBe(false)
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 1 })
+    expect(await outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 1, pending: 0 })
+  })
+
+  it('writes again a record whose earlier write failed', async () => {
+    const memory = createMemoryStore()
+    let fail = true
+    const store: Store = {
+      ...memory,
+      put: (records) => (fail ? Promise.reject(new Error('busy')) : memory.put(records)),
+    }
+    const { outbox } = setup({ store, replies: [{ status: 503 }] })
+    await outbox.enqueue(event(1))
+    expect(await memory.all()).toEqual([])
+    fail = false
+    await outbox.flush()
+    expect((await memory.all()).map((r: OutboxRecord) => [r.event.id, r.attempts])).toEqual([
+      ['evt-000001', 1],
+    ])
+  })
+
+  it('never rejects when the clock or the id source fails', async () => {
+    const { outbox } = setup({
+      newId: () => {
+        throw new Error('no entropy')
+      },
+    })
+    await enqueueAll(outbox, 1)
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 1 })
+    expect(await outbox.flush({ unload: true })).toEqual({ sent: 0, pending: 1 })
+  })
+})
+
+describe('createOutbox: the unload path', () => {
+  it('hands one batch to the transport synchronously, within the unload byte limit', async () => {
+    const { outbox, calls } = setup()
+    for (let n = 1; n <= 30; n++) await outbox.enqueue(event(n, { reason: 'x'.repeat(3000) }))
+    const done = outbox.flush({ unload: true })
+    expect(calls).toHaveLength(1)
+    expect(calls[0]?.options).toEqual({ unload: true })
+    const batch = calls[0]?.batch
+    expect(Buffer.byteLength(JSON.stringify(batch))).toBeLessThanOrEqual(48_000)
+    expect(batch?.events[0]?.id).toBe('evt-000001')
+    const sent = batch?.events.length ?? 0
+    expect(await done).toEqual({ sent, pending: 30 - sent })
+  })
+
+  it('does not send the same batch twice when called twice', async () => {
+    const gate = deferred<TransportResult>()
+    const { outbox, calls } = setup({ replies: [() => gate.promise] })
+    await enqueueAll(outbox, 60)
+    const first = outbox.flush({ unload: true })
+    const second = outbox.flush({ unload: true })
+    expect(calls.map(({ batch }) => batch.events.length)).toEqual([50, 10])
+    gate.resolve({ status: 200 })
+    expect([await first, await second]).toEqual([
+      { sent: 50, pending: 0 },
+      { sent: 10, pending: 0 },
+    ])
+  })
+
+  it('also sends records leased by a flush in flight: a duplicate beats a loss', async () => {
+    const gate = deferred<TransportResult>()
+    const { outbox, sentIds } = setup({ replies: [() => gate.promise] })
+    await enqueueAll(outbox, 1)
+    const running = outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(sentIds()).toEqual([['evt-000001']])
+    expect(await outbox.flush({ unload: true })).toEqual({ sent: 1, pending: 0 })
+    gate.resolve({ error: 'network' })
+    expect(await running).toEqual({ sent: 0, pending: 0 })
+    expect(sentIds()).toEqual([['evt-000001'], ['evt-000001']])
+  })
+
+  it('keeps the backoff unless told to ignore it', async () => {
+    const { outbox, calls } = setup({ replies: [{ error: 'network' }] })
+    await enqueueAll(outbox, 1)
+    await outbox.flush()
+    expect(await outbox.flush({ unload: true })).toEqual({ sent: 0, pending: 1 })
+    expect(await outbox.flush({ unload: true, ignoreBackoff: true })).toEqual({
+      sent: 1,
+      pending: 0,
+    })
+    expect(calls).toHaveLength(2)
+  })
+})
+
+describe('createOutbox: concurrency', () => {
+  it('coalesces flushes: each event is sent once', async () => {
+    const { outbox, sentIds } = setup()
+    await enqueueAll(outbox, 3)
+    const results = await Promise.all([outbox.flush(), outbox.flush(), outbox.flush()])
+    expect(sentIds()).toEqual([['evt-000001', 'evt-000002', 'evt-000003']])
+    expect(results.map((r) => r.pending)).toEqual([0, 0, 0])
+  })
+
+  it('runs a flush asked for during a flush, for the events it did not see', async () => {
+    const gate = deferred<TransportResult>()
+    const { outbox, sentIds } = setup({ replies: [() => gate.promise] })
+    await enqueueAll(outbox, 1)
+    const first = outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await outbox.enqueue(event(2))
+    const second = outbox.flush()
+    gate.resolve({ status: 200 })
+    expect(await first).toEqual({ sent: 1, pending: 1 })
+    expect(await second).toEqual({ sent: 1, pending: 0 })
+    expect(sentIds()).toEqual([['evt-000001'], ['evt-000002']])
+  })
+
+  it('leaves records leased by another tab alone until the lease runs out', async () => {
+    const store = createMemoryStore()
+    const gate = deferred<TransportResult>()
+    const tabA = setup({ store, replies: [() => gate.promise] })
+    const tabB = setup({ store })
+    await enqueueAll(tabA.outbox, 2)
+    const sending = tabA.outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await tabB.outbox.flush()).toEqual({ sent: 0, pending: 2 })
+    tabB.clock.time = T0 + 60_000
+    expect(await tabB.outbox.flush()).toEqual({ sent: 2, pending: 0 })
+    gate.resolve({ status: 200 })
+    expect(await sending).toEqual({ sent: 2, pending: 0 })
+    expect(tabB.sentIds()).toEqual([['evt-000001', 'evt-000002']])
+  })
+
+  it('sends the events another tab stored', async () => {
+    const store = createMemoryStore()
+    const tabA = setup({ store })
+    const tabB = setup({ store })
+    await tabA.outbox.enqueue(event(1))
+    await tabB.outbox.enqueue(event(2))
+    expect(await tabB.outbox.flush()).toEqual({ sent: 2, pending: 0 })
+    expect(await tabA.outbox.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(tabA.calls).toEqual([])
+  })
+
+  it('keeps the dropped count across page loads', async () => {
+    const store = createMemoryStore()
+    const first = setup({ store, replies: [{ status: 400 }] })
+    await enqueueAll(first.outbox, 2)
+    await first.outbox.flush()
+    const second = setup({ store })
+    await second.outbox.enqueue(event(3))
+    expect(second.outbox.dropped()).toBe(2)
+    await second.outbox.flush()
+    expect(second.calls[0]?.batch.dropped).toBe(2)
+    expect(second.outbox.dropped()).toBe(0)
+  })
+})

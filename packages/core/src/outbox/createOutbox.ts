@@ -1,0 +1,203 @@
+import type { Batch } from '../schema/batch'
+import type { SondeEvent } from '../schema/event'
+import { applyCaps } from './applyCaps'
+import { buildBatches } from './buildBatches'
+import { classifyResponse } from './classifyResponse'
+import { coalesce } from './coalesce'
+import { compareAge } from './compareAge'
+import { createLedger } from './createLedger'
+import { createRecord } from './createRecord'
+import { type DueOptions, isDue } from './isDue'
+import { lease } from './lease'
+import { OUTBOX_DEFAULTS, type OutboxLimits } from './outboxDefaults'
+import { settleBatch } from './settleBatch'
+import type { BatchEnvelope, Clock, OutboxRecord, Store, Transport, TransportResult } from './types'
+
+/** What an outbox is built from; `key` and `sdk` go into every batch, `newId` names batches. */
+export interface OutboxOptions {
+  store: Store
+  transport: Transport
+  clock: Clock
+  key?: string
+  sdk: { name: string; version: string }
+  newId: () => string
+  limits?: Partial<OutboxLimits>
+  /** Told about each event that leaves undelivered (for debug logs); it cannot stop the drop. */
+  onDrop?: (event: SondeEvent, reason: string) => void
+  random?: () => number
+}
+
+/**
+ * `unload`: the page is going away: one batch within `maxUnloadBytes`, handed to the transport
+ * synchronously, from memory, leases ignored. `ignoreBackoff`: send records still waiting out a
+ * backoff (the device came back online); a receiver's `Retry-After` is obeyed all the same.
+ */
+export interface FlushOptions {
+  unload?: boolean
+  ignoreBackoff?: boolean
+}
+
+/** Events acked by this flush, and records still held after it. */
+export interface FlushResult {
+  sent: number
+  pending: number
+}
+
+/** The durable queue between the SDK and the endpoint. No method ever rejects. */
+export interface Outbox {
+  /** Resolves once the event is stored: true when durably, false when in memory only or dropped. */
+  enqueue(event: SondeEvent): Promise<boolean>
+  flush(options?: FlushOptions): Promise<FlushResult>
+  pending(): number
+  /** Events lost so far and not yet reported to the receiver. */
+  dropped(): number
+}
+
+/**
+ * An outbox over the injected store, transport and clock. Events are stored before `enqueue`
+ * resolves and leave the store only on an ack, a definitive refusal or an eviction; every loss is
+ * counted in the next batch's `dropped`. Concurrent flushes coalesce into one follow-up run.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { transport, clock, key, sdk, newId, random = Math.random } = options
+  const limits: OutboxLimits = { ...OUTBOX_DEFAULTS, ...options.limits }
+  const caps = { maxItems: limits.maxItems, maxBytes: limits.maxTotalBytes, ttlMs: limits.ttlMs }
+  const { ledger, loaded } = createLedger(options.store, options.onDrop)
+  const unloading = new Set<string>()
+  let blockedUntil = Number.NEGATIVE_INFINITY
+
+  const result = (sent: number): FlushResult => ({ sent, pending: ledger.records.size })
+  const envelope = (): BatchEnvelope => ({
+    schema: 'sonde.batch/1',
+    batchId: newId(),
+    sentAt: new Date(clock.now()).toISOString(),
+    ...(key === undefined ? {} : { key }),
+    sdk,
+    dropped: ledger.dropped(),
+  })
+  const due = (now: number, dueOptions: DueOptions) =>
+    [...ledger.records.values()].filter((record) => isDue(record, now, dueOptions)).sort(compareAge)
+  const evict = (now: number) =>
+    ledger.drop(applyCaps([...ledger.records.values()], now, caps).evicted)
+
+  async function enqueue(event: SondeEvent): Promise<boolean> {
+    try {
+      await loaded
+      const now = clock.now()
+      const record = createRecord(event, now)
+      if (record.bytes > limits.maxBatchBytes) {
+        await ledger.drop([{ record, reason: 'too_large' }])
+        return false
+      }
+      const stored = await ledger.add([record])
+      await evict(now)
+      return stored && ledger.records.has(event.id)
+    } catch {
+      return false
+    }
+  }
+
+  async function send(head: BatchEnvelope, group: readonly OutboxRecord[], unload: boolean) {
+    const batch: Batch = { ...head, events: group.map((record) => record.event) }
+    let response: TransportResult
+    try {
+      // Called before any await: on the unload path the page may not live to see a microtask.
+      response = await transport.send(batch, { unload })
+    } catch {
+      response = { error: 'network' }
+    }
+    const now = clock.now()
+    const verdict = classifyResponse(
+      response,
+      batch.events.map((event) => event.id),
+    )
+    const settled = settleBatch(group, verdict, now, limits, random)
+    if (settled.blockedUntil !== null) blockedUntil = Math.max(blockedUntil, settled.blockedUntil)
+    if (verdict.kind === 'ack') await ledger.settleDropped(head.dropped ?? 0)
+    await ledger.remove(settled.acked)
+    await ledger.drop(settled.dropped)
+    await ledger.update(settled.retried)
+    return { acked: settled.acked.length, split: settled.split, halt: settled.halt }
+  }
+
+  async function sendDue(ignoreBackoff: boolean): Promise<number> {
+    let queue = due(clock.now(), { ignoreBackoff })
+    const halves: OutboxRecord[][] = []
+    let sent = 0
+    while ((queue.length > 0 || halves.length > 0) && clock.now() >= blockedUntil) {
+      const head = envelope()
+      let group = halves.shift()
+      if (!group) {
+        const bytes = { maxEvents: limits.maxBatchEvents, maxBytes: limits.maxBatchBytes }
+        const plan = buildBatches(queue, head, bytes)
+        await ledger.drop(plan.tooLarge.map((record) => ({ record, reason: 'too_large' })))
+        queue = plan.batches.slice(1).flat()
+        group = plan.batches[0]
+        if (!group) break
+      }
+      // Leased batch by batch, so that a long flush cannot outlive its leases.
+      const held = group.flatMap((record) => ledger.records.get(record.event.id) ?? [])
+      const leased = lease(held, clock.now(), limits.leaseMs)
+      await ledger.update(leased)
+      if (leased.length === 0) continue
+      const outcome = await send(head, leased, false)
+      sent += outcome.acked
+      if (outcome.split) halves.unshift(...outcome.split)
+      if (outcome.halt) break
+    }
+    await ledger.update(halves.flat().map(release))
+    return sent
+  }
+
+  async function run(ignoreBackoff: boolean): Promise<FlushResult> {
+    try {
+      await loaded
+      await ledger.refresh()
+      await evict(clock.now())
+      return result(await sendDue(ignoreBackoff))
+    } catch {
+      return result(0)
+    }
+  }
+
+  function flushOnUnload(ignoreBackoff: boolean): Promise<FlushResult> {
+    try {
+      const now = clock.now()
+      if (now < blockedUntil) return Promise.resolve(result(0))
+      // Every record not already on its way out, so that pagehide after visibilitychange does not
+      // send the same batch twice.
+      const waiting = due(now, { ignoreBackoff, ignoreLease: true }).filter(
+        (record) => !unloading.has(record.event.id),
+      )
+      if (waiting.length === 0) return Promise.resolve(result(0))
+      const head = envelope()
+      const bytes = { maxEvents: limits.maxBatchEvents, maxBytes: limits.maxUnloadBytes }
+      const group = buildBatches(waiting, head, bytes).batches[0]
+      if (!group) return Promise.resolve(result(0))
+      for (const record of group) unloading.add(record.event.id)
+      return send(head, group, true)
+        .then((outcome) => result(outcome.acked))
+        .catch(() => result(0))
+        .finally(() => {
+          for (const record of group) unloading.delete(record.event.id)
+        })
+    } catch {
+      return Promise.resolve(result(0))
+    }
+  }
+
+  const flushLater = coalesce(run)
+  return {
+    enqueue,
+    flush: ({ unload = false, ignoreBackoff = false }: FlushOptions = {}) =>
+      unload ? flushOnUnload(ignoreBackoff) : flushLater(ignoreBackoff),
+    pending: () => ledger.records.size,
+    dropped: () => ledger.dropped(),
+  }
+}
+
+// A leased record given back unsent, as it was before the lease.
+function release(record: OutboxRecord): OutboxRecord {
+  const { leaseUntil: _lease, ...rest } = record
+  return { ...rest, state: record.attempts > 0 ? 'retry' : 'queued' }
+}

@@ -1,0 +1,66 @@
+import type { Batch } from '../schema/batch'
+import type { SondeEvent } from '../schema/event'
+
+/** The source of time, in milliseconds since the epoch. */
+export interface Clock {
+  now(): number
+}
+
+/** Where a record is in its life: waiting, being sent, or waiting for its next attempt. */
+export type RecordState = 'queued' | 'leased' | 'retry'
+
+/** One event waiting in the outbox, with what delivery needs to know about it. */
+export interface OutboxRecord {
+  event: SondeEvent
+  /** UTF-8 length of `JSON.stringify(event)`, measured once at enqueue. */
+  bytes: number
+  state: RecordState
+  /** Sends that ended without an answer for this event (network error, 5xx, …). */
+  attempts: number
+  nextAttemptAt: number
+  /** While `state` is 'leased' and this is in the future, another sender owns the record. */
+  leaseUntil?: number
+  queuedAt: number
+}
+
+/** The names of the small numbers a store keeps beside the records. */
+export type MetaName = 'dropped'
+
+/**
+ * Durable storage of outbox records, keyed by `event.id`. Every method must settle: a store over
+ * a hung database rejects after its own timeout (core has no timers).
+ */
+export interface Store {
+  /** Inserts or replaces each record by `event.id`. */
+  put(records: readonly OutboxRecord[]): Promise<void>
+  /** Removes the records with these ids; unknown ids are ignored. */
+  delete(ids: readonly string[]): Promise<void>
+  /** Every record, in any order; never the meta values. */
+  all(): Promise<OutboxRecord[]>
+  getMeta(name: MetaName): Promise<number | undefined>
+  setMeta(name: MetaName, value: number): Promise<void>
+}
+
+/** What a send ended with: an HTTP answer, or no answer at all. */
+export type TransportResult =
+  | { status: number; retryAfter?: string | null; body?: unknown }
+  | { error: 'network' | 'timeout' }
+
+/** `unload`: the page is going away, send with `keepalive` or `sendBeacon`. */
+export interface SendOptions {
+  unload?: boolean
+}
+
+/** Sends one batch to the endpoint. `body` is the parsed JSON reply when there is one. */
+export interface Transport {
+  send(batch: Batch, options: SendOptions): Promise<TransportResult>
+}
+
+/** A batch without its events: what `buildBatches` measures a batch's overhead with. */
+export type BatchEnvelope = Omit<Batch, 'events'>
+
+/** A record leaving the outbox without an ack, and why (`too_large`, `http_400`, …). */
+export interface Drop {
+  record: OutboxRecord
+  reason: string
+}
