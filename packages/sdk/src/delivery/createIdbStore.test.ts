@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto'
+import { createRecord, type SondeEvent } from '@sonde/core'
+import { createStore, set } from 'idb-keyval'
+import { describe, expect, it } from 'vitest'
+import { createIdbStore } from './createIdbStore'
+
+let n = 0
+const event = (): SondeEvent => ({
+  id: `evt-0000-${++n}`,
+  type: 'survey.completed',
+  at: '2026-11-26T10:00:00.000Z',
+  surveyId: 'nps-q4',
+})
+const dbName = () => `test-${++n}`
+
+describe('createIdbStore', () => {
+  it('keeps records across reopenings until they are deleted', async () => {
+    const name = dbName()
+    const a = createRecord(event(), 1_000)
+    const b = createRecord(event(), 2_000)
+    await createIdbStore({ name }).put([a, b])
+    const reopened = createIdbStore({ name })
+    expect((await reopened.all()).map((r) => r.event.id).sort()).toEqual(
+      [a.event.id, b.event.id].sort(),
+    )
+    await reopened.delete([a.event.id])
+    expect((await createIdbStore({ name }).all()).map((r) => r.event.id)).toEqual([b.event.id])
+  })
+
+  it('keeps the dropped counter beside the records, not among them', async () => {
+    const store = createIdbStore({ name: dbName() })
+    await store.setMeta('dropped', 3)
+    expect(await store.getMeta('dropped')).toBe(3)
+    expect(await store.all()).toEqual([])
+  })
+
+  it.each([
+    ['garbage', 'not a record'],
+    ['an unknown version', { v: 99, record: {} }],
+    ['a broken event', { v: 1, record: { ...createRecord(event(), 0), event: { id: 1 } } }],
+    ['a bad state', { v: 1, record: { ...createRecord(event(), 0), state: 'flying' } }],
+  ])('removes %s on read and counts it as dropped', async (_, value) => {
+    const name = dbName()
+    const good = createRecord(event(), 0)
+    const store = createIdbStore({ name })
+    await store.put([good])
+    await set('e:corrupt', value, createStore(name, 'outbox'))
+    expect((await store.all()).map((r) => r.event.id)).toEqual([good.event.id])
+    expect(await store.getMeta('dropped')).toBe(1)
+    expect(await store.all()).toHaveLength(1)
+  })
+
+  it('never shares idb-keyval’s default database', async () => {
+    const store = createIdbStore({ name: dbName() })
+    await store.put([createRecord(event(), 0)])
+    const names = (await indexedDB.databases()).map((d) => d.name)
+    expect(names).not.toContain('keyval-store')
+  })
+})

@@ -1,0 +1,30 @@
+import { eventSchema, type OutboxRecord } from '@sonde/core'
+
+/** The shape of a record on disk. A migration bumps `v`; it never drops the outbox. */
+export const RECORD_VERSION = 1
+
+export interface StoredRecord {
+  v: typeof RECORD_VERSION
+  record: OutboxRecord
+}
+
+const states = new Set(['queued', 'leased', 'retry'])
+const isCount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0
+
+/** The record inside a stored value, or null when it is corrupt or of an unknown version. */
+export function readStoredRecord(value: unknown): OutboxRecord | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { v, record } = value as Partial<StoredRecord>
+  if (v !== RECORD_VERSION || typeof record !== 'object' || record === null) return null
+  const r = record as Partial<OutboxRecord>
+  const fieldsOk =
+    states.has(r.state as string) &&
+    isCount(r.bytes) &&
+    isCount(r.attempts) &&
+    isCount(r.queuedAt) &&
+    typeof r.nextAttemptAt === 'number' &&
+    (r.leaseUntil === undefined || typeof r.leaseUntil === 'number')
+  // The event is checked in full: a record that would be refused by the receiver anyway only
+  // blocks the queue, so it is removed here and counted as dropped.
+  return fieldsOk && eventSchema.safeParse(r.event).success ? (record as OutboxRecord) : null
+}
