@@ -1,0 +1,87 @@
+import type { Batch } from '@sonde/core'
+import { describe, expect, it, vi } from 'vitest'
+import { createFetchTransport } from './createFetchTransport'
+
+const batch = (text = 'x'): Batch => ({
+  schema: 'sonde.batch/1',
+  batchId: 'b1',
+  sentAt: '2026-11-26T10:00:00.000Z',
+  sdk: { name: 'sonde', version: '0.1.0' },
+  events: [
+    { id: 'evt-1-000000', type: 'survey.answered', at: '2026-11-26T10:00:00.000Z', reason: text },
+  ],
+})
+
+const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status, headers })
+
+describe('createFetchTransport', () => {
+  it('posts the batch as a CORS-simple text/plain request without credentials', async () => {
+    const fetch = vi.fn(async () => reply(200, { accepted: ['evt-1-000000'], rejected: [] }))
+    const result = await createFetchTransport('https://c.example/v1/batch', { fetch }).send(
+      batch(),
+      {},
+    )
+    expect(result).toEqual({
+      status: 200,
+      retryAfter: null,
+      body: { accepted: ['evt-1-000000'], rejected: [] },
+    })
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('https://c.example/v1/batch')
+    expect(init).toMatchObject({
+      method: 'POST',
+      credentials: 'omit',
+      keepalive: false,
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    })
+    expect(JSON.parse(init.body as string)).toEqual(batch())
+  })
+
+  it.each([
+    [
+      reply(503, undefined, { 'retry-after': '7' }),
+      { status: 503, retryAfter: '7', body: undefined },
+    ],
+    [reply(413), { status: 413, retryAfter: null, body: undefined }],
+    [new Response('not json', { status: 200 }), { status: 200, retryAfter: null, body: undefined }],
+  ])('reports the status and Retry-After %#', async (response, expected) => {
+    const transport = createFetchTransport('/v1/batch', { fetch: async () => response })
+    expect(await transport.send(batch(), {})).toEqual(expected)
+  })
+
+  it.each([
+    [new TypeError('Failed to fetch'), { error: 'network' }],
+    [new DOMException('slow', 'TimeoutError'), { error: 'timeout' }],
+  ])('turns %s into a retryable result, never a rejection', async (error, expected) => {
+    const transport = createFetchTransport('/v1/batch', { fetch: () => Promise.reject(error) })
+    expect(await transport.send(batch(), {})).toEqual(expected)
+  })
+
+  it('uses keepalive on unload while the 64 KiB budget allows, then sendBeacon', async () => {
+    let release = () => {}
+    const fetch = vi.fn(
+      (_url: RequestInfo | URL, _init?: RequestInit) =>
+        new Promise<Response>((resolve) => (release = () => resolve(reply(200)))),
+    )
+    const sendBeacon = vi.fn(() => true)
+    const transport = createFetchTransport('/v1/batch', { fetch, sendBeacon })
+    const big = 'x'.repeat(40_000)
+    const first = transport.send(batch(big), { unload: true })
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ keepalive: true })
+    // A beacon's "queued" is not an ack: the events stay stored and are resent later.
+    expect(await transport.send(batch(big), { unload: true })).toEqual({ error: 'network' })
+    expect(sendBeacon).toHaveBeenCalledTimes(1)
+    release()
+    expect(await first).toMatchObject({ status: 200 })
+  })
+
+  it('falls back to keepalive when sendBeacon refuses', async () => {
+    const fetch = vi.fn(async () => reply(200))
+    const transport = createFetchTransport('/v1/batch', { fetch, sendBeacon: () => false })
+    const hog = transport.send(batch('y'.repeat(60_000)), { unload: true })
+    await transport.send(batch('z'.repeat(10_000)), { unload: true })
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await hog
+  })
+})

@@ -1,0 +1,89 @@
+import type { Batch, SondeEvent, Transport, TransportResult } from '@sonde/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type Delivery, startDelivery } from './startDelivery'
+
+let n = 0
+const event = (): SondeEvent => ({
+  id: `evt-${Date.now()}-${++n}`,
+  type: 'survey.completed',
+  at: new Date().toISOString(),
+  surveyId: 'nps-q4',
+  responseId: `resp-${n}-0000`,
+  seq: 1,
+})
+
+// A receiver that answers with scripted statuses, then acks; it records every batch it saw.
+function receiver(script: number[] = []) {
+  const batches: Batch[] = []
+  const transport: Transport = {
+    async send(batch): Promise<TransportResult> {
+      batches.push(structuredClone(batch))
+      const status = script.shift() ?? 200
+      if (status !== 200) return { status }
+      return { status, body: { accepted: batch.events.map((e) => e.id), rejected: [] } }
+    },
+  }
+  const ids = () => batches.flatMap((b) => b.events.map((e) => e.id))
+  return { transport, batches, ids }
+}
+
+const running: Delivery[] = []
+const start = (endpoint: string, transport: Transport) => {
+  const delivery = startDelivery({ endpoint, sdkVersion: 'test', transport, retryCheckMs: 50 })
+  running.push(delivery)
+  return delivery
+}
+afterEach(() => {
+  for (const d of running.splice(0)) d.stop()
+})
+
+const waitFor = async (check: () => boolean, ms = 3_000) => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+describe('startDelivery in Chromium', () => {
+  it('stores an event in IndexedDB before sending, and delivers it after a restart', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const down = receiver([503, 503, 503, 503, 503, 503, 503, 503])
+    const first = start(endpoint, down.transport)
+    const e = event()
+    expect(await first.enqueue(e)).toBe(true)
+    expect(await first.flush()).toEqual({ sent: 0, pending: 1 })
+    first.stop()
+    // A new page load: a fresh outbox over the same database finds the event and sends it.
+    const up = receiver()
+    const second = start(endpoint, up.transport)
+    await waitFor(() => up.ids().includes(e.id))
+    await waitFor(() => second.pending() === 0)
+    expect(up.ids().filter((id) => id === e.id)).toHaveLength(1)
+  })
+
+  it('retries with the same id until acked; flush() skips the backoff wait', async () => {
+    const r = receiver([500, 500, 500])
+    const delivery = start(`https://collect.test/${crypto.randomUUID()}`, r.transport)
+    const e = event()
+    await delivery.enqueue(e)
+    let last = await delivery.flush()
+    // Each flush is one more attempt, at once; background sends may also take a turn.
+    for (let i = 0; i < 4 && last.pending > 0; i++) last = await delivery.flush()
+    expect(last.pending).toBe(0)
+    expect(r.ids()).toEqual([e.id, e.id, e.id, e.id])
+  })
+
+  it('sends at most 48 KB per request on the unload path', async () => {
+    const r = receiver([503])
+    const delivery = start(`https://collect.test/${crypto.randomUUID()}`, r.transport)
+    for (let i = 0; i < 10; i++) {
+      await delivery.enqueue({ ...event(), reason: 'x'.repeat(10_000) })
+    }
+    r.batches.length = 0
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    await waitFor(() => r.batches.length >= 2)
+    for (const batch of r.batches)
+      expect(new Blob([JSON.stringify(batch)]).size).toBeLessThanOrEqual(48_000)
+  })
+})

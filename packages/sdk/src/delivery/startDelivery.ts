@@ -1,0 +1,130 @@
+import {
+  createOutbox,
+  type FlushResult,
+  type SondeEvent,
+  type Store,
+  type Transport,
+} from '@sonde/core'
+import { uuidv7 } from '../uuidv7'
+import { createFetchTransport } from './createFetchTransport'
+import { openStore } from './openStore'
+import { withSenderLock } from './withSenderLock'
+
+export interface DeliveryOptions {
+  /** Absolute URL the batches go to (resolve relative endpoints before). */
+  endpoint: string
+  key?: string | undefined
+  sdkVersion: string
+  win?: Window
+  store?: Store
+  transport?: Transport
+  /** An event left undelivered: refused by the endpoint, too large or evicted by the caps. */
+  onDrop?: (event: SondeEvent, reason: string) => void
+  /** The store failed and the outbox now lives in memory only. */
+  onDegraded?: (error: unknown) => void
+  /** How often to look for due retries while something is pending. */
+  retryCheckMs?: number
+  /** How often to look for other tabs' events when nothing is pending here. */
+  idleCheckMs?: number
+}
+
+export interface Delivery {
+  enqueue(event: SondeEvent): Promise<boolean>
+  /** Sends everything pending now, skipping backoff waits but not a server's Retry-After. */
+  flush(): Promise<FlushResult>
+  pending(): number
+  stop(): void
+}
+
+// A page going away may have ~100 KB queued: each unload call sends at most one 48 KB batch.
+const MAX_UNLOAD_BATCHES = 8
+
+/**
+ * The outbox wired to the page: flush at start, when back online, when the page becomes visible,
+ * after each enqueue and on a timer; one sending tab at a time; the unload path on
+ * `visibilitychange: hidden` and `pagehide`. Nothing here throws into the host.
+ */
+export function startDelivery(options: DeliveryOptions): Delivery {
+  const win = options.win ?? window
+  const channelName = `sonde:${options.endpoint}:${options.key ?? ''}`
+  const store = options.store ?? openStore(options.endpoint, options.key, options.onDegraded)
+  const transport =
+    options.transport ??
+    createFetchTransport(options.endpoint, {
+      fetch: (...args) => win.fetch(...args),
+      sendBeacon: (url, data) => win.navigator.sendBeacon(url, data),
+    })
+  const outbox = createOutbox({
+    store,
+    transport,
+    clock: { now: () => Date.now() },
+    key: options.key,
+    sdk: { name: 'sonde', version: options.sdkVersion },
+    newId: () => uuidv7(),
+    ...(options.onDrop ? { onDrop: options.onDrop } : {}),
+  })
+  const channel = openChannel(channelName)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+
+  const online = () => win.navigator.onLine !== false
+  const send = async (ignoreBackoff: boolean): Promise<FlushResult> => {
+    const empty = { sent: 0, pending: outbox.pending() }
+    if (stopped || !online()) return empty
+    const flush = () => outbox.flush({ ignoreBackoff })
+    const result = await withSenderLock(channelName, flush, { wait: ignoreBackoff, win })
+    schedule()
+    return result ?? empty
+  }
+  const schedule = () => {
+    if (stopped) return
+    clearTimeout(timer)
+    const wait =
+      outbox.pending() > 0 ? (options.retryCheckMs ?? 2_000) : (options.idleCheckMs ?? 30_000)
+    timer = setTimeout(() => void send(false), wait)
+  }
+  const unload = () => {
+    if (!online()) return
+    for (let i = 0; i < MAX_UNLOAD_BATCHES; i++)
+      void outbox.flush({ unload: true, ignoreBackoff: true })
+  }
+  const onVisibility = () =>
+    win.document.visibilityState === 'hidden' ? unload() : void send(true)
+  const onOnline = () => void send(true)
+  const onWake = () => void send(false)
+
+  win.addEventListener('online', onOnline)
+  win.addEventListener('pagehide', unload)
+  win.document.addEventListener('visibilitychange', onVisibility)
+  channel?.addEventListener('message', onWake)
+  // A new page is a new chance: what an earlier page left waiting out a backoff goes now.
+  void send(true)
+
+  return {
+    async enqueue(event) {
+      const stored = await outbox.enqueue(event)
+      // Another tab may hold the sender lock: wake it so the event does not wait for its timer.
+      channel?.postMessage('wake')
+      void send(false)
+      return stored
+    },
+    flush: () => send(true),
+    pending: () => outbox.pending(),
+    stop() {
+      stopped = true
+      clearTimeout(timer)
+      win.removeEventListener('online', onOnline)
+      win.removeEventListener('pagehide', unload)
+      win.document.removeEventListener('visibilitychange', onVisibility)
+      channel?.close()
+    },
+  }
+}
+
+function openChannel(name: string): BroadcastChannel | null {
+  try {
+    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name)
+  } catch {
+    return null
+  }
+}
