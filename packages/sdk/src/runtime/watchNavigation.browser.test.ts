@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { watchNavigation } from './watchNavigation'
+
+const start = location.href
+afterEach(() => history.replaceState(null, '', start))
+
+describe('watchNavigation in Chromium', () => {
+  it('reports pushState, replaceState, back and hash changes once each', async () => {
+    const seen: string[] = []
+    const stop = watchNavigation((url) => seen.push(new URL(url).pathname + new URL(url).hash))
+    history.pushState(null, '', '/reports')
+    history.replaceState(null, '', '/reports/42')
+    location.hash = '#tab'
+    await new Promise((r) => setTimeout(r, 50))
+    history.back()
+    await new Promise((r) => setTimeout(r, 100))
+    stop()
+    expect(seen.slice(0, 3)).toEqual(['/reports', '/reports/42', '/reports/42#tab'])
+    expect(seen.at(-1)).toBe('/reports/42')
+  })
+
+  it('stops reporting and leaves history untouched after undo', () => {
+    const seen: string[] = []
+    const push = history.pushState
+    const stop = watchNavigation((url) => seen.push(url))
+    stop()
+    history.pushState(null, '', '/after')
+    expect(seen).toEqual([])
+    expect(history.pushState).toBe(push)
+  })
+
+  it('falls back to wrapping history when the Navigation API is missing', () => {
+    const seen: string[] = []
+    const fake = Object.create(window, { navigation: { value: undefined } }) as Window
+    Object.defineProperty(fake, 'location', { value: location })
+    Object.defineProperty(fake, 'history', { value: history })
+    const push = history.pushState
+    const stop = watchNavigation((url) => seen.push(new URL(url).pathname), fake)
+    expect(history.pushState).not.toBe(push)
+    history.pushState(null, '', '/wrapped')
+    stop()
+    expect(history.pushState).toBe(push)
+    expect(seen).toEqual(['/wrapped'])
+  })
+
+  it('keeps going when the listener throws', () => {
+    let calls = 0
+    const stop = watchNavigation(() => {
+      calls++
+      throw new Error('listener bug')
+    })
+    history.pushState(null, '', '/one')
+    history.pushState(null, '', '/two')
+    stop()
+    expect(calls).toBe(2)
+  })
+})

@@ -1,0 +1,55 @@
+type Listener = (url: string) => void
+
+interface NavigationLike extends EventTarget {
+  currentEntry?: { url?: string | null } | null
+}
+
+/**
+ * Calls `listener` with the new URL after each SPA navigation, until the returned function is
+ * called. Uses the Navigation API where present; else wraps pushState/replaceState (restoring
+ * them on undo only if nobody wrapped them after us) and listens to popstate/hashchange.
+ */
+export function watchNavigation(listener: Listener, win: Window = window): () => void {
+  let last = win.location.href
+  const check = () => {
+    const href = win.location.href
+    if (href === last) return
+    last = href
+    try {
+      listener(href)
+    } catch {}
+  }
+  const navigation = (win as Window & { navigation?: NavigationLike }).navigation
+  if (navigation && typeof navigation.addEventListener === 'function') {
+    navigation.addEventListener('currententrychange', check)
+    // currententrychange fires for pushState, replaceState, traversals and hash changes alike;
+    // hashchange is kept as a belt for engines with partial support.
+    win.addEventListener('hashchange', check)
+    return () => {
+      navigation.removeEventListener('currententrychange', check)
+      win.removeEventListener('hashchange', check)
+    }
+  }
+  const history = win.history
+  const originals = { pushState: history.pushState, replaceState: history.replaceState }
+  const wrap = (name: keyof typeof originals) => {
+    const original = originals[name]
+    const wrapped = function (this: History, ...args: Parameters<History['pushState']>) {
+      const result = original.apply(this, args)
+      check()
+      return result
+    }
+    history[name] = wrapped
+    return wrapped
+  }
+  const wrapped = { pushState: wrap('pushState'), replaceState: wrap('replaceState') }
+  win.addEventListener('popstate', check)
+  win.addEventListener('hashchange', check)
+  return () => {
+    win.removeEventListener('popstate', check)
+    win.removeEventListener('hashchange', check)
+    for (const name of ['pushState', 'replaceState'] as const) {
+      if (history[name] === wrapped[name]) history[name] = originals[name]
+    }
+  }
+}
