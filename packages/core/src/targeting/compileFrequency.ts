@@ -1,0 +1,51 @@
+import type { Frequency } from '../schema/frequency'
+import { DAY_MS } from './dayMs'
+import { describeTime } from './describeTime'
+import { fail } from './fail'
+import { PASSED } from './passed'
+import type { DisplayRecord, Verdict } from './types'
+
+/** A compiled frequency: may the item be shown again, given its history? */
+export type FrequencyCheck = (
+  record: DisplayRecord | undefined,
+  sessionStartedAt: number,
+  now: number,
+) => Verdict
+
+/**
+ * Compiles an item's frequency once. Checked in this order: `once`, `maxDisplays`, completion,
+ * `recontactDays` (since last shown), dismissal. Two defaults keep a prompt from nagging when its
+ * author set nothing: a completed item is not shown again unless `recontactDays` is set (then it
+ * may be, once that many days passed), and a dismissed one not for the rest of the session unless
+ * `dismissCooldownDays` is set (then for that many days; 0 means no wait at all).
+ */
+export function compileFrequency(frequency: Frequency | undefined): FrequencyCheck {
+  const { once, maxDisplays, recontactDays, dismissCooldownDays } = frequency ?? {}
+  const recontactMs = recontactDays === undefined ? undefined : recontactDays * DAY_MS
+  const dismissMs = dismissCooldownDays === undefined ? undefined : dismissCooldownDays * DAY_MS
+  const onceVerdict = fail('frequency.once', 'already shown once')
+  const maxVerdict = fail('frequency.maxDisplays', `already shown ${maxDisplays} times`)
+  const completedVerdict = fail('frequency.completed', 'already completed, and no recontactDays')
+  return (record, sessionStartedAt, now) => {
+    if (!record) return PASSED
+    if (once && record.shown >= 1) return onceVerdict
+    if (maxDisplays !== undefined && record.shown >= maxDisplays) return maxVerdict
+    if (record.completedAt !== undefined && recontactMs === undefined) return completedVerdict
+    const { lastShownAt, lastDismissedAt } = record
+    if (recontactMs !== undefined && lastShownAt !== undefined && now < lastShownAt + recontactMs) {
+      const until = describeTime(lastShownAt + recontactMs)
+      return fail('frequency.recontact', `shown ${describeTime(lastShownAt)}; again after ${until}`)
+    }
+    if (lastDismissedAt === undefined) return PASSED
+    if (dismissMs === undefined) {
+      return lastDismissedAt >= sessionStartedAt
+        ? fail('frequency.dismissCooldown', 'dismissed in this session')
+        : PASSED
+    }
+    if (now < lastDismissedAt + dismissMs) {
+      const until = describeTime(lastDismissedAt + dismissMs)
+      return fail('frequency.dismissCooldown', `dismissed; again after ${until}`)
+    }
+    return PASSED
+  }
+}

@@ -1,0 +1,26 @@
+import type { Schedule } from '../schema/frequency'
+import { fail } from './fail'
+import { PASSED } from './passed'
+import type { Verdict } from './types'
+
+/** A compiled schedule: is the item live at `now` (ms since the epoch)? */
+export type ScheduleCheck = (now: number) => Verdict
+
+const always: ScheduleCheck = () => PASSED
+
+/**
+ * Compiles a schedule once (the ISO dates are parsed here, not on every event). `start` and `end`
+ * are both inclusive. A date that cannot be read closes the schedule rather than opening it: a
+ * survey shown outside its campaign is worse than one not shown.
+ */
+export function compileSchedule(schedule: Schedule | undefined): ScheduleCheck {
+  if (!schedule || (schedule.start === undefined && schedule.end === undefined)) return always
+  const { start, end } = schedule
+  const startMs = start === undefined ? Number.NEGATIVE_INFINITY : Date.parse(start)
+  const endMs = end === undefined ? Number.POSITIVE_INFINITY : Date.parse(end)
+  const early = fail('schedule', `starts at ${start}`)
+  const late = fail('schedule', `ended at ${end}`)
+  const unreadable = fail('schedule', 'the schedule has a date that cannot be read')
+  if (Number.isNaN(startMs) || Number.isNaN(endMs)) return () => unreadable
+  return (now) => (now < startMs ? early : now > endMs ? late : PASSED)
+}

@@ -1,0 +1,12 @@
+import type { ItemKind, TargetingState } from './types'
+import { updateRecord } from './updateRecord'
+
+/** Records that the person closed a survey or tour at `now` without finishing it. Pure. */
+export function recordDismissed(
+  state: TargetingState,
+  kind: ItemKind,
+  id: string,
+  now: number,
+): TargetingState {
+  return updateRecord(state, kind, id, (record) => ({ ...record, lastDismissedAt: now }))
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { createTargetingState } from './createTargetingState'
+import { recordPageView } from './recordPageView'
+
+describe('recordPageView', () => {
+  it('moves to the URL and counts the view, without touching the given state', () => {
+    const base = Object.freeze(createTargetingState({ anonymousId: 'a', sessionId: 's', now: 0 }))
+    const state = recordPageView(recordPageView(base, '/app'), '/reports?x=1')
+    expect(state.page.url).toBe('/reports?x=1')
+    expect(state.session.pageViews).toBe(2)
+    expect(base.session.pageViews).toBe(0)
+    expect(base.page.url).toBe('/')
+  })
+})
