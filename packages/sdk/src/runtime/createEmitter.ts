@@ -22,7 +22,10 @@ export function createEmitter<Events extends Record<string, unknown>>(
     on(type, handler) {
       if (typeof handler !== 'function') return () => {}
       let set = handlers.get(type)
-      if (!set) handlers.set(type, (set = new Set()))
+      if (!set) {
+        set = new Set()
+        handlers.set(type, set)
+      }
       set.add(handler as Handler<never>)
       return () => off(type, handler)
     },
