@@ -33,6 +33,11 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: [browserTests],
+          // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page,
+          // which fails the test that happened to be running.
+          optimizeDeps: {
+            include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'axe-core', 'idb-keyval'],
+          },
           browser: {
             enabled: true,
             headless: true,

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, test } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { closeAll, show } from './test/show'
+import { csatEmoji, csatStars, multi, nps, text } from './test/surveys'
+
+afterEach(closeAll)
+
+function focusedInput(): HTMLInputElement {
+  const input = document.createElement('input')
+  input.setAttribute('aria-label', 'Search')
+  document.body.append(input)
+  input.focus()
+  return input
+}
+
+const focused = (shadow: ShadowRoot) => shadow.activeElement as HTMLElement | null
+
+describe('keyboard only, in Chromium', () => {
+  test('a corner prompt does not steal focus from a host input being typed in', async () => {
+    const input = focusedInput()
+    await userEvent.keyboard('exp')
+    const { handle } = show(nps)
+    await handle.ready
+    await userEvent.keyboard('ort')
+    expect(input.value).toBe('export')
+    expect(document.activeElement).toBe(input)
+  })
+
+  test('NPS → follow-up → thank-you → Esc, focus back in the host input', async () => {
+    const input = focusedInput()
+    const { shadow, answered, completed, handle } = show(nps)
+    await handle.ready
+    await userEvent.tab()
+    expect(focused(shadow)?.textContent).toBe('0')
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}')
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}')
+    expect(focused(shadow)?.getAttribute('aria-checked')).toBe('true')
+    expect(focused(shadow)?.textContent).toBe('9')
+    expect(answered).toHaveLength(0)
+    await userEvent.keyboard('{Enter}')
+    expect(answered.map((e) => e.answers)).toEqual([[{ questionId: 'score', value: 9 }]])
+    await expect.poll(() => focused(shadow)?.tagName).toBe('TEXTAREA')
+    await userEvent.keyboard('Fast')
+    await userEvent.tab()
+    expect(focused(shadow)?.textContent).toBe('Submit')
+    await userEvent.keyboard('{Enter}')
+    expect(completed).toHaveLength(1)
+    expect(answered.at(-1)?.answers.at(-1)).toEqual({ questionId: 'love', value: 'Fast' })
+    await expect.poll(() => focused(shadow)?.textContent).toBe('Thank you!')
+    await userEvent.keyboard('{Escape}')
+    expect(handle.host.isConnected).toBe(false)
+    expect(document.activeElement).toBe(input)
+  })
+
+  test('stars and emoji: arrows then Space', async () => {
+    for (const survey of [csatStars, csatEmoji]) {
+      focusedInput()
+      const { answered, handle } = show(survey)
+      await handle.ready
+      await userEvent.tab()
+      await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowLeft}{ArrowRight}')
+      expect(answered).toHaveLength(0)
+      await userEvent.keyboard(' ')
+      expect(answered.map((e) => e.answers)).toEqual([[{ questionId: 'q', value: 4 }]])
+      closeAll()
+    }
+  })
+
+  test('CES then single choice with arrows and Enter', async () => {
+    const { ces } = await import('./test/surveys')
+    focusedInput()
+    const { shadow, answered, handle } = show(ces)
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('{End}{Enter}')
+    await expect.poll(() => focused(shadow)?.textContent).toBe('File format')
+    await userEvent.keyboard('{ArrowDown}')
+    expect(answered).toHaveLength(1)
+    await userEvent.keyboard('{Enter}')
+    expect(answered.at(-1)?.answers).toEqual([
+      { questionId: 'effort', value: 7 },
+      { questionId: 'blocker', value: 'speed' },
+    ])
+  })
+
+  test('multiple choice with Space and Tab, then Submit', async () => {
+    focusedInput()
+    const { shadow, answered, handle } = show(multi)
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard(' ')
+    await userEvent.tab()
+    await userEvent.tab()
+    await userEvent.keyboard(' ')
+    await expect.poll(() => focused(shadow)?.tagName).toBe('INPUT')
+    await userEvent.keyboard('CLI')
+    await userEvent.keyboard('{Enter}')
+    expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: ['a', 'other'], other: 'CLI' }])
+  })
+
+  test('text with Ctrl+Enter', async () => {
+    focusedInput()
+    const { answered, handle } = show(text)
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('Too slow{Control>}{Enter}{/Control}')
+    expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: 'Too slow' }])
+  })
+
+  test('a center prompt is modal: focus moves in, Tab stays inside, Esc returns focus', async () => {
+    const input = focusedInput()
+    const { shadow, dismissed, handle } = show(nps, { position: 'center' })
+    await handle.ready
+    await expect.poll(() => focused(shadow)?.textContent).toBe('0')
+    await userEvent.tab()
+    expect(focused(shadow)?.getAttribute('aria-label')).toBe('Close')
+    await userEvent.keyboard('{Escape}')
+    expect(dismissed.map((d) => d.reason)).toEqual(['escape'])
+    expect(document.activeElement).toBe(input)
+  })
+})

@@ -1,0 +1,34 @@
+import { afterEach, expect, test, vi } from 'vitest'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.resetModules()
+})
+
+test('without constructable stylesheets, a <style> carrying the nonce is used', async () => {
+  vi.stubGlobal(
+    'CSSStyleSheet',
+    class {
+      constructor() {
+        throw new TypeError('Illegal constructor')
+      }
+    },
+  )
+  const { adoptStyles } = await import('./adoptStyles')
+  const root = document.createElement('div').attachShadow({ mode: 'open' })
+  adoptStyles(root, '.s{color:red}', 'n0nce')
+  const style = root.querySelector('style')
+  expect(style?.nonce).toBe('n0nce')
+  expect(style?.textContent).toBe('.s{color:red}')
+})
+
+test('with them, one sheet is shared by every root', async () => {
+  const { adoptStyles } = await import('./adoptStyles')
+  const a = document.createElement('div').attachShadow({ mode: 'open' })
+  const b = document.createElement('div').attachShadow({ mode: 'open' })
+  adoptStyles(a, '.s{}')
+  adoptStyles(b, '.s{}')
+  expect(a.adoptedStyleSheets).toHaveLength(1)
+  expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0])
+  expect(a.querySelector('style')).toBeNull()
+})

@@ -1,0 +1,250 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { afterEach, describe, expect, test } from 'vitest'
+import { closeAll, show } from './test/show'
+import { ces, nps, single } from './test/surveys'
+
+afterEach(closeAll)
+
+describe('mount', () => {
+  test('one host element with an open shadow root, styled without <style> when it can', () => {
+    const { handle, shadow } = show(nps)
+    expect(document.body.querySelectorAll('sonde-root')).toHaveLength(1)
+    expect(handle.host.parentElement).toBe(document.body)
+    expect(shadow.mode).toBe('open')
+    expect(shadow.adoptedStyleSheets.length + shadow.querySelectorAll('style').length).toBe(1)
+  })
+
+  test('mounts into a given container', () => {
+    const container = document.createElement('section')
+    document.body.append(container)
+    const { handle } = show(nps, { container })
+    expect(handle.host.parentElement).toBe(container)
+  })
+
+  test('the prompt is a dialog named by its question, with lang and dir', () => {
+    const { ui } = show(nps)
+    const dialog = ui.getByRole('dialog', { name: /recommend Acme/ })
+    expect(dialog.getAttribute('lang')).toBe('en')
+    expect(dialog.getAttribute('dir')).toBe('ltr')
+    expect(dialog.getAttribute('data-pos')).toBe('bottom-right')
+    expect(dialog.getAttribute('popover')).toBe('manual')
+  })
+
+  test('survey text is rendered as text, never as HTML', () => {
+    const xss = '<img src=x onerror="alert(1)"><b>bold</b>'
+    const { ui, shadow } = show(single({ type: 'nps', text: xss }))
+    expect(ui.getByRole('heading').textContent).toBe(xss)
+    expect(shadow.querySelector('img, b')).toBeNull()
+  })
+
+  test('theme values become custom properties on the surface (a style object, not a string)', () => {
+    const theme = { accent: '#fde047', radius: 4, colorScheme: 'dark' as const }
+    const { ui } = show(nps, { theme })
+    const dialog = ui.getByRole('dialog')
+    expect(dialog.style.getPropertyValue('--sonde-accent')).toBe('#fde047')
+    expect(dialog.style.getPropertyValue('--sonde-on-accent')).toBe('#111827')
+    expect(dialog.style.getPropertyValue('--sonde-radius')).toBe('4px')
+    expect(dialog.getAttribute('data-scheme')).toBe('dark')
+  })
+})
+
+describe('focus', () => {
+  test('a corner prompt leaves focus where it is and announces itself politely', async () => {
+    const input = document.createElement('input')
+    document.body.append(input)
+    input.focus()
+    const { ui } = show(nps)
+    const status = ui.getByRole('status')
+    await waitFor(() => expect(status.textContent).toMatch(/^Survey: How likely/))
+    expect(document.activeElement).toBe(input)
+  })
+
+  test('a center prompt is modal, takes focus, and gives it back on close', async () => {
+    const button = document.createElement('button')
+    document.body.append(button)
+    button.focus()
+    const { ui, shadow, dismissed } = show(nps, { position: 'center' })
+    const dialog = ui.getByRole('dialog', { name: /recommend/ })
+    expect(dialog.tagName).toBe('DIALOG')
+    await waitFor(() => expect(shadow.activeElement?.textContent).toBe('0'))
+    fireEvent.click(ui.getByRole('button', { name: 'Close' }))
+    expect(dismissed).toHaveLength(1)
+    expect(document.activeElement).toBe(button)
+  })
+
+  test('after an answer, focus moves to the next question', async () => {
+    const { ui, shadow } = show(nps)
+    fireEvent.click(ui.getByRole('radio', { name: /^2$/ }))
+    const box = await ui.findByRole('textbox')
+    await waitFor(() => expect(shadow.activeElement).toBe(box))
+  })
+})
+
+describe('dismissal', () => {
+  test('the close button reports answers so far and removes the host', () => {
+    const { ui, handle, dismissed, closed } = show(ces)
+    fireEvent.click(ui.getByRole('radio', { name: /^6/ }))
+    fireEvent.click(ui.getByRole('button', { name: 'Close' }))
+    expect(dismissed).toEqual([
+      { answers: [{ questionId: 'effort', value: 6 }], seq: 1, reason: 'close' },
+    ])
+    expect(handle.host.isConnected).toBe(false)
+    expect(closed()).toBe(1)
+  })
+
+  test('Escape dismisses a dismissible prompt', () => {
+    const { ui, dismissed } = show(nps)
+    fireEvent.keyDown(ui.getByRole('radio', { name: /^0/ }), { key: 'Escape' })
+    expect(dismissed.map((d) => d.reason)).toEqual(['escape'])
+  })
+
+  test('a prompt that is not dismissible has no close button and ignores Escape', () => {
+    const { ui, dismissed } = show(nps, { dismissible: false })
+    expect(ui.queryByRole('button', { name: 'Close' })).toBeNull()
+    fireEvent.keyDown(ui.getByRole('radio', { name: /^0/ }), { key: 'Escape' })
+    expect(dismissed).toHaveLength(0)
+  })
+
+  test('handle.close() reports reason "api"; nothing is reported after completion', () => {
+    const a = show(nps)
+    a.handle.close()
+    expect(a.dismissed.map((d) => d.reason)).toEqual(['api'])
+    const b = show(single({ type: 'nps' }))
+    fireEvent.click(b.ui.getByRole('radio', { name: /^8$/ }))
+    expect(b.completed).toHaveLength(1)
+    b.handle.close()
+    expect(b.dismissed).toHaveLength(0)
+  })
+
+  test('the thank-you screen closes by itself after autoCloseMs', async () => {
+    const { ui, handle } = show(single({ type: 'nps' }, { thankYou: 'Merci, really' }), {
+      autoCloseMs: 20,
+    })
+    fireEvent.click(ui.getByRole('radio', { name: /^8$/ }))
+    expect(ui.getByRole('dialog', { name: 'Merci, really' })).toBeTruthy()
+    await waitFor(() => expect(handle.host.isConnected).toBe(false))
+  })
+})
+
+describe('partial answers', () => {
+  test('every answer reports cumulative answers with an increasing seq', async () => {
+    const { ui, answered } = show(nps)
+    fireEvent.click(ui.getByRole('radio', { name: /^10/ }))
+    fireEvent.input(await ui.findByRole('textbox'), { target: { value: 'Speed' } })
+    fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
+    expect(answered.map((e) => e.seq)).toEqual([1, 2])
+    expect(answered[1]).toEqual({
+      answers: [
+        { questionId: 'score', value: 10 },
+        { questionId: 'love', value: 'Speed' },
+      ],
+      seq: 2,
+      questionId: 'love',
+      completed: true,
+    })
+  })
+
+  test('mounting with progress resumes at the next unanswered question and continues seq', () => {
+    const progress = { answers: [{ questionId: 'score', value: 2 }], seq: 4 }
+    const { ui, answered } = show(nps, { progress })
+    const box = ui.getByRole('textbox', { name: 'What should we improve first?' })
+    fireEvent.input(box, { target: { value: 'Docs' } })
+    fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
+    expect(answered).toEqual([
+      {
+        answers: [
+          { questionId: 'score', value: 2 },
+          { questionId: 'improve', value: 'Docs' },
+        ],
+        seq: 5,
+        questionId: 'improve',
+        completed: true,
+      },
+    ])
+  })
+
+  test('progress that already covers the survey completes at once', () => {
+    const progress = {
+      answers: [
+        { questionId: 'score', value: 9 },
+        { questionId: 'love', value: 'All' },
+      ],
+      seq: 2,
+    }
+    const { ui, completed } = show(nps, { progress })
+    expect(completed).toEqual([progress])
+    expect(ui.getByRole('heading', { name: 'Thank you!' })).toBeTruthy()
+  })
+})
+
+describe('languages', () => {
+  test('French: question, end labels and buttons in French', async () => {
+    const { ui, handle } = show(nps, { locale: 'fr-CA' })
+    await handle.ready
+    expect(await ui.findByRole('dialog', { name: /recommandiez Acme/ })).toBeTruthy()
+    expect(ui.getByRole('radio', { name: '0 – Pas du tout probable' })).toBeTruthy()
+    expect(ui.getByRole('button', { name: 'Fermer' })).toBeTruthy()
+    fireEvent.click(ui.getByRole('radio', { name: /^9$/ }))
+    expect(await ui.findByRole('button', { name: 'Envoyer' })).toBeTruthy()
+    expect(ui.getByRole('dialog').getAttribute('lang')).toBe('fr-CA')
+  })
+
+  test('a two-question path says Suivant before the last question', async () => {
+    const { ui, handle } = show(single({ type: 'text' }, {}), { locale: 'fr' })
+    await handle.ready
+    expect(ui.getByRole('button', { name: 'Envoyer' })).toBeTruthy()
+    const two = show(
+      single(
+        { type: 'text' },
+        {
+          questions: [
+            { id: 'a', type: 'text', text: 'A?' },
+            { id: 'b', type: 'text', text: 'B?' },
+          ],
+        },
+      ),
+      { locale: 'fr' },
+    )
+    await two.handle.ready
+    expect(two.ui.getByRole('button', { name: 'Suivant' })).toBeTruthy()
+  })
+
+  test('Arabic: dir=rtl, lang=ar, Arabic buttons; arrows follow the reading direction', async () => {
+    const { ui, handle, answered } = show(nps, { locale: 'ar' })
+    await handle.ready
+    const dialog = ui.getByRole('dialog', { name: /Acme/ })
+    expect(dialog.getAttribute('dir')).toBe('rtl')
+    expect(dialog.getAttribute('lang')).toBe('ar')
+    expect(ui.getByRole('button', { name: 'إغلاق' })).toBeTruthy()
+    expect(ui.getByRole('heading').hasAttribute('lang')).toBe(false)
+    const five = ui.getByRole('radio', { name: /^5$/ })
+    fireEvent.keyDown(five, { key: 'ArrowLeft' })
+    expect(ui.getByRole('radio', { name: /^6$/ }).getAttribute('aria-checked')).toBe('true')
+    expect(answered).toHaveLength(0)
+    // The follow-up exists only in English: it says so, inside the Arabic surface.
+    fireEvent.keyDown(ui.getByRole('radio', { name: /^6$/ }), { key: 'Enter' })
+    const heading = await ui.findByRole('heading', { name: 'What should we improve first?' })
+    expect(heading.getAttribute('lang')).toBe('en')
+    expect(ui.getByRole('button', { name: 'إرسال' })).toBeTruthy()
+  })
+
+  test.each([
+    ['ru', 'Закрыть'],
+    ['de', 'Schließen'],
+    ['es', 'Cerrar'],
+    ['pt-BR', 'Close'],
+  ])('%s close button says %s', async (locale, close) => {
+    const { ui, handle } = show(nps, { locale })
+    await handle.ready
+    expect(ui.getByRole('button', { name: close })).toBeTruthy()
+  })
+
+  test('update() switches language and keeps the answers', async () => {
+    const { ui, handle, answered } = show(ces)
+    fireEvent.click(ui.getByRole('radio', { name: /^7/ }))
+    handle.update({ locale: 'de' })
+    await waitFor(() => expect(ui.getByRole('button', { name: 'Schließen' })).toBeTruthy())
+    expect(ui.getByText('Frage 2 von 2')).toBeTruthy()
+    expect(answered).toHaveLength(1)
+  })
+})

@@ -1,0 +1,118 @@
+import type { Position, Survey, Theme } from '@sonde/core'
+import { render } from 'preact'
+import { createHost } from './mount/createHost'
+import { trackFocus } from './mount/trackFocus'
+import { Prompt } from './prompt/Prompt'
+import { createSession } from './session/createSession'
+import type { Progress, SessionCallbacks } from './session/types'
+import { loadStrings } from './strings/loadStrings'
+import type { Strings } from './strings/types'
+import { surveyCss } from './styles'
+
+/** Options of `mountSurvey`. Callbacks never fire after the prompt is completed or dismissed. */
+export interface MountOptions extends SessionCallbacks {
+  /** BCP 47 tag of the respondent; default: the survey's locale, else `en`. */
+  locale?: string
+  theme?: Theme
+  /** Default: the survey's `display.position`, the theme's position, else `bottom-right`. */
+  position?: Position
+  /** Default: the survey's `display.dismissible`, else true. */
+  dismissible?: boolean
+  /** Saved progress (`answers`, `seq` from `onAnswer`): resume at the next unanswered question. */
+  progress?: Progress
+  /** Where the host element goes; default `document.body`. */
+  container?: Element
+  /** CSP nonce for the `<style>` fallback used when constructable stylesheets are missing. */
+  nonce?: string
+  /** How long the thank-you screen stays, in ms; 0 keeps it until closed. Default 4000. */
+  autoCloseMs?: number
+  /** The prompt left the page (after completion, dismissal or `close()`). */
+  onClose?: () => void
+}
+
+/** A mounted prompt. */
+export interface SurveyHandle {
+  /** The host element holding the open shadow root. */
+  readonly host: HTMLElement
+  /** Settles once the prompt is on screen (its UI strings may load first), or closed. */
+  readonly ready: Promise<void>
+  /** Removes the prompt; an unfinished survey reports `onDismiss` with reason `'api'`. */
+  close(): void
+  /** Re-renders with another locale, theme or position, keeping the answers. */
+  update(options: Pick<MountOptions, 'locale' | 'theme' | 'position'>): void
+}
+
+let mounts = 0
+
+/**
+ * Shows `survey` in its own shadow root in the top layer and reports each answer, the completion
+ * or the dismissal through the callbacks. Never throws for a valid survey.
+ */
+export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle {
+  let opts = options
+  const { host, root, mount } = createHost(
+    surveyCss,
+    // Before <body> exists (a script in <head>), the root element still takes the host.
+    options.container ?? document.body ?? document.documentElement,
+    options.nonce,
+  )
+  const session = createSession(survey, options, options.progress)
+  const leaveFocus = trackFocus(root, host)
+  const ids = `sonde${++mounts}`
+  let closed = false
+
+  const teardown = () => {
+    if (closed) return
+    closed = true
+    const restoreFocus = leaveFocus()
+    render(null, mount)
+    host.remove()
+    restoreFocus()
+    try {
+      opts.onClose?.()
+    } catch (error) {
+      console.error('[sonde]', error)
+    }
+  }
+
+  const draw = (strings: Strings) => {
+    if (closed) return
+    const position =
+      opts.position ?? survey.display?.position ?? opts.theme?.position ?? 'bottom-right'
+    render(
+      <Prompt
+        key={position}
+        survey={survey}
+        session={session}
+        strings={strings}
+        locale={opts.locale ?? survey.locale ?? 'en'}
+        theme={opts.theme}
+        position={position}
+        dismissible={opts.dismissible ?? survey.display?.dismissible ?? true}
+        ids={ids}
+        autoCloseMs={opts.autoCloseMs ?? 4000}
+        onClose={teardown}
+      />,
+      mount,
+    )
+  }
+  const show = (): Promise<void> => {
+    const strings = loadStrings(opts.locale ?? survey.locale ?? 'en')
+    if (strings instanceof Promise) return strings.then(draw)
+    draw(strings)
+    return Promise.resolve()
+  }
+
+  return {
+    host,
+    ready: show(),
+    close() {
+      session.dismiss('api')
+      teardown()
+    },
+    update(patch) {
+      opts = { ...opts, ...patch }
+      void show()
+    },
+  }
+}

@@ -1,0 +1,124 @@
+import {
+  type LocalizedText,
+  type Position,
+  resolveLocale,
+  resolveText,
+  type Survey,
+  type Theme,
+} from '@sonde/core'
+import { useEffect, useState } from 'preact/hooks'
+import { QuestionView } from '../questions/QuestionView'
+import type { QuestionContext } from '../questions/types'
+import type { Session } from '../session/createSession'
+import type { DismissReason } from '../session/types'
+import { fill } from '../strings/fill'
+import type { Strings } from '../strings/types'
+import { isRtl } from '../theme/isRtl'
+import { LiveRegion } from './LiveRegion'
+import { ProgressBar } from './ProgressBar'
+import { Surface } from './Surface'
+import { ThankYou } from './ThankYou'
+
+export interface PromptProps {
+  survey: Survey
+  session: Session
+  strings: Strings
+  locale: string
+  theme: Theme | undefined
+  position: Position
+  dismissible: boolean
+  /** Prefix of the element ids, unique per mount. */
+  ids: string
+  /** How long the thank-you screen stays; 0 keeps it until closed. */
+  autoCloseMs: number
+  /** The prompt is done (completed and closed, or dismissed): unmount it. */
+  onClose: () => void
+}
+
+/** One survey on screen: the current question, or the thank-you screen once completed. */
+export function Prompt(p: PromptProps) {
+  const { survey, session, strings, locale } = p
+  const modal = p.position === 'center'
+  const [current, setCurrent] = useState(session.current)
+  // Focus follows the respondent: into a modal at once, into a corner prompt only after they act.
+  const [focus, setFocus] = useState(modal)
+  const tx = (text: LocalizedText) => resolveText(text, locale, survey.locale)
+  // A text shown in a fallback language says so, for the screen reader's voice and hyphenation.
+  const langOf = (text: LocalizedText) => {
+    const lang = resolveLocale(text, locale, survey.locale)
+    return `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
+  }
+  const question = survey.questions.find((q) => q.id === current)
+  const [announcement] = useState(() =>
+    modal || !question ? '' : fill(strings.announce, { q: tx(question.text) }),
+  )
+  const { n, total } = session.progress()
+  const titleId = `${p.ids}-${current}`
+  const dir = isRtl(locale) ? 'rtl' : 'ltr'
+
+  const close = (reason: DismissReason) => {
+    session.dismiss(reason) // no-op once completed: only an unfinished survey is dismissed
+    p.onClose()
+  }
+  const act = (step: () => void) => {
+    step()
+    setFocus(true)
+    setCurrent(session.current)
+  }
+
+  const { autoCloseMs, onClose } = p
+  useEffect(() => {
+    if (question || autoCloseMs <= 0) return
+    const timer = setTimeout(onClose, autoCloseMs)
+    return () => clearTimeout(timer)
+  }, [question, autoCloseMs, onClose])
+
+  const ctx: QuestionContext = { strings, locale, dir, tx, langOf, titleId, isLast: n === total }
+  const thanks = survey.thankYou ? tx(survey.thankYou) : strings.thanks
+  return (
+    <>
+      <Surface
+        position={p.position}
+        theme={p.theme}
+        locale={locale}
+        dir={dir}
+        labelledBy={titleId}
+        onEscape={() => {
+          if (p.dismissible || !question) close('escape')
+        }}
+      >
+        <div class="c">
+          {question && total > 1 && <ProgressBar n={n} total={total} strings={strings} />}
+          {question ? (
+            <QuestionView
+              key={question.id}
+              question={question}
+              ctx={ctx}
+              autoFocus={focus}
+              onAnswer={(value, other) => act(() => session.answer(question.id, value, other))}
+              onSkip={() => act(() => session.skip(question.id))}
+            />
+          ) : (
+            <ThankYou
+              titleId={titleId}
+              title={thanks}
+              body={survey.thankYou ? undefined : strings.thanksBody}
+              autoFocus={focus}
+            />
+          )}
+          {(p.dismissible || !question) && (
+            <button
+              type="button"
+              class="x"
+              aria-label={strings.close}
+              onClick={() => close('close')}
+            >
+              ×
+            </button>
+          )}
+        </div>
+      </Surface>
+      <LiveRegion message={announcement} />
+    </>
+  )
+}

@@ -1,0 +1,67 @@
+import type { Position, Theme } from '@sonde/core'
+import type { ComponentChildren } from 'preact'
+import { useLayoutEffect, useRef } from 'preact/hooks'
+import { themeStyle } from '../theme/themeStyle'
+import { showOnTop } from './showOnTop'
+import { useKeyboardInset } from './useKeyboardInset'
+
+interface Props {
+  position: Position
+  theme: Theme | undefined
+  locale: string
+  dir: 'ltr' | 'rtl'
+  labelledBy: string
+  onEscape: () => void
+  children: ComponentChildren
+}
+
+/**
+ * The prompt's box in the top layer. At `center` it is a modal `<dialog>` (page inert, focus
+ * moved in); elsewhere a non-modal `role=dialog` popover that leaves focus where it is.
+ */
+export function Surface(p: Props) {
+  const ref = useRef<HTMLElement | null>(null)
+  const setRef = (el: HTMLElement | null) => {
+    ref.current = el
+  }
+  const modal = p.position === 'center'
+  const inset = useKeyboardInset()
+
+  useLayoutEffect(() => {
+    if (ref.current) showOnTop(ref.current, modal)
+  }, [])
+
+  const style = themeStyle(p.theme)
+  if (inset > 0) style['--kb'] = `${inset}px`
+  const attrs = {
+    class: 's',
+    'data-pos': p.position,
+    'data-scheme': p.theme?.colorScheme ?? 'auto',
+    lang: p.locale,
+    dir: p.dir,
+    'aria-labelledby': p.labelledBy,
+    style,
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      event.preventDefault()
+      p.onEscape()
+    },
+  }
+  return modal ? (
+    <dialog
+      {...attrs}
+      ref={setRef}
+      onCancel={(event) => {
+        // Esc on a modal: the prompt decides (it may not be dismissible), not the browser.
+        event.preventDefault()
+        p.onEscape()
+      }}
+    >
+      {p.children}
+    </dialog>
+  ) : (
+    <div {...attrs} ref={setRef} role="dialog" popover="manual">
+      {p.children}
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { plural } from '../strings/fill'
+import type { RadioItem } from './RadioGroup'
+import { ScaleQuestion } from './ScaleQuestion'
+import { numberItems, range } from './scaleItems'
+import type { QuestionContext, QuestionProps } from './types'
+
+// Ten faces from angry to delighted; a shorter scale takes evenly spaced ones.
+const FACES = ['😡', '😠', '😞', '🙁', '😕', '😐', '🙂', '😊', '😀', '😍']
+const FIVE_FACES = ['😠', '🙁', '😐', '🙂', '😍']
+
+// Words for each point of a 3- or 5-point satisfaction scale; longer scales only name the ends.
+function satisfaction(v: number, scale: number, ctx: QuestionContext): string | undefined {
+  const words = ctx.strings.satisfied
+  if (scale === 5) return words[v - 1]
+  if (scale === 3) return words[v]
+  return v === 1 ? words[0] : v === scale ? words[4] : undefined
+}
+
+function face(v: number, scale: number): string {
+  if (scale === 5) return FIVE_FACES[v - 1] ?? ''
+  return FACES[Math.round(((v - 1) * 9) / (scale - 1))] ?? ''
+}
+
+/** CSAT-style rating on 3, 5, 7 or 10 points, shown as numbers, stars or emoji. */
+export function RatingQuestion(p: QuestionProps<'rating'>) {
+  const { question: q, ctx } = p
+  const { scale } = q
+  const low = q.lowLabel && ctx.tx(q.lowLabel)
+  const high = q.highLabel && ctx.tx(q.highLabel)
+  const words = (v: number) =>
+    (v === 1 && low) || (v === scale && high) || satisfaction(v, scale, ctx)
+  const values = range(1, scale)
+  if (q.style === 'stars') {
+    const items: RadioItem<number>[] = values.map((value) => ({
+      value,
+      label: plural(ctx.strings.stars, value, ctx.locale),
+      content: <span aria-hidden="true">★</span>,
+    }))
+    return (
+      <ScaleQuestion
+        {...p}
+        items={items}
+        variant="st"
+        ends={low && high ? [low, high] : undefined}
+      />
+    )
+  }
+  if (q.style === 'emoji') {
+    const items = numberItems(values, words).map((item) => ({
+      ...item,
+      label: item.label ?? String(item.value),
+      content: <span aria-hidden="true">{face(item.value, scale)}</span>,
+    }))
+    return <ScaleQuestion {...p} items={items} variant="em" />
+  }
+  const ends: [string, string] = [words(1) ?? '', words(scale) ?? '']
+  return <ScaleQuestion {...p} items={numberItems(values, words)} ends={ends} />
+}

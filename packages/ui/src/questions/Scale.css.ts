@@ -1,0 +1,12 @@
+export const scaleCss = `
+.sc{display:flex;gap:4px}
+.r{flex:1 1 0;min-width:0;height:40px;padding:0;border:1px solid var(--bd);border-radius:calc(var(--r)*.5);background:var(--bg);font-size:14px;font-weight:600;font-variant-numeric:tabular-nums;cursor:pointer}
+.r:hover{border-color:var(--ac);background:color-mix(in srgb,var(--ac) 12%,var(--bg))}
+.r[aria-checked=true]{border-color:var(--ac);background:var(--ac);color:var(--on)}
+.em .r{font-size:24px}
+.st{gap:0}
+.st .r,.st .r:hover,.st .r[aria-checked=true]{border-color:transparent;background:none;color:var(--mu);font-size:30px}
+.st .r.on,.st:hover .r{color:var(--ac)}
+.st .r:hover~.r{color:var(--mu)}
+.ends{display:flex;justify-content:space-between;gap:8px;margin-top:-6px;font-size:12px;color:var(--mu)}
+`

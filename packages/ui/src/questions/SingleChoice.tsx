@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks'
+import { Footer } from './Footer'
+import { OtherInput } from './OtherInput'
+import { describedBy, QuestionTitle } from './QuestionTitle'
+import { RadioGroup, type RadioItem } from './RadioGroup'
+import { OTHER, type QuestionProps } from './types'
+
+/**
+ * A single choice: choosing an option answers and advances, like a scale; choosing "other"
+ * reveals its text field and waits for the forward button.
+ */
+export function SingleChoice(p: QuestionProps<'choice'>) {
+  const { question: q, ctx } = p
+  const [picked, setPicked] = useState<string>()
+  const [other, setOther] = useState('')
+  const [chosen, setChosen] = useState(false)
+  const items: RadioItem<string>[] = q.options.map((option) => ({
+    value: option.id,
+    content: [<span key="d" class="dot" aria-hidden="true" />, ctx.tx(option.label)],
+  }))
+  if (q.other) {
+    items.push({
+      value: OTHER,
+      content: [<span key="d" class="dot" aria-hidden="true" />, ctx.strings.other],
+    })
+  }
+  const otherText = other.trim()
+  const ready = picked === OTHER ? otherText !== '' : picked !== undefined || q.optional === true
+
+  function submit() {
+    if (picked === OTHER && otherText) p.onAnswer(OTHER, otherText)
+    else if (picked !== undefined && picked !== OTHER) p.onAnswer(picked)
+    else if (q.optional) p.onSkip()
+  }
+
+  return (
+    <>
+      <QuestionTitle question={q} ctx={ctx} />
+      <RadioGroup
+        items={items}
+        value={picked}
+        labelledBy={ctx.titleId}
+        describedBy={describedBy(q, ctx)}
+        dir={ctx.dir}
+        class="ch"
+        itemClass="o"
+        autoFocus={p.autoFocus}
+        onSelect={(value) => {
+          setPicked(value)
+          setChosen(false)
+        }}
+        onChoose={(value) => {
+          setPicked(value)
+          setChosen(true)
+          if (value !== OTHER) p.onAnswer(value)
+        }}
+      />
+      {picked === OTHER && (
+        <OtherInput
+          ctx={ctx}
+          value={other}
+          autoFocus={chosen}
+          onInput={setOther}
+          onSubmit={submit}
+        />
+      )}
+      <Footer
+        label={ctx.isLast ? ctx.strings.submit : ctx.strings.next}
+        disabled={!ready}
+        onClick={submit}
+      />
+    </>
+  )
+}

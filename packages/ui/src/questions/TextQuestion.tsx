@@ -1,0 +1,61 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { fill } from '../strings/fill'
+import { Footer } from './Footer'
+import { QuestionTitle } from './QuestionTitle'
+import type { QuestionProps } from './types'
+
+/** An open question: a text area with a length counter; Ctrl/⌘+Enter submits. */
+export function TextQuestion(p: QuestionProps<'text'>) {
+  const { question: q, ctx } = p
+  const max = q.maxLength ?? 1000
+  const [text, setText] = useState('')
+  const ref = useRef<HTMLTextAreaElement>(null)
+  const value = text.trim()
+  const ready = value !== '' || q.optional === true
+  const counterId = `${ctx.titleId}c`
+
+  useLayoutEffect(() => {
+    if (p.autoFocus) ref.current?.focus()
+  }, [])
+
+  function submit() {
+    if (value) p.onAnswer(value)
+    else if (q.optional) p.onSkip()
+  }
+
+  return (
+    <>
+      <QuestionTitle question={q} ctx={ctx} />
+      <div>
+        <textarea
+          ref={ref}
+          class="in"
+          aria-labelledby={ctx.titleId}
+          aria-describedby={q.description ? `${ctx.titleId}d ${counterId}` : counterId}
+          aria-required={q.optional ? undefined : true}
+          maxLength={max}
+          placeholder={q.placeholder ? ctx.tx(q.placeholder) : undefined}
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault()
+              submit()
+            }
+          }}
+        />
+        <div class="cnt" aria-hidden="true">
+          {text.length}/{max}
+        </div>
+        <span class="vh" id={counterId}>
+          {fill(ctx.strings.remaining, { n: max - text.length })}
+        </span>
+      </div>
+      <Footer
+        label={ctx.isLast ? ctx.strings.submit : ctx.strings.next}
+        disabled={!ready}
+        onClick={submit}
+      />
+    </>
+  )
+}

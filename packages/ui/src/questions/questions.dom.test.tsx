@@ -1,0 +1,235 @@
+import { fireEvent } from '@testing-library/preact'
+import { afterEach, describe, expect, test } from 'vitest'
+import { closeAll, show } from '../test/show'
+import { ces, csatEmoji, csatNumbers, csatStars, multi, nps, single, text } from '../test/surveys'
+
+afterEach(closeAll)
+
+describe('NPS', () => {
+  test('is a radiogroup of 0–10 named by the question, ends labelled, names start with the number', () => {
+    const { ui } = show(nps)
+    const group = ui.getByRole('radiogroup', { name: /recommend Acme/ })
+    const radios = ui.getAllByRole('radio')
+    expect(radios).toHaveLength(11)
+    expect(radios.map((r) => r.getAttribute('aria-label') ?? r.textContent)).toEqual([
+      '0 – Not at all likely',
+      ...'123456789'.split(''),
+      '10 – Extremely likely',
+    ])
+    expect(group.contains(ui.getByRole('radio', { name: /^9/ }))).toBe(true)
+  })
+
+  test('one click answers and advances; a detractor gets the improve follow-up', async () => {
+    const { ui, answered } = show(nps)
+    fireEvent.click(ui.getByRole('radio', { name: /^3$/ }))
+    expect(answered).toEqual([
+      {
+        answers: [{ questionId: 'score', value: 3 }],
+        seq: 1,
+        questionId: 'score',
+        completed: false,
+      },
+    ])
+    expect(await ui.findByRole('textbox', { name: 'What should we improve first?' })).toBeTruthy()
+    expect(ui.getByRole('dialog', { name: 'What should we improve first?' })).toBeTruthy()
+  })
+
+  test('a promoter gets the love follow-up', async () => {
+    const { ui } = show(nps)
+    fireEvent.click(ui.getByRole('radio', { name: /^10/ }))
+    expect(await ui.findByRole('textbox', { name: 'What do you love most?' })).toBeTruthy()
+  })
+
+  test('arrow keys move focus and selection but never submit; Enter answers and advances', async () => {
+    const { ui, answered } = show(nps)
+    const five = ui.getByRole('radio', { name: /^5$/ })
+    five.focus()
+    fireEvent.keyDown(five, { key: 'ArrowRight' })
+    const six = ui.getByRole('radio', { name: /^6$/ })
+    expect(six.getAttribute('aria-checked')).toBe('true')
+    expect(six.tabIndex).toBe(0)
+    expect(five.tabIndex).toBe(-1)
+    expect(answered).toHaveLength(0)
+    fireEvent.keyDown(six, { key: 'ArrowLeft' })
+    fireEvent.keyDown(five, { key: 'ArrowLeft' })
+    expect(ui.getByRole('radio', { name: /^4$/ }).getAttribute('aria-checked')).toBe('true')
+    fireEvent.keyDown(ui.getByRole('radio', { name: /^4$/ }), { key: 'End' })
+    expect(ui.getByRole('radio', { name: /^10/ }).getAttribute('aria-checked')).toBe('true')
+    fireEvent.keyDown(ui.getByRole('radio', { name: /^10/ }), { key: 'ArrowRight' })
+    expect(ui.getByRole('radio', { name: /^0/ }).getAttribute('aria-checked')).toBe('true')
+    expect(answered).toHaveLength(0)
+    fireEvent.keyDown(ui.getByRole('radio', { name: /^0/ }), { key: 'Enter' })
+    expect(answered.map((e) => e.answers)).toEqual([[{ questionId: 'score', value: 0 }]])
+    expect(await ui.findByRole('textbox', { name: /improve/ })).toBeTruthy()
+  })
+
+  test('Space chooses too; a held key (repeat) does not answer twice', () => {
+    const { ui, answered } = show(single({ type: 'nps' }))
+    const seven = ui.getByRole('radio', { name: /^7$/ })
+    fireEvent.keyDown(seven, { key: ' ', repeat: true })
+    expect(answered).toHaveLength(0)
+    fireEvent.keyDown(seven, { key: ' ' })
+    expect(answered).toHaveLength(1)
+    expect(answered[0]?.completed).toBe(true)
+  })
+
+  test('only one radio is in the tab order', () => {
+    const { ui } = show(nps)
+    const tabbable = ui.getAllByRole('radio').filter((r) => r.tabIndex === 0)
+    expect(tabbable.map((r) => r.textContent)).toEqual(['0'])
+  })
+})
+
+describe('rating (CSAT)', () => {
+  test('stars are named "1 star" … "5 stars"', () => {
+    const { ui, answered } = show(csatStars)
+    expect(ui.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
+      '1 star',
+      '2 stars',
+      '3 stars',
+      '4 stars',
+      '5 stars',
+    ])
+    fireEvent.click(ui.getByRole('radio', { name: '4 stars' }))
+    expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: 4 }])
+  })
+
+  test('emoji faces are named by number and satisfaction', () => {
+    const { ui } = show(csatEmoji)
+    expect(ui.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
+      '1 – Very dissatisfied',
+      '2 – Dissatisfied',
+      '3 – Neutral',
+      '4 – Satisfied',
+      '5 – Very satisfied',
+    ])
+  })
+
+  test('a 1–10 number scale names its ends only', () => {
+    const { ui } = show(csatNumbers)
+    const radios = ui.getAllByRole('radio')
+    expect(radios).toHaveLength(10)
+    expect(radios[0]?.getAttribute('aria-label')).toBe('1 – Very dissatisfied')
+    expect(radios[4]?.getAttribute('aria-label')).toBeNull()
+    expect(radios[9]?.getAttribute('aria-label')).toBe('10 – Very satisfied')
+  })
+
+  test('3-point scale uses the middle satisfaction words', () => {
+    const { ui } = show(single({ type: 'rating', scale: 3, style: 'emoji' }))
+    expect(ui.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
+      '1 – Dissatisfied',
+      '2 – Neutral',
+      '3 – Satisfied',
+    ])
+  })
+})
+
+describe('CES', () => {
+  test('1–7 agreement, each point named, then the single choice with other', async () => {
+    const { ui, answered, completed } = show(ces)
+    expect(ui.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
+      '1 – Strongly disagree',
+      '2 – Disagree',
+      '3 – Somewhat disagree',
+      '4 – Neither agree nor disagree',
+      '5 – Somewhat agree',
+      '6 – Agree',
+      '7 – Strongly agree',
+    ])
+    expect(ui.getByText('Question 1 of 2')).toBeTruthy()
+    fireEvent.click(ui.getByRole('radio', { name: /^2 / }))
+    await ui.findByRole('radiogroup', { name: 'What got in the way?' })
+    expect(ui.getByText('Question 2 of 2')).toBeTruthy()
+    // "Other" selects and reveals its field; nothing is answered until Submit.
+    fireEvent.click(ui.getByRole('radio', { name: 'Other' }))
+    const submit = ui.getByRole('button', { name: 'Submit' }) as HTMLButtonElement
+    expect(submit.disabled).toBe(true)
+    const field = ui.getByRole('textbox', { name: /Other/ })
+    fireEvent.input(field, { target: { value: 'Too many clicks' } })
+    fireEvent.click(submit)
+    expect(answered.at(-1)).toEqual({
+      answers: [
+        { questionId: 'effort', value: 2 },
+        { questionId: 'blocker', value: 'other', other: 'Too many clicks' },
+      ],
+      seq: 2,
+      questionId: 'blocker',
+      completed: true,
+    })
+    expect(completed).toHaveLength(1)
+    expect(await ui.findByRole('heading', { name: 'Thank you!' })).toBeTruthy()
+  })
+
+  test('a 1–5 CES scale picks five of the seven labels', () => {
+    const { ui } = show(single({ type: 'ces', scale: 5 }))
+    expect(ui.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
+      '1 – Strongly disagree',
+      '2 – Disagree',
+      '3 – Neither agree nor disagree',
+      '4 – Agree',
+      '5 – Strongly agree',
+    ])
+  })
+})
+
+describe('choice', () => {
+  test('a single choice answers with the option id on click', () => {
+    const { ui, answered } = show(single({ ...ces.questions[1] }))
+    fireEvent.click(ui.getByRole('radio', { name: 'Speed' }))
+    expect(answered[0]?.answers).toEqual([{ questionId: 'blocker', value: 'speed' }])
+  })
+
+  test('arrowing onto "other" keeps focus in the group; Enter on it moves to its field', async () => {
+    const { ui, shadow } = show(single({ ...ces.questions[1] }))
+    const speed = ui.getByRole('radio', { name: 'Speed' })
+    speed.focus()
+    fireEvent.keyDown(speed, { key: 'ArrowDown' })
+    const other = ui.getByRole('radio', { name: 'Other' })
+    expect(shadow.activeElement).toBe(other)
+    expect(ui.getByRole('textbox', { name: /Other/ })).toBeTruthy()
+    fireEvent.keyDown(other, { key: 'Enter' })
+    expect(shadow.activeElement).toBe(ui.getByRole('textbox', { name: /Other/ }))
+  })
+
+  test('a multiple choice answers with ids in option order, other text in `other`', () => {
+    const { ui, answered } = show(multi)
+    expect(ui.getByRole('group', { name: 'Your view?' })).toBeTruthy()
+    const submit = ui.getByRole('button', { name: 'Submit' }) as HTMLButtonElement
+    expect(submit.disabled).toBe(true)
+    fireEvent.click(ui.getByRole('checkbox', { name: 'Exports' }))
+    fireEvent.click(ui.getByRole('checkbox', { name: 'Reports' }))
+    expect(submit.disabled).toBe(false)
+    fireEvent.click(ui.getByRole('checkbox', { name: 'Other' }))
+    expect(submit.disabled).toBe(true)
+    fireEvent.input(ui.getByRole('textbox'), { target: { value: ' API ' } })
+    fireEvent.click(submit)
+    expect(answered[0]?.answers).toEqual([
+      { questionId: 'q', value: ['a', 'b', 'other'], other: 'API' },
+    ])
+  })
+})
+
+describe('text', () => {
+  test('counts characters, respects maxLength and submits trimmed text', () => {
+    const { ui, answered } = show(text)
+    const box = ui.getByRole('textbox', { name: 'Your view?' }) as HTMLTextAreaElement
+    expect(box.maxLength).toBe(20)
+    expect(ui.getByText('0/20')).toBeTruthy()
+    const submit = ui.getByRole('button', { name: 'Submit' }) as HTMLButtonElement
+    expect(submit.disabled).toBe(true)
+    fireEvent.input(box, { target: { value: '  Faster exports ' } })
+    expect(ui.getByText('17/20')).toBeTruthy()
+    expect(ui.getByText('Characters left: 3')).toBeTruthy()
+    fireEvent.click(submit)
+    expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: 'Faster exports' }])
+  })
+
+  test('Ctrl+Enter submits; an optional empty text is skipped without an answer', async () => {
+    const { ui, answered, completed } = show(nps)
+    fireEvent.click(ui.getByRole('radio', { name: /^9$/ }))
+    const box = await ui.findByRole('textbox', { name: /love/ })
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true })
+    expect(answered).toHaveLength(1)
+    expect(completed).toEqual([{ answers: [{ questionId: 'score', value: 9 }], seq: 1 }])
+  })
+})

@@ -1,0 +1,29 @@
+import type { Answer, LocalizedText, Question } from '@sonde/core'
+import type { Strings } from '../strings/types'
+
+/** What every question view needs besides its question: language, ids and position. */
+export interface QuestionContext {
+  strings: Strings
+  locale: string
+  dir: 'ltr' | 'rtl'
+  /** Resolves a survey text in the respondent's locale. */
+  tx: (text: LocalizedText) => string
+  /** The `lang` of a survey text when it falls back to another language than the surface's. */
+  langOf: (text: LocalizedText) => string | undefined
+  /** Id of the question's heading: it names the dialog and the input group. */
+  titleId: string
+  /** Whether this is the last question on the predicted path (forward button says Submit). */
+  isLast: boolean
+}
+
+export interface QuestionProps<T extends Question['type'] = Question['type']> {
+  question: Extract<Question, { type: T }>
+  ctx: QuestionContext
+  /** Move focus into the question on mount: in a modal, or once the user has interacted. */
+  autoFocus: boolean
+  onAnswer: (value: Answer['value'], other?: string) => void
+  onSkip: () => void
+}
+
+/** The answer value of the "other" choice; its text goes in the answer's `other`. */
+export const OTHER = 'other'

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest'
+import { readableOn } from '../theme/readableOn'
+import { en } from './en'
+import { fill, plural } from './fill'
+import { loadStrings, stringsLanguage } from './loadStrings'
+import type { Strings } from './types'
+
+describe('UI strings', () => {
+  test('every shipped language has every string, forward buttons included', async () => {
+    const expected = {
+      en: ['Next', 'Submit', 'Close'],
+      fr: ['Suivant', 'Envoyer', 'Fermer'],
+      de: ['Weiter', 'Senden', 'Schließen'],
+      es: ['Siguiente', 'Enviar', 'Cerrar'],
+      ru: ['Далее', 'Отправить', 'Закрыть'],
+      ar: ['التالي', 'إرسال', 'إغلاق'],
+    }
+    for (const [lang, buttons] of Object.entries(expected)) {
+      const strings: Strings = await loadStrings(lang)
+      expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort())
+      expect([strings.next, strings.submit, strings.close]).toEqual(buttons)
+      expect(strings.agree).toHaveLength(7)
+      expect(strings.satisfied).toHaveLength(5)
+    }
+  })
+
+  test('English is synchronous; a region or unknown language falls back sensibly', () => {
+    expect(loadStrings('en-GB')).toBe(en)
+    expect(loadStrings('pt-BR')).toBe(en)
+    expect(stringsLanguage('fr-CA')).toBe('fr')
+    expect(stringsLanguage('AR')).toBe('ar')
+  })
+
+  test('plural forms follow each language, names start with the number', async () => {
+    const ru = await loadStrings('ru')
+    expect([1, 3, 5, 21].map((n) => plural(ru.stars, n, 'ru'))).toEqual([
+      '1 звезда',
+      '3 звезды',
+      '5 звёзд',
+      '21 звезда',
+    ])
+    expect(plural(en.stars, 1, 'en')).toBe('1 star')
+    expect(plural(en.stars, 4, 'not a tag!')).toBe('4 stars')
+  })
+
+  test('fill replaces known placeholders and leaves others', () => {
+    expect(fill('Question {n} of {total} {x}', { n: 2, total: 3 })).toBe('Question 2 of 3 {x}')
+  })
+})
+
+describe('readableOn', () => {
+  test('white on dark accents, near-black on light ones, null when not measurable', () => {
+    expect(readableOn('#4f46e5')).toBe('#fff')
+    expect(readableOn('#fde047')).toBe('#111827')
+    expect(readableOn('#fff')).toBe('#111827')
+    expect(readableOn('rebeccapurple')).toBeNull()
+  })
+})

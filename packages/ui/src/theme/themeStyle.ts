@@ -1,0 +1,21 @@
+import type { Theme } from '@sonde/core'
+import { readableOn } from './readableOn'
+
+/**
+ * The custom properties a theme sets on the surface. A style object, not a style string, so a
+ * strict CSP (no 'unsafe-inline') allows it: Preact applies it through the CSSOM.
+ */
+export function themeStyle(theme: Theme | undefined): Record<string, string> {
+  const style: Record<string, string> = {}
+  if (!theme) return style
+  if (theme.accent) {
+    style['--sonde-accent'] = theme.accent
+    const on = readableOn(theme.accent)
+    if (on) style['--sonde-on-accent'] = on
+  }
+  if (theme.background) style['--sonde-bg'] = theme.background
+  if (theme.text) style['--sonde-text'] = theme.text
+  if (theme.font) style['--sonde-font'] = theme.font
+  if (theme.radius !== undefined) style['--sonde-radius'] = `${theme.radius}px`
+  return style
+}
