@@ -104,7 +104,9 @@ export function startDelivery(options: DeliveryOptions): Delivery {
     async enqueue(event) {
       const stored = await outbox.enqueue(event)
       // Another tab may hold the sender lock: wake it so the event does not wait for its timer.
-      channel?.postMessage('wake')
+      try {
+        if (!stopped) channel?.postMessage('wake')
+      } catch {}
       void send(false)
       return stored
     },

@@ -1,0 +1,122 @@
+import type { Batch } from '@sonde/core'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import acme from '../../../test/fixtures/acme.config.json'
+import { init } from './init'
+import type { Sonde } from './runtime/types'
+
+// The page's network: every batch Sonde posts is recorded and acked.
+const batches: Batch[] = []
+const realFetch = window.fetch
+let sonde: Sonde | undefined
+
+beforeEach(() => {
+  batches.length = 0
+  window.fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input)
+    if (!url.includes('/v1/batch')) return realFetch(input, init)
+    const batch = JSON.parse(String(init?.body)) as Batch
+    batches.push(batch)
+    return new Response(JSON.stringify({ accepted: batch.events.map((e) => e.id), rejected: [] }))
+  }) as typeof fetch
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  sonde?.destroy()
+  window.fetch = realFetch
+})
+
+const endpoint = () => `https://collect.test/${crypto.randomUUID()}/v1/batch`
+const prompt = () =>
+  [...document.querySelectorAll('*')].find((el) => el.shadowRoot?.querySelector('[role=dialog]'))
+    ?.shadowRoot ?? null
+const waitFor = async <T>(read: () => T | null | undefined, ms = 5_000): Promise<T> => {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = read()
+    if (value) return value
+    if (Date.now() > until) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+describe('init in Chromium', () => {
+  it('shows CSAT after its event, and sends the answer with metric and context', async () => {
+    sonde = init({
+      endpoint: endpoint(),
+      key: 'pk_test',
+      config: { surveys: [acme.surveys[1]] },
+      user: { id: 'u_42', traits: { plan: 'pro' } },
+      locale: 'en',
+      appVersion: '2.3.1',
+    })
+    const completed = vi.fn()
+    sonde.on('survey:completed', completed)
+    sonde.track('ticket_closed')
+    const root = await waitFor(prompt)
+    const four = await waitFor(() =>
+      [...root.querySelectorAll('[role=radio]')].find(
+        (el) => el.getAttribute('aria-label')?.startsWith('4') || el.textContent?.startsWith('4'),
+      ),
+    )
+    await userEvent.click(four as HTMLElement)
+    await waitFor(() => completed.mock.calls.length > 0)
+    await sonde.flush()
+    const events = batches.flatMap((b) => b.events)
+    const done = events.find((e) => e.type === 'survey.completed')
+    expect(done).toMatchObject({
+      surveyId: 'csat-ticket',
+      answers: [{ questionId: 'csat', value: 4 }],
+      metric: { kind: 'csat', score: 4, scale: 5, satisfied: true },
+      context: {
+        locale: 'en',
+        user: { id: 'u_42', known: true, traits: { plan: 'pro' } },
+        app: { version: '2.3.1' },
+        page: { path: location.pathname },
+      },
+    })
+    expect(done?.context?.page?.url).toBe(location.origin + location.pathname)
+    expect(batches[0]?.key).toBe('pk_test')
+    expect(events.map((e) => e.type)).toContain('survey.shown')
+  })
+
+  it('logs one [sonde] error naming every bad field and returns an inert instance', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    sonde = init({ endpoint: '', consent: 'maybe' } as never)
+    expect(error).toHaveBeenCalledTimes(1)
+    const message = String(error.mock.calls[0]?.[0])
+    expect(message).toMatch(/^\[sonde\]/)
+    expect(message).toContain('endpoint')
+    expect(message).toContain('consent')
+    expect(() => sonde?.track('x')).not.toThrow()
+    expect(await sonde.flush()).toEqual({ sent: 0, pending: 0 })
+    error.mockRestore()
+  })
+
+  it('skips an invalid survey with its reason and still runs the valid one', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const bad = {
+      ...acme.surveys[2],
+      questions: [{ id: 'q', type: 'rating', scale: 4, text: 't' }],
+    }
+    sonde = init({ endpoint: endpoint(), config: { surveys: [bad, acme.surveys[1]] } })
+    expect(error).toHaveBeenCalledTimes(1)
+    expect(String(error.mock.calls[0]?.[0])).toContain('surveys[0].questions[0].scale')
+    error.mockRestore()
+    sonde.track('ticket_closed')
+    await waitFor(prompt)
+    expect(sonde.canShow('ces-export')).toMatchObject({ ok: false, reason: 'unknown' })
+  })
+
+  it('sends nothing and stores nothing when consent is denied', async () => {
+    sonde = init({
+      endpoint: endpoint(),
+      consent: 'denied',
+      config: { surveys: [acme.surveys[1]] },
+    })
+    sonde.track('ticket_closed')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(await sonde.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(batches).toEqual([])
+  })
+})

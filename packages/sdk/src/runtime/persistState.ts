@@ -1,0 +1,58 @@
+import type { TargetingState } from '@sonde/core'
+import { createStore, get, set, type UseStore } from 'idb-keyval'
+import { withTimeout } from '../delivery/withTimeout'
+
+export interface StatePersistence {
+  load(): Promise<TargetingState | null>
+  save(state: TargetingState): void
+}
+
+const KEY = 'targeting'
+
+/**
+ * Display history and event counts in IndexedDB (a database of Sonde's own), so recontact
+ * periods and cooldowns hold across reloads. A failing or hung database degrades to this page's
+ * memory: targeting then still works, it just forgets sooner.
+ */
+export function persistState(name: string, timeoutMs = 2_000): StatePersistence {
+  let store: UseStore | null = null
+  try {
+    if (typeof indexedDB !== 'undefined' && indexedDB) store = createStore(name, 'state')
+  } catch {}
+  let broken = store === null
+  let writing = Promise.resolve()
+  return {
+    async load() {
+      if (broken || !store) return null
+      try {
+        const value = await withTimeout(get<unknown>(KEY, store), timeoutMs)
+        return isState(value) ? value : null
+      } catch {
+        broken = true
+        return null
+      }
+    },
+    save(state) {
+      if (broken || !store) return
+      const target = store
+      // Writes are chained so that an older state can never land after a newer one.
+      writing = writing
+        .then(() => withTimeout(set(KEY, state, target), timeoutMs))
+        .catch(() => {
+          broken = true
+        })
+    },
+  }
+}
+
+function isState(value: unknown): value is TargetingState {
+  const v = value as Partial<TargetingState> | null
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.user?.anonymousId === 'string' &&
+    typeof v.session?.id === 'string' &&
+    typeof v.eventCounts === 'object' &&
+    typeof v.history === 'object'
+  )
+}

@@ -1,0 +1,38 @@
+import type { Answer, FlushResult, SondeEvent, WireMetric } from '@sonde/core'
+
+/** Why `canShow` said no: a targeting reason, or the state of this Sonde. */
+export type ShowCheck = { ok: true } | { ok: false; reason: string; message?: string }
+
+/** What each `on()` event carries. */
+export interface SondeEvents extends Record<string, unknown> {
+  'survey:shown': { surveyId: string; responseId: string }
+  'survey:answered': { surveyId: string; responseId: string; answers: Answer[]; seq: number }
+  'survey:completed': {
+    surveyId: string
+    responseId: string
+    answers: Answer[]
+    metric?: WireMetric | undefined
+  }
+  'survey:dismissed': { surveyId: string; responseId: string; answers: Answer[]; reason: string }
+  'delivery:sent': { sent: number; pending: number }
+  'delivery:dropped': { event: SondeEvent; reason: string }
+  'delivery:degraded': { error: unknown }
+}
+
+/** The object `init()` returns and `window.sonde` becomes. No method ever throws. */
+export interface Sonde {
+  identify(userId: string, traits?: Record<string, unknown>): void
+  track(name: string, properties?: Record<string, unknown>): void
+  page(): void
+  show(surveyId: string): void
+  startTour(tourId: string): void
+  canShow(surveyId: string): ShowCheck
+  on<K extends keyof SondeEvents>(type: K, handler: (payload: SondeEvents[K]) => void): () => void
+  off<K extends keyof SondeEvents>(type: K, handler: (payload: SondeEvents[K]) => void): void
+  /** Sends everything pending now; resolves to `{ sent, pending }` and never rejects. */
+  flush(): Promise<FlushResult>
+  optIn(): void
+  optOut(): void
+  reset(): void
+  destroy(): void
+}
