@@ -1,2 +1,3 @@
-export { init, SDK_VERSION } from './init'
+export { init } from './init'
 export type { ShowCheck, Sonde, SondeEvents } from './runtime/types'
+export { SDK_VERSION } from './start'

@@ -2,11 +2,13 @@ import type { Batch } from '@sonde/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import acme from '../../../test/fixtures/acme.config.json'
+import { storeName } from './delivery/openStore'
 import { init } from './init'
 import type { Sonde } from './runtime/types'
 
-// The page's network: every batch Sonde posts is recorded and acked.
+// The page's network: every batch Sonde posts is recorded (with where it went) and acked.
 const batches: Batch[] = []
+const sentTo: string[] = []
 const realFetch = window.fetch
 let sonde: Sonde | undefined
 
@@ -17,6 +19,7 @@ beforeEach(() => {
     if (!url.includes('/v1/batch')) return realFetch(input, init)
     const batch = JSON.parse(String(init?.body)) as Batch
     batches.push(batch)
+    sentTo.push(url)
     return new Response(JSON.stringify({ accepted: batch.events.map((e) => e.id), rejected: [] }))
   }) as typeof fetch
 })

@@ -83,8 +83,10 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
   applyConsent()
 
   const anonymousId = () => {
-    let id = kv.get('anon')
-    if (!id) kv.set('anon', (id = uuidv7()))
+    const saved = kv.get('anon')
+    if (saved) return saved
+    const id = uuidv7()
+    kv.set('anon', id)
     return id
   }
   const session = (what?: { pageView: true } | { event: string }): SessionState =>

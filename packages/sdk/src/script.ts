@@ -1,0 +1,73 @@
+import type { InitOptions } from '@sonde/core'
+import type { UiModule } from './runtime/createPresenter'
+import type { Sonde } from './runtime/types'
+import { startSonde } from './start'
+
+// The script-tag bundle (dist/sonde.js): replaces the stub's queue with the real object, runs a
+// queued `init` or else one built from its own data-* attributes, then replays the other calls
+// in order. With neither, it stays silent until `window.sonde.init()` is called.
+type Call = [string, unknown[]]
+type Host = Window & { sonde?: { _q?: Call[] } | Sonde }
+
+const METHODS = [
+  'identify',
+  'track',
+  'page',
+  'show',
+  'startTour',
+  'canShow',
+  'on',
+  'off',
+  'flush',
+  'optIn',
+  'optOut',
+  'reset',
+  'destroy',
+] as const
+
+const script = document.currentScript as HTMLScriptElement | null
+const base = script?.src || document.baseURI
+// The UI is a separate ES module beside this file, imported only when something is due.
+const loadUi = () =>
+  import(/* @vite-ignore */ new URL('sonde-ui.js', base).href) as Promise<UiModule>
+
+function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
+  const endpoint = el?.dataset.endpoint
+  if (!endpoint) return null
+  const { key, config, locale } = el.dataset
+  return {
+    endpoint,
+    ...(key ? { key } : {}),
+    ...(config ? { config } : {}),
+    ...(locale ? { locale } : {}),
+  }
+}
+
+const host = window as Host
+const queued: Call[] = (host.sonde && '_q' in host.sonde && host.sonde._q) || []
+let instance: Sonde | null = null
+const waiting: Call[] = []
+
+const call = (method: string, args: unknown[]): unknown => {
+  if (!instance) {
+    waiting.push([method, args])
+    return method === 'flush' ? Promise.resolve({ sent: 0, pending: 0 }) : undefined
+  }
+  const fn = (instance as unknown as Record<string, (...a: unknown[]) => unknown>)[method]
+  return fn?.apply(instance, args)
+}
+const start = (options: InitOptions): Sonde => {
+  if (instance) return instance
+  instance = startSonde(options, loadUi)
+  for (const [method, args] of waiting.splice(0)) call(method, args)
+  return instance
+}
+
+const api = { init: start } as Record<string, unknown>
+for (const method of METHODS) api[method] = (...args: unknown[]) => call(method, args)
+host.sonde = api as unknown as Sonde
+
+const init = queued.find(([method]) => method === 'init')
+for (const [method, args] of queued) if (method !== 'init') waiting.push([method, args])
+const options = (init?.[1][0] as InitOptions | undefined) ?? fromAttributes(script)
+if (options) start(options)
