@@ -39,7 +39,9 @@ for (const entry of entries) {
     ? 'within budget'
     : `OVER BUDGET by ${kb(entry.size - entry.sizeLimit)}${grew ? ', and grew' : ''}`
   if ((!entry.passed && grew) || (entry.passed === false && ceiling === undefined)) failed = true
-  console.log(`${entry.name.padEnd(30)} ${kb(entry.size).padStart(9)}  ${kb(entry.sizeLimit).padStart(9)}  ${status}`)
+  console.log(
+    `${entry.name.padEnd(30)} ${kb(entry.size).padStart(9)}  ${kb(entry.sizeLimit).padStart(9)}  ${status}`,
+  )
 }
 if (process.argv.includes('--record')) {
   const next = Object.fromEntries(entries.map((e) => [e.name, e.size]))

@@ -242,30 +242,33 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
   const stopNavigation = watchNavigation((url) => guard(() => onRoute(url)), win)
 
   // Everything waits for the stored state and the config; calls keep their order.
-  let ready: Promise<void> = Promise.all([persistence.load(), config]).then(([saved, loaded]) => {
-    cfg = loaded
-    const now = Date.now()
-    const s = session()
-    const device = detectDevice({
-      userAgent: nav.userAgent,
-      mobile: (nav as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData?.mobile,
-      width: win.screen?.width ?? win.innerWidth,
-      touchPoints: nav.maxTouchPoints ?? 0,
-    })
-    const base =
-      saved ??
-      createTargetingState({
-        anonymousId: anonymousId(),
-        sessionId: s.id,
-        now,
-        url: win.location.href,
+  let ready: Promise<void> = Promise.all([allowed() ? persistence.load() : null, config]).then(
+    ([saved, loaded]) => {
+      cfg = loaded
+      const now = Date.now()
+      const s = session()
+      const device = detectDevice({
+        userAgent: nav.userAgent,
+        mobile: (nav as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData?.mobile,
+        width: win.screen?.width ?? win.innerWidth,
+        touchPoints: nav.maxTouchPoints ?? 0,
       })
-    state = { ...base, device, locale }
-    if (state.session.id !== s.id) state = startSession(state, s.id, s.startedAt)
-    if (options.user?.id) state = recordIdentity(state, options.user.id, options.user.traits ?? {})
-    signals.restart()
-    pageView(win.location.href)
-  })
+      const base =
+        saved ??
+        createTargetingState({
+          anonymousId: anonymousId(),
+          sessionId: s.id,
+          now,
+          url: win.location.href,
+        })
+      state = { ...base, device, locale }
+      if (state.session.id !== s.id) state = startSession(state, s.id, s.startedAt)
+      if (options.user?.id)
+        state = recordIdentity(state, options.user.id, options.user.traits ?? {})
+      signals.restart()
+      pageView(win.location.href)
+    },
+  )
   const queue = (task: () => void) => {
     if (destroyed) return
     ready = ready.then(() => guard(task)).catch((error) => log.error('could not start', error))

@@ -15,14 +15,21 @@ const KEY = 'targeting'
  * memory: targeting then still works, it just forgets sooner.
  */
 export function persistState(name: string, timeoutMs = 2_000): StatePersistence {
+  // Opened on first use only: without consent nothing may be written, not even an empty database.
   let store: UseStore | null = null
-  try {
-    if (typeof indexedDB !== 'undefined' && indexedDB) store = createStore(name, 'state')
-  } catch {}
-  let broken = store === null
+  let broken = false
+  const open = (): UseStore | null => {
+    if (store || broken) return store
+    try {
+      if (typeof indexedDB !== 'undefined' && indexedDB) store = createStore(name, 'state')
+    } catch {}
+    broken = store === null
+    return store
+  }
   let writing = Promise.resolve()
   return {
     async load() {
+      const store = open()
       if (broken || !store) return null
       try {
         const value = await withTimeout(get<unknown>(KEY, store), timeoutMs)
@@ -33,8 +40,8 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
       }
     },
     save(state) {
-      if (broken || !store) return
-      const target = store
+      const target = open()
+      if (broken || !target) return
       // Writes are chained so that an older state can never land after a newer one.
       writing = writing
         .then(() => withTimeout(set(KEY, state, target), timeoutMs))
