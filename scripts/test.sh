@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sonde's whole test suite: installs what it needs, then typecheck, lint, schema check, unit,
-# DOM and real-Chromium tests, builds, size budgets and benchmarks. Ends with "N passed, N failed".
+# Sonde's whole test suite: installs what it needs, then typecheck, lint, schema check, the SDK
+# build, unit, DOM and real-Chromium tests, end-to-end tests, size budgets and benchmarks.
+# Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh || exit 1
@@ -20,6 +21,7 @@ step() { # step <name> <command...>: one check that passes or fails as a whole
 step typecheck pnpm run -s typecheck
 step lint pnpm run -s lint
 step 'JSON Schemas current' pnpm run -s schemas:check
+step 'build @sonde/sdk' pnpm --filter @sonde/sdk run -s build
 
 echo '── vitest (unit, dom, browser)'
 rm -f "$report"
@@ -34,6 +36,21 @@ if [[ -f $report ]]; then
 else
   failed=$((failed + 1))
   failures+=('vitest (no report)')
+fi
+
+echo '── end-to-end (Playwright, script-tag pages)'
+e2e_report=.vitest-reports/e2e.json
+rm -f "$e2e_report"
+(cd test/e2e && pnpm exec playwright test -c playwright.config.ts)
+e2e_status=$?
+if [[ -f $e2e_report ]]; then
+  read -r ep ef < <(node scripts/e2e-counts.mjs "$e2e_report") || ep=0 ef=1
+  passed=$((passed + ep))
+  failed=$((failed + ef))
+  if [[ $e2e_status -ne 0 && $ef -eq 0 ]]; then failed=$((failed + 1)); failures+=('e2e (suite error)'); fi
+else
+  failed=$((failed + 1))
+  failures+=('e2e (no report)')
 fi
 
 for bench in bench/*.ts; do

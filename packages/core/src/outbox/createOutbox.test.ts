@@ -544,6 +544,20 @@ describe('createOutbox: concurrency', () => {
     expect(tabB.sentIds()).toEqual([['evt-000001', 'evt-000002']])
   })
 
+  it('ignores stale leases at once when it is the only sender (a page reloaded mid-send)', async () => {
+    const store = createMemoryStore()
+    const gate = deferred<TransportResult>()
+    const dead = setup({ store, replies: [() => gate.promise] })
+    await enqueueAll(dead.outbox, 2)
+    void dead.outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // The page reloads: the new one holds the sender lock, so no lease can be live.
+    const reloaded = setup({ store, exclusive: () => true })
+    expect(await reloaded.outbox.flush()).toEqual({ sent: 2, pending: 0 })
+    expect(reloaded.sentIds()).toEqual([['evt-000001', 'evt-000002']])
+    expect(dead.sentIds()).toEqual([['evt-000001', 'evt-000002']])
+  })
+
   it('sends the events another tab stored', async () => {
     const store = createMemoryStore()
     const tabA = setup({ store })

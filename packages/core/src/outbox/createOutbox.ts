@@ -25,6 +25,12 @@ export interface OutboxOptions {
   /** Told about each event that leaves undelivered (for debug logs); it cannot stop the drop. */
   onDrop?: (event: SondeEvent, reason: string) => void
   random?: () => number
+  /**
+   * True while this outbox is the only possible sender (the SDK holds the Web Lock): leases left
+   * by a page that died mid-send (a reload, a killed tab) are then stale and ignored at once
+   * instead of after `leaseMs`.
+   */
+  exclusive?: () => boolean
 }
 
 /**
@@ -121,7 +127,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function sendDue(ignoreBackoff: boolean): Promise<number> {
-    let queue = due(clock.now(), { ignoreBackoff })
+    const ignoreLease = options.exclusive?.() === true
+    let queue = due(clock.now(), { ignoreBackoff, ignoreLease })
     const halves: OutboxRecord[][] = []
     let sent = 0
     while ((queue.length > 0 || halves.length > 0) && clock.now() >= blockedUntil) {

@@ -61,17 +61,27 @@ export function startDelivery(options: DeliveryOptions): Delivery {
     key: options.key,
     sdk: { name: 'sonde', version: options.sdkVersion },
     newId: () => uuidv7(),
+    exclusive: () => exclusive,
     ...(options.onDrop ? { onDrop: options.onDrop } : {}),
   })
   const channel = openChannel(channelName)
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
+  // True only while this tab holds the sender lock, i.e. no other tab can be sending.
+  let exclusive = false
 
   const online = () => win.navigator.onLine !== false
   const send = async (ignoreBackoff: boolean): Promise<FlushResult> => {
     const empty = { sent: 0, pending: outbox.pending() }
     if (stopped || !online()) return empty
-    const flush = () => outbox.flush({ ignoreBackoff })
+    const flush = async (locked: boolean) => {
+      exclusive = locked
+      try {
+        return await outbox.flush({ ignoreBackoff })
+      } finally {
+        exclusive = false
+      }
+    }
     const result = await withSenderLock(channelName, flush, { wait: ignoreBackoff, win })
     schedule()
     return result ?? empty

@@ -1,0 +1,67 @@
+import type { Page, Route } from '@playwright/test'
+
+/** A host page that integrates Sonde only through the documented script tag. */
+export function hostHtml(attributes: Record<string, string>, before = ''): string {
+  const data = Object.entries(attributes)
+    .map(([name, value]) => ` data-${name}="${value}"`)
+    .join('')
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme Reports</title>
+<script src="/sdk/stub.js"></script>${before}
+<script async src="/sdk/sonde.js"${data}></script></head>
+<body><main><h1>Reports</h1><label>Search <input id="search"></label>
+<a href="/reset?token=a&email=x#access_token=y" id="reset">Reset</a></main></body></html>`
+}
+
+/** Serves `html` at `path` on the test server's origin. */
+export async function serveHost(page: Page, html: string, path = '/app/reports'): Promise<void> {
+  await page.route(`**${path}*`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  )
+}
+
+export interface Received {
+  ids: string[]
+  batches: {
+    events: { id: string; type: string; [key: string]: unknown }[]
+    [key: string]: unknown
+  }[]
+  requests: { at: number; bytes: number; status: number }[]
+}
+
+type Reply = number | { status: number; headers?: Record<string, string> } | 'abort'
+
+/**
+ * The endpoint: answers each request with the next scripted reply (then 200), acking every event
+ * of a 200 per the wire format; records what it saw.
+ */
+export async function receive(
+  page: Page,
+  script: Reply[] = [],
+  pattern = '**/v1/batch',
+): Promise<Received> {
+  const received: Received = { ids: [], batches: [], requests: [] }
+  await page.context().route(pattern, async (route: Route) => {
+    const body = route.request().postData() ?? ''
+    const reply = script.shift() ?? 200
+    const status = typeof reply === 'number' ? reply : reply === 'abort' ? 0 : reply.status
+    received.requests.push({ at: Date.now(), bytes: Buffer.byteLength(body), status })
+    if (reply === 'abort') return route.abort('failed')
+    const batch = JSON.parse(body) as Received['batches'][number]
+    received.batches.push(batch)
+    if (status !== 200) {
+      const headers = typeof reply === 'object' ? reply.headers : undefined
+      return route.fulfill({ status, ...(headers ? { headers } : {}), body: '' })
+    }
+    received.ids.push(...batch.events.map((e) => e.id))
+    const accepted = batch.events.map((e) => e.id)
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ accepted, rejected: [] }),
+    })
+  })
+  return received
+}
+
+/** The open shadow root holding Sonde's prompt, once it is on screen. */
+export const promptDialog = (page: Page) => page.locator('sonde-root').getByRole('dialog')
