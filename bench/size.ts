@@ -1,7 +1,8 @@
 // Builds @sonde/sdk and measures what a page downloads (brotli, quality 11, KB of 1,000 bytes)
 // with size-limit against the budgets of DESIGN.md (packages/sdk/.size-limit.json).
-// A budget not met yet is printed as such; the run fails when a figure grows past the last
-// recorded size (bench/size-ceilings.json) or past a budget it used to meet.
+// A budget not met yet is printed as such; the run fails when such a figure grows more than 2%
+// past its last recorded size (bench/size-ceilings.json, `--record` rewrites it), or when a
+// figure that met its budget stops meeting it.
 // Run: pnpm exec tsx bench/size.ts [--record]
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -34,7 +35,7 @@ let failed = false
 console.log('size (brotli q11)              now        budget     status')
 for (const entry of entries) {
   const ceiling = ceilings[entry.name]
-  const grew = ceiling !== undefined && entry.size > ceiling
+  const grew = ceiling !== undefined && entry.size > ceiling * 1.02
   const status = entry.passed
     ? 'within budget'
     : `OVER BUDGET by ${kb(entry.size - entry.sizeLimit)}${grew ? ', and grew' : ''}`
