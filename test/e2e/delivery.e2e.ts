@@ -78,8 +78,11 @@ for (const [label, header, waitMs] of [
   ['an HTTP-date', 'DATE+4', 3_000],
 ] as const) {
   test(`429 with Retry-After in ${label}: no request before that time`, async ({ page }) => {
-    const value = header === 'DATE+4' ? new Date(Date.now() + 4_000).toUTCString() : header
-    const received = await receive(page, [{ status: 429, headers: { 'retry-after': value } }])
+    // An HTTP-date is made when the reply is sent; it has whole seconds, so it means 3–4 s.
+    const value = () => (header === 'DATE+4' ? new Date(Date.now() + 4_000).toUTCString() : header)
+    const received = await receive(page, [
+      { status: 429, headers: () => ({ 'retry-after': value() }) },
+    ])
     await serveHost(page, hostHtml(attrs))
     await page.goto('/app/reports')
     await answerCsat(page)

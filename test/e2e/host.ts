@@ -28,7 +28,9 @@ export interface Received {
   requests: { at: number; bytes: number; status: number }[]
 }
 
-type Reply = number | { status: number; headers?: Record<string, string> } | 'abort'
+type Headers = Record<string, string>
+/** A status, a status with headers (or a function making them at reply time), or a network error. */
+type Reply = number | { status: number; headers?: Headers | (() => Headers) } | 'abort'
 
 /**
  * The endpoint: answers each request with the next scripted reply (then 200), acking every event
@@ -49,7 +51,8 @@ export async function receive(
     const batch = JSON.parse(body) as Received['batches'][number]
     received.batches.push(batch)
     if (status !== 200) {
-      const headers = typeof reply === 'object' ? reply.headers : undefined
+      const given = typeof reply === 'object' ? reply.headers : undefined
+      const headers = typeof given === 'function' ? given() : given
       return route.fulfill({ status, ...(headers ? { headers } : {}), body: '' })
     }
     received.ids.push(...batch.events.map((e) => e.id))
