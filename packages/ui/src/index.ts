@@ -9,3 +9,15 @@ export type {
 export { loadStrings, stringsLanguage } from './strings/loadStrings'
 export type { Plural, Strings } from './strings/types'
 export { isRtl } from './theme/isRtl'
+export { mountTour } from './tour/mountTour'
+export type {
+  ResolveTarget,
+  TourCallbacks,
+  TourCompleteEvent,
+  TourDismissEvent,
+  TourDismissReason,
+  TourHandle,
+  TourOptions,
+  TourShowEvent,
+  TourStepEvent,
+} from './tour/types'

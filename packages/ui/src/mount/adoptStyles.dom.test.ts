@@ -32,3 +32,12 @@ test('with them, one sheet is shared by every root', async () => {
   expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0])
   expect(a.querySelector('style')).toBeNull()
 })
+
+test('a root with other rules (a tour beside a survey) gets its own sheet', async () => {
+  const { adoptStyles } = await import('./adoptStyles')
+  const a = document.createElement('div').attachShadow({ mode: 'open' })
+  const b = document.createElement('div').attachShadow({ mode: 'open' })
+  adoptStyles(a, '.s{}')
+  adoptStyles(b, '.t{}')
+  expect(a.adoptedStyleSheets[0]).not.toBe(b.adoptedStyleSheets[0])
+})

@@ -1,17 +1,21 @@
-let shared: CSSStyleSheet | null = null
+// One constructed sheet per distinct CSS text: every survey root shares one, every tour root
+// another (a single cached sheet would give a tour the survey's rules).
+const sheets = new Map<string, CSSStyleSheet>()
 
 /**
- * Styles a shadow root with one constructed sheet shared by every mount (allowed under a strict
- * `style-src`, since no markup is parsed), or else a `<style>` element carrying the CSP nonce.
+ * Styles a shadow root with one constructed sheet shared by every mount of the same CSS (allowed
+ * under a strict `style-src`, since no markup is parsed), or else a `<style>` element carrying
+ * the CSP nonce.
  */
 export function adoptStyles(root: ShadowRoot, css: string, nonce?: string): void {
   try {
-    if (!shared) {
-      const sheet = new CSSStyleSheet()
+    let sheet = sheets.get(css)
+    if (!sheet) {
+      sheet = new CSSStyleSheet()
       sheet.replaceSync(css)
-      shared = sheet
+      sheets.set(css, sheet)
     }
-    root.adoptedStyleSheets = [shared]
+    root.adoptedStyleSheets = [sheet]
     return
   } catch {
     // No constructable stylesheets (older Safari, some test DOMs): use a <style> element.

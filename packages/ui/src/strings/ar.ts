@@ -33,4 +33,8 @@ export const strings: Strings = {
     many: '{n} نجمة',
     other: '{n} نجمة',
   },
+  back: 'السابق',
+  done: 'تم',
+  skipTour: 'تخطي الجولة',
+  step: 'الخطوة {n} من {total}',
 }

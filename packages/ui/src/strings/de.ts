@@ -25,4 +25,8 @@ export const strings: Strings = {
   ],
   satisfied: ['Sehr unzufrieden', 'Unzufrieden', 'Neutral', 'Zufrieden', 'Sehr zufrieden'],
   stars: { one: '{n} Stern', other: '{n} Sterne' },
+  back: 'Zurück',
+  done: 'Fertig',
+  skipTour: 'Tour überspringen',
+  step: 'Schritt {n} von {total}',
 }

@@ -25,4 +25,8 @@ export const en: Strings = {
   ],
   satisfied: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
   stars: { one: '{n} star', other: '{n} stars' },
+  back: 'Back',
+  done: 'Done',
+  skipTour: 'Skip tour',
+  step: 'Step {n} of {total}',
 }

@@ -25,4 +25,8 @@ export const strings: Strings = {
   ],
   satisfied: ['Muy insatisfecho', 'Insatisfecho', 'Neutral', 'Satisfecho', 'Muy satisfecho'],
   stars: { one: '{n} estrella', other: '{n} estrellas' },
+  back: 'Atrás',
+  done: 'Listo',
+  skipTour: 'Omitir recorrido',
+  step: 'Paso {n} de {total}',
 }

@@ -25,4 +25,8 @@ export const strings: Strings = {
   ],
   satisfied: ['Très insatisfait', 'Insatisfait', 'Neutre', 'Satisfait', 'Très satisfait'],
   stars: { one: '{n} étoile', other: '{n} étoiles' },
+  back: 'Retour',
+  done: 'Terminé',
+  skipTour: 'Passer la visite',
+  step: 'Étape {n} sur {total}',
 }

@@ -25,4 +25,8 @@ export const strings: Strings = {
   ],
   satisfied: ['Очень недоволен', 'Недоволен', 'Нейтрально', 'Доволен', 'Очень доволен'],
   stars: { one: '{n} звезда', few: '{n} звезды', many: '{n} звёзд', other: '{n} звезды' },
+  back: 'Назад',
+  done: 'Готово',
+  skipTour: 'Пропустить тур',
+  step: 'Шаг {n} из {total}',
 }

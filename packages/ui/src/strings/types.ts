@@ -22,4 +22,12 @@ export interface Strings {
   /** Satisfaction labels of a 1–5 scale, lowest first (a 1–3 scale uses the middle three). */
   satisfied: readonly [string, string, string, string, string]
   stars: Plural
+  /** Tour navigation: the button back to the previous step. */
+  back: string
+  /** The last step's forward button. */
+  done: string
+  /** Leaves a tour before its last step. */
+  skipTour: string
+  /** The tour's counter, "Step {n} of {total}", also read by the live region. */
+  step: string
 }

@@ -1,0 +1,14 @@
+// Builds on the survey surface (`.s`: theme properties, colour scheme, shadow, entrance motion,
+// bottom sheet under 480 px) and the prompt's title, body and buttons; `.t` only re-anchors it.
+export const tourTipCss = `
+.t{inset:auto;width:min(320px,calc(100vw - 16px));overflow:visible}
+.t>.c{max-height:inherit;overflow:auto;border-radius:inherit}
+.t[data-pos=center]{inset:0;height:fit-content;margin:auto}
+.t::backdrop{background:none}
+.t .q{padding-inline-end:0}
+.t .ft{flex-wrap:wrap}
+.tc{margin:0;font-size:12px;color:var(--mu)}
+.sk{margin-inline-end:auto}
+.ar{position:absolute;width:12px;height:12px;background:var(--bg);transform:rotate(45deg);
+pointer-events:none}
+`

@@ -1,0 +1,134 @@
+import type { Theme } from '@sonde/core'
+import type { Ref } from 'preact'
+import { useLayoutEffect, useRef } from 'preact/hooks'
+import { LiveRegion } from '../prompt/LiveRegion'
+import { showOnTop } from '../prompt/showOnTop'
+import { useKeyboardInset } from '../prompt/useKeyboardInset'
+import { fill } from '../strings/fill'
+import type { Strings } from '../strings/types'
+import { themeStyle } from '../theme/themeStyle'
+
+/** One step's texts, position kind, modality and actions. */
+export interface TourTipProps {
+  title: string
+  body: string | undefined
+  /** `lang` of the title and body when shown in a fallback language. */
+  titleLang?: string
+  bodyLang?: string
+  index: number
+  total: number
+  strings: Strings
+  locale: string
+  dir: 'ltr' | 'rtl'
+  theme: Theme | undefined
+  /** Prefix of the element ids, unique per step of each mount. */
+  ids: string
+  /** `anchor` (floating-ui places it), `center` (no target) or `sheet` (narrow screen). */
+  pos: 'anchor' | 'center' | 'sheet'
+  modal: boolean
+  /** Take focus on opening; a modal step always does. */
+  focus: boolean
+  /** The step advances on a click on its target or an event, so it has no Next button. */
+  waitsForAction: boolean
+  tipRef: Ref<HTMLElement>
+  arrowRef: Ref<HTMLDivElement>
+  onNext: () => void
+  onBack: () => void
+  onSkip: () => void
+  onOverlay: (event: MouseEvent) => void
+}
+
+/**
+ * One step's box in the top layer. A modal step is a `<dialog>` opened with `showModal()`: the
+ * browser makes the page inert and keeps Tab inside, without touching a host element's
+ * attributes (an `inert` or `aria-hidden` on the page would). A plain step is a non-modal
+ * `role=dialog` manual popover that leaves focus where it is.
+ */
+export function TourTip(p: TourTipProps) {
+  const { strings } = p
+  const box = useRef<HTMLElement | null>(null)
+  const primary = useRef<HTMLButtonElement>(null)
+  const inset = useKeyboardInset()
+  const last = p.index === p.total - 1
+  const counter = p.total > 1 ? fill(strings.step, { n: p.index + 1, total: p.total }) : ''
+
+  // Once per opening: never again on a re-position, a re-attach or a re-render.
+  useLayoutEffect(() => {
+    const el = box.current
+    if (!el) return
+    showOnTop(el, p.modal)
+    if (p.modal || p.focus) (primary.current ?? el).focus({ preventScroll: true })
+  }, [])
+
+  const setRef = (el: HTMLElement | null) => {
+    box.current = el
+    if (typeof p.tipRef === 'function') p.tipRef(el)
+    else if (p.tipRef) p.tipRef.current = el
+  }
+  const style = themeStyle(p.theme)
+  if (inset > 0) style['--kb'] = `${inset}px`
+  const titleId = `${p.ids}-t`
+  const bodyId = `${p.ids}-b`
+  const attrs = {
+    class: 's t',
+    'data-pos': p.pos,
+    'data-scheme': p.theme?.colorScheme ?? 'auto',
+    lang: p.locale,
+    dir: p.dir,
+    tabIndex: -1,
+    'aria-labelledby': titleId,
+    'aria-describedby': p.body ? bodyId : undefined,
+    style,
+  }
+  const content = (
+    <>
+      <div class="c">
+        {counter && <p class="tc">{counter}</p>}
+        <h2 class="q" id={titleId} lang={p.titleLang}>
+          {p.title}
+        </h2>
+        {p.body && (
+          <p class="d" id={bodyId} lang={p.bodyLang}>
+            {p.body}
+          </p>
+        )}
+        <div class="ft">
+          {!last && (
+            <button type="button" class="b alt sk" onClick={p.onSkip}>
+              {strings.skipTour}
+            </button>
+          )}
+          {p.index > 0 && (
+            <button type="button" class="b alt" onClick={p.onBack}>
+              {strings.back}
+            </button>
+          )}
+          {!p.waitsForAction && (
+            <button type="button" class="b" ref={primary} onClick={p.onNext}>
+              {last ? strings.done : strings.next}
+            </button>
+          )}
+        </div>
+        <LiveRegion message={counter ? `${counter}: ${p.title}` : p.title} />
+      </div>
+      {p.pos === 'anchor' && <div class="ar" ref={p.arrowRef} aria-hidden="true" />}
+    </>
+  )
+  return p.modal ? (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: backdrop clicks; keys have Esc
+    <dialog
+      {...attrs}
+      aria-modal="true"
+      ref={setRef}
+      // Esc is handled once, by the tour: the browser must not close the dialog behind its back.
+      onCancel={(event) => event.preventDefault()}
+      onClick={p.onOverlay}
+    >
+      {content}
+    </dialog>
+  ) : (
+    <div {...attrs} role="dialog" popover="manual" ref={setRef}>
+      {content}
+    </div>
+  )
+}

@@ -1,0 +1,117 @@
+import { type LocalizedText, resolveLocale, resolveText, type Theme, type Tour } from '@sonde/core'
+import { useLayoutEffect, useRef } from 'preact/hooks'
+import type { Strings } from '../strings/types'
+import { isRtl } from '../theme/isRtl'
+import type { RunState } from './createTourRun'
+import { place } from './place'
+import { inViewport, toFloating } from './placement'
+import { drawSpotlight, Spotlight } from './Spotlight'
+import { TourTip } from './TourTip'
+import { useNarrow } from './useNarrow'
+
+/** The tour, the run's current state and the actions of its buttons. */
+export interface TourViewProps {
+  tour: Tour
+  state: RunState
+  strings: Strings
+  locale: string
+  theme: Theme | undefined
+  /** Prefix of the element ids, unique per mount. */
+  ids: string
+  onNext: () => void
+  onBack: () => void
+  onSkip: () => void
+  onOverlay: () => void
+}
+
+function within(rect: DOMRect | null, x: number, y: number): boolean {
+  return !!rect && x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom
+}
+
+/**
+ * The current step on screen: its tooltip, anchored to the target (a bottom sheet on narrow
+ * screens, centred without a target), and the spotlight overlay when the step asks for one.
+ */
+export function TourView(p: TourViewProps) {
+  const { tour, state, locale } = p
+  const { target, visible, index } = state
+  const narrow = useNarrow()
+  const tip = useRef<HTMLElement>(null)
+  const arrow = useRef<HTMLDivElement>(null)
+  const path = useRef<SVGPathElement>(null)
+  const hole = useRef<DOMRect | null>(null)
+  const step = tour.steps[index]
+  const rtl = isRtl(locale)
+  const clickToAdvance = !!step?.advanceOn?.click && target !== null
+  // The target must stay usable when clicking it is the step's action: then no modality.
+  const modal = !!step?.spotlight && !clickToAdvance
+
+  // Runs after the tooltip's own layout effect has put it in the top layer, so it can measure.
+  useLayoutEffect(() => {
+    hole.current = null
+    if (!visible || !tip.current) return
+    if (!target) {
+      const redraw = () => drawSpotlight(path.current, null)
+      redraw()
+      window.addEventListener('resize', redraw)
+      return () => window.removeEventListener('resize', redraw)
+    }
+    if (!inViewport(target)) target.scrollIntoView({ block: 'center', inline: 'nearest' })
+    return place(target, tip.current, {
+      placement: toFloating(step?.placement, rtl),
+      arrow: arrow.current,
+      sheet: narrow,
+      keepVisible: modal,
+      onTarget(rect) {
+        hole.current = rect
+        drawSpotlight(path.current, rect)
+      },
+    })
+  }, [visible, target, index, narrow])
+
+  if (!visible || !step) return null
+  const tx = (text: LocalizedText) => resolveText(text, locale, tour.locale)
+  const langOf = (text: LocalizedText) => {
+    const lang = resolveLocale(text, locale, tour.locale)
+    return `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
+  }
+
+  // A modal step's backdrop belongs to its <dialog>: a click there targets the dialog itself.
+  const onDialogClick = (event: MouseEvent) => {
+    const box = tip.current
+    if (!box || event.target !== box) return
+    const { clientX: x, clientY: y } = event
+    if (within(box.getBoundingClientRect(), x, y) || within(hole.current, x, y)) return
+    p.onOverlay()
+  }
+
+  return (
+    <>
+      {step.spotlight && <Spotlight pathRef={path} onOverlay={p.onOverlay} />}
+      <TourTip
+        key={index}
+        title={tx(step.title)}
+        titleLang={langOf(step.title)}
+        body={step.body && tx(step.body)}
+        bodyLang={step.body && langOf(step.body)}
+        index={index}
+        total={tour.steps.length}
+        strings={p.strings}
+        locale={locale}
+        dir={rtl ? 'rtl' : 'ltr'}
+        theme={p.theme}
+        ids={`${p.ids}-${index}`}
+        pos={target ? (narrow ? 'sheet' : 'anchor') : 'center'}
+        modal={modal}
+        focus={state.focus}
+        waitsForAction={clickToAdvance || !!step.advanceOn?.event}
+        tipRef={tip}
+        arrowRef={arrow}
+        onNext={p.onNext}
+        onBack={p.onBack}
+        onSkip={p.onSkip}
+        onOverlay={onDialogClick}
+      />
+    </>
+  )
+}

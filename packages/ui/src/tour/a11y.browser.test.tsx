@@ -1,0 +1,151 @@
+import axe from 'axe-core'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import { el, until } from './test/layout'
+import { closeTours, showTour, tour } from './test/showTour'
+
+beforeEach(() => page.viewport(1024, 768))
+afterEach(closeTours)
+
+const mixed = tour({
+  steps: [
+    { id: 'spot', target: '#t', title: 'Create a report', body: 'Start here.', spotlight: true },
+    { id: 'plain', target: '#u', title: 'Export', body: 'Download as CSV.' },
+    { id: 'click', target: '#u', title: 'Try it', spotlight: true, advanceOn: { click: true } },
+    { id: 'end', title: 'All set', body: 'That is all.' },
+  ],
+})
+
+function hostPage() {
+  const main = el('main', { padding: '40px', position: 'relative', zIndex: '3' })
+  const input = el('input', {}, main) as HTMLInputElement
+  input.setAttribute('aria-label', 'Search')
+  const target = el('button', { marginInlineStart: '200px' }, main, 't')
+  const other = el('button', { margin: '120px 300px' }, main, 'u')
+  return { main, input, target, other }
+}
+
+// Every violation as "rule: selector", so a failure says what and where at once.
+async function violations(host: HTMLElement): Promise<string[]> {
+  const { violations } = await axe.run(host, { resultTypes: ['violations'] })
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`))
+}
+
+async function settled(tip: HTMLElement | null) {
+  await Promise.all(tip?.getAnimations().map((a) => a.finished) ?? [])
+}
+
+describe('focus', () => {
+  test('a spotlight step is modal: focus moves in once, back to the page at the end', async () => {
+    const { input } = hostPage()
+    input.focus()
+    const { handle, shadow, tip, dismissed } = showTour(mixed)
+    await handle.ready
+    const dialog = tip() as HTMLElement
+    expect(dialog.matches('dialog:modal')).toBe(true)
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(shadow.activeElement?.textContent).toBe('Next')
+    // The page behind is inert (the dialog's backdrop covers it): a pointer cannot reach it.
+    const r = input.getBoundingClientRect()
+    expect(document.elementFromPoint(r.left + 5, r.top + 5)).toBe(handle.host)
+    expect(document.activeElement).toBe(handle.host)
+    // Repositioning (resize, scroll) never moves focus again.
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}')
+    expect(shadow.activeElement?.textContent).toBe('Skip tour')
+    await page.viewport(1000, 700)
+    window.dispatchEvent(new Event('scroll'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(shadow.activeElement?.textContent).toBe('Skip tour')
+    await userEvent.keyboard('{Escape}')
+    expect(dismissed.map((d) => d.reason)).toEqual(['esc'])
+    expect(document.activeElement).toBe(input)
+  })
+
+  test('a plain tooltip does not steal focus: typing goes on in the host input', async () => {
+    const { input } = hostPage()
+    await userEvent.click(input)
+    const { handle, tip } = showTour(mixed, { startAt: 1 })
+    await handle.ready
+    expect(tip()?.matches(':popover-open')).toBe(true)
+    expect(document.activeElement).toBe(input)
+    await userEvent.keyboard('reports')
+    expect(input.value).toBe('reports')
+    expect(document.activeElement).toBe(input)
+  })
+
+  test('keyboard only: Enter on Next moves on and keeps focus in the tour to the end', async () => {
+    const { input, other } = hostPage()
+    input.focus()
+    const { handle, shadow, completed } = showTour(mixed)
+    await handle.ready
+    await userEvent.keyboard('{Enter}')
+    await until(() => shadow.activeElement?.textContent === 'Next')
+    expect(shadow.querySelector('.t h2')?.textContent).toBe('Export')
+    await userEvent.keyboard('{Enter}')
+    // A click-to-advance step: Tab out to the target in the page, activate it with the keyboard.
+    await until(() => shadow.querySelector('.t h2')?.textContent === 'Try it')
+    other.focus()
+    await userEvent.keyboard('{Enter}')
+    await until(() => shadow.querySelector('.t h2')?.textContent === 'All set')
+    // The user was in the page: the last step did not pull focus away from it.
+    expect(document.activeElement).toBe(other)
+    ;(shadow.querySelector('.b:not(.alt)') as HTMLElement).focus()
+    await userEvent.keyboard('{Enter}')
+    expect(completed).toHaveLength(1)
+  })
+})
+
+describe('the host page is left alone', () => {
+  test('no attribute, style or z-index of host elements changes, on any step kind', async () => {
+    const { main, target, other } = hostPage()
+    const snapshot = () => ({
+      html: document.body.innerHTML.replace(/<sonde-root[^>]*><\/sonde-root>/, ''),
+      z: [main, target, other, document.body].map((node) => getComputedStyle(node).zIndex),
+      inert: [main, target, other].map((node) => node.inert),
+    })
+    const before = snapshot()
+    const { handle, ui } = showTour(mixed)
+    await handle.ready
+    expect(snapshot()).toEqual(before)
+    await userEvent.click(ui.getByRole('button', { name: 'Next' }))
+    expect(snapshot()).toEqual(before)
+    await userEvent.click(ui.getByRole('button', { name: 'Next' }))
+    await until(() => ui.queryByRole('dialog', { name: 'Try it' }) !== null)
+    expect(snapshot()).toEqual(before)
+    // The spotlight's hole lets this click through to the target, which advances the tour.
+    await userEvent.click(other)
+    await until(() => ui.queryByRole('dialog', { name: 'All set' }) !== null)
+    expect(snapshot()).toEqual(before)
+    await userEvent.click(ui.getByRole('button', { name: 'Done' }))
+    expect(snapshot()).toEqual(before)
+    expect(document.querySelector('sonde-root')).toBeNull()
+  })
+})
+
+describe('axe-core finds no violation', () => {
+  for (const locale of ['en', 'ar']) {
+    test.each([
+      ['a modal spotlight step', 0],
+      ['a non-modal tooltip', 1],
+      ['a click-through spotlight step', 2],
+      ['a centred step', 3],
+    ])(`%s, ${locale}`, async (_, startAt) => {
+      hostPage()
+      const { handle, tip } = showTour(mixed, { startAt, locale })
+      await handle.ready
+      await settled(tip())
+      expect(await violations(handle.host)).toEqual([])
+    })
+  }
+})
+
+describe('motion', () => {
+  test('with reduced motion the tooltip does not animate in', async () => {
+    hostPage()
+    const query = matchMedia('(prefers-reduced-motion: reduce)')
+    const { handle, tip } = showTour(mixed, { startAt: 1 })
+    await handle.ready
+    const animated = (tip()?.getAnimations().length ?? 0) > 0
+    expect(animated).toBe(!query.matches)
+  })
+})

@@ -1,0 +1,193 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { addTarget, closeTours, showTour, tour, withBox } from './test/showTour'
+
+afterEach(closeTours)
+// happy-dom lays nothing out: give the viewport a size, so a target at (100, 100) is in view.
+beforeAll(() => {
+  for (const [name, value] of [
+    ['clientWidth', 1024],
+    ['clientHeight', 768],
+  ] as const) {
+    Object.defineProperty(document.documentElement, name, { value, configurable: true })
+  }
+})
+
+const three = tour({
+  steps: [
+    { id: 'new', target: '#new', title: 'Create a report', body: 'Start here.' },
+    { id: 'export', target: '#export', title: 'Export', body: 'Download as CSV.' },
+    { id: 'bye', title: 'All set' },
+  ],
+})
+
+function page() {
+  return { next: withBox(addTarget('new')), export: withBox(addTarget('export')) }
+}
+
+const esc = (el: Element) => fireEvent.keyDown(el, { key: 'Escape', bubbles: true })
+
+describe('navigation', () => {
+  test('a non-modal dialog named by its title, with a step counter and real buttons', async () => {
+    page()
+    const { ui, tip, handle } = showTour(three)
+    await handle.ready
+    const dialog = ui.getByRole('dialog', { name: 'Create a report' })
+    expect(dialog).toBe(tip())
+    expect(dialog.getAttribute('popover')).toBe('manual')
+    expect(dialog.hasAttribute('aria-modal')).toBe(false)
+    expect(dialog.getAttribute('aria-describedby')).toBe(ui.getByText('Start here.').id)
+    expect(ui.getByText('Step 1 of 3')).toBeTruthy()
+    expect(ui.getAllByRole('button').map((b) => b.textContent)).toEqual(['Skip tour', 'Next'])
+  })
+
+  test('Next, Back and Done move through the steps and report each one', async () => {
+    page()
+    const { ui, handle, shown, stepped, completed, closed } = showTour(three)
+    await handle.ready
+    fireEvent.click(ui.getByRole('button', { name: 'Next' }))
+    expect(ui.getByRole('dialog', { name: 'Export' })).toBeTruthy()
+    expect(ui.getByText('Step 2 of 3')).toBeTruthy()
+    fireEvent.click(ui.getByRole('button', { name: 'Back' }))
+    expect(ui.getByText('Step 1 of 3')).toBeTruthy()
+    fireEvent.click(ui.getByRole('button', { name: 'Next' }))
+    fireEvent.click(ui.getByRole('button', { name: 'Next' }))
+    const last = ui.getByRole('dialog', { name: 'All set' })
+    expect(last.getAttribute('data-pos')).toBe('center')
+    expect(ui.queryByRole('button', { name: 'Skip tour' })).toBeNull()
+    fireEvent.click(ui.getByRole('button', { name: 'Done' }))
+    expect(shown.map((s) => s.index)).toEqual([0, 1, 0, 1, 2])
+    expect(stepped.map((s) => s.stepId)).toEqual(['new', 'export', 'new', 'export', 'bye'])
+    expect(stepped.every((s) => s.dwellMs >= 0)).toBe(true)
+    expect(completed).toHaveLength(1)
+    expect(closed()).toBe(1)
+    expect(document.querySelector('sonde-root')).toBeNull()
+  })
+
+  test('Skip tour dismisses with reason close; the handle then does nothing', async () => {
+    page()
+    const { ui, handle, dismissed, completed } = showTour(three)
+    await handle.ready
+    fireEvent.click(ui.getByRole('button', { name: 'Skip tour' }))
+    expect(dismissed).toEqual([{ stepId: 'new', index: 0, reason: 'close' }])
+    handle.next()
+    handle.close()
+    expect(dismissed).toHaveLength(1)
+    expect(completed).toHaveLength(0)
+  })
+
+  test('Esc exits from inside the tooltip and from the page, unless the page used it', async () => {
+    const { next } = page()
+    const first = showTour(three)
+    await first.handle.ready
+    esc(first.ui.getByRole('button', { name: 'Next' }))
+    expect(first.dismissed).toEqual([{ stepId: 'new', index: 0, reason: 'esc' }])
+
+    const second = showTour(three)
+    await second.handle.ready
+    next.addEventListener('keydown', (event) => event.preventDefault(), { once: true })
+    esc(next)
+    expect(second.dismissed).toEqual([])
+    esc(next)
+    expect(second.dismissed).toEqual([{ stepId: 'new', index: 0, reason: 'esc' }])
+  })
+
+  test('startAt resumes at a step; close() reports api, or the reason given', async () => {
+    page()
+    const a = showTour(three, { startAt: 1 })
+    await a.handle.ready
+    expect(a.ui.getByText('Step 2 of 3')).toBeTruthy()
+    a.handle.close()
+    expect(a.dismissed).toEqual([{ stepId: 'export', index: 1, reason: 'api' }])
+    const b = showTour(three)
+    await b.handle.ready
+    b.handle.close('route')
+    expect(b.dismissed[0]?.reason).toBe('route')
+  })
+
+  test('strings follow the locale; the counter is announced politely', async () => {
+    page()
+    const { ui, handle } = showTour(three, { locale: 'fr' })
+    await handle.ready
+    expect(ui.getByText('Étape 1 sur 3')).toBeTruthy()
+    expect(ui.getByRole('button', { name: 'Suivant' })).toBeTruthy()
+    expect(ui.getByRole('button', { name: 'Passer la visite' })).toBeTruthy()
+    const status = ui.getByRole('status')
+    await waitFor(() => expect(status.textContent).toBe('Étape 1 sur 3: Create a report'))
+  })
+
+  test('content is rendered as text, never as HTML', async () => {
+    const xss = '<img src=x onerror="alert(1)"><b>bold</b>'
+    const { ui, shadow, handle } = showTour(tour({ steps: [{ id: 'a', title: xss, body: xss }] }))
+    await handle.ready
+    expect(ui.getByRole('heading').textContent).toBe(xss)
+    expect(shadow.querySelector('img, b')).toBeNull()
+  })
+})
+
+describe('advanceOn', () => {
+  const clicky = tour({
+    steps: [
+      { id: 'a', target: '#new', title: 'Click it', advanceOn: { click: true } },
+      { id: 'b', target: '#export', title: 'Then export', advanceOn: { event: 'exported' } },
+      { id: 'c', title: 'Done' },
+    ],
+  })
+
+  test('a click on the target advances; a tracked event advances its step', async () => {
+    const { next } = page()
+    const { ui, handle, stepped } = showTour(clicky)
+    await handle.ready
+    // No Next button: the target, or the event, is the way forward.
+    expect(ui.queryByRole('button', { name: 'Next' })).toBeNull()
+    fireEvent.click(next)
+    await waitFor(() => expect(ui.getByRole('dialog', { name: 'Then export' })).toBeTruthy())
+    expect(ui.queryByRole('button', { name: 'Next' })).toBeNull()
+    handle.signal('other_event')
+    expect(ui.getByRole('dialog', { name: 'Then export' })).toBeTruthy()
+    handle.signal('exported')
+    expect(ui.getByRole('dialog', { name: 'Done' })).toBeTruthy()
+    expect(stepped.map((s) => s.stepId)).toEqual(['a', 'b'])
+  })
+
+  test('a click elsewhere, or inside the tooltip, does not advance', async () => {
+    page()
+    const other = addTarget('other')
+    const { ui, handle } = showTour(clicky)
+    await handle.ready
+    fireEvent.click(other)
+    fireEvent.click(ui.getByRole('heading'))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(ui.getByRole('dialog', { name: 'Click it' })).toBeTruthy()
+  })
+})
+
+describe('spotlight', () => {
+  test('a spotlight step is a modal dialog above an overlay that dismisses on click', async () => {
+    page()
+    const input = tour({ steps: [{ id: 'a', target: '#new', title: 'Look', spotlight: true }] })
+    const { shadow, handle, dismissed } = showTour(input)
+    await handle.ready
+    const dialog = shadow.querySelector('dialog')
+    expect(dialog?.getAttribute('aria-modal')).toBe('true')
+    expect(dialog?.getAttribute('aria-labelledby')).toBeTruthy()
+    const path = shadow.querySelector('.ov path')
+    expect(path).not.toBeNull()
+    fireEvent.click(path as Element)
+    expect(dismissed).toEqual([{ stepId: 'a', index: 0, reason: 'overlay' }])
+  })
+
+  test('a spotlight step that advances on a target click stays non-modal', async () => {
+    page()
+    const input = tour({
+      steps: [
+        { id: 'a', target: '#new', title: 'Go', spotlight: true, advanceOn: { click: true } },
+      ],
+    })
+    const { shadow, ui, handle } = showTour(input)
+    await handle.ready
+    expect(shadow.querySelector('dialog')).toBeNull()
+    expect(ui.getByRole('dialog').hasAttribute('aria-modal')).toBe(false)
+    expect(shadow.querySelector('.ov')).not.toBeNull()
+  })
+})

@@ -1,0 +1,102 @@
+import {
+  arrow,
+  autoUpdate,
+  computePosition,
+  type Placement as FloatingPlacement,
+  flip,
+  hide,
+  offset,
+  shift,
+  size,
+} from '@floating-ui/dom'
+import { inFixed } from './placement'
+
+/** How `place` anchors a tooltip. */
+export interface PlaceOptions {
+  placement: FloatingPlacement
+  arrow: HTMLElement | null
+  /** Bottom sheet: the tooltip keeps its CSS place; only the spotlight follows the target. */
+  sheet: boolean
+  /** A modal tooltip holds focus, so it is never hidden; only its arrow and the hole are. */
+  keepVisible: boolean
+  /** The target's viewport box after each update, or null while it is hidden or clipped away. */
+  onTarget: (rect: DOMRect | null) => void
+}
+
+const OPPOSITE = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as const
+const GAP = 12
+
+/**
+ * Anchors `tip` to `target` until the returned cleanup runs. autoUpdate re-positions on scroll
+ * of any ancestor, window resize, element resize and layout shift: event-driven, with no
+ * animation-frame loop. A target in a fixed or sticky container gets the `fixed` strategy, so
+ * the two stay together while the page scrolls; any other gets `absolute`, which scrolls with
+ * the document between updates instead of trailing a frame behind.
+ */
+export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () => void {
+  let live = true
+  const strategy = inFixed(target) ? 'fixed' : 'absolute'
+  Object.assign(tip.style, {
+    position: '',
+    left: '',
+    top: '',
+    maxWidth: '',
+    maxHeight: '',
+    visibility: '',
+  })
+  const middleware = [
+    offset(GAP),
+    // Cross-axis overflow of a centred tooltip is shift's job, not a reason to change sides.
+    flip({ padding: 8, crossAxis: 'alignment', fallbackAxisSideDirection: 'end' }),
+    shift({ padding: 8 }),
+    size({
+      padding: 8,
+      apply({ availableWidth, availableHeight }) {
+        Object.assign(tip.style, {
+          maxWidth: `${Math.max(160, availableWidth)}px`,
+          maxHeight: `${Math.max(120, availableHeight)}px`,
+        })
+      },
+    }),
+    ...(o.arrow ? [arrow({ element: o.arrow, padding: 12 })] : []),
+    hide(),
+  ]
+
+  const update = () => {
+    const rendered = target.getClientRects().length > 0
+    if (o.sheet) {
+      o.onTarget(rendered ? target.getBoundingClientRect() : null)
+      return
+    }
+    void computePosition(target, tip, { placement: o.placement, strategy, middleware }).then(
+      ({ x, y, placement, middlewareData }) => {
+        if (!live) return
+        const hidden = !rendered || middlewareData.hide?.referenceHidden === true
+        Object.assign(tip.style, {
+          position: strategy,
+          left: `${x}px`,
+          top: `${y}px`,
+          visibility: hidden && !o.keepVisible ? 'hidden' : '',
+        })
+        const a = middlewareData.arrow
+        if (o.arrow) {
+          const side = (placement.split('-')[0] ?? 'bottom') as keyof typeof OPPOSITE
+          Object.assign(o.arrow.style, {
+            left: a?.x === undefined ? '' : `${a.x}px`,
+            top: a?.y === undefined ? '' : `${a.y}px`,
+            right: '',
+            bottom: '',
+            [OPPOSITE[side]]: '-6px',
+            visibility: hidden ? 'hidden' : '',
+          })
+        }
+        o.onTarget(hidden ? null : target.getBoundingClientRect())
+      },
+    )
+  }
+  const stop = autoUpdate(target, tip, update)
+  return () => {
+    live = false
+    stop()
+  }
+}

@@ -1,0 +1,39 @@
+import type { Placement as FloatingPlacement } from '@floating-ui/dom'
+import type { Placement } from '@sonde/core'
+
+/**
+ * The floating-ui placement of a step. `start`/`end` are logical sides: left/right in a
+ * left-to-right locale, mirrored in a right-to-left one. The `-start`/`-end` alignments need no
+ * mapping: floating-ui mirrors them itself when the tooltip's `dir` is rtl.
+ */
+export function toFloating(placement: Placement | undefined, rtl: boolean): FloatingPlacement {
+  if (placement === undefined || placement === 'auto') return 'bottom'
+  if (placement === 'start') return rtl ? 'right' : 'left'
+  if (placement === 'end') return rtl ? 'left' : 'right'
+  return placement
+}
+
+function parentOf(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement
+  const root = el.getRootNode()
+  return root instanceof ShadowRoot ? root.host : null
+}
+
+/**
+ * Whether `el` or an ancestor (across shadow roots) is fixed or sticky: such a target stays put
+ * while the page scrolls, so the tooltip must be positioned against the viewport too.
+ */
+export function inFixed(el: Element): boolean {
+  for (let node: Element | null = el; node; node = parentOf(node)) {
+    const { position } = getComputedStyle(node)
+    if (position === 'fixed' || position === 'sticky') return true
+  }
+  return false
+}
+
+/** Whether `el` is wholly inside the viewport (else a step scrolls it into view when it opens). */
+export function inViewport(el: Element): boolean {
+  const r = el.getBoundingClientRect()
+  const { innerWidth: w, innerHeight: h } = window
+  return r.top >= 0 && r.left >= 0 && r.bottom <= h && r.right <= w
+}

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { page } from 'vitest/browser'
+import { box, el, near, until } from './test/layout'
+import { closeTours, showTour, tour } from './test/showTour'
+
+beforeEach(() => page.viewport(1024, 768))
+afterEach(() => {
+  closeTours()
+  window.scrollTo(0, 0)
+})
+
+const GAP = 12
+
+function oneStep(extra: Record<string, unknown> = {}) {
+  return tour({ steps: [{ id: 's', target: '#t', title: 'Here', body: 'Look.', ...extra }] })
+}
+
+async function shown(options: Parameters<typeof showTour>[1] = {}, extra = {}) {
+  const s = showTour(oneStep(extra), options)
+  await s.handle.ready
+  const tip = s.tip()
+  if (!tip) throw new Error('no tooltip')
+  return { ...s, tipEl: tip }
+}
+
+describe('positioning with floating-ui', () => {
+  test('below the target by default, in the top layer, with an arrow pointing at it', async () => {
+    const target = el('button', { margin: '100px 300px' }, document.body, 't')
+    const { tipEl, shadow } = await shown()
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    expect(tipEl.matches(':popover-open')).toBe(true)
+    const arrow = shadow.querySelector('.ar') as HTMLElement
+    const mid = (b: ReturnType<typeof box>) => b.left + b.width / 2
+    expect(arrow.style.top).toBe('-6px')
+    expect(near(mid(box(arrow)), mid(box(target)))).toBe(true)
+  })
+
+  test('inside a scrolling container: follows on scroll, hidden once scrolled out', async () => {
+    const scroller = el('div', {
+      height: '200px',
+      width: '300px',
+      overflow: 'auto',
+      margin: '80px',
+    })
+    el('div', { height: '60px' }, scroller)
+    const target = el('button', { display: 'block' }, scroller, 't')
+    el('div', { height: '1000px' }, scroller)
+    const { tipEl } = await shown()
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    scroller.scrollTop = 40
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    expect(getComputedStyle(tipEl).visibility).toBe('visible')
+    scroller.scrollTop = 400
+    await until(() => getComputedStyle(tipEl).visibility === 'hidden')
+    scroller.scrollTop = 0
+    await until(() => getComputedStyle(tipEl).visibility === 'visible')
+  })
+
+  test('a target in a fixed header: fixed strategy, stays with it on page scroll', async () => {
+    const header = el('header', {
+      position: 'fixed',
+      top: '0',
+      left: '0',
+      right: '0',
+      height: '56px',
+    })
+    const target = el('button', { margin: '12px 200px' }, header, 't')
+    el('div', { height: '3000px' })
+    const { tipEl } = await shown()
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    expect(tipEl.style.position).toBe('fixed')
+    window.scrollTo(0, 900)
+    await until(() => window.scrollY === 900)
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    expect(near(box(tipEl).top, box(target).bottom + GAP)).toBe(true)
+  })
+
+  test('a target in a transformed, overflow:hidden stacking context does not clip it', async () => {
+    const trap = el('div', {
+      transform: 'translateZ(0)',
+      overflow: 'hidden',
+      position: 'relative',
+      zIndex: '1',
+      width: '220px',
+      height: '40px',
+      margin: '120px',
+    })
+    const target = el('button', {}, trap, 't')
+    // A host overlay with a huge z-index where the tooltip goes: the top layer is above it.
+    el('div', {
+      position: 'fixed',
+      inset: '150px 0 0 0',
+      zIndex: '2147483647',
+      background: 'rgb(0 0 0 / 0.1)',
+    })
+    const { tipEl, handle } = await shown()
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    const b = box(tipEl)
+    const below = box(trap).bottom + 20
+    expect(b.bottom).toBeGreaterThan(below + 20)
+    // Past the clipping box, and under the host's overlay: the tooltip is still what is hit.
+    expect(document.elementFromPoint(b.left + 20, below)).toBe(handle.host)
+  })
+})
+
+describe('no animation-frame loop', () => {
+  test('once placed, an idle tooltip requests no frames', async () => {
+    const target = el('button', { margin: '100px 300px' }, document.body, 't')
+    const { tipEl } = await shown()
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    await Promise.all(tipEl.getAnimations().map((a) => a.finished))
+    const real = window.requestAnimationFrame
+    let frames = 0
+    window.requestAnimationFrame = (callback) => {
+      frames += 1
+      return real.call(window, callback)
+    }
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    } finally {
+      window.requestAnimationFrame = real
+    }
+    expect(frames).toBe(0)
+  })
+})
+
+describe('placement', () => {
+  test('logical start/end are mirrored for a right-to-left locale', async () => {
+    const target = el('button', { margin: '200px 450px' }, document.body, 't')
+    const en = await shown({ locale: 'en' }, { placement: 'start' })
+    await until(() => near(box(en.tipEl).right, box(target).left - GAP))
+    closeTours()
+    document.body.append(target)
+    const ar = await shown({ locale: 'ar' }, { placement: 'start' })
+    expect(ar.tipEl.getAttribute('dir')).toBe('rtl')
+    await until(() => near(box(ar.tipEl).left, box(target).right + GAP))
+  })
+
+  test('-start alignment follows the reading direction too', async () => {
+    const target = el('button', { margin: '200px 450px', width: '120px' }, document.body, 't')
+    const ar = await shown({ locale: 'ar' }, { placement: 'bottom-start' })
+    await until(() => near(box(ar.tipEl).right, box(target).right))
+    closeTours()
+    document.body.append(target)
+    const en = await shown({ locale: 'en' }, { placement: 'bottom-start' })
+    await until(() => near(box(en.tipEl).left, box(target).left))
+  })
+
+  test('flips to the other side when there is no room', async () => {
+    const target = el(
+      'button',
+      { position: 'absolute', bottom: '8px', left: '300px' },
+      document.body,
+      't',
+    )
+    const { tipEl } = await shown({}, { placement: 'bottom' })
+    await until(() => near(box(tipEl).bottom, box(target).top - GAP))
+  })
+
+  test('a 360 px viewport gets a bottom sheet, back to anchored when it widens', async () => {
+    const target = el('button', { margin: '100px 40px' }, document.body, 't')
+    await page.viewport(360, 720)
+    const { tipEl } = await shown()
+    await until(() => tipEl.getAttribute('data-pos') === 'sheet')
+    await Promise.all(tipEl.getAnimations().map((a) => a.finished))
+    const b = box(tipEl)
+    expect([b.left, Math.round(b.width), Math.round(b.bottom)]).toEqual([0, 360, innerHeight])
+    await page.viewport(1024, 768)
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    expect(tipEl.getAttribute('data-pos')).toBe('anchor')
+  })
+})

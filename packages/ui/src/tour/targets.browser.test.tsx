@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import { box, el, near, until } from './test/layout'
+import { closeTours, showTour, tour } from './test/showTour'
+
+beforeEach(() => page.viewport(1024, 768))
+afterEach(closeTours)
+
+const GAP = 12
+const steps = tour({
+  steps: [
+    { id: 'a', target: '#t', title: 'First' },
+    { id: 'b', target: '#u', title: 'Second' },
+  ],
+})
+
+function placedBelow(tip: HTMLElement, target: Element): boolean {
+  return near(box(tip).top, box(target).bottom + GAP)
+}
+
+describe('targets in a real page', () => {
+  test('a target that appears 2 s late is waited for, then anchored', async () => {
+    const started = performance.now()
+    const { handle, tip, shown } = showTour(steps)
+    let target: HTMLElement | null = null
+    setTimeout(() => {
+      target = el('button', { margin: '150px 400px' }, document.body, 't')
+    }, 2000)
+    await handle.ready
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1990)
+    expect(shown).toEqual([{ stepId: 'a', index: 0 }])
+    const t = target as unknown as HTMLElement
+    await until(() => placedBelow(tip() as HTMLElement, t))
+  })
+
+  test('a target re-rendered by the app (a new node elsewhere) is followed', async () => {
+    const first = el('button', { margin: '100px 200px' }, document.body, 't')
+    const { handle, tip, shown } = showTour(steps)
+    await handle.ready
+    const dialog = tip() as HTMLElement
+    await until(() => placedBelow(dialog, first))
+    // What a framework does on re-render: the old node goes, a new one comes, somewhere else.
+    const second = document.createElement('button')
+    second.id = 't'
+    second.textContent = 'rerendered'
+    Object.assign(second.style, { margin: '300px 500px' })
+    first.replaceWith(second)
+    await until(() => placedBelow(dialog, second))
+    expect(tip()).toBe(dialog)
+    expect(shown).toHaveLength(1)
+  })
+
+  test('a removed target pauses the step; when it returns the step resumes', async () => {
+    const target = el('button', { margin: '100px 200px' }, document.body, 't')
+    const { handle, tip, dismissed, shown } = showTour(steps)
+    await handle.ready
+    await until(() => placedBelow(tip() as HTMLElement, target))
+    // A route change away: the element leaves, the tooltip must not stay at a stale spot.
+    target.remove()
+    await until(() => tip() === null)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(dismissed).toEqual([])
+    document.body.append(target)
+    await until(() => tip() !== null)
+    await until(() => placedBelow(tip() as HTMLElement, target))
+    expect(shown).toHaveLength(1)
+  })
+
+  test('the spotlight hole is around the target; the rest of the viewport is dimmed', async () => {
+    const target = el('button', { margin: '100px 200px' }, document.body, 't')
+    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
+    const { handle, shadow } = showTour(spot)
+    await handle.ready
+    const path = shadow.querySelector('.ov path') as SVGPathElement
+    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    const t = box(target)
+    // Inside the hole the page shows through; just outside it, the overlay is hit.
+    const overlay = shadow.querySelector('.ov') as HTMLElement
+    expect(overlay.matches(':popover-open')).toBe(true)
+    expect(path.isPointInFill(new DOMPoint(t.left + 5, t.top + 5))).toBe(false)
+    expect(path.isPointInFill(new DOMPoint(t.left - 20, t.top - 20))).toBe(true)
+  })
+
+  test('modal step: a click in the hole does nothing, on the dimmed area dismisses', async () => {
+    const target = el('button', { margin: '100px 200px' }, document.body, 't')
+    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
+    const { handle, dismissed, shadow } = showTour(spot)
+    await handle.ready
+    const path = shadow.querySelector('.ov path') as SVGPathElement
+    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    // force: the page is inert under the modal, so Playwright's own hit check would refuse.
+    await userEvent.click(target, { force: true })
+    expect(dismissed).toEqual([])
+    await userEvent.click(document.body, { force: true, position: { x: 900, y: 600 } })
+    expect(dismissed).toEqual([{ stepId: 'a', index: 0, reason: 'overlay' }])
+  })
+})
