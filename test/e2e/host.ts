@@ -9,7 +9,9 @@ export function hostHtml(attributes: Record<string, string>, before = ''): strin
 <script src="/sdk/stub.js"></script>${before}
 <script async src="/sdk/sonde.js"${data}></script></head>
 <body><main><h1>Reports</h1><label>Search <input id="search"></label>
-<a href="/reset?token=a&email=x#access_token=y" id="reset">Reset</a></main></body></html>`
+<a href="/reset?token=a&email=x#access_token=y" id="reset">Reset</a>
+<button id="new-report" type="button">New report</button>
+<button data-tour="export" type="button">Export CSV</button></main></body></html>`
 }
 
 /** Serves `html` at `path` on the test server's origin. */

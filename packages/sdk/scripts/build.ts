@@ -1,5 +1,6 @@
 // Builds what @sonde/sdk ships: the script-tag bundle (dist/sonde.js, a classic script), the UI
-// module it imports on demand (dist/sonde-ui.js + one chunk per UI language), the inline stub
+// modules it imports on demand (dist/sonde-ui.js for surveys, dist/sonde-tour.js for tours, a
+// shared chunk, one chunk per UI language), the inline stub
 // (dist/stub.js) and the npm ESM entry (dist/esm/). Run: pnpm --filter @sonde/sdk build
 import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -23,15 +24,34 @@ function target(
       target: 'es2020',
       minify: true,
       sourcemap: false,
-      lib: { entry, formats: [format], name: 'SondeInternal', fileName: () => fileName },
-      rollupOptions: { output: { chunkFileNames: 'sonde-[name]-[hash].js' } },
+      lib: {
+        entry,
+        formats: [format],
+        name: 'SondeInternal',
+        fileName: (_, name) => (typeof fileName === 'string' ? fileName : fileName(name)),
+      },
+      rollupOptions: {
+        output: {
+          // UI languages keep their names; the one other chunk is what surveys and tours share.
+          chunkFileNames: (chunk) =>
+            /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
+              ? 'sonde-[name]-[hash].js'
+              : 'sonde-shared-[hash].js',
+        },
+      },
     },
   }
 }
 
 rmSync(dist, { recursive: true, force: true })
 await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js'))
-await build(target(here('../../ui/src/index.ts'), dist, 'es', 'sonde-ui.js'))
+// Surveys and tours are separate entries sharing Preact: a page showing only surveys never
+// downloads floating-ui.
+const uiEntries = {
+  'sonde-ui': here('../../ui/src/mountSurvey.tsx'),
+  'sonde-tour': here('../../ui/src/tour/index.ts'),
+}
+await build(target(uiEntries, dist, 'es', (name) => `${name}.js`))
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 console.log('built packages/sdk/dist')

@@ -1,6 +1,6 @@
 import type { InitOptions } from '@sonde/core'
-import type { UiModule } from './runtime/createPresenter'
 import type { Sonde } from './runtime/types'
+import type { SurveyUi, TourUi } from './runtime/uiModules'
 import { startSonde } from './start'
 
 /**
@@ -10,5 +10,8 @@ import { startSonde } from './start'
  * instance too.
  */
 export function init(options: InitOptions): Sonde {
-  return startSonde(options, () => import('@sonde/ui') as Promise<UiModule>)
+  return startSonde(options, {
+    survey: () => import('@sonde/ui/survey') as Promise<SurveyUi>,
+    tour: () => import('@sonde/ui/tour') as Promise<TourUi>,
+  })
 }

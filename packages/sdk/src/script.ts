@@ -1,6 +1,6 @@
 import type { InitOptions } from '@sonde/core'
-import type { UiModule } from './runtime/createPresenter'
 import type { Sonde } from './runtime/types'
+import type { SurveyUi, TourUi, UiLoaders } from './runtime/uiModules'
 import { startSonde } from './start'
 
 // The script-tag bundle (dist/sonde.js): replaces the stub's queue with the real object, runs a
@@ -27,9 +27,12 @@ const METHODS = [
 
 const script = document.currentScript as HTMLScriptElement | null
 const base = script?.src || document.baseURI
-// The UI is a separate ES module beside this file, imported only when something is due.
-const loadUi = () =>
-  import(/* @vite-ignore */ new URL('sonde-ui.js', base).href) as Promise<UiModule>
+// The UI chunks are ES modules beside this file, imported only when something is due.
+const beside = (file: string) => new URL(file, base).href
+const ui: UiLoaders = {
+  survey: () => import(/* @vite-ignore */ beside('sonde-ui.js')) as Promise<SurveyUi>,
+  tour: () => import(/* @vite-ignore */ beside('sonde-tour.js')) as Promise<TourUi>,
+}
 
 function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
   const endpoint = el?.dataset.endpoint
@@ -58,7 +61,7 @@ const call = (method: string, args: unknown[]): unknown => {
 }
 const start = (options: InitOptions): Sonde => {
   if (instance) return instance
-  instance = startSonde(options, loadUi)
+  instance = startSonde(options, ui)
   for (const [method, args] of waiting.splice(0)) call(method, args)
   return instance
 }

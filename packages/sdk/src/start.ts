@@ -9,9 +9,9 @@ import {
 import { fetchConfig } from './config/fetchConfig'
 import { createInertSonde } from './runtime/createInertSonde'
 import { createLogger } from './runtime/createLogger'
-import type { UiModule } from './runtime/createPresenter'
 import { createSonde } from './runtime/createSonde'
 import type { Sonde } from './runtime/types'
+import type { UiLoaders } from './runtime/uiModules'
 
 /** The version sent in every batch's `sdk` field. */
 export const SDK_VERSION = '0.1.0'
@@ -20,7 +20,7 @@ export const SDK_VERSION = '0.1.0'
  * `init` with the way to load the UI chunk given: the npm entry imports `@sonde/ui`, the
  * script-tag bundle loads it by URL beside itself.
  */
-export function startSonde(options: InitOptions, loadUi: () => Promise<UiModule>): Sonde {
+export function startSonde(options: InitOptions, ui: UiLoaders): Sonde {
   try {
     if (typeof window === 'undefined') return createInertSonde('no window')
     const parsed = parse(initOptionsSchema, options)
@@ -41,7 +41,7 @@ export function startSonde(options: InitOptions, loadUi: () => Promise<UiModule>
       }
       config = Promise.resolve(inline)
     }
-    return createSonde(value, config, { win: window, log, loadUi, sdkVersion: SDK_VERSION })
+    return createSonde(value, config, { win: window, log, ui, sdkVersion: SDK_VERSION })
   } catch (error) {
     console.error('[sonde] could not start', error)
     return createInertSonde('error')

@@ -20,6 +20,8 @@ export interface DeliveryOptions {
   transport?: Transport
   /** An event left undelivered: refused by the endpoint, too large or evicted by the caps. */
   onDrop?: (event: SondeEvent, reason: string) => void
+  /** After each send attempt: what was acked and what is still pending. */
+  onFlushed?: (result: FlushResult) => void
   /** The store failed and the outbox now lives in memory only. */
   onDegraded?: (error: unknown) => void
   /** How often to look for due retries while something is pending. */
@@ -84,6 +86,7 @@ export function startDelivery(options: DeliveryOptions): Delivery {
     }
     const result = await withSenderLock(channelName, flush, { wait: ignoreBackoff, win })
     schedule()
+    if (result) options.onFlushed?.(result)
     return result ?? empty
   }
   const schedule = () => {

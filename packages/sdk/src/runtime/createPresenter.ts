@@ -1,109 +1,68 @@
-import type { Answer, Survey, Theme } from '@sonde/core'
 import type { Logger } from './createLogger'
 
-/** The part of `@sonde/ui` the SDK uses; loaded on demand so pages pay for Preact only when due. */
-export interface UiModule {
-  mountSurvey(
-    survey: Survey,
-    options: {
-      locale?: string
-      theme?: Theme
-      nonce?: string
-      onAnswer?: (e: {
-        answers: Answer[]
-        seq: number
-        questionId: string
-        completed: boolean
-      }) => void
-      onDismiss?: (e: { answers: Answer[]; seq: number; reason: string }) => void
-      onComplete?: (e: { answers: Answer[]; seq: number }) => void
-      onClose?: () => void
-    },
-  ): { close(): void; ready: Promise<void> }
+/** What is on screen: a survey prompt or a tour, as the UI module returned it. */
+export interface Shown {
+  close(reason?: string): void
+  /** Tours advance on tracked events. */
+  signal?(name: string): void
 }
 
-export interface PromptCallbacks {
-  shown(survey: Survey): void
-  answered(survey: Survey, answers: Answer[], seq: number): void
-  completed(survey: Survey, answers: Answer[], seq: number): void
-  dismissed(survey: Survey, answers: Answer[], seq: number, reason: string): void
-}
+/**
+ * Puts something on screen; calls `release` once it has left (answered, dismissed, failed).
+ * Rejects, or resolves to null, when it could not be shown.
+ */
+export type Mount = (release: () => void) => Promise<Shown | null>
 
 export interface Presenter {
-  /** Shows `survey` after `delaySeconds` unless something else is pending or on screen. */
-  request(survey: Survey, delaySeconds: number): boolean
-  /** Drops a prompt still waiting out its delay (the route changed). */
+  /** Shows `mount` after `delaySeconds` unless something else is pending or on screen. */
+  request(mount: Mount, delaySeconds: number): boolean
+  /** Drops what is still waiting out its delay (the route changed). */
   cancelPending(): void
   busy(): boolean
+  /** What is on screen now, if anything. */
+  current(): Shown | null
   close(): void
 }
 
 /**
- * One prompt at a time, in this tab and across tabs: the prompt holds a Web Lock for as long as
- * it is on screen, and a tab that cannot take it right away skips its prompt.
+ * One prompt or tour at a time, in this tab and across tabs: what is on screen holds a Web Lock
+ * for as long as it stays, and a tab that cannot take the lock right away skips its turn.
  */
-export function createPresenter(
-  deps: {
-    loadUi: () => Promise<UiModule>
-    lockName: string
-    locale: string
-    theme?: Theme | undefined
-    win: Window
-    log: Logger
-  },
-  callbacks: PromptCallbacks,
-): Presenter {
+export function createPresenter(deps: { lockName: string; win: Window; log: Logger }): Presenter {
   let pending: ReturnType<typeof setTimeout> | undefined
-  let onScreen: { close(): void } | null = null
+  let onScreen: Shown | null = null
   let reserved = false
 
-  const display = async (survey: Survey, release: () => void) => {
+  const display = async (mount: Mount, done: () => void) => {
+    let released = false
+    const release = () => {
+      if (released) return
+      released = true
+      onScreen = null
+      reserved = false
+      done()
+    }
     try {
-      const ui = await deps.loadUi()
-      const handle = ui.mountSurvey(survey, {
-        locale: deps.locale,
-        ...(deps.theme ? { theme: deps.theme } : {}),
-        onAnswer: (e) => callbacks.answered(survey, e.answers, e.seq),
-        onComplete: (e) => callbacks.completed(survey, e.answers, e.seq),
-        onDismiss: (e) => callbacks.dismissed(survey, e.answers, e.seq, e.reason),
-        onClose: () => {
-          onScreen = null
-          release()
-        },
-      })
-      onScreen = handle
-      await handle.ready
-      callbacks.shown(survey)
+      onScreen = await mount(release)
+      if (!onScreen) release()
     } catch (error) {
       // The UI chunk failed to load (offline, blocked): proceed with less, never with an error.
-      deps.log.error('could not show survey', survey.id, error)
-      onScreen = null
+      deps.log.error('could not show', error)
       release()
     }
   }
 
-  const acquire = (survey: Survey) => {
+  const acquire = (mount: Mount) => {
     const locks = deps.win.navigator.locks
-    const run = (release: () => void) => void display(survey, release)
-    if (!locks?.request) {
-      run(() => {
-        reserved = false
-      })
-      return
-    }
+    if (!locks?.request) return void display(mount, () => {})
     void locks
       .request(deps.lockName, { ifAvailable: true }, (lock) => {
         if (!lock) {
-          deps.log.debug('another tab shows a prompt; skipping', survey.id)
+          deps.log.debug('another tab has a prompt on screen; skipping')
           reserved = false
           return
         }
-        return new Promise<void>((resolve) =>
-          run(() => {
-            reserved = false
-            resolve()
-          }),
-        )
+        return new Promise<void>((resolve) => void display(mount, resolve))
       })
       .catch(() => {
         reserved = false
@@ -111,12 +70,12 @@ export function createPresenter(
   }
 
   return {
-    request(survey, delaySeconds) {
+    request(mount, delaySeconds) {
       if (reserved) return false
       reserved = true
       pending = setTimeout(() => {
         pending = undefined
-        acquire(survey)
+        acquire(mount)
       }, delaySeconds * 1000)
       return true
     },
@@ -127,6 +86,7 @@ export function createPresenter(
       reserved = false
     },
     busy: () => reserved,
+    current: () => onScreen,
     close() {
       if (pending !== undefined) clearTimeout(pending)
       pending = undefined

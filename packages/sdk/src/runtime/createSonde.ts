@@ -1,18 +1,13 @@
 import {
-  type Answer,
   type Config,
   compileTargeting,
   createTargetingState,
   type InitOptions,
-  recordCompleted,
-  recordDismissed,
   recordEvent,
   recordIdentity,
   recordPageView,
-  recordShown,
   type Signal,
   type SondeEvent,
-  type Survey,
   startSession,
   type TargetingState,
 } from '@sonde/core'
@@ -23,25 +18,29 @@ import { recordInSession, type SessionState, touchSession } from '../context/ses
 import { storeName } from '../delivery/openStore'
 import { type Delivery, startDelivery } from '../delivery/startDelivery'
 import { uuidv7 } from '../uuidv7'
-import { buildSurveyEvent } from './buildEvent'
 import { createEmitter } from './createEmitter'
 import type { Logger } from './createLogger'
-import { createPresenter, type UiModule } from './createPresenter'
+import { createPresenter } from './createPresenter'
+import type { FlowContext } from './flowContext'
+import { mountSurveyFlow } from './mountSurveyFlow'
+import { mountTourFlow, tourProgressKey } from './mountTourFlow'
 import { persistState } from './persistState'
 import type { Sonde, SondeEvents } from './types'
+import type { UiLoaders } from './uiModules'
 import { watchNavigation } from './watchNavigation'
 import { watchPageSignals } from './watchPageSignals'
 
 export interface SondeDeps {
   win: Window
   log: Logger
-  loadUi: () => Promise<UiModule>
+  ui: UiLoaders
   sdkVersion: string
 }
 
 /**
- * A working Sonde over a valid init and config. Calls made before the stored state has loaded
- * wait for it, in order. Every entry point is guarded: nothing throws into the host.
+ * A working Sonde over valid init options and a config (maybe still loading). Calls made before
+ * the stored state and the config are ready wait for them, in order. Every entry point is
+ * guarded: nothing throws into the host.
  */
 export function createSonde(options: InitOptions, config: Promise<Config>, deps: SondeDeps): Sonde {
   const { win, log } = deps
@@ -58,10 +57,9 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
   let optedOut = safe(() => win.localStorage.getItem(`${ns}:optout`) === '1', false)
   let kv: KeyValue = memoryKeyValue()
   let delivery: Delivery | null = null
-  let state: TargetingState
+  let state = createTargetingState({ anonymousId: '', sessionId: '', now: Date.now() })
   let cfg: Config = {}
   let destroyed = false
-  const responses = new Map<string, { id: string; seq: number; answers: Answer[] }>()
 
   const allowed = () => consent === 'granted' && !optedOut && !destroyed
   const applyConsent = () => {
@@ -74,6 +72,9 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
         win,
         onDrop: (event, reason) => emitter.emit('delivery:dropped', { event, reason }),
         onDegraded: (error) => emitter.emit('delivery:degraded', { error }),
+        onFlushed: (result) => {
+          if (result.sent > 0) emitter.emit('delivery:sent', result)
+        },
       })
     } else if (!allowed() && delivery) {
       delivery.stop()
@@ -97,7 +98,8 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
   }
 
   const send = (event: SondeEvent) => {
-    if (!delivery) return
+    const target = delivery
+    if (!target) return
     const context = collectContext({
       now: Date.now(),
       page: {
@@ -117,7 +119,9 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
         traits: { ...state.user.traits },
       },
       session: session(),
-      appVersion: options.appVersion,
+      appVersion:
+        options.appVersion ??
+        (options.context as { app?: { version?: string } } | undefined)?.app?.version,
       custom: options.context as
         | Record<string, unknown>
         | (() => Record<string, unknown>)
@@ -134,90 +138,54 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
         log.error('beforeSend threw; the event is sent unchanged', error)
       }
     }
-    if (out) delivery.enqueue(out).catch((error) => log.error('could not queue an event', error))
+    if (!out) return
+    target
+      .enqueue(out)
+      .then(() => emitter.emit('delivery:queued', { pending: target.pending() }))
+      .catch((error) => log.error('could not queue an event', error))
   }
-  const surveyEvent = (
-    type: SondeEvent['type'],
-    survey: Survey,
-    extra: { reason?: string; withMetric?: boolean } = {},
-  ) => {
-    const response = responses.get(survey.id)
-    if (!response) return
-    send(
-      buildSurveyEvent(type, survey, response, {
-        id: uuidv7(),
-        at: new Date().toISOString(),
-        ...extra,
-      }),
+
+  const flow: FlowContext = {
+    locale,
+    theme: options.theme,
+    now: () => Date.now(),
+    newId: () => uuidv7(),
+    send,
+    emit: (type, payload) => emitter.emit(type, payload),
+    record: (reduce) => update(reduce(state)),
+    kv: () => kv,
+  }
+  const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
+
+  const present = (kind: 'survey' | 'tour', id: string, delaySeconds: number, startAt = 0) => {
+    if (kind === 'survey') {
+      const survey = cfg.surveys?.find((s) => s.id === id)
+      return (
+        !!survey && presenter.request(mountSurveyFlow(survey, deps.ui.survey, flow), delaySeconds)
+      )
+    }
+    const tour = cfg.tours?.find((t) => t.id === id)
+    return (
+      !!tour && presenter.request(mountTourFlow(tour, startAt, deps.ui.tour, flow), delaySeconds)
     )
   }
-
-  const presenter = createPresenter(
-    { loadUi: deps.loadUi, lockName: `${ns}:screen`, locale, theme: options.theme, win, log },
-    {
-      shown(survey) {
-        update(recordShown(state, 'survey', survey.id, Date.now()))
-        const response = { id: uuidv7(), seq: 0, answers: [] }
-        responses.set(survey.id, response)
-        surveyEvent('survey.shown', survey)
-        emitter.emit('survey:shown', { surveyId: survey.id, responseId: response.id })
-      },
-      answered(survey, answers, seq) {
-        const response = responses.get(survey.id)
-        if (!response) return
-        Object.assign(response, { answers, seq })
-        surveyEvent('survey.answered', survey)
-        emitter.emit('survey:answered', {
-          surveyId: survey.id,
-          responseId: response.id,
-          answers,
-          seq,
-        })
-      },
-      completed(survey, answers, seq) {
-        const response = responses.get(survey.id)
-        if (!response) return
-        Object.assign(response, { answers, seq: seq + 1 })
-        update(recordCompleted(state, 'survey', survey.id, Date.now()))
-        surveyEvent('survey.completed', survey, { withMetric: true })
-        const event = buildSurveyEvent('survey.completed', survey, response, {
-          id: '',
-          at: '',
-          withMetric: true,
-        })
-        emitter.emit('survey:completed', {
-          surveyId: survey.id,
-          responseId: response.id,
-          answers,
-          metric: event.metric,
-        })
-      },
-      dismissed(survey, answers, seq, reason) {
-        const response = responses.get(survey.id)
-        if (!response) return
-        Object.assign(response, { answers, seq: seq + 1 })
-        update(recordDismissed(state, 'survey', survey.id, Date.now()))
-        surveyEvent('survey.dismissed', survey, { reason })
-        emitter.emit('survey:dismissed', {
-          surveyId: survey.id,
-          responseId: response.id,
-          answers,
-          reason,
-        })
-      },
-    },
-  )
-
   const evaluate = (signal: Signal) => {
     if (destroyed || presenter.busy()) return
     const { eligible, skipped } = compileTargeting(cfg).evaluate(state, signal, Date.now())
-    for (const skip of skipped)
-      if (skip.reason !== 'trigger') log.debug('not shown', skip.id, skip.message)
-    // Tours come with the tours package; surveys are presented here.
-    for (const item of eligible) {
-      const survey = item.kind === 'survey' ? cfg.surveys?.find((s) => s.id === item.id) : undefined
-      if (survey && presenter.request(survey, item.delaySeconds)) return
+    for (const skip of skipped) {
+      if (skip.reason !== 'trigger') log.debug(`${skip.kind} ${skip.id} not shown: ${skip.message}`)
     }
+    for (const item of eligible) if (present(item.kind, item.id, item.delaySeconds)) return
+  }
+  // A tour left mid-way (a reload, a new page) goes on where it was, whatever its triggers say.
+  const resumeTour = () => {
+    for (const tour of cfg.tours ?? []) {
+      const saved = Number(kv.get(tourProgressKey(tour.id)))
+      if (Number.isInteger(saved) && saved >= 0 && kv.get(tourProgressKey(tour.id)) !== null) {
+        if (present('tour', tour.id, 0, saved)) return true
+      }
+    }
+    return false
   }
 
   const timeThresholds = (c: Config) =>
@@ -229,23 +197,22 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
     () => timeThresholds(cfg),
     win,
   )
-  const onRoute = (url: string) => {
-    presenter.cancelPending()
-    signals.restart()
-    pageView(url)
-  }
   const pageView = (url: string) => {
     session({ pageView: true })
     update(recordPageView(state, url))
     evaluate({ type: 'page', url })
   }
-  const stopNavigation = watchNavigation((url) => guard(() => onRoute(url)), win)
+  const onRoute = (url: string) => {
+    presenter.cancelPending()
+    signals.restart()
+    pageView(url)
+  }
+  const stopNavigation = watchNavigation((url) => queue(() => onRoute(url)), win)
 
   // Everything waits for the stored state and the config; calls keep their order.
   let ready: Promise<void> = Promise.all([allowed() ? persistence.load() : null, config]).then(
     ([saved, loaded]) => {
       cfg = loaded
-      const now = Date.now()
       const s = session()
       const device = detectDevice({
         userAgent: nav.userAgent,
@@ -258,7 +225,7 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
         createTargetingState({
           anonymousId: anonymousId(),
           sessionId: s.id,
-          now,
+          now: s.startedAt,
           url: win.location.href,
         })
       state = { ...base, device, locale }
@@ -266,10 +233,11 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
       if (options.user?.id)
         state = recordIdentity(state, options.user.id, options.user.traits ?? {})
       signals.restart()
+      resumeTour()
       pageView(win.location.href)
     },
   )
-  const queue = (task: () => void) => {
+  function queue(task: () => void) {
     if (destroyed) return
     ready = ready.then(() => guard(task)).catch((error) => log.error('could not start', error))
   }
@@ -292,16 +260,17 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
         if (typeof name !== 'string' || !name) return log.error('track: expected an event name')
         session({ event: name })
         update(recordEvent(state, name))
+        presenter.current()?.signal?.(name)
         evaluate({ type: 'event', name, properties })
       }),
     page: () => queue(() => onRoute(win.location.href)),
     show: (surveyId) => queue(() => evaluate({ type: 'manual', kind: 'survey', id: surveyId })),
-    startTour: (tourId) => queue(() => log.debug('tours are not available in this build', tourId)),
-    canShow: (surveyId) =>
+    startTour: (tourId) => queue(() => evaluate({ type: 'manual', kind: 'tour', id: tourId })),
+    canShow: (id, kind = 'survey') =>
       safe(
         () =>
-          state
-            ? compileTargeting(cfg).canShow({ kind: 'survey', id: surveyId }, state, Date.now())
+          state.session.id
+            ? compileTargeting(cfg).canShow({ kind, id }, state, Date.now())
             : { ok: false as const, reason: 'loading' },
         { ok: false as const, reason: 'error' },
       ),
@@ -310,9 +279,7 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
     flush: async () => {
       try {
         await ready
-        const result = (await delivery?.flush()) ?? { sent: 0, pending: 0 }
-        if (result.sent > 0) emitter.emit('delivery:sent', result)
-        return result
+        return (await delivery?.flush()) ?? { sent: 0, pending: 0 }
       } catch {
         return { sent: 0, pending: delivery?.pending() ?? 0 }
       }
@@ -336,15 +303,11 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
         kv.remove('anon')
         kv.remove('session')
         const s = session()
-        update(
-          createTargetingState({
-            anonymousId: anonymousId(),
-            sessionId: s.id,
-            now: Date.now(),
-            url: win.location.href,
-            locale,
-          }),
-        )
+        const fresh = { anonymousId: anonymousId(), sessionId: s.id, now: Date.now(), locale }
+        update({
+          ...createTargetingState({ ...fresh, url: win.location.href }),
+          device: state.device,
+        })
       }),
     destroy: () =>
       guard(() => {

@@ -14,6 +14,13 @@ export interface SondeEvents extends Record<string, unknown> {
     metric?: WireMetric | undefined
   }
   'survey:dismissed': { surveyId: string; responseId: string; answers: Answer[]; reason: string }
+  'tour:started': { tourId: string }
+  'tour:step': { tourId: string; stepId: string; index: number; dwellMs: number }
+  'tour:completed': { tourId: string }
+  'tour:dismissed': { tourId: string; stepId: string; reason: string }
+  /** An event is stored in the outbox; `pending` counts what waits to be sent. */
+  'delivery:queued': { pending: number }
+  /** A send was acked; `pending` counts what still waits. */
   'delivery:sent': { sent: number; pending: number }
   'delivery:dropped': { event: SondeEvent; reason: string }
   'delivery:degraded': { error: unknown }
@@ -26,7 +33,8 @@ export interface Sonde {
   page(): void
   show(surveyId: string): void
   startTour(tourId: string): void
-  canShow(surveyId: string): ShowCheck
+  /** Whether a survey (or, with `kind: 'tour'`, a tour) could be shown now, and if not why. */
+  canShow(id: string, kind?: 'survey' | 'tour'): ShowCheck
   on<K extends keyof SondeEvents>(type: K, handler: (payload: SondeEvents[K]) => void): () => void
   off<K extends keyof SondeEvents>(type: K, handler: (payload: SondeEvents[K]) => void): void
   /** Sends everything pending now; resolves to `{ sent, pending }` and never rejects. */

@@ -1,0 +1,66 @@
+import {
+  type Answer,
+  recordCompleted,
+  recordDismissed,
+  recordShown,
+  type Survey,
+} from '@sonde/core'
+import { buildSurveyEvent } from './buildEvent'
+import type { Mount } from './createPresenter'
+import type { FlowContext } from './flowContext'
+import type { SurveyUi } from './uiModules'
+
+/**
+ * Shows a survey and turns what the respondent does into wire events and `survey:*` events: one
+ * `responseId` per showing, cumulative answers with an increasing `seq`, the score's metric on
+ * completion, and the display history targeting reads next time.
+ */
+export function mountSurveyFlow(
+  survey: Survey,
+  load: () => Promise<SurveyUi>,
+  ctx: FlowContext,
+): Mount {
+  return async (release) => {
+    const ui = await load()
+    const response = { id: ctx.newId(), seq: 0, answers: [] as Answer[] }
+    const surveyId = survey.id
+    const responseId = response.id
+    const wire = (type: 'shown' | 'answered' | 'completed' | 'dismissed', reason?: string) => {
+      const extra = { id: ctx.newId(), at: new Date(ctx.now()).toISOString() }
+      const event = buildSurveyEvent(`survey.${type}`, survey, response, {
+        ...extra,
+        ...(reason ? { reason } : {}),
+        withMetric: type !== 'shown',
+      })
+      ctx.send(event)
+      return event
+    }
+    const handle = ui.mountSurvey(survey, {
+      locale: ctx.locale,
+      ...(ctx.theme ? { theme: ctx.theme } : {}),
+      onAnswer: ({ answers, seq }) => {
+        Object.assign(response, { answers, seq })
+        wire('answered')
+        ctx.emit('survey:answered', { surveyId, responseId, answers, seq })
+      },
+      onComplete: ({ answers, seq }) => {
+        Object.assign(response, { answers, seq: seq + 1 })
+        ctx.record((s) => recordCompleted(s, 'survey', surveyId, ctx.now()))
+        const { metric } = wire('completed')
+        ctx.emit('survey:completed', { surveyId, responseId, answers, metric })
+      },
+      onDismiss: ({ answers, seq, reason }) => {
+        Object.assign(response, { answers, seq: seq + 1 })
+        ctx.record((s) => recordDismissed(s, 'survey', surveyId, ctx.now()))
+        wire('dismissed', reason)
+        ctx.emit('survey:dismissed', { surveyId, responseId, answers, reason })
+      },
+      onClose: release,
+    })
+    await handle.ready
+    ctx.record((s) => recordShown(s, 'survey', surveyId, ctx.now()))
+    wire('shown')
+    ctx.emit('survey:shown', { surveyId, responseId })
+    return handle
+  }
+}

@@ -1,0 +1,73 @@
+import {
+  recordCompleted,
+  recordDismissed,
+  recordShown,
+  type SondeEvent,
+  type Tour,
+} from '@sonde/core'
+import type { Mount } from './createPresenter'
+import type { FlowContext } from './flowContext'
+import type { TourUi } from './uiModules'
+
+/** Where a tour in progress is kept, so a reload or a new page resumes at the same step. */
+export const tourProgressKey = (tourId: string) => `tour:${tourId}`
+
+/**
+ * Shows a tour from step `startAt` and reports it: `tour.started` once (not again on resume),
+ * `tour.step` with the time spent on each step, then `tour.completed` or `tour.dismissed` with
+ * its reason. The current step is saved as it changes and forgotten at the end.
+ */
+export function mountTourFlow(
+  tour: Tour,
+  startAt: number,
+  load: () => Promise<TourUi>,
+  ctx: FlowContext,
+): Mount {
+  return async (release) => {
+    const ui = await load()
+    const tourId = tour.id
+    const key = tourProgressKey(tourId)
+    let started = startAt > 0
+    const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
+      ctx.send({
+        id: ctx.newId(),
+        type,
+        at: new Date(ctx.now()).toISOString(),
+        tourId,
+        tourVersion: tour.version,
+        ...fields,
+      })
+    const handle = ui.mountTour(tour, {
+      locale: ctx.locale,
+      ...(ctx.theme ? { theme: ctx.theme } : {}),
+      startAt,
+      onShow: ({ index }) => {
+        ctx.kv().set(key, String(index))
+        if (started) return
+        started = true
+        ctx.record((s) => recordShown(s, 'tour', tourId, ctx.now()))
+        wire('tour.started')
+        ctx.emit('tour:started', { tourId })
+      },
+      onStep: ({ stepId, index, dwellMs }) => {
+        wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
+        ctx.emit('tour:step', { tourId, stepId, index, dwellMs })
+      },
+      onComplete: ({ dwellMs }) => {
+        ctx.kv().remove(key)
+        ctx.record((s) => recordCompleted(s, 'tour', tourId, ctx.now()))
+        wire('tour.completed', { dwellMs: Math.round(dwellMs) })
+        ctx.emit('tour:completed', { tourId })
+      },
+      onDismiss: ({ stepId, index, reason }) => {
+        ctx.kv().remove(key)
+        ctx.record((s) => recordDismissed(s, 'tour', tourId, ctx.now()))
+        wire('tour.dismissed', { stepId, stepIndex: index, reason })
+        ctx.emit('tour:dismissed', { tourId, stepId, reason })
+      },
+      onClose: release,
+    })
+    await handle.ready
+    return handle
+  }
+}

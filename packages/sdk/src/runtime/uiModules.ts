@@ -1,0 +1,44 @@
+import type { Answer, Survey, Theme, Tour } from '@sonde/core'
+
+/** The survey half of `@sonde/ui`, loaded on demand so pages pay for Preact only when due. */
+export interface SurveyUi {
+  mountSurvey(
+    survey: Survey,
+    options: {
+      locale?: string
+      theme?: Theme
+      onAnswer?: (e: {
+        answers: Answer[]
+        seq: number
+        questionId: string
+        completed: boolean
+      }) => void
+      onDismiss?: (e: { answers: Answer[]; seq: number; reason: string }) => void
+      onComplete?: (e: { answers: Answer[]; seq: number }) => void
+      onClose?: () => void
+    },
+  ): { close(): void; ready: Promise<void> }
+}
+
+/** The tour half of `@sonde/ui`, a chunk of its own (it brings floating-ui). */
+export interface TourUi {
+  mountTour(
+    tour: Tour,
+    options: {
+      locale?: string
+      theme?: Theme
+      startAt?: number
+      onShow?: (e: { stepId: string; index: number }) => void
+      onStep?: (e: { stepId: string; index: number; dwellMs: number }) => void
+      onComplete?: (e: { dwellMs: number }) => void
+      onDismiss?: (e: { stepId: string; index: number; reason: string }) => void
+      onClose?: () => void
+    },
+  ): { close(reason?: string): void; ready: Promise<void>; signal(name: string): void }
+}
+
+/** How the running build loads each UI chunk: by package import (npm) or by URL (script tag). */
+export interface UiLoaders {
+  survey: () => Promise<SurveyUi>
+  tour: () => Promise<TourUi>
+}
