@@ -15,9 +15,11 @@ test('replays calls made before the bundle loads, and delivers a keyboard answer
   await expect(dialog).toHaveAccessibleName(/How satisfied/)
   // A corner prompt does not take focus: Tab reaches it, arrows move, Enter chooses.
   await page.locator('#search').focus()
-  await page.keyboard.press('Tab')
-  await page.keyboard.press('Tab')
-  await expect(dialog.getByRole('radio').first()).toBeFocused()
+  const first = dialog.getByRole('radio').first()
+  for (let i = 0; i < 8 && !(await first.evaluate((el) => el.matches(':focus'))); i++) {
+    await page.keyboard.press('Tab')
+  }
+  await expect(first).toBeFocused()
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
@@ -52,6 +54,22 @@ test('replays calls made before the bundle loads, and delivers a keyboard answer
     key: 'pk_test',
     sdk: { name: 'sonde' },
   })
+})
+
+test('a reference to the stub taken before load reaches the real methods after it', async ({
+  page,
+}) => {
+  await receive(page)
+  const early = `<script>window.kept = window.sonde</script>`
+  await serveHost(page, hostHtml(attrs, early))
+  await page.goto('/app/reports')
+  await page.waitForFunction(
+    () => (window as unknown as { sonde: { __sonde?: boolean } }).sonde.__sonde,
+  )
+  await page.evaluate(() =>
+    (window as unknown as { kept: { track(n: string): void } }).kept.track('ticket_closed'),
+  )
+  await expect(promptDialog(page)).toHaveAccessibleName(/How satisfied/)
 })
 
 test('a survey sampled at 0 never shows, even at a higher priority', async ({ page }) => {

@@ -66,11 +66,22 @@ const start = (options: InitOptions): Sonde => {
   return instance
 }
 
-const api = { init: start } as Record<string, unknown>
-for (const method of METHODS) api[method] = (...args: unknown[]) => call(method, args)
-host.sonde = api as unknown as Sonde
+// A second copy of the bundle on the same page leaves the first one in charge.
+if (!(host.sonde as { __sonde?: boolean } | undefined)?.__sonde) boot()
 
-const init = queued.find(([method]) => method === 'init')
-for (const [method, args] of queued) if (method !== 'init') waiting.push([method, args])
-const options = (init?.[1][0] as InitOptions | undefined) ?? fromAttributes(script)
-if (options) start(options)
+function boot() {
+  // The stub object itself becomes the API: host code that kept a reference to it before the
+  // bundle arrived (`const sonde = window.sonde` in a module) must reach the real methods too.
+  const stub = host.sonde && '_q' in host.sonde ? (host.sonde as Record<string, unknown>) : null
+  const api = stub ?? {}
+  delete api._q
+  api.init = start
+  api.__sonde = true
+  for (const method of METHODS) api[method] = (...args: unknown[]) => call(method, args)
+  host.sonde = api as unknown as Sonde
+
+  const init = queued.find(([method]) => method === 'init')
+  for (const [method, args] of queued) if (method !== 'init') waiting.push([method, args])
+  const options = (init?.[1][0] as InitOptions | undefined) ?? fromAttributes(script)
+  if (options) start(options)
+}
