@@ -40,6 +40,9 @@ fi
 
 echo '── end-to-end (Playwright, script-tag pages)'
 e2e_report=.vitest-reports/e2e.json
+# A free port, so a run never collides with a server already on the default one.
+SONDE_E2E_PORT=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+export SONDE_E2E_PORT
 rm -f "$e2e_report"
 (cd test/e2e && pnpm exec playwright test -c playwright.config.ts)
 e2e_status=$?

@@ -40,7 +40,7 @@ test('replays calls made before the bundle loads, and delivers a keyboard answer
     metric: { kind: 'csat', score: 4, scale: 5, satisfied: true },
     context: {
       page: {
-        url: 'http://127.0.0.1:4173/app/reports',
+        url: new URL('/app/reports', page.url()).href,
         path: '/app/reports',
         title: 'Acme Reports',
       },
