@@ -23,6 +23,16 @@ step lint pnpm run -s lint
 step 'JSON Schemas current' pnpm run -s schemas:check
 step 'build @sonde/sdk' pnpm --filter @sonde/sdk run -s build
 
+# The collector's API suite runs a second time against a real PostgreSQL server.
+echo '── PostgreSQL for the collector tests'
+if SONDE_TEST_DATABASE_URL=$(bash scripts/postgres.sh); then
+  export SONDE_TEST_DATABASE_URL
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  failures+=('PostgreSQL server for the collector tests')
+fi
+
 echo '── vitest (unit, dom, browser)'
 rm -f "$report"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report"
@@ -61,6 +71,7 @@ for bench in bench/*.ts; do
   step "bench $(basename "$bench" .ts)" pnpm exec tsx "$bench"
 done
 
+SONDE_PG_STOP=1 bash scripts/postgres.sh >/dev/null 2>&1 || true
 if ((${#failures[@]} > 0)); then printf 'failed: %s\n' "${failures[@]}"; fi
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -1,0 +1,64 @@
+import { Hono } from 'hono'
+import { type ConfigStore, noConfigs } from './config/configStore'
+import type { Database } from './db/database'
+import { fail } from './http/fail'
+import { createRateLimiter } from './http/rateLimiter'
+import { storageFailure } from './http/storageFailure'
+import type { ProjectLookup } from './projects/project'
+import { registerBatch } from './routes/batch'
+import { registerConfig } from './routes/config'
+import { registerDashboard } from './routes/dashboard'
+import { defaultLimits, type Env, type Limits } from './routes/deps'
+import { registerStats } from './routes/stats'
+
+/** Options for {@link createApp}. */
+export interface AppOptions {
+  /** Opened and migrated (see `openDatabase`). */
+  db: Database
+  /** Who may write and read; usually `projectsFromDatabase(db)`. */
+  projects: ProjectLookup
+  /** Where project configs come from; none by default. */
+  configs?: ConfigStore
+  limits?: Partial<Limits>
+  /** Behind a load balancer: take the client IP from X-Forwarded-For. */
+  trustProxy?: boolean
+  /** Where server-side problems are reported; stderr by default. */
+  log?: (message: string) => void
+  /** Clock of the rate limiter (tests). */
+  now?: () => number
+}
+
+/**
+ * The collector as a Hono app: POST /v1/batch, GET /v1/config, the stats API under /v1/stats and
+ * the dashboard at /dashboard. It keeps no state but the rate limiter's buckets, so any number
+ * of replicas can serve the same database.
+ */
+export function createApp(options: AppOptions): Hono<Env> {
+  const limits = { ...defaultLimits, ...options.limits }
+  const log = options.log ?? ((message: string) => console.error(message))
+  const deps = {
+    db: options.db,
+    projects: options.projects,
+    configs: options.configs ?? noConfigs,
+    limits,
+    limiter: createRateLimiter({
+      ratePerSecond: limits.ratePerSecond,
+      burst: limits.burst,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+    trustProxy: options.trustProxy ?? false,
+    log,
+  }
+  const app = new Hono<Env>()
+  registerBatch(app, deps)
+  registerConfig(app, deps)
+  registerStats(app, deps)
+  registerDashboard(app)
+  app.get('/healthz', async (c) => {
+    await deps.db.query('select 1')
+    return c.json({ ok: true })
+  })
+  app.notFound((c) => fail(c, 404, 'not found'))
+  app.onError((error, c) => storageFailure(c, error, log))
+  return app
+}

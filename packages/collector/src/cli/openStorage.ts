@@ -1,0 +1,26 @@
+import type { Database } from '../db/database'
+import { openDatabase } from '../db/openDatabase'
+import { lockDataDir } from './lockDataDir'
+import type { CommonOptions } from './options'
+
+/**
+ * Opens the configured database and applies migrations; for PGlite, locks its data directory
+ * first. Closing releases the lock.
+ */
+export async function openStorage(options: CommonOptions): Promise<Database> {
+  if (options.databaseUrl) return openDatabase({ url: options.databaseUrl })
+  const unlock = await lockDataDir(options.dataDir)
+  try {
+    const db = await openDatabase({ dataDir: options.dataDir })
+    return {
+      ...db,
+      async close() {
+        await db.close()
+        await unlock()
+      },
+    }
+  } catch (error) {
+    await unlock()
+    throw error
+  }
+}

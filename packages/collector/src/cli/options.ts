@@ -1,0 +1,118 @@
+import { dirname, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+/** Where the database is and which projects and configs to load, from flags or environment. */
+export interface CommonOptions {
+  databaseUrl?: string
+  dataDir: string
+  projectsFile?: string
+  configsDir?: string
+}
+
+/** Options of `sonde-collector start`. */
+export interface StartOptions extends CommonOptions {
+  port: number
+  host: string
+  trustProxy: boolean
+}
+
+/** Options of `sonde-collector export`. */
+export interface ExportCommandOptions extends CommonOptions {
+  format: 'csv' | 'ndjson'
+  project?: string
+  survey?: string
+  from?: string
+  to?: string
+}
+
+const common = {
+  'data-dir': { type: 'string' },
+  projects: { type: 'string' },
+  configs: { type: 'string' },
+  'database-url': { type: 'string' },
+} as const
+
+/** Reads `start` flags; flags win over PORT, HOST, DATABASE_URL, SONDE_* variables. */
+export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...common,
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+    },
+    strict: true,
+  })
+  const port = Number(values.port ?? env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port: expected a port number, got ${values.port ?? env.PORT}`)
+  }
+  return {
+    ...readCommon(values, env),
+    port,
+    host: values.host ?? env.HOST ?? '0.0.0.0',
+    trustProxy: values['trust-proxy'] ?? env.SONDE_TRUST_PROXY === '1',
+  }
+}
+
+/** Reads `export` flags. */
+export function readExportOptions(args: string[], env: NodeJS.ProcessEnv): ExportCommandOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...common,
+      format: { type: 'string' },
+      project: { type: 'string' },
+      survey: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
+    strict: true,
+  })
+  const format = values.format ?? 'csv'
+  if (format !== 'csv' && format !== 'ndjson') {
+    throw new Error(`--format: expected csv or ndjson, got ${format}`)
+  }
+  return {
+    ...readCommon(values, env),
+    format,
+    ...definedOnly({
+      project: values.project,
+      survey: values.survey,
+      from: isoOrThrow(values.from, 'from'),
+      to: isoOrThrow(values.to, 'to'),
+    }),
+  }
+}
+
+function readCommon(
+  values: { 'data-dir'?: string; projects?: string; configs?: string; 'database-url'?: string },
+  env: NodeJS.ProcessEnv,
+): CommonOptions {
+  const projectsFile = values.projects ?? env.SONDE_PROJECTS
+  // Configs live beside the projects file unless told otherwise: one folder to deploy.
+  const configsDir =
+    values.configs ??
+    env.SONDE_CONFIGS ??
+    (projectsFile ? join(dirname(resolve(projectsFile)), 'configs') : undefined)
+  return {
+    dataDir: resolve(values['data-dir'] ?? env.SONDE_DATA_DIR ?? 'sonde-data'),
+    ...definedOnly({
+      databaseUrl: values['database-url'] ?? env.DATABASE_URL,
+      projectsFile,
+      configsDir,
+    }),
+  }
+}
+
+function isoOrThrow(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
+  if (!Number.isFinite(time)) throw new Error(`--${name}: expected a date or ISO date-time`)
+  return new Date(time).toISOString()
+}
+
+function definedOnly<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>
+}

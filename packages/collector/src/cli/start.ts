@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs'
+import { serve } from '@hono/node-server'
+import { createApp } from '../app'
+import { configsFromDirectory, noConfigs } from '../config/configStore'
+import { loadProjectsFile } from '../projects/loadProjectsFile'
+import { projectsFromDatabase } from '../projects/projectsFromDatabase'
+import { syncProjects } from '../projects/syncProjects'
+import { openStorage } from './openStorage'
+import type { StartOptions } from './options'
+
+/**
+ * Runs the collector until SIGINT or SIGTERM: opens and migrates the database, writes the
+ * projects file into it, serves HTTP, and on a signal stops accepting, finishes what is in
+ * flight, and closes the database cleanly (PGlite must be closed to keep its files consistent).
+ */
+export async function start(options: StartOptions): Promise<void> {
+  const projects = options.projectsFile ? await loadProjectsFile(options.projectsFile) : null
+  const db = await openStorage(options)
+  if (projects) await syncProjects(db, projects)
+  const configs =
+    options.configsDir && existsSync(options.configsDir)
+      ? configsFromDirectory(options.configsDir)
+      : noConfigs
+  const app = createApp({
+    db,
+    projects: projectsFromDatabase(db),
+    configs,
+    trustProxy: options.trustProxy,
+  })
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+    const storage = options.databaseUrl ? 'PostgreSQL' : `PGlite in ${options.dataDir}`
+    console.error(`[sonde-collector] listening on http://${options.host}:${info.port} (${storage})`)
+    console.error(`[sonde-collector] dashboard: http://localhost:${info.port}/dashboard/`)
+  })
+  const stop = () => {
+    console.error('[sonde-collector] stopping…')
+    server.close(() => {
+      db.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      )
+    })
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { type Config, describeError, type ParseError, parseConfig } from '@sonde/core'
+
+/** A project's config, ready to serve. */
+export interface ConfigEntry {
+  /** What passed core's `parseConfig`: invalid surveys and tours are left out. */
+  config: Config
+  /** The JSON served to the SDK. */
+  body: string
+  /** A strong ETag of `body`. */
+  etag: string
+  /** Why anything was left out of `config`. */
+  errors: ParseError[]
+}
+
+/** Where project configs come from. */
+export interface ConfigStore {
+  /** The project's config, or `null` when it has none. */
+  load(key: string): Promise<ConfigEntry | null>
+}
+
+/** A store with no config for any project. */
+export const noConfigs: ConfigStore = { load: async () => null }
+
+/**
+ * Serves `<dir>/<project key>.json`. A file is read again only when its size or modification time
+ * changes, so editing it takes effect on the next request without a restart; its errors are
+ * logged once per change and its valid part is served.
+ */
+export function configsFromDirectory(
+  dir: string,
+  log: (message: string) => void = (message) => console.error(message),
+): ConfigStore {
+  const cache = new Map<string, { stamp: string; entry: ConfigEntry | null }>()
+  return {
+    async load(key) {
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null
+      const path = join(dir, `${key}.json`)
+      const stamp = await stampOf(path)
+      if (stamp === null) return null
+      const hit = cache.get(key)
+      if (hit?.stamp === stamp) return hit.entry
+      const entry = await readEntry(path, log)
+      cache.set(key, { stamp, entry })
+      return entry
+    },
+  }
+}
+
+/** Builds an entry from config content already in memory (tests, or configs kept elsewhere). */
+export function toConfigEntry(input: unknown): ConfigEntry {
+  const { value, errors } = parseConfig(input)
+  const body = JSON.stringify(value)
+  const digest = createHash('sha256').update(body).digest('base64url').slice(0, 27)
+  return { config: value, body, etag: `"${digest}"`, errors }
+}
+
+async function stampOf(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path)
+    return info.isFile() ? `${info.size}:${info.mtimeMs}` : null
+  } catch {
+    return null
+  }
+}
+
+async function readEntry(path: string, log: (message: string) => void): Promise<ConfigEntry> {
+  let input: unknown
+  try {
+    input = JSON.parse(await readFile(path, 'utf8'))
+  } catch (cause) {
+    log(`[sonde-collector] ${path}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    input = {}
+  }
+  const entry = toConfigEntry(input)
+  for (const error of entry.errors) log(`[sonde-collector] ${path}: ${describeError(error)}`)
+  return entry
+}

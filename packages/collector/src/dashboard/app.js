@@ -1,0 +1,172 @@
+// @ts-check
+// The dashboard's wiring: the key form, the filters (mirrored in the URL hash, keys excepted),
+// fetching the stats and rendering them.
+
+import { ApiError, fetchStats, fetchSurveys } from './api.js'
+import { drawTrend, followWidth } from './chart.js'
+import { byId, el, fill } from './dom.js'
+import {
+  renderCards,
+  renderDistribution,
+  renderSegments,
+  renderTrendTable,
+  renderVerbatims,
+} from './render.js'
+
+/** @typedef {import('./api.js').Access} Access */
+/** @typedef {import('./api.js').SurveyStats} SurveyStats */
+
+const accessForm = byId('access', HTMLFormElement)
+const accessError = byId('access-error', HTMLElement)
+const results = byId('results', HTMLElement)
+const filters = byId('filters', HTMLFormElement)
+const status = byId('status', HTMLElement)
+const signOut = byId('sign-out', HTMLButtonElement)
+const surveySelect = /** @type {HTMLSelectElement} */ (filters.elements.namedItem('survey'))
+const storageKey = 'sonde.dashboard.access'
+
+/** @type {{ access: Access | null, stats: SurveyStats | null, bucket: string }} */
+const state = { access: null, stats: null, bucket: '' }
+
+/** @returns {Access | null} */
+function storedAccess() {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(storageKey) ?? 'null')
+    return value && typeof value.key === 'string' && typeof value.readKey === 'string'
+      ? value
+      : null
+  } catch {
+    return null
+  }
+}
+
+/** @param {string} message */
+function showAccess(message) {
+  state.access = null
+  sessionStorage.removeItem(storageKey)
+  results.hidden = true
+  signOut.hidden = true
+  accessForm.hidden = false
+  accessError.textContent = message
+}
+
+/** @param {Access} access */
+async function openProject(access) {
+  accessError.textContent = ''
+  try {
+    const surveys = await fetchSurveys(access)
+    state.access = access
+    sessionStorage.setItem(storageKey, JSON.stringify(access))
+    fill(
+      surveySelect,
+      surveys.map((survey) =>
+        el('option', { value: survey.surveyId }, [
+          `${survey.surveyId}${survey.kind ? ` (${survey.kind})` : ''}, ` +
+            `${survey.answered} answered`,
+        ]),
+      ),
+    )
+    applyHash()
+    accessForm.hidden = true
+    results.hidden = false
+    signOut.hidden = false
+    if (surveys.length === 0) {
+      status.textContent = 'This project has no surveys yet.'
+      return
+    }
+    await refresh()
+  } catch (error) {
+    showAccess(
+      error instanceof ApiError && error.status === 401
+        ? 'Wrong project key or read key.'
+        : message(error),
+    )
+  }
+}
+
+/** The filter values, as the stats API's query parameters. */
+function currentQuery() {
+  const data = new FormData(filters)
+  /** @type {Record<string, string>} */
+  const query = {}
+  for (const name of ['from', 'to', 'interval', 'segment']) {
+    const value = data.get(name)
+    if (typeof value === 'string' && value) query[name] = value
+  }
+  return { survey: String(data.get('survey') ?? ''), query }
+}
+
+/** Sets the filters from the URL hash, so a view can be bookmarked or shared (without keys). */
+function applyHash() {
+  const params = new URLSearchParams(location.hash.slice(1))
+  for (const name of ['survey', 'from', 'to', 'interval', 'segment']) {
+    const field = filters.elements.namedItem(name)
+    const value = params.get(name)
+    if (value && (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) {
+      field.value = value
+    }
+  }
+}
+
+async function refresh() {
+  const access = state.access
+  const { survey, query } = currentQuery()
+  if (!access || !survey) return
+  history.replaceState(null, '', `#${new URLSearchParams({ survey, ...query })}`)
+  status.textContent = 'Loading…'
+  try {
+    state.stats = await fetchStats(access, survey, query)
+    render()
+    status.textContent = `Updated ${new Date().toLocaleTimeString()}`
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) showAccess('The read key was refused.')
+    else status.textContent = `Could not load the results: ${message(error)}`
+  }
+}
+
+function render() {
+  const stats = state.stats
+  if (!stats) return
+  renderCards(byId('cards', HTMLElement), stats)
+  drawTrend(byId('trend-chart', HTMLElement), stats)
+  renderTrendTable(byId('trend-table', HTMLTableElement), stats)
+  renderDistribution(byId('distribution', HTMLElement), stats)
+  renderSegments(byId('segments', HTMLTableElement), stats)
+  renderVerbatims(
+    byId('bucket-filter', HTMLElement),
+    byId('verbatims', HTMLElement),
+    stats,
+    state.bucket,
+    (bucket) => {
+      state.bucket = bucket
+      render()
+    },
+  )
+}
+
+/** @param {unknown} error */
+function message(error) {
+  return error instanceof Error ? error.message : String(error)
+}
+
+accessForm.addEventListener('submit', (event) => {
+  event.preventDefault()
+  const data = new FormData(accessForm)
+  void openProject({
+    key: String(data.get('key') ?? '').trim(),
+    readKey: String(data.get('readKey') ?? ''),
+  })
+})
+filters.addEventListener('submit', (event) => {
+  event.preventDefault()
+  void refresh()
+})
+surveySelect.addEventListener('change', () => {
+  state.bucket = ''
+  void refresh()
+})
+signOut.addEventListener('click', () => showAccess(''))
+followWidth(byId('trend-chart', HTMLElement))
+
+const saved = storedAccess()
+if (saved) void openProject(saved)

@@ -1,0 +1,77 @@
+// @ts-check
+// The trend chart, drawn with uPlot (loaded as a classic script before this module): the
+// headline score per day or week, with its 95% interval as a band.
+
+/** @typedef {import('./api.js').SurveyStats} SurveyStats */
+
+/** @type {typeof import('uplot')} */
+// uPlot is a global, defined by its IIFE build that index.html loads first.
+const UPlot = /** @type {any} */ (globalThis).uPlot
+
+// Periods start at UTC midnight (the API truncates in UTC), so they are labelled in UTC.
+const dayLabel = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** @type {import('uplot') | null} */
+let chart = null
+
+/**
+ * Draws (or redraws) the trend into `container`.
+ * @param {HTMLElement} container
+ * @param {SurveyStats} stats
+ */
+export function drawTrend(container, stats) {
+  chart?.destroy()
+  chart = null
+  container.replaceChildren()
+  if (!stats.metric || stats.trend.length === 0) {
+    container.textContent = 'No answers in this range.'
+    return
+  }
+  const points = stats.trend.filter((point) => point.key !== null)
+  const x = points.map((point) => Date.parse(`${point.key}T00:00:00Z`) / 1000)
+  const value = points.map((point) => point.value)
+  const low = points.map((point) => point.ci?.low ?? null)
+  const high = points.map((point) => point.ci?.high ?? null)
+  const { kind, scale } = stats.metric
+  const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES mean' }[kind]
+  // The whole range the metric can take, so a small sample's wide interval looks wide.
+  /** @type {[number, number]} */
+  const range = kind === 'nps' ? [-100, 100] : kind === 'csat' ? [0, 100] : [1, scale]
+  const text = getComputedStyle(container).color
+  const grid = { stroke: 'rgba(128, 128, 128, 0.25)' }
+  /** @type {import('uplot').Options} */
+  const options = {
+    width: Math.max(320, container.clientWidth),
+    height: 260,
+    scales: { x: { time: true }, y: { range } },
+    series: [
+      {},
+      { label, stroke: '#4f46e5', width: 2, points: { show: true, size: 6 } },
+      { label: '95% CI low', stroke: '#a5b4fc', dash: [4, 4] },
+      { label: '95% CI high', stroke: '#a5b4fc', dash: [4, 4] },
+    ],
+    bands: [{ series: [3, 2], fill: 'rgba(79, 70, 229, 0.12)' }],
+    axes: [
+      {
+        stroke: text,
+        grid,
+        // Whole days only: a trend by day or week has no hours to show.
+        incrs: [86_400, 2 * 86_400, 7 * 86_400, 14 * 86_400, 28 * 86_400],
+        values: (_, splits) => splits.map((s) => dayLabel.format(new Date(s * 1000))),
+      },
+      { label, stroke: text, grid },
+    ],
+  }
+  chart = new UPlot(options, [x, value, low, high], container)
+}
+
+/** Keeps the chart as wide as its container. */
+export function followWidth(/** @type {HTMLElement} */ container) {
+  new ResizeObserver(() => {
+    chart?.setSize({ width: Math.max(320, container.clientWidth), height: 260 })
+  }).observe(container)
+}

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { type ServerType, serve } from '@hono/node-server'
+import { scoreNps } from '@sonde/core'
+import { type Browser, chromium, type Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import { makeBatch, npsEvent } from '../test/fixtures'
+import { postBatch, resetDatabase, testApp } from '../test/harness'
+
+// The same Chromium as the browser tests (see vite.config.ts).
+const executablePath = process.env.SONDE_CHROMIUM ?? '/usr/bin/chromium'
+const scores = [10, 9, 9, 8, 7, 3, 0, 10, 6, 9]
+const backend = backends[0]!
+
+describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
+  let db: Database
+  let server: ServerType
+  let browser: Browser
+  let page: Page
+  let base = ''
+  const problems: string[] = []
+
+  beforeAll(async () => {
+    db = await backend.open()
+    await resetDatabase(db)
+    const events = scores.map((score, i) =>
+      npsEvent(score, {
+        at: `2026-11-0${(i % 3) + 2}T12:00:00.000Z`,
+        answers: [
+          { questionId: 'score', value: score },
+          { questionId: 'why', value: i === 0 ? '<img src=x onerror=alert(1)> fast' : `why ${i}` },
+        ],
+        context: { device: i % 2 ? 'mobile' : 'desktop' },
+      }),
+    )
+    await postBatch(testApp(db), makeBatch(events))
+    server = serve({ fetch: testApp(db).fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise((resolve) => server.once('listening', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    browser = await chromium.launch({ executablePath })
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+    })
+    page.on('pageerror', (error) => problems.push(error.message))
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`)
+      void dialog.dismiss()
+    })
+  }, 90_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((resolve) => server?.close(resolve))
+    await db?.close()
+  })
+
+  it('opens with the read key and shows core scores, chart, segments and verbatims', async () => {
+    await page.goto(`${base}/dashboard/#segment=device`)
+    await page.getByLabel('Project key').fill('pk_test')
+    await page.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+    await page.getByRole('button', { name: 'Open' }).click()
+    await page.locator('#cards .card').first().waitFor()
+
+    const nps = scoreNps(scores)
+    const npsCard = page.locator('.card', { has: page.getByRole('heading', { name: 'NPS' }) })
+    await expect(npsCard.locator('.value').textContent()).resolves.toBe(
+      `+${Math.round(nps.score!)}`,
+    )
+    await expect(npsCard.textContent()).resolves.toContain(`n = ${scores.length}`)
+    expect(await page.locator('#trend-chart canvas').count()).toBe(1)
+    expect(await page.locator('#distribution li').count()).toBe(11)
+    expect(await page.locator('#segments tbody tr').count()).toBe(2)
+
+    // Verbatims are text: markup typed by a user shows as characters and runs nothing.
+    await expect(page.locator('#verbatims').textContent()).resolves.toContain('<img src=x')
+    expect(await page.locator('#verbatims img').count()).toBe(0)
+    await page.getByRole('button', { name: /^detractor/ }).click()
+    const detractors = scores.filter((score) => score <= 6).length
+    expect(await page.locator('#verbatims li').count()).toBe(detractors)
+    await expect(
+      page.getByRole('button', { name: /^detractor/ }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true')
+
+    await mkdir('.vitest-reports', { recursive: true })
+    await page.screenshot({ path: '.vitest-reports/collector-dashboard.png', fullPage: true })
+    // No CSP or Trusted Types violation, no script error.
+    expect(problems).toEqual([])
+  })
+
+  it('sends the user back to the key form when the read key is wrong', async () => {
+    await page.evaluate(() => sessionStorage.clear())
+    await page.goto(`${base}/dashboard/`)
+    await page.getByLabel('Project key').fill('pk_test')
+    await page.getByLabel('Read key').fill('wrong-read-key-000000')
+    await page.getByRole('button', { name: 'Open' }).click()
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Wrong project key or read key.',
+    )
+    expect(await page.locator('#results').isHidden()).toBe(true)
+  })
+})

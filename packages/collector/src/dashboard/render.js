@@ -1,0 +1,206 @@
+// @ts-check
+// Renders the stats into the page: score cards, distribution bars, segment and trend tables,
+// verbatims. Everything user-typed is inserted as text.
+
+import { el, fill } from './dom.js'
+import { formatCount, formatInterval, formatShare, formatValue } from './format.js'
+
+/**
+ * @typedef {import('./api.js').SurveyStats} SurveyStats
+ * @typedef {import('./api.js').ScoredGroup} ScoredGroup
+ * @typedef {import('./api.js').Interval} Interval
+ */
+
+const names = { nps: 'NPS', csat: 'CSAT', ces: 'CES' }
+
+/** Buckets a verbatim can be filtered by, per metric kind. */
+export const bucketsByKind = {
+  nps: ['promoter', 'passive', 'detractor'],
+  csat: ['satisfied', 'unsatisfied'],
+  ces: ['agree', 'disagree'],
+}
+
+/**
+ * @param {string} title
+ * @param {string} value
+ * @param {string[]} notes
+ */
+function card(title, value, notes) {
+  return el('article', { class: 'card' }, [
+    el('h3', {}, [title]),
+    el('p', { class: 'value' }, [value]),
+    ...notes.map((note) => el('p', { class: 'note' }, [note])),
+  ])
+}
+
+/**
+ * Score cards: the metric with n and its 95% interval, its parts, and how far responses got.
+ * @param {HTMLElement} container
+ * @param {SurveyStats} stats
+ */
+export function renderCards(container, stats) {
+  const { counts, score, metric } = stats
+  const cards = [
+    card('Responses', formatCount(counts.responses), [
+      `${formatCount(counts.answered)} answered, ${formatCount(counts.completed)} completed`,
+      `${formatCount(counts.dismissed)} dismissed`,
+    ]),
+  ]
+  if (metric && score) cards.unshift(...metricCards(metric.kind, metric.scale, score))
+  fill(container, cards)
+}
+
+/**
+ * @param {'nps' | 'csat' | 'ces'} kind
+ * @param {number} scale
+ * @param {import('./api.js').Score} score
+ */
+function metricCards(kind, scale, score) {
+  const n = `n = ${formatCount(score.n)}`
+  const s = /** @type {Record<string, any>} */ (score)
+  if (kind === 'nps') {
+    return [
+      card('NPS', formatValue('nps', s.score), [formatInterval('nps', s.ci), n]),
+      card('Buckets', formatShare(s.promoters, s.n), [
+        'promoters',
+        `${formatShare(s.passives, s.n)} passives, ${formatShare(s.detractors, s.n)} detractors`,
+      ]),
+    ]
+  }
+  if (kind === 'csat') {
+    return [
+      card('CSAT', formatValue('csat', s.score), [
+        formatInterval('csat', s.ci),
+        `${n}, top two boxes of 1–${scale}`,
+      ]),
+    ]
+  }
+  return [
+    card('CES mean', formatValue('ces', s.mean), [
+      formatInterval('ces', s.meanCi),
+      `${n}, 1–${scale}`,
+    ]),
+    card('CES agree', formatValue('csat', s.agreePercent), [formatInterval('csat', s.agreeCi), n]),
+  ]
+}
+
+/**
+ * One bar per scale point, widths relative to the most frequent answer.
+ * @param {HTMLElement} list
+ * @param {SurveyStats} stats
+ */
+export function renderDistribution(list, stats) {
+  const total = stats.distribution.reduce((sum, bar) => sum + bar.count, 0)
+  const top = Math.max(1, ...stats.distribution.map((bar) => bar.count))
+  fill(
+    list,
+    stats.distribution.map((bar) => {
+      const fillBar = el('span', { class: 'bar-fill' })
+      // CSSOM, not a style attribute: allowed under style-src 'self'.
+      fillBar.style.width = `${(100 * bar.count) / top}%`
+      return el('li', {}, [
+        el('span', { class: 'bar-label' }, [String(bar.value)]),
+        el('span', { class: 'bar-track', 'aria-hidden': 'true' }, [fillBar]),
+        el('span', { class: 'bar-count' }, [
+          `${formatCount(bar.count)} (${formatShare(bar.count, total)})`,
+        ]),
+      ])
+    }),
+  )
+}
+
+/**
+ * A table of scored groups (segments or trend points).
+ * @param {HTMLTableElement} table
+ * @param {string} caption
+ * @param {string} keyTitle
+ * @param {string} kind
+ * @param {ScoredGroup[]} rows
+ */
+function renderGroups(table, caption, keyTitle, kind, rows) {
+  const titles = [keyTitle, 'n', 'Score', '95% CI']
+  const header = el(
+    'tr',
+    {},
+    titles.map((title) => el('th', { scope: 'col' }, [title])),
+  )
+  const body = rows.map((row) =>
+    el('tr', {}, [
+      el('th', { scope: 'row' }, [row.key ?? '(not recorded)']),
+      el('td', {}, [formatCount(row.n)]),
+      el('td', {}, [formatValue(kind, row.value)]),
+      el('td', {}, [
+        row.ci ? `${formatValue(kind, row.ci.low)} to ${formatValue(kind, row.ci.high)}` : '—',
+      ]),
+    ]),
+  )
+  fill(table, [el('caption', {}, [caption]), el('thead', {}, [header]), el('tbody', {}, body)])
+}
+
+/**
+ * @param {HTMLTableElement} table
+ * @param {SurveyStats} stats
+ */
+export function renderSegments(table, stats) {
+  const segment = stats.segment
+  const kind = stats.metric?.kind ?? 'nps'
+  const caption = segment
+    ? `${names[kind]} by ${segment.name}${segment.truncated ? ' (largest 50 values)' : ''}`
+    : 'No segment chosen'
+  renderGroups(table, caption, segment?.name ?? 'Segment', kind, segment?.rows ?? [])
+}
+
+/**
+ * @param {HTMLTableElement} table
+ * @param {SurveyStats} stats
+ */
+export function renderTrendTable(table, stats) {
+  const kind = stats.metric?.kind ?? 'nps'
+  const title = stats.interval === 'week' ? 'Week of' : 'Day'
+  renderGroups(table, `${names[kind]} by ${stats.interval}`, title, kind, stats.trend)
+}
+
+/**
+ * Verbatims with a bucket filter: a group of toggle buttons, one pressed at a time.
+ * @param {HTMLElement} filter
+ * @param {HTMLElement} list
+ * @param {SurveyStats} stats
+ * @param {string} bucket '' for all
+ * @param {(bucket: string) => void} choose
+ */
+export function renderVerbatims(filter, list, stats, bucket, choose) {
+  const buckets = stats.metric ? bucketsByKind[stats.metric.kind] : []
+  fill(
+    filter,
+    ['', ...buckets].map((name) => {
+      const count = stats.verbatims.filter((v) => !name || v.bucket === name).length
+      const button = el('button', { type: 'button', 'aria-pressed': String(name === bucket) }, [
+        `${name || 'all'} (${count})`,
+      ])
+      button.addEventListener('click', () => choose(name))
+      return button
+    }),
+  )
+  const shown = stats.verbatims.filter((v) => !bucket || v.bucket === bucket)
+  fill(
+    list,
+    shown.length === 0
+      ? [el('li', { class: 'empty' }, ['No verbatims.'])]
+      : shown.map((v) =>
+          el('li', {}, [
+            el('blockquote', {}, [v.text]),
+            el('p', { class: 'meta' }, [
+              [
+                v.bucket,
+                v.score === null ? null : `score ${v.score}`,
+                v.device,
+                v.locale,
+                v.at.slice(0, 10),
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            ]),
+          ]),
+        ),
+  )
+}

@@ -1,0 +1,70 @@
+import pg from 'pg'
+import type { Database, Queryable } from './database'
+
+/** Options for {@link openPostgres}. */
+export interface PostgresOptions {
+  /** Schema to work in (`search_path`); tests use one per run so they can share a server. */
+  schema?: string
+  /** Most connections this process opens; each replica has its own pool. */
+  max?: number
+}
+
+// SQLSTATEs after which the same transaction may simply be run again.
+const retryable = new Set(['40001', '40P01'])
+const attempts = 4
+
+/** Connects to a PostgreSQL server through a `pg` pool. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
+  })
+  // An idle client losing its connection emits 'error' on the pool; unhandled, that would end the
+  // process. The next query gets a fresh client, so logging is enough.
+  pool.on('error', (error) =>
+    console.error('[sonde-collector] idle connection lost:', error.message),
+  )
+  await pool.query('select 1')
+  return {
+    driver: 'postgres',
+    ...wrap(pool),
+    transaction: (work) => runTransaction(pool, work),
+    close: () => pool.end(),
+  }
+}
+
+async function runTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect()
+    try {
+      await client.query('begin')
+      const result = await work(wrap(client))
+      await client.query('commit')
+      return result
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined)
+      if (attempt >= attempts || !retryable.has(sqlState(error))) throw error
+    } finally {
+      client.release()
+    }
+  }
+}
+
+function wrap(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+      (await target.query(sql, [...params])).rows as Row[],
+    exec: async (sql) => {
+      await target.query(sql)
+    },
+  }
+}
+
+function sqlState(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}

@@ -1,0 +1,17 @@
+/**
+ * One CSV cell (RFC 4180). Text starting with = + - @ or a control character gets a leading
+ * apostrophe: answers are typed by end users, and a spreadsheet would run `=HYPERLINK(…)` as a
+ * formula. Numbers and booleans are written as they are.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  let text = typeof value === 'string' ? value : JSON.stringify(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** One CSV line, CRLF-terminated as RFC 4180 asks. */
+export function csvRow(values: readonly unknown[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`
+}

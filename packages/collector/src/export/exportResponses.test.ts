@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
+import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { exportResponses } from './exportResponses'
+
+describe.each(backends)('exportResponses on $name', (backend) => {
+  let db: Database
+  beforeAll(async () => {
+    db = await backend.open()
+    await resetDatabase(db)
+    const events = [
+      npsEvent(3, {
+        responseId: 'r1',
+        answers: [
+          { questionId: 'score', value: 3 },
+          { questionId: 'why', value: '=1+1, "slow"' },
+        ],
+      }),
+      npsEvent(10, { responseId: 'r2', at: '2026-11-05T08:00:00.000Z' }),
+      makeEvent({
+        surveyId: 'ces-export',
+        responseId: 'r3',
+        answers: [{ questionId: 'blocker', value: ['format', 'speed'], other: 'big files' }],
+        metric: undefined,
+      }),
+    ]
+    await postBatch(testApp(db), makeBatch(events))
+  }, 60_000)
+  afterAll(() => db?.close())
+
+  async function run(options: Parameters<typeof exportResponses>[1]) {
+    const chunks: string[] = []
+    const count = await exportResponses(db, options, (chunk) => chunks.push(chunk))
+    return { count, text: chunks.join('') }
+  }
+
+  it('writes CSV with one column per question, safe for spreadsheets, across pages', async () => {
+    const { count, text } = await run({ format: 'csv', pageSize: 2 })
+    expect(count).toBe(3)
+    const lines = text.split('\r\n')
+    expect(lines[0]).toBe(
+      'project,survey_id,survey_version,response_id,status,seq,answered_at,last_at,metric_kind,' +
+        'score,scale,bucket,locale,device,path,app_version,plan,known,answer.blocker,' +
+        'answer.blocker.other,answer.score,answer.score.other,answer.why,answer.why.other',
+    )
+    expect(lines[1]).toBe(
+      'pk_test,nps-q4,3,r1,completed,2,2026-11-02T10:00:00.000Z,2026-11-02T10:00:00.000Z,nps,3,' +
+        `10,detractor,fr-FR,desktop,/reports,2.3.1,pro,true,,,3,,"'=1+1, ""slow""",`,
+    )
+    expect(lines[3]).toContain(',format|speed,big files,,,,')
+    expect(lines).toHaveLength(5)
+  })
+
+  it('writes NDJSON filtered by survey and time', async () => {
+    const { count, text } = await run({
+      format: 'ndjson',
+      surveyId: 'nps-q4',
+      from: '2026-11-04T00:00:00.000Z',
+    })
+    expect(count).toBe(1)
+    expect(JSON.parse(text)).toMatchObject({
+      response_id: 'r2',
+      seq: 2,
+      score: 10,
+      answered_at: '2026-11-05T08:00:00.000Z',
+      answers: [{ questionId: 'score', value: 10 }],
+      context: { device: 'desktop' },
+    })
+  })
+})

@@ -1,0 +1,156 @@
+import type { Queryable } from '../db/database'
+import { createParams } from '../stats/params'
+import { csvRow } from './csv'
+
+/** Which responses to export, and how. */
+export interface ExportOptions {
+  format: 'csv' | 'ndjson'
+  project?: string
+  surveyId?: string
+  /** Inclusive start of the answer time, ISO. */
+  from?: string
+  /** Exclusive end of the answer time, ISO. */
+  to?: string
+  /** Rows fetched per query; memory stays flat whatever the table size. */
+  pageSize?: number
+}
+
+interface Row {
+  project: string
+  response_id: string
+  survey_id: string
+  survey_version: number | null
+  status: string
+  seq: number
+  answered_at: Date | null
+  last_at: Date
+  metric_kind: string | null
+  score: number | null
+  scale: number | null
+  bucket: string | null
+  locale: string | null
+  device: string | null
+  path: string | null
+  app_version: string | null
+  plan: string | null
+  known: boolean | null
+  answers: Array<{ questionId: string; value: unknown; other?: string }>
+  context: unknown
+}
+
+const fixedColumns = [
+  'project',
+  'survey_id',
+  'survey_version',
+  'response_id',
+  'status',
+  'seq',
+  'answered_at',
+  'last_at',
+  'metric_kind',
+  'score',
+  'scale',
+  'bucket',
+  'locale',
+  'device',
+  'path',
+  'app_version',
+  'plan',
+  'known',
+] as const
+
+/**
+ * Writes responses as CSV (one column `answer.<question>` per question, multiple choices joined
+ * with `|`, `other` texts in `answer.<question>.other`) or as
+ * NDJSON (one response per line, with its answers and context). Pages through the table by key,
+ * so it streams millions of rows in constant memory. Returns how many responses it wrote.
+ */
+export async function exportResponses(
+  db: Queryable,
+  options: ExportOptions,
+  write: (chunk: string) => unknown,
+): Promise<number> {
+  const questions = options.format === 'csv' ? await questionIds(db, options) : []
+  if (options.format === 'csv') {
+    const answerColumns = questions.flatMap((q) => [`answer.${q}`, `answer.${q}.other`])
+    await write(csvRow([...fixedColumns, ...answerColumns]))
+  }
+  let count = 0
+  let after: [string, string] = ['', '']
+  for (;;) {
+    const rows = await loadPage(db, options, after)
+    for (const row of rows) {
+      await write(options.format === 'csv' ? csvLine(row, questions) : ndjsonLine(row))
+    }
+    count += rows.length
+    const last = rows.at(-1)
+    if (!last || rows.length < (options.pageSize ?? 1000)) return count
+    after = [last.project, last.response_id]
+  }
+}
+
+function filters(options: ExportOptions, params: ReturnType<typeof createParams>): string[] {
+  const where: string[] = []
+  if (options.project) where.push(`project = ${params.add(options.project)}`)
+  if (options.surveyId) where.push(`survey_id = ${params.add(options.surveyId)}`)
+  if (options.from) where.push(`answered_at >= ${params.add(options.from)}::timestamptz`)
+  if (options.to) where.push(`answered_at < ${params.add(options.to)}::timestamptz`)
+  return where
+}
+
+async function questionIds(db: Queryable, options: ExportOptions): Promise<string[]> {
+  const params = createParams()
+  const where = ['true', ...filters(options, params)].join(' and ')
+  const rows = await db.query<{ id: string }>(
+    `select distinct a->>'questionId' as id
+     from responses cross join lateral jsonb_array_elements(answers) a
+     where ${where} order by 1`,
+    params.values,
+  )
+  return rows.map((row) => row.id)
+}
+
+async function loadPage(db: Queryable, options: ExportOptions, after: [string, string]) {
+  const params = createParams()
+  const where = [
+    `(project, response_id) > (${params.add(after[0])}, ${params.add(after[1])})`,
+    ...filters(options, params),
+  ]
+  return db.query<Row>(
+    `select ${fixedColumns.map(selectColumn).join(', ')}, answers, context from responses
+     where ${where.join(' and ')}
+     order by project, response_id limit ${params.add(options.pageSize ?? 1000)}`,
+    params.values,
+  )
+}
+
+function csvLine(row: Row, questions: readonly string[]): string {
+  const answers = new Map(row.answers.map((answer) => [answer.questionId, answer]))
+  const fixed = fixedColumns.map((column) => plain(row[column]))
+  const byQuestion = questions.flatMap((id) => {
+    const answer = answers.get(id)
+    const value = Array.isArray(answer?.value) ? answer.value.join('|') : answer?.value
+    return [value, answer?.other]
+  })
+  return csvRow([...fixed, ...byQuestion])
+}
+
+function ndjsonLine(row: Row): string {
+  const record = Object.fromEntries(
+    [...fixedColumns, 'answers', 'context'].map((column) => [
+      column,
+      plain(row[column as keyof Row]),
+    ]),
+  )
+  return `${JSON.stringify(record)}\n`
+}
+
+// bigint columns come back as strings from pg and as numbers from PGlite: make both numbers.
+function selectColumn(column: (typeof fixedColumns)[number]): string {
+  return column === 'seq' || column === 'survey_version' ? `${column}::float8 as ${column}` : column
+}
+
+// Dates as ISO strings, the same on both drivers.
+function plain(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value
+}

@@ -1,0 +1,71 @@
+/** Options for {@link createRateLimiter}. */
+export interface RateLimitOptions {
+  /** Tokens added per second to each bucket. */
+  ratePerSecond: number
+  /** Bucket size: how many requests may come at once after a quiet spell. */
+  burst: number
+  /** Most buckets kept; full (idle) buckets are swept when there are more. */
+  maxBuckets?: number
+  now?: () => number
+}
+
+/** The limiter's verdict on one request. */
+export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number }
+
+/** A set of token buckets, one per client id. */
+export interface RateLimiter {
+  take(id: string): RateDecision
+}
+
+interface Bucket {
+  tokens: number
+  at: number
+}
+
+/**
+ * Token buckets in memory. Per replica by design: a limit only has to stop one client from
+ * flooding, and N replicas allowing N times the rate is an acceptable bound that needs no shared
+ * store. `Retry-After` is the time until the next whole token.
+ */
+export function createRateLimiter(options: RateLimitOptions): RateLimiter {
+  const { ratePerSecond, burst } = options
+  const maxBuckets = options.maxBuckets ?? 50_000
+  const now = options.now ?? Date.now
+  const buckets = new Map<string, Bucket>()
+
+  function refill(bucket: Bucket, at: number): void {
+    bucket.tokens = Math.min(burst, bucket.tokens + ((at - bucket.at) / 1000) * ratePerSecond)
+    bucket.at = at
+  }
+
+  function sweep(at: number): void {
+    for (const [id, bucket] of buckets) {
+      refill(bucket, at)
+      if (bucket.tokens >= burst) buckets.delete(id)
+    }
+    // Still full of active clients: forget the oldest rather than grow without bound.
+    for (const id of buckets.keys()) {
+      if (buckets.size < maxBuckets) break
+      buckets.delete(id)
+    }
+  }
+
+  return {
+    take(id) {
+      const at = now()
+      let bucket = buckets.get(id)
+      if (!bucket) {
+        if (buckets.size >= maxBuckets) sweep(at)
+        bucket = { tokens: burst, at }
+        buckets.set(id, bucket)
+      }
+      refill(bucket, at)
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1
+        return { ok: true }
+      }
+      const seconds = (1 - bucket.tokens) / ratePerSecond
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(seconds)) }
+    },
+  }
+}

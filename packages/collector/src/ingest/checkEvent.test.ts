@@ -1,0 +1,66 @@
+import type { SondeEvent } from '@sonde/core'
+import { describe, expect, it } from 'vitest'
+import { makeEvent } from '../test/fixtures'
+import { checkEvent } from './checkEvent'
+
+describe('checkEvent', () => {
+  it('accepts a well-formed completed NPS event', () => {
+    expect(checkEvent(makeEvent())).toBeNull()
+  })
+
+  it.each<[string, Partial<SondeEvent>, string]>([
+    [
+      'an answer before 1970',
+      { at: '1969-12-31T23:59:59Z' },
+      'at: expected a time from 1970 to 9999',
+    ],
+    [
+      'a survey event without survey',
+      { surveyId: undefined },
+      'surveyId: required for survey.completed',
+    ],
+    [
+      'a long response id',
+      { responseId: 'r'.repeat(129) },
+      'responseId: expected 1–128 characters',
+    ],
+    ['an empty survey id', { surveyId: '' }, 'surveyId: expected 1–128 characters'],
+    ['a tour event without tour', { type: 'tour.step' }, 'tourId: required for tour.step'],
+    [
+      'an answered event without response',
+      { type: 'survey.answered', responseId: undefined },
+      'responseId: required for survey.answered',
+    ],
+    [
+      'a question answered twice',
+      {
+        answers: [
+          { questionId: 'score', value: 1 },
+          { questionId: 'score', value: 2 },
+        ],
+      },
+      'answers[1].questionId: "score" answered twice',
+    ],
+    [
+      'a metric whose bucket disagrees with core',
+      { metric: { kind: 'nps', score: 6, bucket: 'passive' } },
+      'metric.bucket: expected "detractor" for score 6',
+    ],
+    [
+      'a CSAT metric off its scale',
+      { metric: { kind: 'csat', score: 6, scale: 5, satisfied: true } },
+      'metric.score: 6 is not a valid csat score',
+    ],
+    [
+      'a CES metric with the wrong agreement',
+      { metric: { kind: 'ces', score: 4, scale: 7, agree: true } },
+      'metric.agree: expected false for score 4',
+    ],
+  ])('rejects %s', (_, overrides, reason) => {
+    expect(checkEvent(makeEvent(overrides))).toBe(reason)
+  })
+
+  it('accepts a shown event without a response id', () => {
+    expect(checkEvent(makeEvent({ type: 'survey.shown', responseId: undefined }))).toBeNull()
+  })
+})

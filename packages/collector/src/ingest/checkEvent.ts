@@ -1,0 +1,62 @@
+import { metricFor, type SondeEvent, type WireMetric } from '@sonde/core'
+
+/** Longest id stored in an indexed column: PostgreSQL's btree refuses keys over ~2.7 KB. */
+export const MAX_ID_LENGTH = 128
+
+// Times PostgreSQL's timestamptz can hold that a real event can have.
+const earliest = Date.UTC(1970, 0, 1)
+const latest = Date.UTC(9999, 11, 31)
+
+/**
+ * The semantic checks the schema cannot express, so one bad event is refused with a reason while
+ * the rest of its batch is stored: survey events name their survey, answered and completed
+ * events their response, a metric agrees with core's scoring of its own score.
+ *
+ * @returns the reason to reject the event, or `null` when it can be stored.
+ */
+export function checkEvent(event: SondeEvent): string | null {
+  const time = Date.parse(event.at)
+  if (!(time >= earliest && time <= latest)) return 'at: expected a time from 1970 to 9999'
+  for (const field of ['surveyId', 'responseId', 'tourId', 'stepId'] as const) {
+    const value = event[field]
+    if (value !== undefined && (value.length === 0 || value.length > MAX_ID_LENGTH)) {
+      return `${field}: expected 1–${MAX_ID_LENGTH} characters`
+    }
+  }
+  if (event.type.startsWith('survey.') && !event.surveyId) {
+    return `surveyId: required for ${event.type}`
+  }
+  if (event.type.startsWith('tour.') && !event.tourId) return `tourId: required for ${event.type}`
+  if (
+    (event.type === 'survey.answered' || event.type === 'survey.completed') &&
+    !event.responseId
+  ) {
+    return `responseId: required for ${event.type}`
+  }
+  return checkAnswers(event) ?? (event.metric ? checkMetric(event.metric) : null)
+}
+
+function checkAnswers(event: SondeEvent): string | null {
+  const seen = new Set<string>()
+  for (const [i, answer] of (event.answers ?? []).entries()) {
+    if (seen.has(answer.questionId)) {
+      return `answers[${i}].questionId: "${answer.questionId}" answered twice`
+    }
+    seen.add(answer.questionId)
+  }
+  return null
+}
+
+// The SDK computes the metric with core's metricFor; one that disagrees with it was made by
+// something else and would skew the aggregates.
+function checkMetric(metric: WireMetric): string | null {
+  const scale = metric.kind === 'nps' ? undefined : metric.scale
+  const expected = metricFor(metric.kind, metric.score, scale)
+  if (expected === null) return `metric.score: ${metric.score} is not a valid ${metric.kind} score`
+  for (const [field, value] of Object.entries(expected)) {
+    if (metric[field as keyof WireMetric] !== value) {
+      return `metric.${field}: expected ${JSON.stringify(value)} for score ${metric.score}`
+    }
+  }
+  return null
+}

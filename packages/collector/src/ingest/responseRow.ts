@@ -1,0 +1,106 @@
+import { type Answer, metricFor, type SondeEvent, type Survey, type WireMetric } from '@sonde/core'
+import { scoreQuestion } from './scoreQuestion'
+import { type SegmentFields, segmentFields } from './segmentFields'
+
+/**
+ * What one event says about its response. Rows for the same response merge by two rules (here
+ * and in SQL): the latest event by (seq, event id) decides status and context; the latest event
+ * that carried answers decides answers and score. A dismissal after two answers keeps them, and
+ * the result is the same whatever order the events arrive in.
+ */
+export interface ResponseRow extends SegmentFields {
+  responseId: string
+  surveyId: string
+  surveyVersion: number | null
+  status: string
+  seq: number
+  eventId: string
+  lastAt: string
+  context: unknown
+  /** `null` when the event carried no answers: it then leaves the stored answers alone. */
+  answered: AnsweredPart | null
+}
+
+/** The answer half of a {@link ResponseRow}. */
+export interface AnsweredPart {
+  answers: Answer[]
+  seq: number
+  eventId: string
+  at: string
+  metricKind: WireMetric['kind'] | null
+  score: number | null
+  scale: number | null
+  bucket: string | null
+}
+
+/**
+ * The response row of a survey event with a `responseId`, or `null` for other events. The score
+ * comes from the event's metric, or, when it has none, from the answer to the survey's scored
+ * question in the project's config, through core's `metricFor`.
+ */
+export function responseRow(event: SondeEvent, survey: Survey | undefined): ResponseRow | null {
+  if (!event.type.startsWith('survey.') || !event.responseId || !event.surveyId) return null
+  const seq = event.seq ?? 0
+  const at = new Date(event.at).toISOString()
+  const answers = event.answers ?? []
+  const metric = event.metric ?? deriveMetric(answers, survey)
+  return {
+    responseId: event.responseId,
+    surveyId: event.surveyId,
+    surveyVersion: event.surveyVersion ?? null,
+    status: event.type.slice('survey.'.length),
+    seq,
+    eventId: event.id,
+    lastAt: at,
+    context: event.context ?? null,
+    ...segmentFields(event.context),
+    answered:
+      answers.length === 0 && !metric
+        ? null
+        : { answers, seq, eventId: event.id, at, ...metricColumns(metric) },
+  }
+}
+
+/** Merges two rows of one response by the rules of {@link ResponseRow}. */
+export function mergeResponseRows(a: ResponseRow, b: ResponseRow): ResponseRow {
+  const latest = isLater(b, a) ? b : a
+  const answered = !a.answered
+    ? b.answered
+    : !b.answered || isLater(a.answered, b.answered)
+      ? a.answered
+      : b.answered
+  return { ...latest, answered }
+}
+
+function isLater(a: { seq: number; eventId: string }, b: { seq: number; eventId: string }) {
+  return a.seq > b.seq || (a.seq === b.seq && a.eventId > b.eventId)
+}
+
+function deriveMetric(answers: Answer[], survey: Survey | undefined): WireMetric | null {
+  const question = survey ? scoreQuestion(survey) : null
+  if (!question) return null
+  const answer = answers.find((item) => item.questionId === question.id)
+  return answer ? metricFor(question.kind, answer.value, question.scale) : null
+}
+
+function metricColumns(metric: WireMetric | null) {
+  if (!metric) return { metricKind: null, score: null, scale: null, bucket: null }
+  switch (metric.kind) {
+    case 'nps':
+      return { metricKind: metric.kind, score: metric.score, scale: 10, bucket: metric.bucket }
+    case 'csat':
+      return {
+        metricKind: metric.kind,
+        score: metric.score,
+        scale: metric.scale,
+        bucket: metric.satisfied ? 'satisfied' : 'unsatisfied',
+      }
+    case 'ces':
+      return {
+        metricKind: metric.kind,
+        score: metric.score,
+        scale: metric.scale,
+        bucket: metric.agree ? 'agree' : 'disagree',
+      }
+  }
+}

@@ -1,0 +1,142 @@
+import type { SondeEvent } from '@sonde/core'
+import type { Database } from '../db/database'
+import { mergeResponseRows, type ResponseRow } from './responseRow'
+
+const insertEvents = `
+  insert into events (id, type, at, project, survey_id, response_id, seq, payload, context)
+  select x.id, x.type, x.at, $2, x.survey_id, x.response_id, x.seq, x.payload, x.context
+  from jsonb_to_recordset($1::jsonb) as x(id text, type text, at timestamptz, survey_id text,
+    response_id text, seq bigint, payload jsonb, context jsonb)
+  order by x.id
+  on conflict (id) do nothing`
+
+// L: this event is later than the one the row holds; A: its answers are later than the row's.
+// Ids compare in the C collation, as JavaScript compares them in mergeResponseRows.
+const later = `(excluded.seq, excluded.event_id collate "C") > (r.seq, r.event_id collate "C")`
+const laterAnswers = `(excluded.answers_seq, excluded.answers_event_id collate "C")
+  > (r.answers_seq, r.answers_event_id collate "C")`
+const latestColumns = [
+  'survey_id',
+  'survey_version',
+  'status',
+  'seq',
+  'event_id',
+  'last_at',
+  'context',
+  'locale',
+  'device',
+  'path',
+  'app_version',
+  'plan',
+  'known',
+]
+const answerColumns = [
+  'answers',
+  'answers_seq',
+  'answers_event_id',
+  'answered_at',
+  'metric_kind',
+  'score',
+  'scale',
+  'bucket',
+]
+const choose = (condition: string) => (column: string) =>
+  `${column} = case when ${condition} then excluded.${column} else r.${column} end`
+
+const upsertResponses = `
+  insert into responses as r (project, response_id, ${[...latestColumns, ...answerColumns]})
+  select $2, x.response_id, ${[...latestColumns, ...answerColumns].map((c) => `x.${c}`)}
+  from jsonb_to_recordset($1::jsonb) as x(response_id text, survey_id text, survey_version bigint,
+    status text, seq bigint, event_id text, last_at timestamptz, context jsonb, locale text,
+    device text, path text, app_version text, plan text, known boolean, answers jsonb,
+    answers_seq bigint, answers_event_id text, answered_at timestamptz, metric_kind text,
+    score double precision, scale double precision, bucket text)
+  order by x.response_id
+  on conflict (project, response_id) do update set
+    ${latestColumns.map(choose(later)).join(',\n    ')},
+    ${answerColumns.map(choose(laterAnswers)).join(',\n    ')},
+    updated_at = now()
+  where ${later} or ${laterAnswers}`
+
+/** One event to store, with what it says about its response (if anything). */
+export interface StoredEvent {
+  event: SondeEvent
+  response: ResponseRow | null
+}
+
+/**
+ * Stores events and folds them into their responses, all in one transaction. Inserts are
+ * idempotent on the event id and the response upsert keeps the latest data whatever the arrival
+ * order, so concurrent retries of the same batch leave exactly what one delivery would. Rows go
+ * in key order so that concurrent transactions lock them in the same order and cannot deadlock.
+ */
+export async function storeEvents(
+  db: Database,
+  project: string,
+  items: readonly StoredEvent[],
+): Promise<void> {
+  const events = uniqueEvents(items.map((item) => item.event))
+  const responses = mergeByResponse(items.flatMap((item) => (item.response ? [item.response] : [])))
+  if (events.length === 0) return
+  await db.transaction(async (tx) => {
+    await tx.query(insertEvents, [JSON.stringify(events.map(eventRecord)), project])
+    if (responses.length > 0) {
+      await tx.query(upsertResponses, [JSON.stringify(responses.map(responseRecord)), project])
+    }
+  })
+}
+
+function uniqueEvents(events: SondeEvent[]): SondeEvent[] {
+  return [...new Map(events.map((event) => [event.id, event])).values()]
+}
+
+function mergeByResponse(rows: ResponseRow[]): ResponseRow[] {
+  const merged = new Map<string, ResponseRow>()
+  for (const row of rows) {
+    const held = merged.get(row.responseId)
+    merged.set(row.responseId, held ? mergeResponseRows(held, row) : row)
+  }
+  return [...merged.values()]
+}
+
+function eventRecord(event: SondeEvent) {
+  const { context, ...payload } = event
+  return {
+    id: event.id,
+    type: event.type,
+    at: new Date(event.at).toISOString(),
+    survey_id: event.surveyId ?? null,
+    response_id: event.responseId ?? null,
+    seq: event.seq ?? null,
+    payload,
+    context: context ?? null,
+  }
+}
+
+function responseRecord(row: ResponseRow) {
+  const answered = row.answered
+  return {
+    response_id: row.responseId,
+    survey_id: row.surveyId,
+    survey_version: row.surveyVersion,
+    status: row.status,
+    seq: row.seq,
+    event_id: row.eventId,
+    last_at: row.lastAt,
+    context: row.context,
+    locale: row.locale,
+    device: row.device,
+    path: row.path,
+    app_version: row.appVersion,
+    plan: row.plan,
+    known: row.known,
+    answers: answered?.answers ?? [],
+    answers_seq: answered?.seq ?? -1,
+    answers_event_id: answered?.eventId ?? '',
+    answered_at: answered?.at ?? null,
+    metric_kind: answered?.metricKind ?? null,
+    score: answered?.score ?? null,
+    scale: answered?.scale ?? null,
+    bucket: answered?.bucket ?? null,
+  }
+}

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto'
+import { batchReplySchema, parse } from '@sonde/core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
+import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+
+describe.each(backends)('POST /v1/batch on $name', (backend) => {
+  let db: Database
+  beforeAll(async () => {
+    db = await backend.open()
+  }, 60_000)
+  afterAll(() => db?.close())
+  beforeEach(() => resetDatabase(db))
+
+  async function responseRow(responseId: string) {
+    const [row] = await db.query<Record<string, unknown>>(
+      'select * from responses where response_id = $1',
+      [responseId],
+    )
+    return row
+  }
+
+  it('stores a valid batch and replies with every id accepted', async () => {
+    const events = [makeEvent(), makeEvent({ surveyId: 'csat-ticket', metric: undefined })]
+    const res = await postBatch(testApp(db), makeBatch(events))
+    expect(res.status).toBe(200)
+    const reply = parse(batchReplySchema, await readJson(res))
+    expect(reply).toEqual({ ok: true, value: { accepted: events.map((e) => e.id), rejected: [] } })
+    expect(await countRows(db, 'events')).toBe(2)
+    const row = await responseRow(events[0]!.responseId!)
+    expect(row).toMatchObject({
+      project: 'pk_test',
+      survey_id: 'nps-q4',
+      status: 'completed',
+      metric_kind: 'nps',
+      score: 9,
+      bucket: 'promoter',
+      locale: 'fr-FR',
+      device: 'desktop',
+      path: '/reports',
+      app_version: '2.3.1',
+      plan: 'pro',
+      known: true,
+    })
+    expect(row?.answers).toEqual([{ questionId: 'score', value: 9 }])
+  })
+
+  it('accepts application/json as well as text/plain', async () => {
+    const res = await postBatch(testApp(db), makeBatch([makeEvent()]), {
+      'content-type': 'application/json',
+    })
+    expect(res.status).toBe(200)
+    expect(await countRows(db, 'events')).toBe(1)
+  })
+
+  it('stores nothing twice when the same batch comes again', async () => {
+    const app = testApp(db)
+    const batch = makeBatch([makeEvent(), makeEvent()])
+    const first = await readJson(await postBatch(app, batch))
+    const second = await readJson(await postBatch(app, batch))
+    expect(second).toEqual(first)
+    expect(await countRows(db, 'events')).toBe(2)
+    expect(await countRows(db, 'responses')).toBe(2)
+  })
+
+  it('keeps exactly one row under concurrent duplicate posts', async () => {
+    const app = testApp(db, { limits: { burst: 100 } })
+    const responseId = randomUUID()
+    const events = [
+      makeEvent({ type: 'survey.shown', responseId, seq: 0, answers: [], metric: undefined }),
+      makeEvent({ type: 'survey.answered', responseId, seq: 1, metric: undefined }),
+      makeEvent({ responseId, seq: 2 }),
+      makeEvent(),
+      makeEvent(),
+    ]
+    // The same events in a different order in each post: rows must still lock in one order.
+    const batches = Array.from({ length: 12 }, (_, i) =>
+      makeBatch(events.map((_, j) => events[(i + j) % events.length]!)),
+    )
+    const replies = await Promise.all(batches.map((batch) => postBatch(app, batch)))
+    expect(replies.map((res) => res.status)).toEqual(Array(12).fill(200))
+    expect(await countRows(db, 'events')).toBe(5)
+    expect(await countRows(db, 'responses')).toBe(3)
+    const row = await responseRow(responseId)
+    expect(row).toMatchObject({ status: 'completed', event_id: events[2]!.id })
+    expect(Number(row?.seq)).toBe(2)
+  })
+
+  it.each([
+    ['in order', [0, 1, 2]],
+    ['reversed', [2, 1, 0]],
+    ['shuffled', [1, 2, 0]],
+  ])('keeps the highest seq per response whatever the arrival order (%s)', async (_, order) => {
+    const app = testApp(db)
+    const responseId = randomUUID()
+    const events = [
+      makeEvent({ type: 'survey.shown', responseId, seq: 0, answers: [], metric: undefined }),
+      makeEvent({
+        type: 'survey.answered',
+        responseId,
+        seq: 1,
+        answers: [{ questionId: 'score', value: 3 }],
+        metric: undefined,
+      }),
+      makeEvent({
+        type: 'survey.completed',
+        responseId,
+        seq: 2,
+        answers: [
+          { questionId: 'score', value: 3 },
+          { questionId: 'why', value: 'Too slow' },
+        ],
+        metric: { kind: 'nps', score: 3, bucket: 'detractor' },
+      }),
+    ]
+    for (const i of order) expect((await postBatch(app, makeBatch([events[i]!]))).status).toBe(200)
+    const row = await responseRow(responseId)
+    expect(row).toMatchObject({ status: 'completed', score: 3, bucket: 'detractor' })
+    expect(Number(row?.seq)).toBe(2)
+    expect(row?.answers).toEqual(events[2]!.answers)
+    expect(await countRows(db, 'responses')).toBe(1)
+  })
+
+  it('keeps answers when a later event of the response carries none', async () => {
+    const app = testApp(db)
+    const responseId = randomUUID()
+    const answered = makeEvent({ type: 'survey.answered', responseId, seq: 1, metric: undefined })
+    const dismissed = makeEvent({ type: 'survey.dismissed', responseId, seq: 2, answers: [] })
+    delete dismissed.metric
+    // Both orders, and both in one batch, end with the dismissal's status and the answer's score.
+    for (const batches of [[[dismissed], [answered]], [[answered, dismissed]]]) {
+      await resetDatabase(db)
+      for (const events of batches) await postBatch(app, makeBatch(events))
+      expect(await responseRow(responseId)).toMatchObject({
+        status: 'dismissed',
+        score: 9,
+        bucket: 'promoter',
+      })
+    }
+  })
+
+  it('scores an answer without a metric from the survey in the config', async () => {
+    const event = makeEvent({
+      surveyId: 'csat-ticket',
+      answers: [{ questionId: 'csat', value: 4 }],
+      metric: undefined,
+    })
+    await postBatch(testApp(db), makeBatch([event]))
+    expect(await responseRow(event.responseId!)).toMatchObject({
+      metric_kind: 'csat',
+      score: 4,
+      scale: 5,
+      bucket: 'satisfied',
+    })
+  })
+
+  it('rejects single events for semantic reasons and stores the rest', async () => {
+    const good = makeEvent()
+    const noResponse = makeEvent({ responseId: undefined })
+    const badMetric = makeEvent({ metric: { kind: 'nps', score: 9, bucket: 'detractor' } })
+    const tour = makeEvent({ type: 'tour.started', surveyId: undefined })
+    const res = await postBatch(testApp(db), makeBatch([good, noResponse, badMetric, tour]))
+    expect(res.status).toBe(200)
+    const reply = await readJson(res)
+    expect(reply.accepted).toEqual([good.id])
+    expect(reply.rejected).toEqual([
+      { id: noResponse.id, reason: 'responseId: required for survey.completed' },
+      { id: badMetric.id, reason: 'metric.bucket: expected "promoter" for score 9' },
+      { id: tour.id, reason: 'tourId: required for tour.started' },
+    ])
+    expect(await countRows(db, 'events')).toBe(1)
+  })
+
+  it('stores text PostgreSQL would refuse (NUL, lone surrogates) as U+FFFD', async () => {
+    const event = npsEvent(10, {
+      answers: [
+        { questionId: 'score', value: 10 },
+        { questionId: 'why', value: 'a\u0000b\ud800c' },
+      ],
+      context: { user: { traits: { 'k\u0000': 'v' } } },
+    })
+    const res = await postBatch(testApp(db), makeBatch([event]))
+    expect(await readJson(res)).toEqual({ accepted: [event.id], rejected: [] })
+    const row = await responseRow(event.responseId!)
+    expect(row?.answers).toEqual([
+      { questionId: 'score', value: 10 },
+      { questionId: 'why', value: 'a\uFFFDb\uFFFDc' },
+    ])
+  })
+
+  it('rejects a context nested too deeply, without a 500', async () => {
+    let deep: unknown = 'x'
+    for (let i = 0; i < 40; i++) deep = { deep }
+    const event = makeEvent({ context: { custom: { deep } } })
+    const res = await postBatch(testApp(db), makeBatch([event]))
+    expect(await readJson(res)).toEqual({
+      accepted: [],
+      rejected: [{ id: event.id, reason: 'nested deeper than 32 levels' }],
+    })
+  })
+
+  describe('refuses the whole batch and stores nothing', () => {
+    it.each([
+      ['malformed JSON', '{"schema":', 400],
+      ['a JSON array', '[]', 400],
+      ['an empty body', '', 400],
+    ])('%s → %s', async (_, body, status) => {
+      const res = await postBatch(testApp(db), body)
+      expect(res.status).toBe(status)
+      expect(await readJson(res)).toMatchObject({ error: expect.any(String) })
+      expect(await countRows(db, 'events')).toBe(0)
+    })
+
+    it('names the failing path for a wrong schema', async () => {
+      const batch = makeBatch([makeEvent(), { ...makeEvent(), at: 'yesterday' } as never])
+      const res = await postBatch(testApp(db), batch)
+      expect(res.status).toBe(400)
+      expect(await readJson(res)).toEqual({
+        error: 'invalid batch',
+        errors: [{ path: 'events[1].at', message: expect.any(String) }],
+      })
+      expect(await countRows(db, 'events')).toBe(0)
+    })
+
+    it.each([
+      ['an unknown key', 'pk_nobody', 401],
+      ['a revoked key', 'pk_revoked', 403],
+    ])('%s → %s', async (_, key, status) => {
+      const res = await postBatch(testApp(db), makeBatch([makeEvent()], { key }))
+      expect(res.status).toBe(status)
+      expect(await countRows(db, 'events')).toBe(0)
+    })
+
+    it('a missing key → 401', async () => {
+      const res = await postBatch(testApp(db), makeBatch([makeEvent()], { key: undefined }))
+      expect(res.status).toBe(401)
+    })
+
+    it('a body over the limit → 413, declared or not', async () => {
+      const app = testApp(db, { limits: { bodyBytes: 2_000 } })
+      const events = Array.from({ length: 10 }, () => makeEvent())
+      expect((await postBatch(app, makeBatch(events))).status).toBe(413)
+      const big = JSON.stringify(makeBatch(events))
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big))
+          controller.close()
+        },
+      })
+      const res = await app.request('/v1/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit)
+      expect(res.status).toBe(413)
+      expect(await countRows(db, 'events')).toBe(0)
+    })
+
+    it('a 10 MB body → 413 with the default limit', async () => {
+      const res = await postBatch(testApp(db), 'x'.repeat(10_000_000))
+      expect(res.status).toBe(413)
+    })
+
+    it.each([['multipart/form-data'], ['application/x-www-form-urlencoded'], ['']])(
+      'content type "%s" → 415',
+      async (type) => {
+        const res = await postBatch(testApp(db), makeBatch([makeEvent()]), {
+          'content-type': type,
+        })
+        expect(res.status).toBe(415)
+        expect(await countRows(db, 'events')).toBe(0)
+      },
+    )
+
+    it('too many batches from one client → 429 with Retry-After', async () => {
+      let now = 1_000_000
+      const app = testApp(db, { limits: { ratePerSecond: 1, burst: 2 }, now: () => now })
+      const send = () => postBatch(app, makeBatch([makeEvent()]))
+      expect((await send()).status).toBe(200)
+      expect((await send()).status).toBe(200)
+      const limited = await send()
+      expect(limited.status).toBe(429)
+      expect(limited.headers.get('retry-after')).toBe('1')
+      expect(await countRows(db, 'events')).toBe(2)
+      // Another project from the same client has its own bucket; time refills this one.
+      expect((await postBatch(app, makeBatch([makeEvent()], { key: 'pk_open' }))).status).toBe(200)
+      now += 1_000
+      expect((await send()).status).toBe(200)
+    })
+  })
+})

@@ -1,0 +1,70 @@
+import { batchSchema, parse } from '@sonde/core'
+import type { Context, Hono } from 'hono'
+import { clientIp } from '../http/clientIp'
+import { answerPreflight, corsHeaders } from '../http/cors'
+import { fail } from '../http/fail'
+import { readLimitedText } from '../http/readLimitedText'
+import { storageFailure } from '../http/storageFailure'
+import { ingestBatch } from '../ingest/ingestBatch'
+import { matchOrigin } from '../projects/matchOrigin'
+import type { Deps, Env } from './deps'
+
+// sendBeacon and the SDK's fetch send text/plain (a CORS-simple request, no preflight); other
+// clients send application/json.
+const acceptedTypes = new Set(['text/plain', 'application/json'])
+
+/**
+ * POST /v1/batch: the SDK's delivery endpoint (DESIGN.md, "Events on the wire"). Checks run
+ * cheapest first and each refuses the whole batch, storing nothing: type (415), size (413), JSON
+ * and schema (400), key (401/403), origin (403), rate (429). Then each event is checked on its
+ * own and the good ones are stored.
+ */
+export function registerBatch(app: Hono<Env>, deps: Deps): void {
+  app.use('/v1/batch', corsHeaders(deps.projects))
+  app.options('/v1/batch', (c) => answerPreflight(c, deps.projects))
+  app.post('/v1/batch', (c) => receiveBatch(c, deps))
+}
+
+async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (!acceptedTypes.has(type)) {
+    return fail(c, 415, 'expected a text/plain or application/json body')
+  }
+  const body = await readLimitedText(c.req.raw, deps.limits.bodyBytes)
+  if (!body.ok) return fail(c, 413, `body larger than ${deps.limits.bodyBytes} bytes`)
+  const json = parseJson(body.text)
+  if (!json.ok) return fail(c, 400, 'body is not JSON', [{ path: '', message: json.message }])
+  const batch = parse(batchSchema, json.value)
+  if (!batch.ok) return fail(c, 400, 'invalid batch', batch.errors)
+
+  const key = batch.value.key ?? c.req.query('key')
+  if (!key) return fail(c, 401, 'missing key', [{ path: 'key', message: 'required' }])
+  const project = await deps.projects.find(key)
+  if (!project) return fail(c, 401, 'unknown key')
+  c.set('project', project)
+  if (project.revoked) return fail(c, 403, 'this key has been revoked')
+  const origin = c.req.header('origin')
+  if (origin && !matchOrigin(project.origins, origin)) {
+    return fail(c, 403, `origin ${origin} is not allowed for this key`)
+  }
+  const rate = deps.limiter.take(`${key}\n${clientIp(c, deps.trustProxy)}`)
+  if (!rate.ok) {
+    c.header('Retry-After', String(rate.retryAfterSeconds))
+    return fail(c, 429, 'too many requests')
+  }
+
+  const config = await deps.configs.load(key).catch(() => null)
+  try {
+    return c.json(await ingestBatch(deps.db, key, batch.value, config?.config))
+  } catch (error) {
+    return storageFailure(c, error, deps.log)
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : 'invalid JSON' }
+  }
+}

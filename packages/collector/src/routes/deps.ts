@@ -1,0 +1,40 @@
+import type { ConfigStore } from '../config/configStore'
+import type { Database } from '../db/database'
+import type { RateLimiter } from '../http/rateLimiter'
+import type { ProjectLookup, StoredProject } from '../projects/project'
+
+/** Tunable limits of a collector. */
+export interface Limits {
+  /** Largest accepted body of POST /v1/batch, in bytes; larger → 413 and the SDK splits. */
+  bodyBytes: number
+  /** Sustained batches per second allowed per project key and client IP. */
+  ratePerSecond: number
+  /** Batches a client may send at once before the rate applies. */
+  burst: number
+  /** How long browsers and CDNs may reuse a config before revalidating it. */
+  configMaxAgeSeconds: number
+}
+
+/** The defaults: four times the SDK's 256 KB batch, and room for a busy tab's bursts. */
+export const defaultLimits: Limits = {
+  bodyBytes: 1_048_576,
+  ratePerSecond: 5,
+  burst: 20,
+  configMaxAgeSeconds: 60,
+}
+
+/** What every route needs, built once by createApp. */
+export interface Deps {
+  db: Database
+  projects: ProjectLookup
+  configs: ConfigStore
+  limits: Limits
+  limiter: RateLimiter
+  trustProxy: boolean
+  log: (message: string) => void
+}
+
+/** Hono's environment for the collector: the project a request resolved to, if any. */
+export interface Env {
+  Variables: { project?: StoredProject }
+}

@@ -1,0 +1,189 @@
+import { npsBucket, scoreCes, scoreCsat, scoreNps } from '@sonde/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
+import { postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+
+const readKey = 'rk_test_0123456789abcdef'
+
+// 20 NPS answers over two weeks, on two devices and two plans, some with a "why?".
+const npsScores = [10, 9, 9, 8, 7, 6, 3, 0, 10, 9, 5, 8, 10, 10, 2, 9, 7, 9, 10, 1]
+const days = ['2026-11-02', '2026-11-03', '2026-11-09', '2026-11-10']
+const device = (i: number) => (i % 3 === 0 ? 'mobile' : 'desktop')
+const plan = (i: number) => (i % 2 === 0 ? 'pro' : 'free')
+
+function seedEvents() {
+  return npsScores.map((score, i) =>
+    npsEvent(score, {
+      at: `${days[i % days.length]}T12:00:00.000Z`,
+      answers: [
+        { questionId: 'score', value: score },
+        ...(i % 4 === 0 ? [{ questionId: 'why', value: `reason ${i}` }] : []),
+      ],
+      context: {
+        device: device(i),
+        locale: 'en',
+        user: { known: true, traits: { plan: plan(i), company: { size: i < 10 ? 'S' : 'L' } } },
+      },
+    }),
+  )
+}
+
+describe.each(backends)('stats API on $name', (backend) => {
+  let db: Database
+  // Seeded once: the tests only read, except the CSAT/CES one, which adds its own surveys.
+  beforeAll(async () => {
+    db = await backend.open()
+    await resetDatabase(db)
+    const res = await postBatch(testApp(db, { limits: { burst: 100 } }), makeBatch(seedEvents()))
+    expect(res.status).toBe(200)
+  }, 60_000)
+  afterAll(() => db?.close())
+
+  async function stats(path: string, key = readKey) {
+    const res = await testApp(db).request(path, { headers: { authorization: `Bearer ${key}` } })
+    return { status: res.status, body: await readJson(res), headers: res.headers }
+  }
+
+  it('scores NPS exactly as core does over the stored answers', async () => {
+    const { status, body, headers } = await stats('/v1/stats/nps-q4?key=pk_test')
+    expect(status).toBe(200)
+    expect(headers.get('cache-control')).toBe('no-store')
+    expect(body.metric).toEqual({ kind: 'nps', scale: 10 })
+    expect(body.score).toEqual({ kind: 'nps', ...scoreNps(npsScores) })
+    expect(body.counts).toEqual({ responses: 20, answered: 20, completed: 20, dismissed: 0 })
+    expect(body.distribution).toEqual(
+      Array.from({ length: 11 }, (_, value) => ({
+        value,
+        count: npsScores.filter((score) => score === value).length,
+      })),
+    )
+  })
+
+  it('trends by day and by ISO week', async () => {
+    const daily = (await stats('/v1/stats/nps-q4?key=pk_test')).body
+    expect(daily.trend.map((point: { key: string }) => point.key)).toEqual(days)
+    const first = npsScores.filter((_, i) => i % days.length === 0)
+    expect(daily.trend[0]).toMatchObject({ n: first.length, value: scoreNps(first).score })
+    const weekly = (await stats('/v1/stats/nps-q4?key=pk_test&interval=week')).body
+    expect(weekly.trend).toEqual([
+      expect.objectContaining({
+        key: '2026-11-02',
+        n: 10,
+        score: { kind: 'nps', ...scoreNps(npsScores.filter((_, i) => i % 4 < 2)) },
+      }),
+      expect.objectContaining({ key: '2026-11-09', n: 10 }),
+    ])
+  })
+
+  it('filters by date range, a date alone covering its whole day', async () => {
+    const { body } = await stats('/v1/stats/nps-q4?key=pk_test&from=2026-11-03&to=2026-11-09')
+    const inRange = npsScores.filter((_, i) => i % 4 === 1 || i % 4 === 2)
+    expect(body.score.n).toBe(inRange.length)
+    expect(body.score.score).toBe(scoreNps(inRange).score)
+  })
+
+  it.each([
+    ['device', (i: number) => device(i)],
+    ['plan', (i: number) => plan(i)],
+    ['user.traits.company.size', (i: number) => (i < 10 ? 'S' : 'L')],
+  ])('segments by %s', async (segment, expectedKey) => {
+    const { body } = await stats(`/v1/stats/nps-q4?key=pk_test&segment=${segment}`)
+    expect(body.segment.name).toBe(segment)
+    for (const row of body.segment.rows) {
+      const scores = npsScores.filter((_, i) => expectedKey(i) === row.key)
+      expect(row.n).toBe(scores.length)
+      expect(row.score).toEqual({ kind: 'nps', ...scoreNps(scores) })
+    }
+    expect(body.segment.rows.reduce((sum: number, row: { n: number }) => sum + row.n, 0)).toBe(20)
+  })
+
+  it('lists verbatims with their bucket, newest first, filterable by bucket', async () => {
+    const { body } = await stats('/v1/stats/nps-q4?key=pk_test')
+    const expected = npsScores.flatMap((score, i) => (i % 4 === 0 ? [{ i, score }] : []))
+    expect(body.verbatims).toHaveLength(expected.length)
+    expect(body.verbatims[0]).toMatchObject({ questionId: 'why', device: expect.any(String) })
+    for (const verbatim of body.verbatims) {
+      const i = Number(verbatim.text.split(' ')[1])
+      expect(verbatim.score).toBe(npsScores[i])
+      expect(verbatim.bucket).toBe(npsBucket(npsScores[i]))
+    }
+    const detractors = (await stats('/v1/stats/nps-q4?key=pk_test&bucket=detractor')).body
+    expect(detractors.verbatims.every((v: { bucket: string }) => v.bucket === 'detractor')).toBe(
+      true,
+    )
+    expect(detractors.verbatims.length).toBe(expected.filter(({ score }) => score <= 6).length)
+  })
+
+  it('scores CSAT and CES with core, answers without metric scored from the config', async () => {
+    const csat = [5, 4, 4, 3, 1, 5]
+    const ces = [7, 6, 2, 5, 4]
+    const events = [
+      ...csat.map((value) =>
+        makeEvent({
+          surveyId: 'csat-ticket',
+          answers: [{ questionId: 'csat', value }],
+          metric: undefined,
+        }),
+      ),
+      ...ces.map((value) =>
+        makeEvent({
+          surveyId: 'ces-export',
+          answers: [
+            { questionId: 'effort', value },
+            { questionId: 'blocker', value: 'format', other: value < 5 ? 'too slow' : '' },
+          ],
+          metric: { kind: 'ces', score: value, scale: 7, agree: value >= 5 },
+        }),
+      ),
+    ]
+    await postBatch(testApp(db), makeBatch(events))
+    const csatStats = (await stats('/v1/stats/csat-ticket?key=pk_test')).body
+    expect(csatStats.score).toEqual({ kind: 'csat', scale: 5, ...scoreCsat(csat, 5) })
+    const cesStats = (await stats('/v1/stats/ces-export?key=pk_test')).body
+    expect(cesStats.score).toEqual({ kind: 'ces', scale: 7, ...scoreCes(ces, 7) })
+    expect(cesStats.trend[0]).toMatchObject({ value: scoreCes(ces, 7).mean })
+    // The choice id is no verbatim; the "other" text is.
+    expect(cesStats.verbatims.map((v: { text: string }) => v.text)).toEqual([
+      'too slow',
+      'too slow',
+    ])
+  })
+
+  it('lists the project surveys', async () => {
+    const { status, body } = await stats('/v1/stats?key=pk_test')
+    expect(status).toBe(200)
+    expect(body.surveys).toEqual([
+      expect.objectContaining({ surveyId: 'nps-q4', kind: 'nps', responses: 20, answered: 20 }),
+      expect.objectContaining({ surveyId: 'csat-ticket', kind: 'csat' }),
+      expect.objectContaining({ surveyId: 'ces-export', kind: 'ces' }),
+    ])
+  })
+
+  it.each([
+    ['no read key', '/v1/stats/nps-q4?key=pk_test', ''],
+    ['a wrong read key', '/v1/stats/nps-q4?key=pk_test', 'rk_open_0123456789abcdef'],
+    ['an unknown key', '/v1/stats/nps-q4?key=pk_nobody', readKey],
+    ['no key', '/v1/stats/nps-q4', readKey],
+  ])('answers 401 to %s', async (_, path, key) => {
+    const { status, headers } = await stats(path, key)
+    expect(status).toBe(401)
+    expect(headers.get('www-authenticate')).toContain('Bearer')
+  })
+
+  it.each([
+    ['interval=month', 'interval'],
+    ['from=yesterday', 'from'],
+    ['segment=drop%20table', 'segment'],
+    ['verbatims=5000', 'verbatims'],
+  ])('answers 400 naming the parameter for %s', async (query, path) => {
+    const { status, body } = await stats(`/v1/stats/nps-q4?key=pk_test&${query}`)
+    expect(status).toBe(400)
+    expect(body.errors).toEqual([{ path, message: expect.any(String) }])
+  })
+
+  it('answers 404 for a survey neither configured nor answered', async () => {
+    expect((await stats('/v1/stats/nope?key=pk_test')).status).toBe(404)
+  })
+})

@@ -1,0 +1,127 @@
+import type { Interval, Survey } from '@sonde/core'
+import type { Queryable } from '../db/database'
+import { textQuestionIds } from '../ingest/scoreQuestion'
+import { loadCounts, type ResponseCounts } from './loadCounts'
+import { loadHistograms } from './loadHistograms'
+import { loadVerbatims, type Verbatim } from './loadVerbatims'
+import { resolveMetric } from './resolveMetric'
+import type { Scope } from './scope'
+import {
+  type Histogram,
+  headline,
+  type MetricSpec,
+  type Score,
+  scalePoints,
+  scoreHistogram,
+} from './scoreHistogram'
+import { segmentSql } from './segmentExpression'
+import type { StatsQuery } from './statsQuery'
+
+/** One point of a trend or one row of a segment table: the headline number and core's score. */
+export interface ScoredGroup {
+  /** The period's first day (`2026-11-02`) or the segment value; `null` when not recorded. */
+  key: string | null
+  n: number
+  value: number | null
+  ci: Interval | null
+  score: Score
+}
+
+/** Everything the dashboard shows for one survey. */
+export interface SurveyStats {
+  surveyId: string
+  /** `null` for a survey without a scored question (kind `custom`): counts and verbatims only. */
+  metric: MetricSpec | null
+  from: string | null
+  to: string | null
+  counts: ResponseCounts
+  /** Core's score of all scored responses in range, with n and the 95% interval. */
+  score: Score | null
+  /** How many answers gave each point of the scale. */
+  distribution: Array<{ value: number; count: number }>
+  interval: 'day' | 'week'
+  trend: ScoredGroup[]
+  segment: { name: string; rows: ScoredGroup[]; truncated: boolean } | null
+  verbatims: Verbatim[]
+}
+
+/** Most segment values listed; the rest are counted in `truncated`. */
+const maxSegments = 50
+
+/**
+ * Computes a survey's statistics: counts, score, distribution, trend, segments and verbatims.
+ * `null` when the survey is unknown: not in the config and without any response.
+ */
+export async function computeStats(
+  db: Queryable,
+  scope: Scope,
+  query: StatsQuery,
+  survey: Survey | undefined,
+): Promise<SurveyStats | null> {
+  const metric = await resolveMetric(db, scope.project, scope.surveyId, survey)
+  const [counts, verbatims, scored] = await Promise.all([
+    loadCounts(db, scope),
+    loadVerbatims(db, scope, {
+      limit: query.verbatims,
+      ...(query.bucket ? { bucket: query.bucket } : {}),
+      ...(survey ? { textQuestionIds: textQuestionIds(survey) } : {}),
+    }),
+    metric ? scoreScope(db, scope, query, metric) : null,
+  ])
+  if (!survey && !metric && counts.responses === 0) return null
+  return {
+    surveyId: scope.surveyId,
+    metric,
+    from: scope.from ?? null,
+    to: scope.to ?? null,
+    counts,
+    score: scored?.score ?? null,
+    distribution: scored?.distribution ?? [],
+    interval: query.interval,
+    trend: scored?.trend ?? [],
+    segment: scored?.segment ?? null,
+    verbatims,
+  }
+}
+
+async function scoreScope(db: Queryable, scope: Scope, query: StatsQuery, metric: MetricSpec) {
+  const { segment, interval } = query
+  const [overall, trend, segments] = await Promise.all([
+    loadHistograms(db, scope, metric),
+    loadHistograms(
+      db,
+      scope,
+      metric,
+      (p) =>
+        `to_char(date_trunc(${p.add(interval)}, r.answered_at at time zone 'UTC'), 'YYYY-MM-DD')`,
+    ),
+    segment ? loadHistograms(db, scope, metric, (p) => segmentSql(segment, p)) : null,
+  ])
+  const histogram = overall.get('') ?? []
+  const segmentRows = segments ? scoreGroups(metric, segments) : []
+  segmentRows.sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)))
+  return {
+    score: scoreHistogram(metric, histogram),
+    distribution: distributionOf(metric, histogram),
+    trend: scoreGroups(metric, trend),
+    segment: segment
+      ? {
+          name: segment.name,
+          rows: segmentRows.slice(0, maxSegments),
+          truncated: segmentRows.length > maxSegments,
+        }
+      : null,
+  }
+}
+
+function scoreGroups(metric: MetricSpec, groups: Map<string | null, Histogram>): ScoredGroup[] {
+  return [...groups].map(([key, histogram]) => {
+    const score = scoreHistogram(metric, histogram)
+    return { key, ...headline(score), score }
+  })
+}
+
+function distributionOf(metric: MetricSpec, histogram: Histogram) {
+  const counts = new Map(histogram)
+  return scalePoints(metric).map((value) => ({ value, count: counts.get(value) ?? 0 }))
+}

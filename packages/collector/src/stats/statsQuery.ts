@@ -1,0 +1,74 @@
+import type { ParseError } from '@sonde/core'
+import { type Segment, segmentFor } from './segmentExpression'
+
+/** The filters and options of a stats request, checked. */
+export interface StatsQuery {
+  /** Inclusive start, ISO. */
+  from?: string
+  /** Exclusive end, ISO. */
+  to?: string
+  interval: 'day' | 'week'
+  segment?: Segment
+  /** Only verbatims of this bucket (`promoter`, `satisfied`, `agree`, …). */
+  bucket?: string
+  /** Most verbatims returned, newest first. */
+  verbatims: number
+}
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * Reads `from`, `to`, `interval`, `segment`, `bucket` and `verbatims` from a query string. A date
+ * without a time means the whole day: `from=2026-11-01&to=2026-11-30` covers all of November 30.
+ */
+export function readStatsQuery(
+  query: Record<string, string | undefined>,
+): { ok: true; value: StatsQuery } | { ok: false; errors: ParseError[] } {
+  const errors: ParseError[] = []
+  const from = readTime(query.from, 'from', errors, 0)
+  const to = readTime(query.to, 'to', errors, 1)
+  const interval = query.interval ?? 'day'
+  if (interval !== 'day' && interval !== 'week') {
+    errors.push({ path: 'interval', message: 'expected "day" or "week"' })
+  }
+  const segment = query.segment ? segmentFor(query.segment) : undefined
+  if (segment === null) {
+    errors.push({
+      path: 'segment',
+      message: 'expected device, locale, path, appVersion, plan, known or a context path',
+    })
+  }
+  const verbatims = Number(query.verbatims ?? 100)
+  if (!Number.isInteger(verbatims) || verbatims < 0 || verbatims > 1000) {
+    errors.push({ path: 'verbatims', message: 'expected an integer from 0 to 1000' })
+  }
+  if (errors.length > 0) return { ok: false, errors }
+  return {
+    ok: true,
+    value: {
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      interval: interval as 'day' | 'week',
+      ...(segment ? { segment } : {}),
+      ...(query.bucket ? { bucket: query.bucket } : {}),
+      verbatims,
+    },
+  }
+}
+
+// A date alone is midnight UTC, plus `extraDays` (1 for `to`, whose day is included).
+function readTime(
+  value: string | undefined,
+  path: string,
+  errors: ParseError[],
+  extraDays: number,
+): string | undefined {
+  if (value === undefined || value === '') return undefined
+  const time = Date.parse(datePattern.test(value) ? `${value}T00:00:00Z` : value)
+  if (!Number.isFinite(time) || time < 0 || time > Date.UTC(9999, 0, 1)) {
+    errors.push({ path, message: 'expected a date (2026-11-01) or an ISO date-time' })
+    return undefined
+  }
+  const days = datePattern.test(value) ? extraDays : 0
+  return new Date(time + days * 86_400_000).toISOString()
+}
