@@ -25,5 +25,5 @@ need_chromium() {
 }
 
 need_pnpm || return 1
-need_chromium || return 1
+[[ -n ${SONDE_SKIP_BROWSER:-} ]] || need_chromium || return 1
 pnpm install --frozen-lockfile --reporter=silent || { echo 'pnpm install failed.' >&2; return 1; }

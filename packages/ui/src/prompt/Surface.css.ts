@@ -18,7 +18,8 @@ font:400 15px/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto,sa
 .s[data-pos=bottom]{inset:auto 0 0;width:100%;border-radius:var(--r) var(--r) 0 0}
 .s[data-pos=bottom]>.c{max-width:640px;margin:auto}
 .s[data-pos=center]{inset:0;margin:auto;width:min(440px,calc(100vw - 32px))}
-.s::backdrop{background:rgb(0 0 0/.45)}
+.s:modal::backdrop{background:rgb(0 0 0/.45)}
+.s:not(:modal)::backdrop{background:none}
 @media (max-width:479.98px){.s:not([data-pos=center]){inset:auto 0 var(--kb,0px);width:100%;max-height:85vh;border-radius:var(--r) var(--r) 0 0}}
 @keyframes sonde-in{from{opacity:0;transform:translateY(8px)}}
 @media (prefers-reduced-motion:reduce){.s{animation:none}}

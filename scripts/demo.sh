@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The demo: builds Sonde, starts the reference collector (embedded PostgreSQL in demo/.data,
+# the demo project and its surveys and tour), seeds 90 days of answers on first start, and
+# serves Acme Reports, a small SaaS app that uses Sonde through its script tag only.
+# Ctrl-C stops everything. Ports: SONDE_DEMO_PORT (5173), SONDE_COLLECTOR_PORT (8787).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SONDE_SKIP_BROWSER=1 source scripts/setup.sh
+
+demo_port=${SONDE_DEMO_PORT:-5173}
+collector_port=${SONDE_COLLECTOR_PORT:-8787}
+data=demo/.data
+read_key=$(node -e 'console.log(require("./demo/collector/projects.json").projects[0].readKey)')
+
+echo '── building the SDK'
+pnpm --filter @sonde/sdk run -s build
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+echo '── starting the collector'
+mkdir -p "$data"
+pnpm exec tsx packages/collector/src/cli.ts start --port "$collector_port" --host 127.0.0.1 \
+  --data-dir "$data/db" --projects demo/collector/projects.json --configs demo/collector/configs &
+pids+=($!)
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null ||
+  { echo 'The collector did not start; see the lines above.' >&2; exit 1; }
+
+if [[ ! -f $data/seeded ]]; then
+  echo '── seeding 90 days of answers'
+  pnpm exec tsx demo/seed.ts "http://127.0.0.1:$collector_port" && touch "$data/seeded"
+fi
+
+PORT=$demo_port COLLECTOR="http://127.0.0.1:$collector_port" node demo/server.mjs &
+pids+=($!)
+sleep 0.5
+cat <<MSG
+
+  Acme Reports (the host app):  http://localhost:$demo_port/
+  Results dashboard:            http://localhost:$collector_port/dashboard/
+  Dashboard read key:           $read_key
+
+  Sign in as Ada (Pro), open a few pages, export a report, close a support ticket.
+  "Go offline" cuts the app from the collector: answers wait in the outbox, then drain.
+  Ctrl-C stops the demo.
+
+MSG
+wait
