@@ -51,8 +51,11 @@ fi
 echo '── end-to-end (Playwright, script-tag pages)'
 e2e_report=.vitest-reports/e2e.json
 # A free port, so a run never collides with a server already on the default one.
-SONDE_E2E_PORT=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-export SONDE_E2E_PORT
+free_port() { node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+SONDE_E2E_PORT=$(free_port)
+SONDE_E2E_DEMO_PORT=$(free_port)
+SONDE_E2E_COLLECTOR_PORT=$(free_port)
+export SONDE_E2E_PORT SONDE_E2E_DEMO_PORT SONDE_E2E_COLLECTOR_PORT
 rm -f "$e2e_report"
 (cd test/e2e && pnpm exec playwright test -c playwright.config.ts)
 e2e_status=$?
