@@ -183,6 +183,7 @@ export {
   recordPageView,
   recordShown,
   type Signal,
+  recordStep,
   type Skip,
   type SkipReason,
   sampleBucket,

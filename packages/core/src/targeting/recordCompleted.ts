@@ -8,5 +8,8 @@ export function recordCompleted(
   id: string,
   now: number,
 ): TargetingState {
-  return updateRecord(state, kind, id, (record) => ({ ...record, completedAt: now }))
+  return updateRecord(state, kind, id, ({ step: _, ...record }) => ({
+    ...record,
+    completedAt: now,
+  }))
 }

@@ -8,5 +8,8 @@ export function recordDismissed(
   id: string,
   now: number,
 ): TargetingState {
-  return updateRecord(state, kind, id, (record) => ({ ...record, lastDismissedAt: now }))
+  return updateRecord(state, kind, id, ({ step: _, ...record }) => ({
+    ...record,
+    lastDismissedAt: now,
+  }))
 }

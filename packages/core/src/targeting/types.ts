@@ -35,6 +35,8 @@ export interface DisplayRecord {
   lastShownAt?: number | undefined
   lastDismissedAt?: number | undefined
   completedAt?: number | undefined
+  /** The step a tour in progress is on, so a reload or a new page resumes it; gone at its end. */
+  step?: number | undefined
 }
 
 /**

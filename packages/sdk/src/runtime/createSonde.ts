@@ -2,6 +2,7 @@ import {
   type Config,
   compileTargeting,
   createTargetingState,
+  historyKey,
   type InitOptions,
   recordEvent,
   recordIdentity,
@@ -23,7 +24,7 @@ import type { Logger } from './createLogger'
 import { createPresenter } from './createPresenter'
 import type { FlowContext } from './flowContext'
 import { mountSurveyFlow } from './mountSurveyFlow'
-import { mountTourFlow, tourProgressKey } from './mountTourFlow'
+import { mountTourFlow } from './mountTourFlow'
 import { persistState } from './persistState'
 import type { Sonde, SondeEvents } from './types'
 import type { UiLoaders } from './uiModules'
@@ -180,10 +181,8 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
   // A tour left mid-way (a reload, a new page) goes on where it was, whatever its triggers say.
   const resumeTour = () => {
     for (const tour of cfg.tours ?? []) {
-      const saved = Number(kv.get(tourProgressKey(tour.id)))
-      if (Number.isInteger(saved) && saved >= 0 && kv.get(tourProgressKey(tour.id)) !== null) {
-        if (present('tour', tour.id, 0, saved)) return true
-      }
+      const step = state.history[historyKey('tour', tour.id)]?.step
+      if (typeof step === 'number' && step >= 0 && present('tour', tour.id, 0, step)) return true
     }
     return false
   }

@@ -2,6 +2,7 @@ import {
   recordCompleted,
   recordDismissed,
   recordShown,
+  recordStep,
   type SondeEvent,
   type Tour,
 } from '@sonde/core'
@@ -9,13 +10,11 @@ import type { Mount } from './createPresenter'
 import type { FlowContext } from './flowContext'
 import type { TourUi } from './uiModules'
 
-/** Where a tour in progress is kept, so a reload or a new page resumes at the same step. */
-export const tourProgressKey = (tourId: string) => `tour:${tourId}`
-
 /**
  * Shows a tour from step `startAt` and reports it: `tour.started` once (not again on resume),
  * `tour.step` with the time spent on each step, then `tour.completed` or `tour.dismissed` with
- * its reason. The current step is saved as it changes and forgotten at the end.
+ * its reason. The current step is kept in the display history (IndexedDB) as it changes, so a
+ * reload or a new page resumes there; completion or dismissal forgets it.
  */
 export function mountTourFlow(
   tour: Tour,
@@ -26,7 +25,6 @@ export function mountTourFlow(
   return async (release) => {
     const ui = await load()
     const tourId = tour.id
-    const key = tourProgressKey(tourId)
     let started = startAt > 0
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       ctx.send({
@@ -42,7 +40,7 @@ export function mountTourFlow(
       ...(ctx.theme ? { theme: ctx.theme } : {}),
       startAt,
       onShow: ({ index }) => {
-        ctx.kv().set(key, String(index))
+        ctx.record((s) => recordStep(s, 'tour', tourId, index))
         if (started) return
         started = true
         ctx.record((s) => recordShown(s, 'tour', tourId, ctx.now()))
@@ -54,13 +52,11 @@ export function mountTourFlow(
         ctx.emit('tour:step', { tourId, stepId, index, dwellMs })
       },
       onComplete: ({ dwellMs }) => {
-        ctx.kv().remove(key)
         ctx.record((s) => recordCompleted(s, 'tour', tourId, ctx.now()))
         wire('tour.completed', { dwellMs: Math.round(dwellMs) })
         ctx.emit('tour:completed', { tourId })
       },
       onDismiss: ({ stepId, index, reason }) => {
-        ctx.kv().remove(key)
         ctx.record((s) => recordDismissed(s, 'tour', tourId, ctx.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
         ctx.emit('tour:dismissed', { tourId, stepId, reason })
