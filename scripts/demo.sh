@@ -2,14 +2,15 @@
 # The demo: builds Sonde, starts the reference collector (embedded PostgreSQL in demo/.data,
 # the demo project and its surveys and tour), seeds 90 days of answers on first start, and
 # serves Acme Reports, a small SaaS app that uses Sonde through its script tag only.
-# Ctrl-C stops everything. Ports: SONDE_DEMO_PORT (5173), SONDE_COLLECTOR_PORT (8787).
+# Ctrl-C stops everything. Ports: SONDE_DEMO_PORT (5173), SONDE_COLLECTOR_PORT (8787);
+# SONDE_DEMO_DATA (demo/.data) is where the database lives; SONDE_DEMO_SEED=0 skips the seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SONDE_SKIP_BROWSER=1 source scripts/setup.sh
 
 demo_port=${SONDE_DEMO_PORT:-5173}
 collector_port=${SONDE_COLLECTOR_PORT:-8787}
-data=demo/.data
+data=${SONDE_DEMO_DATA:-demo/.data}
 read_key=$(node -e 'console.log(require("./demo/collector/projects.json").projects[0].readKey)')
 
 echo '── building the SDK'
@@ -21,8 +22,15 @@ trap cleanup EXIT INT TERM
 
 echo '── starting the collector'
 mkdir -p "$data"
+# The demo project, allowed from the origin the app is served on.
+node -e '
+  const [file, port, out] = process.argv.slice(1)
+  const projects = require(require("path").resolve(file))
+  for (const p of projects.projects) p.origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
+  require("fs").writeFileSync(out, JSON.stringify(projects, null, 2))
+' demo/collector/projects.json "$demo_port" "$data/projects.json"
 pnpm exec tsx packages/collector/src/cli.ts start --port "$collector_port" --host 127.0.0.1 \
-  --data-dir "$data/db" --projects demo/collector/projects.json --configs demo/collector/configs &
+  --data-dir "$data/db" --projects "$data/projects.json" --configs demo/collector/configs &
 pids+=($!)
 for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null && break
@@ -31,7 +39,7 @@ done
 curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null ||
   { echo 'The collector did not start; see the lines above.' >&2; exit 1; }
 
-if [[ ! -f $data/seeded ]]; then
+if [[ ${SONDE_DEMO_SEED:-1} != 0 && ! -f $data/seeded ]]; then
   echo '── seeding 90 days of answers'
   pnpm exec tsx demo/seed.ts "http://127.0.0.1:$collector_port" && touch "$data/seeded"
 fi

@@ -23,11 +23,13 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      // The demo and its collector, for the full-loop test (demo.e2e.ts).
-      command: `SONDE_E2E_DEMO_PORT=${demoPort} SONDE_E2E_COLLECTOR_PORT=${collectorPort} node demo-stack.mjs`,
-      url: `http://127.0.0.1:${collectorPort}/v1/config?key=pk_demo`,
+      // The README's demo command itself, on a fresh database without seed data, for the
+      // full-loop test (demo.e2e.ts).
+      command: `cd ../.. && SONDE_DEMO_PORT=${demoPort} SONDE_COLLECTOR_PORT=${collectorPort} SONDE_DEMO_DATA=$(mktemp -d) SONDE_DEMO_SEED=0 bash scripts/demo.sh`,
+      // Up once the app server is: the script starts it after the collector answers.
+      url: `http://127.0.0.1:${demoPort}/sonde/stub.js`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 120_000,
     },
   ],
 })
