@@ -50,3 +50,16 @@ test('Escape dismisses a tour and reports why', async ({ page }) => {
     .poll(() => received.batches.flatMap((b) => b.events).find((e) => e.type === 'tour.dismissed'))
     .toMatchObject({ tourId: 'welcome', stepId: 'new', reason: 'esc' })
 })
+
+test('leaving the pages a tour belongs to dismisses it with reason route', async ({ page }) => {
+  const received = await receive(page)
+  await serveHost(page, hostHtml(attrs))
+  await page.goto('/app/reports')
+  await expect(tooltip(page)).toContainText('Create a report')
+  await page.evaluate(() => history.pushState(null, '', '/settings'))
+  await expect(page.locator('sonde-root')).toHaveCount(0)
+  await page.evaluate(() => (window as unknown as W).sonde.flush())
+  await expect
+    .poll(() => received.batches.flatMap((b) => b.events).find((e) => e.type === 'tour.dismissed'))
+    .toMatchObject({ tourId: 'welcome', reason: 'route' })
+})

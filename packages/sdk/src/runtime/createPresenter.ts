@@ -5,6 +5,8 @@ export interface Shown {
   close(reason?: string): void
   /** Tours advance on tracked events. */
   signal?(name: string): void
+  /** The route changed; what no longer belongs on the new page closes itself. */
+  route?(url: string): void
 }
 
 /**

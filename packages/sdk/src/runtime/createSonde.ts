@@ -203,6 +203,7 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
   }
   const onRoute = (url: string) => {
     presenter.cancelPending()
+    presenter.current()?.route?.(url)
     signals.restart()
     pageView(url)
   }

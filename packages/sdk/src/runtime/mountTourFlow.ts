@@ -1,4 +1,5 @@
 import {
+  matchUrl,
   recordCompleted,
   recordDismissed,
   recordShown,
@@ -64,6 +65,15 @@ export function mountTourFlow(
       onClose: release,
     })
     await handle.ready
-    return handle
+    const rule = tour.trigger && 'page' in tour.trigger ? tour.trigger.page : undefined
+    return {
+      close: (reason) => handle.close(reason),
+      signal: (name) => handle.signal(name),
+      // A tour started by a page rule belongs to those pages: leaving them ends it (reason
+      // 'route'); other tours pause on a missing target and go on when it returns.
+      route: (url) => {
+        if (rule && !matchUrl(rule, url)) handle.close('route')
+      },
+    }
   }
 }
