@@ -6,7 +6,6 @@ import {
   parse,
   parseConfig,
 } from '@sonde/core'
-import { fetchConfig } from './config/fetchConfig'
 import { createInertSonde } from './runtime/createInertSonde'
 import { createLogger } from './runtime/createLogger'
 import { createSonde } from './runtime/createSonde'
@@ -30,16 +29,16 @@ export function startSonde(options: InitOptions, ui: UiLoaders): Sonde {
       return createInertSonde('invalid options')
     }
     const value = parsed.value
-    let config: Promise<Config>
+    let config: Config | { url: string }
     if (typeof value.config === 'string') {
-      config = fetchConfig(new URL(value.config, document.baseURI).href, log)
+      config = { url: new URL(value.config, document.baseURI).href }
     } else {
       const { value: inline, errors } = parseConfig(value.config ?? {})
       if (errors.length > 0) {
         const skipped = errors.map((e) => `config.${describeError(e)}`).join('; ')
         log.error(`invalid config, the rest still runs: ${skipped}`)
       }
-      config = Promise.resolve(inline)
+      config = inline
     }
     return createSonde(value, config, { win: window, log, ui, sdkVersion: SDK_VERSION })
   } catch (error) {

@@ -12,6 +12,8 @@ import {
   startSession,
   type TargetingState,
 } from '@sonde/core'
+import { idbConfigCache, noConfigCache } from '../config/configCache'
+import { watchRemoteConfig } from '../config/fetchConfig'
 import { collectContext } from '../context/collectContext'
 import { detectDevice } from '../context/detectDevice'
 import { type KeyValue, localKeyValue, memoryKeyValue } from '../context/keyValue'
@@ -43,7 +45,11 @@ export interface SondeDeps {
  * the stored state and the config are ready wait for them, in order. Every entry point is
  * guarded: nothing throws into the host.
  */
-export function createSonde(options: InitOptions, config: Promise<Config>, deps: SondeDeps): Sonde {
+export function createSonde(
+  options: InitOptions,
+  source: Config | { url: string },
+  deps: SondeDeps,
+): Sonde {
   const { win, log } = deps
   const endpoint = new URL(options.endpoint, win.document.baseURI).href
   const ns = storeName(endpoint, options.key)
@@ -157,6 +163,17 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
     kv: () => kv,
   }
   const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
+  // A remote config is cached (with consent) and revalidated in the background; a newer one
+  // applies from the next signal on, what is on screen stays.
+  const remote =
+    'url' in source
+      ? watchRemoteConfig(source.url, {
+          log,
+          cache: allowed() ? idbConfigCache(`${ns}-config`) : noConfigCache,
+          onUpdate: (next) => queue(() => void (cfg = next)),
+        })
+      : null
+  const config = remote ? remote.first : Promise.resolve(source as Config)
 
   const present = (kind: 'survey' | 'tour', id: string, delaySeconds: number, startAt = 0) => {
     if (kind === 'survey') {
@@ -312,6 +329,7 @@ export function createSonde(options: InitOptions, config: Promise<Config>, deps:
     destroy: () =>
       guard(() => {
         destroyed = true
+        remote?.stop()
         presenter.close()
         signals.stop()
         stopNavigation()

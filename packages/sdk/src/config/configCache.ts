@@ -1,0 +1,50 @@
+import type { Config } from '@sonde/core'
+import { createStore, get, set, type UseStore } from 'idb-keyval'
+import { withTimeout } from '../delivery/withTimeout'
+
+/** A remote config as last received, with what revalidates it. */
+export interface CachedConfig {
+  config: Config
+  etag: string | null
+  fetchedAt: number
+}
+
+export interface ConfigCache {
+  read(url: string): Promise<CachedConfig | null>
+  write(url: string, entry: CachedConfig): Promise<void>
+}
+
+/**
+ * The last good config per URL in IndexedDB (a database of Sonde's own), so a page shows what is
+ * due at once and revalidates in the background. Every failure reads as "no cache".
+ */
+export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
+  let store: UseStore | null = null
+  const open = () => {
+    if (!store && typeof indexedDB !== 'undefined') store = createStore(name, 'config')
+    return store
+  }
+  return {
+    async read(url) {
+      try {
+        const db = open()
+        const entry = db ? await withTimeout(get<CachedConfig>(url, db), timeoutMs) : undefined
+        return entry && typeof entry.fetchedAt === 'number' && entry.config ? entry : null
+      } catch {
+        return null
+      }
+    },
+    async write(url, entry) {
+      try {
+        const db = open()
+        if (db) await withTimeout(set(url, entry, db), timeoutMs)
+      } catch {}
+    },
+  }
+}
+
+/** No cache at all: without consent nothing is written. */
+export const noConfigCache: ConfigCache = {
+  read: async () => null,
+  write: async () => {},
+}

@@ -1,0 +1,150 @@
+import type { Config } from '@sonde/core'
+import { describe, expect, it, vi } from 'vitest'
+import type { CachedConfig, ConfigCache } from './configCache'
+import { watchRemoteConfig } from './fetchConfig'
+
+const survey = (id: string) => ({
+  id,
+  version: 1,
+  kind: 'nps',
+  questions: [{ id: 'q', type: 'nps', text: 't' }],
+})
+const log = { debug: vi.fn(), error: vi.fn() }
+
+function memoryCache(
+  entry: CachedConfig | null = null,
+): ConfigCache & { entry: CachedConfig | null } {
+  const cache = {
+    entry,
+    read: async () => cache.entry,
+    write: async (_: string, next: CachedConfig) => {
+      cache.entry = next
+    },
+  }
+  return cache
+}
+
+// The endpoint: serves `body` with `etag`, answers 304 when revalidated with it.
+function endpoint(body: unknown, etag = '"v1"') {
+  const calls: (string | null)[] = []
+  const fetcher = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+    const sent = new Headers(init?.headers).get('if-none-match')
+    calls.push(sent)
+    if (sent === etag) return new Response(null, { status: 304 })
+    return new Response(JSON.stringify(body), { status: 200, headers: { etag } })
+  }) as unknown as typeof fetch
+  return { fetcher, calls }
+}
+
+const ids = (config: Config) => config.surveys?.map((s) => s.id)
+
+describe('watchRemoteConfig', () => {
+  it('fetches, keeps the valid surveys, and caches with the ETag', async () => {
+    const cache = memoryCache()
+    const { fetcher } = endpoint({ surveys: [survey('a'), { ...survey('b'), kind: 'x' }] })
+    const remote = watchRemoteConfig('https://c/v1/config', {
+      log,
+      cache,
+      onUpdate: vi.fn(),
+      fetcher,
+      now: () => 1_000,
+    })
+    expect(ids(await remote.first)).toEqual(['a'])
+    expect(cache.entry).toMatchObject({ etag: '"v1"', fetchedAt: 1_000 })
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('config.surveys[1].kind'))
+    remote.stop()
+  })
+
+  it('starts from a fresh cache without a request', async () => {
+    const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 1_000 })
+    const { fetcher, calls } = endpoint({})
+    const remote = watchRemoteConfig('u', {
+      log,
+      cache,
+      onUpdate: vi.fn(),
+      fetcher,
+      now: () => 2_000,
+      ttlMs: 60_000,
+    })
+    expect(await remote.first).toEqual({ surveys: [] })
+    expect(calls).toEqual([])
+    remote.stop()
+  })
+
+  it('uses a stale cache at once and revalidates it in the background', async () => {
+    const cached = memoryCache({ config: { surveys: [] }, etag: '"v0"', fetchedAt: 0 })
+    const onUpdate = vi.fn()
+    const { fetcher, calls } = endpoint({ surveys: [survey('new')] }, '"v2"')
+    const remote = watchRemoteConfig('u', {
+      log,
+      cache: cached,
+      onUpdate,
+      fetcher,
+      now: () => 10 * 60_000,
+    })
+    expect(await remote.first).toEqual({ surveys: [] })
+    await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledTimes(1))
+    expect(calls).toEqual(['"v0"'])
+    expect(ids(onUpdate.mock.calls[0]?.[0])).toEqual(['new'])
+    expect(cached.entry?.etag).toBe('"v2"')
+    remote.stop()
+  })
+
+  it('keeps the config when the server says 304, only refreshing its age', async () => {
+    const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
+    const onUpdate = vi.fn()
+    const { fetcher, calls } = endpoint({ surveys: [survey('x')] }, '"v1"')
+    const remote = watchRemoteConfig('u', { log, cache, onUpdate, fetcher, now: () => 10 * 60_000 })
+    await remote.first
+    await vi.waitFor(() => expect(calls).toHaveLength(1))
+    await vi.waitFor(() => expect(cache.entry?.fetchedAt).toBe(10 * 60_000))
+    expect(onUpdate).not.toHaveBeenCalled()
+    remote.stop()
+  })
+
+  it.each([
+    ['a network error', () => Promise.reject(new TypeError('offline'))],
+    ['a 500', async () => new Response('', { status: 500 })],
+    ['a body that is not JSON', async () => new Response('<html>', { status: 200 })],
+  ])('keeps the last good config after %s', async (_, fail) => {
+    const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
+    const onUpdate = vi.fn()
+    const fetcher = vi.fn(fail) as unknown as typeof fetch
+    const remote = watchRemoteConfig('u', { log, cache, onUpdate, fetcher, now: () => 10 * 60_000 })
+    expect(await remote.first).toEqual({ surveys: [] })
+    await vi.waitFor(() => expect(fetcher).toHaveBeenCalled())
+    await new Promise((r) => setTimeout(r, 10))
+    expect(onUpdate).not.toHaveBeenCalled()
+    expect(cache.entry?.fetchedAt).toBe(0)
+    remote.stop()
+  })
+
+  it('yields an empty config when there is neither cache nor network', async () => {
+    const fetcher = vi.fn(() => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch
+    const remote = watchRemoteConfig('u', { log, cache: memoryCache(), onUpdate: vi.fn(), fetcher })
+    expect(await remote.first).toEqual({})
+    remote.stop()
+  })
+
+  it('revalidates every TTL while the page lives, and stops', async () => {
+    vi.useFakeTimers()
+    try {
+      const { fetcher, calls } = endpoint({ surveys: [] })
+      const remote = watchRemoteConfig('u', {
+        log,
+        cache: memoryCache(),
+        onUpdate: vi.fn(),
+        fetcher,
+        ttlMs: 1_000,
+      })
+      await remote.first
+      await vi.advanceTimersByTimeAsync(3_000)
+      expect(calls).toEqual([null, '"v1"', '"v1"', '"v1"'])
+      remote.stop()
+      await vi.advanceTimersByTimeAsync(3_000)
+      expect(calls).toHaveLength(4)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
