@@ -170,7 +170,10 @@ export function createSonde(
       ? watchRemoteConfig(source.url, {
           log,
           cache: allowed() ? idbConfigCache(`${ns}-config`) : noConfigCache,
-          onUpdate: (next) => queue(() => void (cfg = next)),
+          onUpdate: (next) =>
+            queue(() => {
+              cfg = next
+            }),
         })
       : null
   const config = remote ? remote.first : Promise.resolve(source as Config)
