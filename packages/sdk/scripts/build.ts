@@ -2,7 +2,8 @@
 // modules it imports on demand (dist/sonde-ui.js for surveys, dist/sonde-tour.js for tours, a
 // shared chunk, one chunk per UI language), the inline stub
 // (dist/stub.js) and the npm ESM entry (dist/esm/). Run: pnpm --filter @sonde/sdk build
-import { rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build, type InlineConfig } from 'vite'
 
@@ -54,4 +55,16 @@ const uiEntries = {
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`))
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
-console.log('built packages/sdk/dist')
+// Versioned copies for immutable caching, and the SRI hash of every file a page may load.
+const { version } = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { version: string }
+const files = readdirSync(dist).filter((file) => file.endsWith('.js'))
+const sri: Record<string, string> = {}
+for (const file of files) {
+  const digest = createHash('sha384')
+    .update(readFileSync(`${dist}/${file}`))
+    .digest('base64')
+  sri[file] = `sha384-${digest}`
+  cpSync(`${dist}/${file}`, `${dist}/${version}/${file}`)
+}
+writeFileSync(`${dist}/sri.json`, `${JSON.stringify({ version, files: sri }, null, 2)}\n`)
+console.log(`built packages/sdk/dist (and dist/${version}/, dist/sri.json)`)
