@@ -33,6 +33,8 @@ function target(
       },
       rollupOptions: {
         output: {
+          // Vite keeps whitespace in ES library output; these files go to browsers as they are.
+          minify: true,
           // UI languages keep their names; the one other chunk is what surveys and tours share.
           chunkFileNames: (chunk) =>
             /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
