@@ -41,6 +41,7 @@ export {
   parseRetryAfter,
   type RecordState,
   type Rejection,
+  type Removal,
   type RetryOptions,
   type SendOptions,
   type Settlement,

@@ -147,4 +147,55 @@ describe('createLedger', () => {
     await loaded
     expect(held(ledger.records)).toEqual(['new#0'])
   })
+
+  it('counts the records the store removed by itself, and forgets those it held', async () => {
+    const drops: string[] = []
+    const memory = createMemoryStore()
+    let removed: { id: string; reason: string }[] = []
+    const store: Store = {
+      ...memory,
+      takeRemoved: () => {
+        const taken = removed
+        removed = []
+        return taken
+      },
+    }
+    const { ledger, loaded } = createLedger(store, (e, reason) => drops.push(`${e.id}:${reason}`))
+    await loaded
+    await ledger.add([record('a'), record('b')])
+    // A full disk made room for `c` by evicting `a`; a read found one corrupt record.
+    await memory.delete(['a'])
+    removed = [{ id: 'a', reason: 'quota' }]
+    await ledger.add([record('c')])
+    expect(held(ledger.records)).toEqual(['b#0', 'c#0'])
+    expect(drops).toEqual(['a:quota'])
+    removed = [{ id: 'garbage', reason: 'corrupt' }]
+    await ledger.refresh()
+    expect(ledger.dropped()).toBe(2)
+    expect(await store.getMeta('dropped')).toBe(2)
+    expect(drops).toEqual(['a:quota'])
+  })
+
+  it('deletes in one go what was acked while a delete was running', async () => {
+    const memory = createMemoryStore()
+    const deletes: string[][] = []
+    let release: () => void = () => {}
+    const store: Store = {
+      ...memory,
+      delete: async (ids) => {
+        deletes.push([...ids])
+        if (deletes.length === 1) await new Promise<void>((resolve) => (release = resolve))
+        await memory.delete(ids)
+      },
+    }
+    const { ledger, loaded } = createLedger(store)
+    await loaded
+    await ledger.add(['a', 'b', 'c', 'd'].map((id) => record(id)))
+    const first = ledger.remove(['a'])
+    const later = [ledger.remove(['b']), ledger.remove(['c']), ledger.remove(['d'])]
+    release()
+    await Promise.all([first, ...later])
+    expect(deletes).toEqual([['a'], ['b', 'c', 'd']])
+    expect(await memory.all()).toEqual([])
+  })
 })

@@ -49,7 +49,24 @@ export function createLedger(
       if (ok) unsaved.delete(event.id)
       else unsaved.add(event.id)
     }
+    // A full disk may have made room by evicting older records.
+    await absorbRemoved()
     return ok
+  }
+
+  // Records the store removed by itself (corrupt on read, evicted for quota) are lost all the
+  // same: those held here are reported and forgotten like any drop, and every one is counted.
+  async function absorbRemoved() {
+    const removed = (await attempt(() => store.takeRemoved?.() ?? [])).value ?? []
+    if (removed.length === 0) return
+    const drops: Drop[] = []
+    for (const { id, reason } of removed) {
+      const record = records.get(id)
+      if (record) drops.push({ record, reason })
+    }
+    dropped += removed.length - drops.length
+    if (drops.length > 0) await ledger.drop(drops)
+    else await writeDropped()
   }
 
   async function forget(ids: readonly string[]) {
@@ -62,12 +79,24 @@ export function createLedger(
     await deleteAgain()
   }
 
-  // One delete for every id still in the store, so that a failed delete is retried later.
-  async function deleteAgain() {
-    if (undeleted.size === 0) return
-    const ids = [...undeleted]
-    if (!(await attempt(() => store.delete(ids))).ok) return
-    for (const id of ids) undeleted.delete(id)
+  // One delete at a time, for every id still in the store, so that a failed delete is retried
+  // later; ids forgotten while one runs go in the next, so that a flush acking batch after batch
+  // does not send the same ids again in every delete.
+  let deleting: Promise<void> | null = null
+  function deleteAgain(): Promise<void> {
+    if (!deleting && undeleted.size > 0) {
+      deleting = drainDeletes().finally(() => {
+        deleting = null
+      })
+    }
+    return deleting ?? Promise.resolve()
+  }
+  async function drainDeletes() {
+    while (undeleted.size > 0) {
+      const ids = [...undeleted]
+      if (!(await attempt(() => store.delete(ids))).ok) return
+      for (const id of ids) undeleted.delete(id)
+    }
   }
 
   async function writeDropped() {
@@ -88,6 +117,7 @@ export function createLedger(
       if (!stored.ok || !Array.isArray(stored.value)) return
       const isLocal = (id: string) => unsaved.has(id) || touched.has(id) || undeleted.has(id)
       records = mergeRecords(stored.value, records, isLocal)
+      await absorbRemoved()
     },
     add: write,
     async update(list) {

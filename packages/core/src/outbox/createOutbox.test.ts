@@ -3,6 +3,7 @@ import type { Batch } from '../schema/batch'
 import type { SondeEvent } from '../schema/event'
 import { createMemoryStore } from './createMemoryStore'
 import { createOutbox, type OutboxOptions } from './createOutbox'
+import { createRecord } from './createRecord'
 import type { OutboxRecord, SendOptions, Store, TransportResult } from './types'
 
 const T0 = Date.parse('2025-03-01T12:00:00Z')
@@ -68,6 +69,25 @@ describe('createOutbox: write-ahead', () => {
     expect((await stored()).map((r) => r.event)).toEqual([event(1)])
     expect(outbox.pending()).toBe(1)
     expect(calls).toEqual([])
+  })
+
+  it('says stored even when a flush delivered the event before its write returned', async () => {
+    const memory = createMemoryStore()
+    const gate = deferred<void>()
+    const store: Store = {
+      ...memory,
+      put: async (records) => {
+        await memory.put(records)
+        await gate.promise
+      },
+    }
+    const { outbox, sentIds } = setup({ store, exclusive: () => true })
+    const stored = outbox.enqueue(event(1))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await outbox.flush()).toEqual({ sent: 1, pending: 0 })
+    gate.resolve()
+    expect(await stored).toBe(true)
+    expect(sentIds()).toEqual([['evt-000001']])
   })
 
   it('sends the batch envelope of the wire contract, then forgets the acked events', async () => {
@@ -556,6 +576,33 @@ describe('createOutbox: concurrency', () => {
     expect(await reloaded.outbox.flush()).toEqual({ sent: 2, pending: 0 })
     expect(reloaded.sentIds()).toEqual([['evt-000001', 'evt-000002']])
     expect(dead.sentIds()).toEqual([['evt-000001', 'evt-000002']])
+  })
+
+  it('writes no leases when it is the only sender, and reads the store once at start', async () => {
+    const memory = createMemoryStore()
+    await memory.put([1, 2, 3].map((n) => createRecord(event(n), T0 - 10 + n)))
+    const puts: string[][] = []
+    let reads = 0
+    const store: Store = {
+      ...memory,
+      put: async (records) => {
+        puts.push(records.map((r) => r.state))
+        await memory.put(records)
+      },
+      all: async () => {
+        reads += 1
+        return memory.all()
+      },
+    }
+    // The flush at page start: asked for while the outbox is still loading.
+    const { outbox, sentIds } = setup({ store, exclusive: () => true })
+    expect(await outbox.flush()).toEqual({ sent: 3, pending: 0 })
+    expect(sentIds()).toEqual([['evt-000001', 'evt-000002', 'evt-000003']])
+    expect(puts).toEqual([])
+    expect(reads).toBe(1)
+    // A later flush reads the store again: other tabs may have changed it.
+    await outbox.flush()
+    expect(reads).toBe(2)
   })
 
   it('sends the events another tab stored', async () => {

@@ -9,6 +9,7 @@ import { createLedger } from './createLedger'
 import { createRecord } from './createRecord'
 import { type DueOptions, isDue } from './isDue'
 import { lease } from './lease'
+import { measureJson } from './measureJson'
 import { OUTBOX_DEFAULTS, type OutboxLimits } from './outboxDefaults'
 import { settleBatch } from './settleBatch'
 import type { BatchEnvelope, Clock, OutboxRecord, Store, Transport, TransportResult } from './types'
@@ -69,6 +70,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const limits: OutboxLimits = { ...OUTBOX_DEFAULTS, ...options.limits }
   const caps = { maxItems: limits.maxItems, maxBytes: limits.maxTotalBytes, ttlMs: limits.ttlMs }
   const { ledger, loaded } = createLedger(options.store, options.onDrop)
+  let loadDone = false
+  void loaded.then(() => {
+    loadDone = true
+  })
   const unloading = new Set<string>()
   let blockedUntil = Number.NEGATIVE_INFINITY
 
@@ -83,8 +88,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
   })
   const due = (now: number, dueOptions: DueOptions) =>
     [...ledger.records.values()].filter((record) => isDue(record, now, dueOptions)).sort(compareAge)
-  const evict = (now: number) =>
-    ledger.drop(applyCaps([...ledger.records.values()], now, caps).evicted)
+  // Resolves to the ids evicted.
+  const evict = async (now: number) => {
+    const { evicted } = applyCaps([...ledger.records.values()], now, caps)
+    await ledger.drop(evicted)
+    return new Set(evicted.map(({ record }) => record.event.id))
+  }
 
   async function enqueue(event: SondeEvent): Promise<boolean> {
     try {
@@ -96,11 +105,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
         return false
       }
       const stored = await ledger.add([record])
-      await evict(now)
-      return stored && ledger.records.has(event.id)
+      // Not `ledger.records.has(…)`: a flush running meanwhile may already have delivered it.
+      const evicted = await evict(now)
+      return stored && !evicted.has(event.id)
     } catch {
       return false
     }
+  }
+
+  // Deletes of acked records still being written: a flush sends its next batch meanwhile (at
+  // worst, a page that dies before they land sends those events again, under the same ids).
+  const deleting = new Set<Promise<void>>()
+  const forget = (ids: readonly string[]) => {
+    const done = ledger.remove(ids).finally(() => deleting.delete(done))
+    deleting.add(done)
   }
 
   async function send(head: BatchEnvelope, group: readonly OutboxRecord[], unload: boolean) {
@@ -120,32 +138,45 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const settled = settleBatch(group, verdict, now, limits, random)
     if (settled.blockedUntil !== null) blockedUntil = Math.max(blockedUntil, settled.blockedUntil)
     if (verdict.kind === 'ack') await ledger.settleDropped(head.dropped ?? 0)
-    await ledger.remove(settled.acked)
+    forget(settled.acked)
     await ledger.drop(settled.dropped)
     await ledger.update(settled.retried)
     return { acked: settled.acked.length, split: settled.split, halt: settled.halt }
   }
 
   async function sendDue(ignoreBackoff: boolean): Promise<number> {
-    const ignoreLease = options.exclusive?.() === true
-    let queue = due(clock.now(), { ignoreBackoff, ignoreLease })
+    // The only possible sender needs no leases: they keep other senders off, and there are none.
+    const exclusive = options.exclusive?.() === true
+    let queue = due(clock.now(), { ignoreBackoff, ignoreLease: exclusive })
+    // Batches planned for an envelope of `planned` bytes; planned again only when the envelope
+    // changes size (a new dropped count), not for every batch of a long flush.
+    let plan: OutboxRecord[][] = []
+    let planned = Number.NaN
     const halves: OutboxRecord[][] = []
     let sent = 0
-    while ((queue.length > 0 || halves.length > 0) && clock.now() >= blockedUntil) {
+    while (
+      (queue.length > 0 || plan.length > 0 || halves.length > 0) &&
+      clock.now() >= blockedUntil
+    ) {
       const head = envelope()
       let group = halves.shift()
       if (!group) {
-        const bytes = { maxEvents: limits.maxBatchEvents, maxBytes: limits.maxBatchBytes }
-        const plan = buildBatches(queue, head, bytes)
-        await ledger.drop(plan.tooLarge.map((record) => ({ record, reason: 'too_large' })))
-        queue = plan.batches.slice(1).flat()
-        group = plan.batches[0]
+        const overhead = measureJson({ ...head, events: [] })
+        if (queue.length > 0 || overhead !== planned) {
+          const bytes = { maxEvents: limits.maxBatchEvents, maxBytes: limits.maxBatchBytes }
+          const built = buildBatches([...plan.flat(), ...queue], head, bytes)
+          await ledger.drop(built.tooLarge.map((record) => ({ record, reason: 'too_large' })))
+          plan = built.batches
+          queue = []
+          planned = overhead
+        }
+        group = plan.shift()
         if (!group) break
       }
       // Leased batch by batch, so that a long flush cannot outlive its leases.
       const held = group.flatMap((record) => ledger.records.get(record.event.id) ?? [])
-      const leased = lease(held, clock.now(), limits.leaseMs)
-      await ledger.update(leased)
+      const leased = exclusive ? held : lease(held, clock.now(), limits.leaseMs)
+      if (!exclusive) await ledger.update(leased)
       if (leased.length === 0) continue
       const outcome = await send(head, leased, false)
       sent += outcome.acked
@@ -153,13 +184,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (outcome.halt) break
     }
     await ledger.update(halves.flat().map(release))
+    await Promise.all(deleting)
     return sent
   }
 
   async function run(ignoreBackoff: boolean): Promise<FlushResult> {
     try {
+      // A run that begins while the load is still reading the store (the flush at page start)
+      // gets the records as fresh as a refresh would, without reading them all twice.
+      const fresh = !loadDone
       await loaded
-      await ledger.refresh()
+      if (!fresh) await ledger.refresh()
       await evict(clock.now())
       return result(await sendDue(ignoreBackoff))
     } catch {

@@ -27,6 +27,7 @@ export type {
   MetaName,
   OutboxRecord,
   RecordState,
+  Removal,
   SendOptions,
   Store,
   Transport,

@@ -39,6 +39,18 @@ export interface Store {
   all(): Promise<OutboxRecord[]>
   getMeta(name: MetaName): Promise<number | undefined>
   setMeta(name: MetaName, value: number): Promise<void>
+  /**
+   * The records this store removed on its own since the last call: corrupt or unknown-version
+   * ones found on read, the oldest evicted to make room on a full disk. They are lost all the
+   * same, so the outbox reports and counts them. Optional: most stores never remove anything.
+   */
+  takeRemoved?(): Removal[]
+}
+
+/** A record a store removed by itself (`reason`: 'corrupt', 'quota', …), by event id. */
+export interface Removal {
+  id: string
+  reason: string
 }
 
 /** What a send ended with: an HTTP answer, or no answer at all. */

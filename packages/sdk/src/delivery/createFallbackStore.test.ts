@@ -37,6 +37,59 @@ describe('createFallbackStore', () => {
     expect(onFallback).toHaveBeenCalledWith(error)
   })
 
+  it('keeps what the primary held when it fails mid-session', async () => {
+    const primary = createMemoryStore()
+    await primary.put([record('old')])
+    let broken = false
+    const flaky: Store = {
+      ...primary,
+      put: (records) => (broken ? Promise.reject(new Error('full')) : primary.put(records)),
+      all: () => (broken ? Promise.reject(new Error('gone')) : primary.all()),
+    }
+    const store = createFallbackStore(flaky)
+    expect(await store.all()).toHaveLength(1)
+    await store.put([record('a')])
+    await store.delete(['evt-a-0000'])
+    broken = true
+    await store.put([record('b')])
+    expect(store.degraded()).toBe(true)
+    // Without the mirror the outbox, which reloads from its store, would forget `old`.
+    expect((await store.all()).map((r) => r.event.id).sort()).toEqual([
+      'evt-b-0000',
+      'evt-old-0000',
+    ])
+  })
+
+  it('does not let a read undo a write made while it ran', async () => {
+    const primary = createMemoryStore()
+    let release: () => void = () => {}
+    let failing = false
+    const slow: Store = {
+      ...primary,
+      all: async () => {
+        const snapshot = await primary.all()
+        await new Promise<void>((resolve) => (release = resolve))
+        return snapshot
+      },
+      getMeta: () => (failing ? Promise.reject(new Error('gone')) : primary.getMeta('dropped')),
+    }
+    const store = createFallbackStore(slow)
+    const reading = store.all()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await store.put([record('new')])
+    release()
+    expect(await reading).toEqual([])
+    failing = true
+    await store.getMeta('dropped')
+    expect((await store.all()).map((r) => r.event.id)).toEqual(['evt-new-0000'])
+  })
+
+  it('passes on what the primary removed by itself', async () => {
+    const removed = [{ id: 'x', reason: 'corrupt' }]
+    const store = createFallbackStore({ ...createMemoryStore(), takeRemoved: () => removed })
+    expect(store.takeRemoved()).toEqual(removed)
+  })
+
   it('starts in memory when there is no primary store', async () => {
     const store = createFallbackStore(null)
     await store.setMeta('dropped', 2)

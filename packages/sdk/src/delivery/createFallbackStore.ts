@@ -1,33 +1,88 @@
-import { createMemoryStore, type Store } from '@sonde/core'
+import { createMemoryStore, type OutboxRecord, type Removal, type Store } from '@sonde/core'
 
 /**
  * A store that uses `primary` until it fails once (missing, hung, throwing, full beyond repair),
  * then memory for the rest of the page's life: an answer is never lost to a broken database,
  * and the host never sees the error.
+ *
+ * While the primary works, a mirror keeps what it holds, and memory starts from it: the outbox
+ * re-reads its store before every flush and trusts it, so an empty memory store would make it
+ * forget the records it had loaded from the database.
  */
 export function createFallbackStore(
   primary: Store | null,
   onFallback: (error: unknown) => void = () => {},
   memory: Store = createMemoryStore(),
-): Store & { degraded(): boolean } {
+): Store & { degraded(): boolean; takeRemoved(): Removal[] } {
   let active = primary ?? memory
-  const call = async <T>(op: (store: Store) => Promise<T>): Promise<T> => {
+  const mirror = new Map<string, OutboxRecord>()
+  // When each id was last written or deleted here, counted in writes: a read that began before
+  // must not undo that in the mirror.
+  const changed = new Map<string, number>()
+  let writes = 0
+  const touch = (ids: readonly string[]) => {
+    writes += 1
+    for (const id of ids) changed.set(id, writes)
+  }
+
+  const call = async <T>(
+    op: (store: Store) => Promise<T>,
+    done?: (value: T, since: number) => void,
+  ): Promise<T> => {
     if (active !== memory) {
+      const since = writes
       try {
-        return await op(active)
+        const value = await op(active)
+        done?.(value, since)
+        return value
       } catch (error) {
-        active = memory
-        onFallback(error)
+        // Another call may have failed first while this one was pending.
+        if (active !== memory) {
+          active = memory
+          onFallback(error)
+          await memory.put([...mirror.values()])
+        }
       }
     }
     return op(memory)
   }
+
   return {
-    put: (records) => call((s) => s.put(records)),
-    delete: (ids) => call((s) => s.delete(ids)),
-    all: () => call((s) => s.all()),
+    put: (records) =>
+      call(
+        (s) => s.put(records),
+        () => {
+          touch(records.map((record) => record.event.id))
+          for (const record of records) mirror.set(record.event.id, record)
+        },
+      ),
+    delete: (ids) => {
+      // Best effort on a primary given up on: when only its writes fail (a full disk), records
+      // acked from memory are then not sent again by the next page.
+      if (primary && active === memory) primary.delete(ids).catch(() => {})
+      return call(
+        (s) => s.delete(ids),
+        () => {
+          touch(ids)
+          for (const id of ids) mirror.delete(id)
+        },
+      )
+    },
+    all: () =>
+      call(
+        (s) => s.all(),
+        (stored, since) => {
+          const newer = (id: string) => (changed.get(id) ?? 0) > since
+          const ids = new Set(stored.map((record) => record.event.id))
+          for (const id of mirror.keys()) if (!ids.has(id) && !newer(id)) mirror.delete(id)
+          for (const record of stored)
+            if (!newer(record.event.id)) mirror.set(record.event.id, record)
+          for (const [id, at] of changed) if (at <= since) changed.delete(id)
+        },
+      ),
     getMeta: (name) => call((s) => s.getMeta(name)),
     setMeta: (name, value) => call((s) => s.setMeta(name, value)),
+    takeRemoved: () => primary?.takeRemoved?.() ?? [],
     degraded: () => active === memory,
   }
 }

@@ -84,4 +84,21 @@ describe('createFetchTransport', () => {
     expect(fetch).toHaveBeenCalledTimes(2)
     await hog
   })
+
+  it('falls back to a plain fetch, whose answer counts, when beacon and budget are spent', async () => {
+    let release = () => {}
+    const hanging = new Promise<Response>((resolve) => (release = () => resolve(reply(200))))
+    // The first keepalive hangs and holds the budget; the others are answered at once.
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
+      fetch.mock.calls.length === 1 ? hanging : reply(200, { accepted: ['evt-1-000000'] }),
+    )
+    const transport = createFetchTransport('/v1/batch', { fetch, sendBeacon: () => false })
+    const hog = transport.send(batch('y'.repeat(40_000)), { unload: true })
+    const fallback = await transport.send(batch('z'.repeat(40_000)), { unload: true })
+    expect(fetch.mock.calls.map((call) => call[1]?.keepalive)).toEqual([true, false])
+    // The page was only hidden and lives on: the reply is a verdict like any other.
+    expect(fallback).toMatchObject({ status: 200, body: { accepted: ['evt-1-000000'] } })
+    release()
+    await hog
+  })
 })

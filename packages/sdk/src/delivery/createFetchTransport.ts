@@ -13,14 +13,16 @@ const KEEPALIVE_BUDGET = 64 * 1024
 /**
  * Posts batches as `text/plain` JSON (a CORS-simple request: no preflight, beacon-compatible)
  * with credentials omitted. On the unload path it uses `fetch(keepalive)` while the in-flight
- * budget allows, else `sendBeacon`; a beacon's `true` only means "queued by the browser", so
- * the events stay stored until a later ack (their ids absorb the resend).
+ * budget allows, else `sendBeacon`, else a plain fetch; a beacon's `true` only means "queued by
+ * the browser", so the events stay stored until a later ack (their ids absorb the resend).
  */
 export function createFetchTransport(endpoint: string, deps: FetchTransportDeps): Transport {
   let keepaliveInFlight = 0
-  const post = async (body: string, keepalive: boolean): Promise<TransportResult> => {
-    const size = new Blob([body]).size
-    if (keepalive) keepaliveInFlight += size
+  // `keepaliveBytes`: the body's size when it goes with keepalive, counted while in flight.
+  const post = async (body: string, keepaliveBytes?: number): Promise<TransportResult> => {
+    const keepalive = keepaliveBytes !== undefined
+    const size = keepaliveBytes ?? 0
+    keepaliveInFlight += size
     try {
       const response = await deps.fetch(endpoint, {
         method: 'POST',
@@ -41,27 +43,30 @@ export function createFetchTransport(endpoint: string, deps: FetchTransportDeps)
           error instanceof DOMException && error.name === 'TimeoutError' ? 'timeout' : 'network',
       }
     } finally {
-      if (keepalive) keepaliveInFlight -= size
+      keepaliveInFlight -= size
     }
   }
 
-  const beacon = (body: string): TransportResult => {
+  const fits = (size: number) => keepaliveInFlight + size <= KEEPALIVE_BUDGET
+  const beacon = (body: string, size: number): TransportResult | Promise<TransportResult> => {
     try {
       const blob = new Blob([body], { type: 'text/plain;charset=UTF-8' })
       if (deps.sendBeacon?.(endpoint, blob)) return { error: 'network' }
     } catch {}
-    // Refused by the browser (queue full, too big): try keepalive anyway, it may still fit.
-    void post(body, true)
-    return { error: 'network' }
+    // Refused (queue full, too big, no sendBeacon). A keepalive over the budget would be refused
+    // too, so then a plain fetch: the browser cancels it if the page is really going away, but
+    // it completes when the page was only hidden, and its answer then acks the events at once.
+    return post(body, fits(size) ? size : undefined)
   }
 
   return {
     async send(batch: Batch, { unload }: SendOptions) {
       const body = JSON.stringify(batch)
-      if (!unload) return post(body, false)
+      // Measured only on the unload path: a Blob per batch is a cost a long flush feels.
+      if (!unload) return post(body)
       const size = new Blob([body]).size
-      if (keepaliveInFlight + size <= KEEPALIVE_BUDGET) return post(body, true)
-      return beacon(body)
+      if (fits(size)) return post(body, size)
+      return beacon(body, size)
     },
   }
 }

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { createRecord, type SondeEvent } from '@sonde/core'
+import { createRecord, type OutboxRecord, type SondeEvent } from '@sonde/core'
 import { createStore, set } from 'idb-keyval'
 import { describe, expect, it } from 'vitest'
 import { createIdbStore } from './createIdbStore'
@@ -47,7 +47,35 @@ describe('createIdbStore', () => {
     await set('e:corrupt', value, createStore(name, 'outbox'))
     expect((await store.all()).map((r) => r.event.id)).toEqual([good.event.id])
     expect(await store.getMeta('dropped')).toBe(1)
+    expect(store.takeRemoved?.()).toEqual([{ id: 'corrupt', reason: 'corrupt' }])
+    expect(store.takeRemoved?.()).toEqual([])
     expect(await store.all()).toHaveLength(1)
+  })
+
+  it('makes room on a full disk by evicting the oldest other record, once', async () => {
+    const name = dbName()
+    const store = createIdbStore({ name })
+    const at = (queuedAt: number): OutboxRecord => createRecord(event(), queuedAt)
+    const [old, mid, fresh] = [at(1_000), at(2_000), at(3_000)]
+    await store.put([old, mid])
+    const put = IDBObjectStore.prototype.put
+    let refusals = 1
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+      if (refusals-- > 0) throw new DOMException('full', 'QuotaExceededError')
+      return put.apply(this, args)
+    }
+    try {
+      await store.put([fresh])
+      expect((await store.all()).map((r) => r.queuedAt).sort()).toEqual([2_000, 3_000])
+      expect(store.takeRemoved?.()).toEqual([{ id: old.event.id, reason: 'quota' }])
+      // Full for good: the error goes up (the SDK then keeps events in memory), and the evicted
+      // record is not reported lost, since memory still holds it.
+      refusals = 2
+      await expect(store.put([at(4_000)])).rejects.toThrow('full')
+      expect(store.takeRemoved?.()).toEqual([])
+    } finally {
+      IDBObjectStore.prototype.put = put
+    }
   })
 
   it('never shares idb-keyval’s default database', async () => {

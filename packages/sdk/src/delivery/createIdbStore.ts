@@ -1,4 +1,4 @@
-import type { MetaName, OutboxRecord, Store } from '@sonde/core'
+import type { MetaName, OutboxRecord, Removal, Store } from '@sonde/core'
 import { createStore, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval'
 import { RECORD_VERSION, readStoredRecord, type StoredRecord } from './storedRecord'
 import { withTimeout } from './withTimeout'
@@ -6,28 +6,50 @@ import { withTimeout } from './withTimeout'
 export interface IdbStoreOptions {
   /** Database name: one per endpoint + key, never idb-keyval's shared default. */
   name: string
-  /** How long any one operation may take before it counts as hung. */
+  /** How long an operation may wait for the database to open before it counts as hung. */
   timeoutMs?: number
+  /** How long an operation may take once the database is open (a big read on a slow phone). */
+  workTimeoutMs?: number
 }
 
 const RECORD = 'e:'
 const META = 'm:'
 
 /**
- * The outbox in IndexedDB through idb-keyval. Every operation settles within `timeoutMs`;
- * a connection that closes under it (Safari drops idle ones, the user clears site data) is
- * reopened once; a full quota evicts the oldest records and retries once. Corrupt and
- * unknown-version records are removed on read and counted as dropped.
+ * The outbox in IndexedDB through idb-keyval. Every operation settles: within `timeoutMs` if the
+ * database does not open, within `workTimeoutMs` once it has. A connection that closes under it
+ * (Safari drops idle ones, the user clears site data) is reopened once; a full quota evicts the
+ * oldest records and retries once. Corrupt and unknown-version records are removed on read and
+ * counted as dropped; those and the evicted ones are handed to the outbox by `takeRemoved()`, so
+ * that the receiver hears of them.
  */
-export function createIdbStore({ name, timeoutMs = 2_000 }: IdbStoreOptions): Store {
+export function createIdbStore({
+  name,
+  timeoutMs = 2_000,
+  workTimeoutMs = 10_000,
+}: IdbStoreOptions): Store {
   let db: UseStore = createStore(name, 'outbox')
+  // Handed to the outbox through takeRemoved(), which counts them in the next batch's `dropped`.
+  let removed: Removal[] = []
+  // A database that does not open within `timeoutMs` is hung; one that opened is given longer:
+  // reading a full outbox on a busy device can take seconds and is no reason to give it up.
+  const attempt = <T>(op: (store: UseStore) => Promise<T>): Promise<T> => {
+    let opened = false
+    const store = db
+    const tracked: UseStore = (mode, callback) =>
+      store(mode, (objectStore) => {
+        opened = true
+        return callback(objectStore)
+      })
+    return withTimeout(op(tracked), timeoutMs, { ms: workTimeoutMs, when: () => opened })
+  }
   const run = async <T>(op: (store: UseStore) => Promise<T>): Promise<T> => {
     try {
-      return await withTimeout(op(db), timeoutMs)
+      return await attempt(op)
     } catch (error) {
       if (!isClosing(error)) throw error
       db = createStore(name, 'outbox')
-      return withTimeout(op(db), timeoutMs)
+      return attempt(op)
     }
   }
 
@@ -43,6 +65,8 @@ export function createIdbStore({ name, timeoutMs = 2_000 }: IdbStoreOptions): St
     }
     if (bad.length > 0) {
       await run((store) => delMany(bad, store))
+      for (const key of bad)
+        removed.push({ id: String(key).slice(RECORD.length), reason: 'corrupt' })
       const dropped = ((await getMeta('dropped')) ?? 0) + bad.length
       await setMeta('dropped', dropped)
     }
@@ -64,18 +88,27 @@ export function createIdbStore({ name, timeoutMs = 2_000 }: IdbStoreOptions): St
       await run((store) => setMany(rows, store))
     } catch (error) {
       if (!isQuota(error)) throw error
-      await evictOldest(records.length)
+      const victims = await evictOldest(records)
       await run((store) => setMany(rows, store))
+      // Only once the retry worked: if it failed too, the outbox goes on in memory, where the
+      // evicted records are still held and may yet be delivered.
+      for (const id of victims) removed.push({ id, reason: 'quota' })
     }
   }
 
-  // Frees room for `count` records by removing the oldest ones, which are counted as dropped.
-  const evictOldest = async (count: number) => {
-    const records = await all()
-    records.sort((a, b) => a.queuedAt - b.queuedAt)
-    const victims = records.slice(0, Math.max(1, count)).map((r) => RECORD + r.event.id)
-    await run((store) => delMany(victims, store))
-    await setMeta('dropped', ((await getMeta('dropped')) ?? 0) + victims.length)
+  // Frees room for `records` by removing as many of the oldest others; resolves to their ids.
+  const evictOldest = async (records: readonly OutboxRecord[]) => {
+    const written = new Set(records.map((r) => r.event.id))
+    const stored = (await all()).filter((r) => !written.has(r.event.id))
+    stored.sort((a, b) => a.queuedAt - b.queuedAt)
+    const victims = stored.slice(0, Math.max(1, records.length)).map((r) => r.event.id)
+    await run((store) =>
+      delMany(
+        victims.map((id) => RECORD + id),
+        store,
+      ),
+    )
+    return victims
   }
 
   return {
@@ -90,6 +123,11 @@ export function createIdbStore({ name, timeoutMs = 2_000 }: IdbStoreOptions): St
     all,
     getMeta,
     setMeta,
+    takeRemoved() {
+      const taken = removed
+      removed = []
+      return taken
+    },
   }
 }
 

@@ -74,8 +74,41 @@ describe('startDelivery in Chromium', () => {
     expect(r.ids()).toEqual([e.id, e.id, e.id, e.id])
   })
 
+  it('sends an event queued during a send right after it, not on the retry timer', async () => {
+    const r = receiver()
+    let release = () => {}
+    let started = () => {}
+    const sending = new Promise<void>((resolve) => (started = resolve))
+    const slow: Transport = {
+      async send(batch, options) {
+        // The first batch waits until the second event is queued.
+        if (r.batches.length === 0) {
+          const held = new Promise<void>((resolve) => (release = resolve))
+          started()
+          await held
+        }
+        return r.transport.send(batch, options)
+      },
+    }
+    const delivery = startDelivery({
+      endpoint: `https://collect.test/${crypto.randomUUID()}`,
+      sdkVersion: 'test',
+      transport: slow,
+      retryCheckMs: 60_000,
+    })
+    running.push(delivery)
+    const [a, b] = [event(), event()]
+    await delivery.enqueue(a)
+    await sending
+    await delivery.enqueue(b)
+    release()
+    await waitFor(() => r.ids().includes(b.id), 2_000)
+    expect(r.ids()).toEqual([a.id, b.id])
+  })
+
   it('sends at most 48 KB per request on the unload path', async () => {
-    const r = receiver([503])
+    // A receiver that keeps failing, so that ~100 KB are still pending when the page goes away.
+    const r = receiver(Array.from({ length: 20 }, () => 503))
     const delivery = start(`https://collect.test/${crypto.randomUUID()}`, r.transport)
     for (let i = 0; i < 10; i++) {
       await delivery.enqueue({ ...event(), reason: 'x'.repeat(10_000) })

@@ -31,6 +31,7 @@ export interface DeliveryOptions {
 }
 
 export interface Delivery {
+  /** Resolves once the event is stored: true when durably, false when in memory or dropped. */
   enqueue(event: SondeEvent): Promise<boolean>
   /** Sends everything pending now, skipping backoff waits but not a server's Retry-After. */
   flush(): Promise<FlushResult>
@@ -49,7 +50,8 @@ const MAX_UNLOAD_BATCHES = 8
 export function startDelivery(options: DeliveryOptions): Delivery {
   const win = options.win ?? window
   const channelName = `sonde:${options.endpoint}:${options.key ?? ''}`
-  const store = options.store ?? openStore(options.endpoint, options.key, options.onDegraded)
+  const opened = options.store ? null : openStore(options.endpoint, options.key, options.onDegraded)
+  const store = options.store ?? (opened as Store)
   const transport =
     options.transport ??
     createFetchTransport(options.endpoint, {
@@ -71,6 +73,9 @@ export function startDelivery(options: DeliveryOptions): Delivery {
   let stopped = false
   // True only while this tab holds the sender lock, i.e. no other tab can be sending.
   let exclusive = false
+  // A send was asked for while the lock was taken (an enqueue here, a wake from another tab):
+  // the sender runs once more before letting go, instead of leaving it to the retry timer.
+  let again = false
 
   const online = () => win.navigator.onLine !== false
   const send = async (ignoreBackoff: boolean): Promise<FlushResult> => {
@@ -79,12 +84,20 @@ export function startDelivery(options: DeliveryOptions): Delivery {
     const flush = async (locked: boolean) => {
       exclusive = locked
       try {
-        return await outbox.flush({ ignoreBackoff })
+        again = false
+        const result = await outbox.flush({ ignoreBackoff })
+        while (again && !stopped && online()) {
+          again = false
+          result.sent += (await outbox.flush()).sent
+          result.pending = outbox.pending()
+        }
+        return result
       } finally {
         exclusive = false
       }
     }
     const result = await withSenderLock(channelName, flush, { wait: ignoreBackoff, win })
+    if (result === null) again = true
     schedule()
     if (result) options.onFlushed?.(result)
     return result ?? empty
@@ -115,7 +128,8 @@ export function startDelivery(options: DeliveryOptions): Delivery {
 
   return {
     async enqueue(event) {
-      const stored = await outbox.enqueue(event)
+      // In memory only is not durably stored: the contract of Outbox.enqueue says false then.
+      const stored = (await outbox.enqueue(event)) && opened?.degraded() !== true
       // Another tab may hold the sender lock: wake it so the event does not wait for its timer.
       try {
         if (!stopped) channel?.postMessage('wake')

@@ -1,0 +1,169 @@
+import { type Batch, createRecord, type SondeEvent } from '@sonde/core'
+import { createStore, entries, setMany } from 'idb-keyval'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFetchTransport } from './createFetchTransport'
+import { storeName } from './openStore'
+import { type Delivery, startDelivery } from './startDelivery'
+
+// Issue 3, test 7, at the delivery layer: IndexedDB missing, hanging, full or closing under the
+// SDK. `enqueue` must resolve within 3 s (the store's 2 s timeout, plus room), say whether the
+// event is durable, and every event must still be delivered. The page-level twin, which also
+// counts page errors, is test/e2e/storage.e2e.ts.
+
+let n = 0
+const event = (): SondeEvent => ({
+  id: `evt-${Date.now()}-${++n}-idb`,
+  type: 'survey.completed',
+  at: new Date().toISOString(),
+  surveyId: 'csat-ticket',
+})
+
+// Replaces `target[key]` until the test ends.
+const restores: (() => void)[] = []
+function override(target: object, key: string, value: unknown) {
+  const own = Object.getOwnPropertyDescriptor(target, key)
+  Object.defineProperty(target, key, { configurable: true, writable: true, value })
+  restores.push(() =>
+    own ? Object.defineProperty(target, key, own) : Reflect.deleteProperty(target, key),
+  )
+}
+function setOnline(value: boolean) {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => value })
+  restores.push(() => Reflect.deleteProperty(navigator, 'onLine'))
+  if (value) window.dispatchEvent(new Event('online'))
+}
+
+const running: Delivery[] = []
+afterEach(() => {
+  for (const d of running.splice(0)) d.stop()
+  for (const restore of restores.splice(0).reverse()) restore()
+})
+
+function start() {
+  const endpoint = `https://collect.test/${crypto.randomUUID()}`
+  const batches: Batch[] = []
+  const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const batch = JSON.parse(String(init?.body)) as Batch
+    batches.push(batch)
+    return Response.json({ accepted: batch.events.map((e) => e.id), rejected: [] })
+  }
+  const degraded: unknown[] = []
+  const delivery = startDelivery({
+    endpoint,
+    sdkVersion: 'test',
+    transport: createFetchTransport(endpoint, { fetch }),
+    retryCheckMs: 50,
+    onDegraded: (error) => degraded.push(error),
+  })
+  running.push(delivery)
+  const delivered = () => batches.flatMap((b) => b.events.map((e) => e.id))
+  return { endpoint, delivery, delivered, degraded }
+}
+
+// Enqueues at once, racing the database's opening, and times it.
+async function timedEnqueue(delivery: Delivery, e: SondeEvent) {
+  const started = performance.now()
+  const stored = await delivery.enqueue(e)
+  return { stored, ms: performance.now() - started }
+}
+
+const quotaError = () => {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+}
+
+describe('delivery over a broken IndexedDB', () => {
+  it('IndexedDB missing: memory from the start', async () => {
+    override(window, 'indexedDB', undefined)
+    const { delivery, delivered, degraded } = start()
+    const e = event()
+    const { stored, ms } = await timedEnqueue(delivery, e)
+    expect(ms).toBeLessThan(3_000)
+    expect(stored).toBe(false)
+    await expect.poll(delivered).toEqual([e.id])
+    expect(degraded).toEqual([])
+  })
+
+  it('open never settling: memory after the 2 s timeout', async () => {
+    // A request whose events never fire, as when another connection blocks the open forever.
+    override(IDBFactory.prototype, 'open', () => ({}) as IDBOpenDBRequest)
+    const { delivery, delivered, degraded } = start()
+    const e = event()
+    const { stored, ms } = await timedEnqueue(delivery, e)
+    expect(ms).toBeLessThan(3_000)
+    expect(stored).toBe(false)
+    expect((degraded[0] as DOMException).name).toBe('TimeoutError')
+    await expect.poll(delivered, { timeout: 5_000 }).toEqual([e.id])
+  })
+
+  it('put throwing QuotaExceededError: memory, keeping what was stored before', async () => {
+    const { endpoint } = { endpoint: `https://collect.test/${crypto.randomUUID()}` }
+    // Events an earlier page could not send, still in the database.
+    const earlier = [event(), event(), event()]
+    const db = createStore(storeName(endpoint), 'outbox')
+    await setMany(
+      earlier.map((e, i) => [
+        `e:${e.id}`,
+        { v: 1, record: createRecord(e, Date.now() - 1000 + i) },
+      ]),
+      db,
+    )
+    setOnline(false)
+    const batches: Batch[] = []
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const batch = JSON.parse(String(init?.body)) as Batch
+      batches.push(batch)
+      return Response.json({ accepted: batch.events.map((e) => e.id), rejected: [] })
+    }
+    const delivery = startDelivery({
+      endpoint,
+      sdkVersion: 'test',
+      transport: createFetchTransport(endpoint, { fetch }),
+      retryCheckMs: 50,
+    })
+    running.push(delivery)
+    await expect.poll(() => delivery.pending()).toBe(3)
+    // The disk fills up: every write now fails, eviction of the oldest included.
+    override(IDBObjectStore.prototype, 'put', quotaError)
+    const fresh = [event(), event()]
+    for (const e of fresh) {
+      const { stored, ms } = await timedEnqueue(delivery, e)
+      expect(ms).toBeLessThan(3_000)
+      expect(stored).toBe(false)
+    }
+    setOnline(true)
+    await expect.poll(() => delivery.pending(), { timeout: 5_000 }).toBe(0)
+    const delivered = batches.flatMap((b) => b.events.map((e) => e.id))
+    expect(delivered.sort()).toEqual([...earlier, ...fresh].map((e) => e.id).sort())
+    // Nothing was lost, so nothing is reported lost.
+    expect(batches.map((b) => b.dropped)).toEqual(batches.map(() => 0))
+    // Deletes still work on that disk: what was acked from memory is not sent again next time.
+    await expect.poll(() => entries(db)).toEqual([])
+  })
+
+  it('the connection closing mid-session: reopened, still durable', async () => {
+    const connections: IDBDatabase[] = []
+    const open = IDBFactory.prototype.open
+    override(IDBFactory.prototype, 'open', function (this: IDBFactory, name: string, v?: number) {
+      const request = open.call(this, name, v)
+      request.addEventListener('success', () => connections.push(request.result))
+      return request
+    })
+    const { endpoint, delivery, delivered, degraded } = start()
+    const first = event()
+    expect((await timedEnqueue(delivery, first)).stored).toBe(true)
+    await expect.poll(delivered).toEqual([first.id])
+    expect(connections.length).toBeGreaterThan(0)
+    // As the browser does when the user clears site data or another page deletes the database.
+    for (const connection of connections) connection.close()
+    setOnline(false)
+    const second = event()
+    const { stored, ms } = await timedEnqueue(delivery, second)
+    expect(ms).toBeLessThan(3_000)
+    expect(stored).toBe(true)
+    const onDisk = await entries<string, unknown>(createStore(storeName(endpoint), 'outbox'))
+    expect(onDisk.map(([key]) => key)).toContain(`e:${second.id}`)
+    setOnline(true)
+    await expect.poll(delivered).toEqual([first.id, second.id])
+    expect(degraded).toEqual([])
+  })
+})
