@@ -9,11 +9,22 @@ export interface Shown {
   route?(url: string): void
 }
 
+/** What the presenter tells a mount in progress. */
+export interface MountLife {
+  /** False once the presenter was closed (destroy): a mount still loading gives up. */
+  active(): boolean
+  /**
+   * The UI is in the page, though not yet `ready` (its strings loading, a tour waiting for its
+   * first target): `close` takes it away if the presenter is closed before the mount resolves.
+   */
+  mounted(close: () => void): void
+}
+
 /**
  * Puts something on screen; calls `release` once it has left (answered, dismissed, failed).
  * Rejects, or resolves to null, when it could not be shown.
  */
-export type Mount = (release: () => void) => Promise<Shown | null>
+export type Mount = (release: () => void, life: MountLife) => Promise<Shown | null>
 
 export interface Presenter {
   /** Shows `mount` after `delaySeconds` unless something else is pending or on screen. */
@@ -34,20 +45,42 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
   let pending: ReturnType<typeof setTimeout> | undefined
   let onScreen: Shown | null = null
   let reserved = false
+  // Bumped by close(): a request from before it (its lock still being granted, its UI chunk
+  // still loading) must not put anything on screen afterwards, nor keep the lock.
+  let epoch = 0
+  // Takes away what a mount in progress already put in the page.
+  let unmount: (() => void) | null = null
 
   const display = async (mount: Mount, done: () => void) => {
+    const mine = epoch
+    const active = () => epoch === mine
+    const mounted = (close: () => void) => {
+      if (active()) unmount = close
+      else close()
+    }
     let released = false
     const release = () => {
       if (released) return
       released = true
-      onScreen = null
-      reserved = false
+      if (active()) {
+        onScreen = null
+        reserved = false
+      }
       done()
     }
     try {
-      onScreen = await mount(release)
-      if (!onScreen) release()
+      const shown = await mount(release, { active, mounted })
+      if (active()) unmount = null
+      if (!shown) return release()
+      // It has already left (a tour whose target never came): nothing is on screen.
+      if (released) return
+      if (!active()) {
+        shown.close('api')
+        return release()
+      }
+      onScreen = shown
     } catch (error) {
+      if (active()) unmount = null
       // The UI chunk failed to load (offline, blocked): proceed with less, never with an error.
       deps.log.error('could not show', error)
       release()
@@ -57,8 +90,10 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
   const acquire = (mount: Mount) => {
     const locks = deps.win.navigator.locks
     if (!locks?.request) return void display(mount, () => {})
+    const mine = epoch
     void locks
       .request(deps.lockName, { ifAvailable: true }, (lock) => {
+        if (epoch !== mine) return
         if (!lock) {
           deps.log.debug('another tab has a prompt on screen; skipping')
           reserved = false
@@ -67,7 +102,7 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
         return new Promise<void>((resolve) => void display(mount, resolve))
       })
       .catch(() => {
-        reserved = false
+        if (epoch === mine) reserved = false
       })
   }
 
@@ -90,10 +125,16 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
     busy: () => reserved,
     current: () => onScreen,
     close() {
+      epoch++
       if (pending !== undefined) clearTimeout(pending)
       pending = undefined
-      onScreen?.close()
+      const shown = onScreen
+      const mounting = unmount
       onScreen = null
+      unmount = null
+      reserved = false
+      shown?.close()
+      mounting?.()
     },
   }
 }

@@ -23,8 +23,9 @@ import { type Delivery, startDelivery } from '../delivery/startDelivery'
 import { uuidv7 } from '../uuidv7'
 import { createEmitter } from './createEmitter'
 import type { Logger } from './createLogger'
-import { createPresenter } from './createPresenter'
+import { createPresenter, type Mount } from './createPresenter'
 import type { FlowContext } from './flowContext'
+import { mergeStored } from './mergeStored'
 import { mountSurveyFlow } from './mountSurveyFlow'
 import { mountTourFlow } from './mountTourFlow'
 import { persistState } from './persistState'
@@ -178,17 +179,40 @@ export function createSonde(
       : null
   const config = remote ? remote.first : Promise.resolve(source as Config)
 
-  const present = (kind: 'survey' | 'tour', id: string, delaySeconds: number, startAt = 0) => {
+  // With the screen lock held, just before mounting: what the other tabs stored since this one
+  // loaded (a survey answered there, the cooldown it started) is merged in and the item is
+  // checked again, so that one person is not asked twice for keeping two tabs open.
+  const recheck =
+    (kind: 'survey' | 'tour', id: string, mount: Mount): Mount =>
+    async (release, life) => {
+      const stored = allowed() ? await persistence.load() : null
+      if (!life.active()) return null
+      if (stored) state = mergeStored(state, stored)
+      const verdict = compileTargeting(cfg).canShow({ kind, id }, state, Date.now())
+      if (!verdict.ok) {
+        log.debug(`${kind} ${id} not shown: ${verdict.message ?? verdict.reason}`)
+        return null
+      }
+      return mount(release, life)
+    }
+  /** Shows a survey or tour now or after its delay; a tour left mid-way resumes at `resumeAt`. */
+  const present = (
+    kind: 'survey' | 'tour',
+    id: string,
+    delaySeconds: number,
+    resumeAt?: number,
+  ) => {
+    let mount: Mount | null = null
     if (kind === 'survey') {
       const survey = cfg.surveys?.find((s) => s.id === id)
-      return (
-        !!survey && presenter.request(mountSurveyFlow(survey, deps.ui.survey, flow), delaySeconds)
-      )
+      if (survey) mount = recheck(kind, id, mountSurveyFlow(survey, deps.ui.survey, flow))
+    } else {
+      const tour = cfg.tours?.find((t) => t.id === id)
+      // A resumed tour is not checked again: it was shown already, and goes on where it was.
+      if (tour && resumeAt !== undefined) mount = mountTourFlow(tour, resumeAt, deps.ui.tour, flow)
+      else if (tour) mount = recheck(kind, id, mountTourFlow(tour, 0, deps.ui.tour, flow))
     }
-    const tour = cfg.tours?.find((t) => t.id === id)
-    return (
-      !!tour && presenter.request(mountTourFlow(tour, startAt, deps.ui.tour, flow), delaySeconds)
-    )
+    return !!mount && presenter.request(mount, delaySeconds)
   }
   const evaluate = (signal: Signal) => {
     if (destroyed || presenter.busy()) return

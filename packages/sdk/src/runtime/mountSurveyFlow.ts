@@ -20,8 +20,10 @@ export function mountSurveyFlow(
   load: () => Promise<SurveyUi>,
   ctx: FlowContext,
 ): Mount {
-  return async (release) => {
+  return async (release, life) => {
     const ui = await load()
+    // Destroyed while the chunk loaded: nothing to show, nothing to report.
+    if (!life.active()) return null
     const response = { id: ctx.newId(), seq: 0, answers: [] as Answer[] }
     const surveyId = survey.id
     const responseId = response.id
@@ -57,7 +59,10 @@ export function mountSurveyFlow(
       },
       onClose: release,
     })
+    life.mounted(() => handle.close())
     await handle.ready
+    // Taken away before it was ready (destroy): it was never shown.
+    if (!life.active()) return null
     ctx.record((s) => recordShown(s, 'survey', surveyId, ctx.now()))
     wire('shown')
     ctx.emit('survey:shown', { surveyId, responseId })

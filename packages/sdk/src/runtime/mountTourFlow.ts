@@ -23,8 +23,10 @@ export function mountTourFlow(
   load: () => Promise<TourUi>,
   ctx: FlowContext,
 ): Mount {
-  return async (release) => {
+  return async (release, life) => {
     const ui = await load()
+    // Destroyed while the chunk loaded: nothing to show, nothing to report.
+    if (!life.active()) return null
     const tourId = tour.id
     let started = startAt > 0
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
@@ -64,6 +66,8 @@ export function mountTourFlow(
       },
       onClose: release,
     })
+    // A tour waits for its first target before it is ready: destroy must not wait with it.
+    life.mounted(() => handle.close('api'))
     await handle.ready
     const rule = tour.trigger && 'page' in tour.trigger ? tour.trigger.page : undefined
     return {

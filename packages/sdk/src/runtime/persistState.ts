@@ -1,6 +1,7 @@
 import type { TargetingState } from '@sonde/core'
-import { createStore, get, set, type UseStore } from 'idb-keyval'
+import { createStore, get, type UseStore, update } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
+import { mergeStored } from './mergeStored'
 
 export interface StatePersistence {
   load(): Promise<TargetingState | null>
@@ -11,8 +12,10 @@ const KEY = 'targeting'
 
 /**
  * Display history and event counts in IndexedDB (a database of Sonde's own), so recontact
- * periods and cooldowns hold across reloads. A failing or hung database degrades to this page's
- * memory: targeting then still works, it just forgets sooner.
+ * periods and cooldowns hold across reloads, and across the tabs that share it: a save merges
+ * with what another tab stored meanwhile (see `mergeStored`) instead of overwriting it. A
+ * failing or hung database degrades to this page's memory: targeting then still works, it just
+ * forgets sooner.
  */
 export function persistState(name: string, timeoutMs = 2_000): StatePersistence {
   // Opened on first use only: without consent nothing may be written, not even an empty database.
@@ -42,9 +45,11 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
     save(state) {
       const target = open()
       if (broken || !target) return
-      // Writes are chained so that an older state can never land after a newer one.
+      // Writes are chained so that an older state can never land after a newer one. Read and
+      // write are one transaction: another tab's save cannot land in between.
+      const merge = (stored: unknown) => (isState(stored) ? mergeStored(state, stored) : state)
       writing = writing
-        .then(() => withTimeout(set(KEY, state, target), timeoutMs))
+        .then(() => withTimeout(update(KEY, merge, target), timeoutMs))
         .catch(() => {
           broken = true
         })

@@ -1,0 +1,73 @@
+import {
+  createTargetingState,
+  recordCompleted,
+  recordDismissed,
+  recordEvent,
+  recordShown,
+  recordStep,
+} from '@sonde/core'
+import { describe, expect, it } from 'vitest'
+import { mergeStored } from './mergeStored'
+
+const base = createTargetingState({ anonymousId: 'a1', sessionId: 's1', now: 0 })
+
+describe('mergeStored', () => {
+  it('keeps what the other tab showed and answered, and its cooldown', () => {
+    const other = recordCompleted(recordShown(base, 'survey', 'nps', 1_000), 'survey', 'nps', 2_000)
+    const mine = recordShown(base, 'survey', 'csat', 500)
+    const merged = mergeStored(mine, other)
+    expect(merged.history['survey:nps']).toEqual({
+      shown: 1,
+      lastShownAt: 1_000,
+      completedAt: 2_000,
+    })
+    expect(merged.history['survey:csat']).toEqual({ shown: 1, lastShownAt: 500 })
+    expect(merged.lastPromptAt).toBe(1_000)
+    expect(merged.session.prompts).toBe(1)
+  })
+
+  it('takes the later time and the higher count of both sides', () => {
+    const mine = recordEvent(recordDismissed(base, 'survey', 'nps', 3_000), 'export')
+    const other = recordEvent(
+      recordEvent(recordShown(base, 'survey', 'nps', 1_000), 'export'),
+      'export',
+    )
+    const merged = mergeStored(mine, other)
+    expect(merged.history['survey:nps']).toEqual({
+      shown: 1,
+      lastShownAt: 1_000,
+      lastDismissedAt: 3_000,
+    })
+    expect(merged.eventCounts).toEqual({ export: 2 })
+  })
+
+  it('leaves out the state of another person (after reset)', () => {
+    const other = recordShown(
+      { ...base, user: { ...base.user, anonymousId: 'a0' } },
+      'survey',
+      'nps',
+      1,
+    )
+    expect(mergeStored(base, other)).toBe(base)
+  })
+
+  it('keeps a tour in progress unless the other side ended that run of it', () => {
+    const started = recordStep(recordShown(base, 'tour', 'welcome', 1_000), 'tour', 'welcome', 1)
+    // This tab is on step 2; what is stored is its own earlier save, on step 1.
+    const mine = recordStep(started, 'tour', 'welcome', 2)
+    expect(mergeStored(mine, started).history['tour:welcome']?.step).toBe(2)
+    // This tab completed it; the stored step 1 from before does not bring it back.
+    const done = recordCompleted(mine, 'tour', 'welcome', 2_000)
+    expect(mergeStored(done, started).history['tour:welcome']?.step).toBeUndefined()
+    // Another tab dismissed the run this tab is on: it does not resume.
+    const dismissed = recordDismissed(started, 'tour', 'welcome', 1_500)
+    expect(mergeStored(mine, dismissed).history['tour:welcome']?.step).toBeUndefined()
+  })
+
+  it('does not turn an event named __proto__ into a prototype', () => {
+    const mine = recordEvent(base, '__proto__')
+    const merged = mergeStored(mine, base)
+    expect(Object.getPrototypeOf(merged.eventCounts)).toBe(Object.prototype)
+    expect(Object.hasOwn(merged.eventCounts, '__proto__')).toBe(true)
+  })
+})

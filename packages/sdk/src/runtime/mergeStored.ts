@@ -1,0 +1,54 @@
+import type { DisplayRecord, TargetingState } from '@sonde/core'
+
+const latest = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b)
+
+/**
+ * `mine` (this tab's state) with what another tab of the same person stored meanwhile: every
+ * display either tab recorded counts, so a survey answered in one tab keeps its recontact period
+ * and the project's cooldown in the others, and no tab's save erases another's. Event counts
+ * keep the higher figure. A stored state of another person (after `reset`) is left out. Pure.
+ */
+export function mergeStored(mine: TargetingState, stored: TargetingState): TargetingState {
+  if (stored.user.anonymousId !== mine.user.anonymousId) return mine
+  // Maps, then fromEntries: keys come from JSON and from event names the host chose, and an
+  // assignment to a key such as "__proto__" would not make a property.
+  const history = new Map(Object.entries(stored.history))
+  for (const [key, record] of Object.entries(mine.history)) {
+    const other = history.get(key)
+    history.set(key, other ? mergeRecord(record, other) : record)
+  }
+  const counts = new Map(Object.entries(stored.eventCounts))
+  for (const [name, count] of Object.entries(mine.eventCounts)) {
+    counts.set(name, Math.max(count, counts.get(name) ?? 0))
+  }
+  const sameSession = stored.session.id === mine.session.id
+  const prompts = sameSession
+    ? Math.max(mine.session.prompts, stored.session.prompts)
+    : mine.session.prompts
+  return {
+    ...mine,
+    history: Object.fromEntries(history),
+    eventCounts: Object.fromEntries(counts),
+    session: { ...mine.session, prompts },
+    lastPromptAt: latest(mine.lastPromptAt, stored.lastPromptAt),
+  }
+}
+
+function mergeRecord(mine: DisplayRecord, other: DisplayRecord): DisplayRecord {
+  const merged: DisplayRecord = { shown: Math.max(mine.shown, other.shown) }
+  const lastShownAt = latest(mine.lastShownAt, other.lastShownAt)
+  const lastDismissedAt = latest(mine.lastDismissedAt, other.lastDismissedAt)
+  const completedAt = latest(mine.completedAt, other.completedAt)
+  if (lastShownAt !== undefined) merged.lastShownAt = lastShownAt
+  if (lastDismissedAt !== undefined) merged.lastDismissedAt = lastDismissedAt
+  if (completedAt !== undefined) merged.completedAt = completedAt
+  // The step of a tour in progress, from the side whose run of it the other has not ended since.
+  if (mine.step !== undefined && !endedSince(other, mine.lastShownAt)) merged.step = mine.step
+  else if (other.step !== undefined && !endedSince(mine, other.lastShownAt))
+    merged.step = other.step
+  return merged
+}
+
+const endedSince = (record: DisplayRecord, start: number | undefined) =>
+  Math.max(record.completedAt ?? -1, record.lastDismissedAt ?? -1) >= (start ?? 0)
