@@ -299,13 +299,16 @@ export function createSonde(
         if (typeof userId !== 'string' || !userId) return log.error('identify: expected a user id')
         update(recordIdentity(state, userId, traits))
       }),
-    track: (name, properties = {}) =>
+    track: (name, properties) =>
       queue(() => {
         if (typeof name !== 'string' || !name) return log.error('track: expected an event name')
         session({ event: name })
         update(recordEvent(state, name))
         presenter.current()?.signal?.(name)
-        evaluate({ type: 'event', name, properties })
+        // `track(name, null)` from plain JS: no properties, rather than a `where` filter
+        // throwing on null and the event evaluating nothing at all.
+        const props = typeof properties === 'object' && properties !== null ? properties : {}
+        evaluate({ type: 'event', name, properties: props })
       }),
     page: () => queue(() => onRoute(win.location.href)),
     show: (surveyId) => queue(() => evaluate({ type: 'manual', kind: 'survey', id: surveyId })),
