@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { type ConfigStore, noConfigs } from './config/configStore'
 import type { Database } from './db/database'
+import { createRollupFolder } from './db/foldRollups'
 import { fail } from './http/fail'
 import { createRateLimiter } from './http/rateLimiter'
 import { storageFailure } from './http/storageFailure'
@@ -46,6 +47,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       burst: limits.burst,
       ...(options.now ? { now: options.now } : {}),
     }),
+    rollups: createRollupFolder(options.db, log),
     trustProxy: options.trustProxy ?? false,
     log,
   }

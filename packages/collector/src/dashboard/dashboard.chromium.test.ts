@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { scoreNps } from '@sonde/core'
@@ -14,6 +15,26 @@ import { postBatch, resetDatabase, testApp } from '../test/harness'
 const executablePath = process.env.SONDE_CHROMIUM ?? '/usr/bin/chromium'
 const scores = [10, 9, 9, 8, 7, 3, 0, 10, 6, 9]
 const backend = backends[0]!
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+// axe-core's violations in both colour schemes, each as "scheme rule: selector", so a failure
+// says what and where at once. The script goes in through the DevTools protocol, which the CSP
+// does not govern: the page is audited as served, CSP and Trusted Types on.
+async function axeViolations(page: Page): Promise<string[]> {
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(await axeSource)
+    const violations = await page.evaluate(async () => {
+      const { axe } = globalThis as unknown as { axe: typeof import('axe-core') }
+      const results = await axe.run()
+      return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target}`))
+    })
+    found.push(...violations.map((violation) => `${colorScheme} ${violation}`))
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
+}
 
 describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
   let db: Database
@@ -91,15 +112,30 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('has no axe violation with the results shown', async () => {
+    await page.getByRole('button', { name: /^all/ }).click()
+    await page
+      .locator('#trend-table')
+      .evaluate((table) => table.closest('details')?.setAttribute('open', ''))
+    expect(await axeViolations(page)).toEqual([])
+  })
+
   it('sends the user back to the key form when the read key is wrong', async () => {
     await page.evaluate(() => sessionStorage.clear())
     await page.goto(`${base}/dashboard/`)
     await page.getByLabel('Project key').fill('pk_test')
     await page.getByLabel('Read key').fill('wrong-read-key-000000')
     await page.getByRole('button', { name: 'Open' }).click()
-    await expect(page.getByRole('alert').textContent()).resolves.toBe(
-      'Wrong project key or read key.',
-    )
+    // Polled: the message appears once the collector has answered.
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Wrong project key or read key.')
     expect(await page.locator('#results').isHidden()).toBe(true)
+  })
+
+  it('has no axe violation on the key form, empty and with an error', async () => {
+    expect(await axeViolations(page)).toEqual([])
+    await page.goto(`${base}/dashboard/`)
+    expect(await axeViolations(page)).toEqual([])
   })
 })

@@ -14,6 +14,11 @@ export interface Queryable {
 export interface Database extends Queryable {
   readonly driver: 'pglite' | 'postgres'
   /**
+   * Each statement is atomic on its own, and is run again after a deadlock or a serialization
+   * failure, like a transaction.
+   */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>
+  /**
    * Runs `work` in a transaction: committed when it resolves, rolled back when it throws.
    * Retried from the start on a deadlock or serialization failure, so `work` must not have
    * side effects outside the database.

@@ -1,4 +1,5 @@
 import type { Database } from './database'
+import { rollupMigration } from './rollupMigration'
 
 /** One schema change, applied once, in order of `version`. Never edit a shipped one: add one. */
 export interface Migration {
@@ -72,6 +73,7 @@ export const migrations: readonly Migration[] = [
       create index responses_survey_answered on responses (project, survey_id, answered_at);
     `,
   },
+  rollupMigration,
 ]
 
 /**

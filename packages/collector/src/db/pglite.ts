@@ -1,6 +1,10 @@
 import { PGlite } from '@electric-sql/pglite'
+import { analyzeGrownTables } from './analyzeGrownTables'
 import type { Database, Queryable } from './database'
 import { migrate } from './migrations'
+
+// How often an open PGlite database looks for tables to analyze (it has no autovacuum).
+const analyzeEveryMs = 60_000
 
 /** Options for {@link openPglite}. */
 export interface PgliteOptions {
@@ -18,11 +22,21 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
     ...(dataDir ? { dataDir } : {}),
     ...(options.template ? { loadDataDir: options.template } : {}),
   })
+  const timer = setInterval(() => {
+    analyzeGrownTables(wrap(pg)).catch((error: unknown) =>
+      console.error('[sonde-collector] analyze failed:', error),
+    )
+  }, analyzeEveryMs)
+  // Never what keeps the process alive.
+  timer.unref()
   return {
     driver: 'pglite',
     ...wrap(pg),
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
-    close: () => pg.close(),
+    close: () => {
+      clearInterval(timer)
+      return pg.close()
+    },
   }
 }
 

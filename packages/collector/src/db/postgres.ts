@@ -29,13 +29,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return {
     driver: 'postgres',
     ...wrap(pool),
+    // A statement on its own is a transaction of its own: run again like one.
+    query: <Row>(sql: string, params: readonly unknown[] = []) =>
+      retried(async () => (await pool.query(sql, [...params])).rows as Row[]),
     transaction: (work) => runTransaction(pool, work),
     close: () => pool.end(),
   }
 }
 
 async function runTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  return retried(async () => {
     const client = await pool.connect()
     try {
       await client.query('begin')
@@ -44,9 +47,19 @@ async function runTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise
       return result
     } catch (error) {
       await client.query('rollback').catch(() => undefined)
-      if (attempt >= attempts || !retryable.has(sqlState(error))) throw error
+      throw error
     } finally {
       client.release()
+    }
+  })
+}
+
+async function retried<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      if (attempt >= attempts || !retryable.has(sqlState(error))) throw error
     }
   }
 }

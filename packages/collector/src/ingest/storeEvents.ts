@@ -2,12 +2,18 @@ import type { SondeEvent } from '@sonde/core'
 import type { Database } from '../db/database'
 import { mergeResponseRows, type ResponseRow } from './responseRow'
 
+// The batch's events, parsed once: stored as they are, and read again for the context and answers
+// of the responses they update (which therefore travel only once).
+const incoming = `
+  incoming as (
+    select x.* from jsonb_to_recordset($1::jsonb) as x(id text, type text, at timestamptz,
+      survey_id text, response_id text, seq bigint, payload jsonb, context jsonb)
+  )`
+
 const insertEvents = `
   insert into events (id, type, at, project, survey_id, response_id, seq, payload, context)
-  select x.id, x.type, x.at, $2, x.survey_id, x.response_id, x.seq, x.payload, x.context
-  from jsonb_to_recordset($1::jsonb) as x(id text, type text, at timestamptz, survey_id text,
-    response_id text, seq bigint, payload jsonb, context jsonb)
-  order by x.id
+  select id, type, at, $2, survey_id, response_id, seq, payload, context from incoming
+  order by id
   on conflict (id) do nothing`
 
 // L: this event is later than the one the row holds; A: its answers are later than the row's.
@@ -43,20 +49,35 @@ const answerColumns = [
 const choose = (condition: string) => (column: string) =>
   `${column} = case when ${condition} then excluded.${column} else r.${column} end`
 
+const fromIncoming: Record<string, string> = {
+  context: 'latest.context',
+  answers: `coalesce(answered.payload->'answers', '[]')`,
+}
+
 const upsertResponses = `
   insert into responses as r (project, response_id, ${[...latestColumns, ...answerColumns]})
-  select $2, x.response_id, ${[...latestColumns, ...answerColumns].map((c) => `x.${c}`)}
-  from jsonb_to_recordset($1::jsonb) as x(response_id text, survey_id text, survey_version bigint,
-    status text, seq bigint, event_id text, last_at timestamptz, context jsonb, locale text,
-    device text, path text, app_version text, plan text, known boolean, answers jsonb,
-    answers_seq bigint, answers_event_id text, answered_at timestamptz, metric_kind text,
-    score double precision, scale double precision, bucket text)
+  select $2, x.response_id,
+    ${[...latestColumns, ...answerColumns].map((c) => fromIncoming[c] ?? `x.${c}`)}
+  from jsonb_to_recordset($3::jsonb) as x(response_id text, survey_id text, survey_version bigint,
+    status text, seq bigint, event_id text, last_at timestamptz, locale text, device text,
+    path text, app_version text, plan text, known boolean, answers_seq bigint,
+    answers_event_id text, answered_at timestamptz, metric_kind text, score double precision,
+    scale double precision, bucket text)
+  join incoming latest on latest.id = x.event_id
+  left join incoming answered on answered.id = x.answers_event_id
   order by x.response_id
   on conflict (project, response_id) do update set
     ${latestColumns.map(choose(later)).join(',\n    ')},
     ${answerColumns.map(choose(laterAnswers)).join(',\n    ')},
     updated_at = now()
   where ${later} or ${laterAnswers}`
+
+// One statement per batch, atomic on its own. Every batch runs the same statement, whose parts
+// PostgreSQL runs in the same order each time: concurrent batches take their row locks in one
+// sequence (responses, events, each in key order, then the rollups under their own lock), so
+// they cannot deadlock.
+const storeBatch = `with ${incoming}, stored as (${insertEvents}) ${upsertResponses}`
+const storeEventsOnly = `with ${incoming} ${insertEvents}`
 
 /** One event to store, with what it says about its response (if anything). */
 export interface StoredEvent {
@@ -65,29 +86,30 @@ export interface StoredEvent {
 }
 
 /**
- * Stores events and folds them into their responses, all in one transaction. Inserts are
+ * Stores events and folds them into their responses, in one statement. Inserts are
  * idempotent on the event id and the response upsert keeps the latest data whatever the arrival
- * order, so concurrent retries of the same batch leave exactly what one delivery would. Rows go
- * in key order so that concurrent transactions lock them in the same order and cannot deadlock.
+ * order, so concurrent retries of the same batch leave exactly what one delivery would.
  */
 export async function storeEvents(
   db: Database,
   project: string,
   items: readonly StoredEvent[],
 ): Promise<void> {
-  const events = uniqueEvents(items.map((item) => item.event))
-  const responses = mergeByResponse(items.flatMap((item) => (item.response ? [item.response] : [])))
-  if (events.length === 0) return
-  await db.transaction(async (tx) => {
-    await tx.query(insertEvents, [JSON.stringify(events.map(eventRecord)), project])
-    if (responses.length > 0) {
-      await tx.query(upsertResponses, [JSON.stringify(responses.map(responseRecord)), project])
-    }
-  })
+  const unique = uniqueItems(items)
+  if (unique.length === 0) return
+  const events = JSON.stringify(unique.map((item) => eventRecord(item.event)))
+  const rows = unique.flatMap((item) => (item.response ? [item.response] : []))
+  const responses = mergeByResponse(rows)
+  // One statement is one transaction: no BEGIN and COMMIT round trips.
+  if (responses.length === 0) await db.query(storeEventsOnly, [events, project])
+  else await db.query(storeBatch, [events, project, JSON.stringify(responses.map(responseRecord))])
 }
 
-function uniqueEvents(events: SondeEvent[]): SondeEvent[] {
-  return [...new Map(events.map((event) => [event.id, event])).values()]
+// An id sent twice in one batch is the same event: the first one is stored, as when a whole
+// batch comes again, and only its response data counts.
+function uniqueItems(items: readonly StoredEvent[]): StoredEvent[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(item.event.id) && seen.add(item.event.id))
 }
 
 function mergeByResponse(rows: ResponseRow[]): ResponseRow[] {
@@ -123,14 +145,12 @@ function responseRecord(row: ResponseRow) {
     seq: row.seq,
     event_id: row.eventId,
     last_at: row.lastAt,
-    context: row.context,
     locale: row.locale,
     device: row.device,
     path: row.path,
     app_version: row.appVersion,
     plan: row.plan,
     known: row.known,
-    answers: answered?.answers ?? [],
     answers_seq: answered?.seq ?? -1,
     answers_event_id: answered?.eventId ?? '',
     answered_at: answered?.at ?? null,

@@ -55,7 +55,9 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
 
   const config = await deps.configs.load(key).catch(() => null)
   try {
-    return c.json(await ingestBatch(deps.db, key, batch.value, config?.config))
+    const reply = await ingestBatch(deps.db, key, batch.value, config?.config)
+    deps.rollups.afterWrite()
+    return c.json(reply)
   } catch (error) {
     return storageFailure(c, error, deps.log)
   }

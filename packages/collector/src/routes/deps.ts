@@ -1,5 +1,6 @@
 import type { ConfigStore } from '../config/configStore'
 import type { Database } from '../db/database'
+import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
 import type { ProjectLookup, StoredProject } from '../projects/project'
 
@@ -30,6 +31,7 @@ export interface Deps {
   configs: ConfigStore
   limits: Limits
   limiter: RateLimiter
+  rollups: RollupFolder
   trustProxy: boolean
   log: (message: string) => void
 }

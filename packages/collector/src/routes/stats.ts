@@ -17,6 +17,7 @@ export function registerStats(app: Hono<Env>, deps: Deps): void {
     const project = await authorize(c, deps)
     if (project instanceof Response) return project
     const config = await deps.configs.load(project.key).catch(() => null)
+    await deps.rollups.beforeRead()
     noStore(c)
     return c.json({ surveys: await listSurveys(deps.db, project.key, config?.config) })
   })
@@ -34,6 +35,7 @@ export function registerStats(app: Hono<Env>, deps: Deps): void {
       ...(query.value.from ? { from: query.value.from } : {}),
       ...(query.value.to ? { to: query.value.to } : {}),
     }
+    await deps.rollups.beforeRead()
     const stats = await computeStats(deps.db, scope, query.value, survey)
     noStore(c)
     if (!stats) return fail(c, 404, `no survey ${surveyId} in this project`)

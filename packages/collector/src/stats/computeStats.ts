@@ -1,8 +1,9 @@
 import type { Interval, Survey } from '@sonde/core'
 import type { Queryable } from '../db/database'
 import { textQuestionIds } from '../ingest/scoreQuestion'
+import { histogramsFor } from './histogramsFor'
 import { loadCounts, type ResponseCounts } from './loadCounts'
-import { loadHistograms } from './loadHistograms'
+import { loadRolledCounts, rollupsCover } from './loadRollups'
 import { loadVerbatims, type Verbatim } from './loadVerbatims'
 import { resolveMetric } from './resolveMetric'
 import type { Scope } from './scope'
@@ -14,7 +15,6 @@ import {
   scalePoints,
   scoreHistogram,
 } from './scoreHistogram'
-import { segmentSql } from './segmentExpression'
 import type { StatsQuery } from './statsQuery'
 
 /** One point of a trend or one row of a segment table: the headline number and core's score. */
@@ -60,7 +60,7 @@ export async function computeStats(
 ): Promise<SurveyStats | null> {
   const metric = await resolveMetric(db, scope.project, scope.surveyId, survey)
   const [counts, verbatims, scored] = await Promise.all([
-    loadCounts(db, scope),
+    rollupsCover(scope) ? loadRolledCounts(db, scope) : loadCounts(db, scope),
     loadVerbatims(db, scope, {
       limit: query.verbatims,
       ...(query.bucket ? { bucket: query.bucket } : {}),
@@ -87,15 +87,9 @@ export async function computeStats(
 async function scoreScope(db: Queryable, scope: Scope, query: StatsQuery, metric: MetricSpec) {
   const { segment, interval } = query
   const [overall, trend, segments] = await Promise.all([
-    loadHistograms(db, scope, metric),
-    loadHistograms(
-      db,
-      scope,
-      metric,
-      (p) =>
-        `to_char(date_trunc(${p.add(interval)}, r.answered_at at time zone 'UTC'), 'YYYY-MM-DD')`,
-    ),
-    segment ? loadHistograms(db, scope, metric, (p) => segmentSql(segment, p)) : null,
+    histogramsFor(db, scope, metric, { by: 'all' }),
+    histogramsFor(db, scope, metric, { by: 'period', interval }),
+    segment ? histogramsFor(db, scope, metric, { by: 'segment', segment }) : null,
   ])
   const histogram = overall.get('') ?? []
   const segmentRows = segments ? scoreGroups(metric, segments) : []

@@ -7,6 +7,7 @@ export interface SurveySummary {
   kind: string | null
   responses: number
   answered: number
+  /** The latest event of its responses (a deleted response's may still count). */
   lastAt: string | null
 }
 
@@ -23,9 +24,14 @@ export async function listSurveys(
     answered: number
     last_at: Date | null
   }>(
-    `select survey_id, max(metric_kind) as kind, count(*)::int as responses,
-       count(answered_at)::int as answered, max(last_at) as last_at
-     from responses where project = $1 group by survey_id order by survey_id`,
+    // From the rollups, which count the same responses: a list of surveys must not read them all.
+    `select s.survey_id, (select max(metric_kind) from score_rollup r
+         where r.project = s.project and r.survey_id = s.survey_id and segment = '' and n > 0)
+         as kind,
+       sum(n)::int as responses, coalesce(sum(n) filter (where answered), 0)::int as answered,
+       max(last_at) filter (where n > 0) as last_at
+     from status_rollup s where project = $1
+     group by s.project, s.survey_id having sum(n) > 0 order by s.survey_id`,
     [project],
   )
   const byId = new Map(rows.map((row) => [row.survey_id, row]))

@@ -25,6 +25,13 @@ export async function loadHistograms(
      group by 1, 2 order by 1, 2`,
     params.values,
   )
+  return toHistograms(rows)
+}
+
+/** Histograms per group out of `(grp, score, n)` rows sorted by group, then score. */
+export function toHistograms(
+  rows: ReadonlyArray<{ grp: string | null; score: number; n: number }>,
+): Map<string | null, Histogram> {
   const groups = new Map<string | null, Array<[number, number]>>()
   for (const row of rows) {
     const list = groups.get(row.grp) ?? []

@@ -16,10 +16,12 @@ export async function resolveMetric(
 ): Promise<MetricSpec | null> {
   const question = survey ? scoreQuestion(survey) : null
   if (question) return { kind: question.kind, scale: question.scale ?? 10 }
+  // From the rollup of the whole survey, which counts the same scored responses.
   const [row] = await db.query<{ metric_kind: MetricSpec['kind']; scale: number }>(
-    `select metric_kind, scale from responses
-     where project = $1 and survey_id = $2 and score is not null
-     group by metric_kind, scale order by count(*) desc, metric_kind, scale limit 1`,
+    `select metric_kind, scale from score_rollup
+     where project = $1 and survey_id = $2 and segment = ''
+     group by metric_kind, scale having sum(n) > 0
+     order by sum(n) desc, metric_kind, scale limit 1`,
     [project, surveyId],
   )
   return row ? { kind: row.metric_kind, scale: Number(row.scale) } : null
