@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
 import { backends } from '../test/backends'
+import { countPixels } from '../test/countPixels'
 import { makeBatch, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
 
@@ -108,6 +109,25 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
 
     await mkdir('.vitest-reports', { recursive: true })
     await page.screenshot({ path: '.vitest-reports/collector-dashboard.png', fullPage: true })
+    // What is drawn, read from screenshots: the trend's series line in the accent colour, and
+    // each distribution bar covering its track in proportion to its count (top count = full).
+    const accent = '#4f46e5'
+    const line = countPixels(await page.locator('#trend-chart canvas').screenshot(), accent)
+    expect(line.hits, 'series pixels in the trend chart').toBeGreaterThan(150)
+    const counts = new Map<number, number>()
+    for (const score of scores) counts.set(score, (counts.get(score) ?? 0) + 1)
+    const top = Math.max(...counts.values())
+    const tracks = page.locator('#distribution li .bar-track')
+    for (let value = 0; value <= 10; value++) {
+      const bar = countPixels(await tracks.nth(value).screenshot(), accent, { middleRow: true })
+      const expected = (counts.get(value) ?? 0) / top
+      // Within 2 px of its width: rounding and one antialiased end.
+      const off = Math.abs(bar.hits - expected * bar.total)
+      expect(
+        off,
+        `bar ${value}: ${bar.hits} of ${bar.total} px, expected ${expected}`,
+      ).toBeLessThanOrEqual(2)
+    }
     // No CSP or Trusted Types violation, no script error.
     expect(problems).toEqual([])
   })
