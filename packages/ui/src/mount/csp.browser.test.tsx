@@ -1,5 +1,7 @@
 import { afterAll, expect, test } from 'vitest'
 import { page } from 'vitest/browser'
+import { differingPixels } from '../test/differingPixels'
+import { screenshotPixels } from '../test/screenshotPixels'
 import { closeAll, show } from '../test/show'
 import { nps } from '../test/surveys'
 
@@ -29,6 +31,9 @@ test('under a strict CSP with Trusted Types it renders the same, with no violati
   await before.handle.ready
   await settle(before.shadow)
   const expected = layout(before.shadow)
+  const surface = before.shadow.querySelector('.s') as HTMLElement
+  const radius = Number.parseFloat(getComputedStyle(surface).borderTopLeftRadius)
+  const cleanShot = await screenshotPixels(surface)
   closeAll()
 
   const meta = document.createElement('meta')
@@ -52,6 +57,8 @@ test('under a strict CSP with Trusted Types it renders the same, with no violati
   handle.update({ locale: 'en' })
   await settle(shadow)
   expect(layout(shadow)).toEqual(expected)
+  const strictShot = await screenshotPixels(shadow.querySelector('.s') as HTMLElement)
+  expect(differingPixels(cleanShot, strictShot, radius)).toBe(0)
   shadow.querySelector<HTMLElement>('[role=radio]')?.click()
   expect(answered).toHaveLength(1)
   await new Promise((resolve) => setTimeout(resolve, 300))

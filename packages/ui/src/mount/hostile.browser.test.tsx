@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
+import { differingPixels } from '../test/differingPixels'
+import { screenshotPixels } from '../test/screenshotPixels'
 import { closeAll, show } from '../test/show'
 import { nps } from '../test/surveys'
 
@@ -64,6 +66,16 @@ describe('isolation from the host page', () => {
     await clean.handle.ready
     await shown(clean.shadow)
     const before = measure(clean.shadow)
+    const surface = surfaceOf(clean.shadow)
+    const radius = Number.parseFloat(getComputedStyle(surface).borderTopLeftRadius)
+    const cleanShot = await screenshotPixels(surface)
+    closeAll()
+    // The comparison's own check: the same prompt in French is seen as different.
+    const french = show(nps, { locale: 'fr' })
+    await french.handle.ready
+    await shown(french.shadow)
+    const frenchShot = await screenshotPixels(surfaceOf(french.shadow))
+    expect(differingPixels(cleanShot, frenchShot, radius)).toBeGreaterThan(100)
     closeAll()
     const style = addPageStyle(HOSTILE)
     try {
@@ -71,6 +83,8 @@ describe('isolation from the host page', () => {
       await handle.ready
       await shown(shadow)
       expect(measure(shadow)).toEqual(before)
+      const hostileShot = await screenshotPixels(surfaceOf(shadow))
+      expect(differingPixels(cleanShot, hostileShot, radius)).toBe(0)
       expect(getComputedStyle(shadow.querySelector('h2') as Element).fontSize).toBe('16px')
       await userEvent.click(page.getByRole('radio', { name: /^9$/ }))
       expect(answered).toHaveLength(1)
