@@ -14,10 +14,15 @@ export function hostHtml(attributes: Record<string, string>, before = ''): strin
 <button data-tour="export" type="button">Export CSV</button></main></body></html>`
 }
 
-/** Serves `html` at `path` on the test server's origin. */
-export async function serveHost(page: Page, html: string, path = '/app/reports'): Promise<void> {
+/** Serves `html` at `path` on the test server's origin, with extra headers (a CSP) if given. */
+export async function serveHost(
+  page: Page,
+  html: string,
+  path = '/app/reports',
+  headers: Record<string, string> = {},
+): Promise<void> {
   await page.route(`**${path}*`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+    route.fulfill({ status: 200, contentType: 'text/html', headers, body: html }),
   )
 }
 
