@@ -14,7 +14,7 @@ data=${SONDE_DEMO_DATA:-demo/.data}
 read_key=$(node -e 'console.log(require("./demo/collector/projects.json").projects[0].readKey)')
 
 echo '── building the SDK'
-pnpm --filter @sonde/sdk run -s build
+pnpm --filter @sonde/sdk run -s build --no-types
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

@@ -1,20 +1,21 @@
 // Builds what @sonde/sdk ships: the script-tag bundle (dist/sonde.js, a classic script), the UI
 // modules it imports on demand (dist/sonde-ui.js for surveys, dist/sonde-tour.js for tours, a
 // shared chunk, one chunk per UI language), the inline stub
-// (dist/stub.js) and the npm ESM entry (dist/esm/). Run: pnpm --filter @sonde/sdk build
+// (dist/stub.js) and the npm ESM entry with its declarations (dist/esm/). Run: pnpm --filter @sonde/sdk build
 import { createHash } from 'node:crypto'
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build, type InlineConfig } from 'vite'
+import { buildTypes } from './buildTypes'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const dist = here('../dist')
 
 function target(
-  entry: string,
+  entry: string | Record<string, string>,
   outDir: string,
   format: 'es' | 'iife',
-  fileName: string,
+  fileName: string | ((name: string) => string),
 ): InlineConfig {
   return {
     configFile: false,
@@ -57,6 +58,8 @@ const uiEntries = {
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`))
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
+// The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.
+if (!process.argv.includes('--no-types')) buildTypes(dist)
 // Versioned copies for immutable caching, and the SRI hash of every file a page may load.
 const { version } = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { version: string }
 const files = readdirSync(dist).filter((file) => file.endsWith('.js'))

@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+// The package as npm would install it: its publishConfig exports, its dist/ (built by
+// `pnpm --filter @sonde/sdk build`, which the test command runs first), nothing from the
+// workspace's sources. A TypeScript project that uses it must typecheck, and mistakes must not.
+const sdk = fileURLToPath(new URL('..', import.meta.url))
+const root = join(sdk, '../..')
+const manifest = JSON.parse(readFileSync(join(sdk, 'package.json'), 'utf8'))
+
+const CONSUMER = `
+import { init, type InitOptions, type Sonde, type Survey, SDK_VERSION } from '@sonde/sdk'
+
+const nps: Survey = {
+  id: 'nps-q4',
+  version: 1,
+  kind: 'nps',
+  questions: [{ id: 'score', type: 'rating', scale: 10, text: 'How likely are you to recommend us?' }],
+}
+const options: InitOptions = {
+  endpoint: 'https://collect.example.com/v1/batch',
+  key: 'pk_demo',
+  config: { surveys: [nps] },
+  theme: { colorScheme: 'dark' },
+}
+const sonde: Sonde = init(options)
+sonde.on('survey:answered', (event) => {
+  const ids: string[] = event.answers.map((answer) => answer.questionId)
+  console.log(ids, event.seq)
+})
+sonde.track('export_completed', { rows: 1200 })
+const check = sonde.canShow('nps-q4')
+if (!check.ok) console.log(check.reason)
+const version: string = SDK_VERSION
+void sonde.flush().then(() => version)
+
+// @ts-expect-error the key is a string
+init({ endpoint: '/v1/batch', key: 42 })
+// @ts-expect-error an NPS question runs 0 to 10
+export const wrong: Survey = { ...nps, questions: [{ id: 's', type: 'rating', scale: 11, text: 'Hm?' }] }
+// @ts-expect-error endpoint is required
+init({ key: 'pk_demo' })
+// @ts-expect-error what an event carries is typed
+sonde.on('survey:completed', (event) => event.nope)
+// @ts-expect-error a theme the schema does not allow
+init({ endpoint: '/v1/batch', key: 'pk_demo', theme: { colorScheme: 'sepia' } })
+`
+
+describe('the npm package', () => {
+  let project = ''
+
+  beforeAll(() => {
+    if (!existsSync(join(sdk, 'dist/esm/index.d.ts'))) {
+      throw new Error(
+        'packages/sdk/dist/esm/index.d.ts is missing: run pnpm --filter @sonde/sdk build',
+      )
+    }
+    project = mkdtempSync(join(tmpdir(), 'sonde-consumer-'))
+    const installed = join(project, 'node_modules/@sonde/sdk')
+    mkdirSync(installed, { recursive: true })
+    const published = { ...manifest, exports: manifest.publishConfig.exports }
+    writeFileSync(join(installed, 'package.json'), JSON.stringify(published))
+    symlinkSync(join(sdk, 'dist'), join(installed, 'dist'), 'dir')
+    // Its dependencies, as a package manager would install them.
+    const require = createRequire(join(sdk, 'package.json'))
+    for (const name of Object.keys(manifest.dependencies).filter((n) => !n.startsWith('@sonde/'))) {
+      const path = join(project, 'node_modules', name)
+      mkdirSync(dirname(path), { recursive: true })
+      symlinkSync(dirname(require.resolve(`${name}/package.json`)), path, 'dir')
+    }
+    writeFileSync(join(project, 'consumer.ts'), CONSUMER)
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          lib: ['ES2022', 'DOM'],
+          types: [],
+        },
+        files: ['consumer.ts'],
+      }),
+    )
+  })
+
+  afterAll(() => {
+    if (project) rmSync(project, { recursive: true, force: true })
+  })
+
+  test('exports types first, from one bundled declaration file', () => {
+    expect(Object.keys(manifest.publishConfig.exports['.'])).toEqual(['types', 'default'])
+    expect(manifest.sideEffects).toBe(false)
+    const declarations = readFileSync(join(sdk, 'dist/esm/index.d.ts'), 'utf8')
+    // Core and UI are bundled into the code, so their types must be in the file too.
+    expect(declarations).not.toMatch(/from '@sonde\//)
+  })
+
+  test('typechecks a TypeScript project that uses it, and rejects its mistakes', () => {
+    const tsc = join(root, 'node_modules/.bin/tsc')
+    const run = spawnSync(tsc, ['-p', project], { encoding: 'utf8' })
+    // tsc prints each error (an unused @ts-expect-error included) on stdout.
+    expect(run.stdout + run.stderr).toBe('')
+    expect(run.status).toBe(0)
+  })
+
+  test('imports in Node without a window and builds an inert instance there', async () => {
+    const module = await import(join(sdk, manifest.publishConfig.exports['.'].default))
+    expect(typeof module.init).toBe('function')
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
+  })
+})
