@@ -1,0 +1,106 @@
+import {
+  compileTargeting,
+  createTargetingState,
+  recordEvent,
+  recordIdentity,
+  type TargetingState,
+} from '@sonde/core'
+import type { CallQueue } from './createCallQueue'
+import type { Consent } from './createConsent'
+import type { Emitter } from './createEmitter'
+import type { Logger } from './createLogger'
+import type { Presenter } from './createPresenter'
+import type { Prompter } from './createPrompter'
+import type { Visitor } from './createVisitor'
+import type { RuntimeState } from './runtimeState'
+import { safe } from './safe'
+import type { Sonde, SondeEvents } from './types'
+
+/** The parts of a running Sonde its public methods drive. */
+export interface ApiParts {
+  win: Window
+  log: Logger
+  locale: string
+  runtime: RuntimeState
+  calls: CallQueue
+  consent: Consent
+  visitor: Visitor
+  presenter: Presenter
+  prompter: Prompter
+  emitter: Emitter<SondeEvents>
+  /** Replaces the targeting state and persists it (with consent). */
+  update(next: TargetingState): void
+  /** A new route: what is pending is dropped, then a page view. */
+  onRoute(url: string): void
+  /** Removes every listener, timer and element (destroy). */
+  teardown(): void
+}
+
+/**
+ * The public methods over the running parts. Calls that need the stored state and the config
+ * wait for them in order; the others answer at once. None throws into the host.
+ */
+export function createApi(parts: ApiParts): Sonde {
+  const { win, log, runtime, calls, consent, visitor, presenter, prompter, emitter } = parts
+  const { queue, guard } = calls
+  return {
+    identify: (userId, traits = {}) =>
+      queue(() => {
+        if (typeof userId !== 'string' || !userId) return log.error('identify: expected a user id')
+        parts.update(recordIdentity(runtime.state, userId, traits))
+      }),
+    track: (name, properties) =>
+      queue(() => {
+        if (typeof name !== 'string' || !name) return log.error('track: expected an event name')
+        visitor.session({ event: name })
+        parts.update(recordEvent(runtime.state, name))
+        presenter.current()?.signal?.(name)
+        // `track(name, null)` from plain JS: no properties, rather than a `where` filter
+        // throwing on null and the event evaluating nothing at all.
+        const props = typeof properties === 'object' && properties !== null ? properties : {}
+        prompter.evaluate({ type: 'event', name, properties: props })
+      }),
+    page: () => queue(() => parts.onRoute(win.location.href)),
+    show: (surveyId) =>
+      queue(() => prompter.evaluate({ type: 'manual', kind: 'survey', id: surveyId })),
+    startTour: (tourId) =>
+      queue(() => prompter.evaluate({ type: 'manual', kind: 'tour', id: tourId })),
+    canShow: (id, kind = 'survey') =>
+      safe(
+        () =>
+          runtime.state.session.id
+            ? compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
+            : { ok: false as const, reason: 'loading' },
+        { ok: false as const, reason: 'error' },
+      ),
+    on: (type, handler) => emitter.on(type, handler),
+    off: (type, handler) => emitter.off(type, handler),
+    flush: async () => {
+      try {
+        await calls.settled()
+        return (await consent.delivery()?.flush()) ?? { sent: 0, pending: 0 }
+      } catch {
+        return { sent: 0, pending: consent.delivery()?.pending() ?? 0 }
+      }
+    },
+    optIn: () => guard(consent.optIn),
+    optOut: () => guard(consent.optOut),
+    reset: () =>
+      queue(() => {
+        const kv = consent.kv()
+        kv.remove('anon')
+        kv.remove('session')
+        const s = visitor.session()
+        const fresh = { anonymousId: visitor.anonymousId(), sessionId: s.id, now: Date.now() }
+        parts.update({
+          ...createTargetingState({ ...fresh, locale: parts.locale, url: win.location.href }),
+          device: runtime.state.device,
+        })
+      }),
+    destroy: () =>
+      guard(() => {
+        runtime.destroyed = true
+        parts.teardown()
+      }),
+  }
+}

@@ -1,0 +1,87 @@
+import { compileTargeting, historyKey, type Signal } from '@sonde/core'
+import type { Logger } from './createLogger'
+import type { Mount, Presenter } from './createPresenter'
+import type { FlowContext } from './flowContext'
+import { mergeStored } from './mergeStored'
+import { mountSurveyFlow } from './mountSurveyFlow'
+import { mountTourFlow } from './mountTourFlow'
+import type { StatePersistence } from './persistState'
+import type { RuntimeState } from './runtimeState'
+import type { UiLoaders } from './uiModules'
+
+export interface Prompter {
+  /** Shows the first survey or tour that `signal` makes eligible, unless one is already due. */
+  evaluate(signal: Signal): void
+  /** Goes on with a tour left mid-way (a reload, a new page); true if one resumed. */
+  resumeTour(): boolean
+}
+
+/** From signals to what is on screen: targeting decides, the presenter shows one at a time. */
+export function createPrompter(deps: {
+  runtime: RuntimeState
+  presenter: Presenter
+  flow: FlowContext
+  ui: UiLoaders
+  log: Logger
+  persistence: StatePersistence
+  allowed: () => boolean
+}): Prompter {
+  const { runtime, presenter, flow, ui, log } = deps
+  // With the screen lock held, just before mounting: what the other tabs stored since this one
+  // loaded (a survey answered there, the cooldown it started) is merged in and the item is
+  // checked again, so that one person is not asked twice for keeping two tabs open.
+  const recheck =
+    (kind: 'survey' | 'tour', id: string, mount: Mount): Mount =>
+    async (release, life) => {
+      const stored = deps.allowed() ? await deps.persistence.load() : null
+      if (!life.active()) return null
+      if (stored) runtime.state = mergeStored(runtime.state, stored)
+      const verdict = compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
+      if (!verdict.ok) {
+        log.debug(`${kind} ${id} not shown: ${verdict.message ?? verdict.reason}`)
+        return null
+      }
+      return mount(release, life)
+    }
+  /** Shows a survey or tour now or after its delay; a tour left mid-way resumes at `resumeAt`. */
+  const present = (
+    kind: 'survey' | 'tour',
+    id: string,
+    delaySeconds: number,
+    resumeAt?: number,
+  ) => {
+    let mount: Mount | null = null
+    if (kind === 'survey') {
+      const survey = runtime.cfg.surveys?.find((s) => s.id === id)
+      if (survey) mount = recheck(kind, id, mountSurveyFlow(survey, ui.survey, flow))
+    } else {
+      const tour = runtime.cfg.tours?.find((t) => t.id === id)
+      // A resumed tour is not checked again: it was shown already, and goes on where it was.
+      if (tour && resumeAt !== undefined) mount = mountTourFlow(tour, resumeAt, ui.tour, flow)
+      else if (tour) mount = recheck(kind, id, mountTourFlow(tour, 0, ui.tour, flow))
+    }
+    return !!mount && presenter.request(mount, delaySeconds)
+  }
+  return {
+    evaluate(signal) {
+      if (runtime.destroyed || presenter.busy()) return
+      const { eligible, skipped } = compileTargeting(runtime.cfg).evaluate(
+        runtime.state,
+        signal,
+        Date.now(),
+      )
+      for (const skip of skipped) {
+        if (skip.reason !== 'trigger')
+          log.debug(`${skip.kind} ${skip.id} not shown: ${skip.message}`)
+      }
+      for (const item of eligible) if (present(item.kind, item.id, item.delaySeconds)) return
+    },
+    resumeTour() {
+      for (const tour of runtime.cfg.tours ?? []) {
+        const step = runtime.state.history[historyKey('tour', tour.id)]?.step
+        if (typeof step === 'number' && step >= 0 && present('tour', tour.id, 0, step)) return true
+      }
+      return false
+    },
+  }
+}

@@ -1,0 +1,81 @@
+import type { InitOptions, SondeEvent } from '@sonde/core'
+import { collectContext } from '../context/collectContext'
+import type { Delivery } from '../delivery/startDelivery'
+import type { Emitter } from './createEmitter'
+import type { Logger } from './createLogger'
+import type { Visitor } from './createVisitor'
+import type { RuntimeState } from './runtimeState'
+import { safe } from './safe'
+import type { SondeEvents } from './types'
+import type { PageView } from './watchPageSignals'
+
+export interface SendDeps {
+  win: Window
+  options: InitOptions
+  locale: string
+  /** Global Privacy Control or Do Not Track: no usage context beyond path and locale. */
+  restricted: boolean
+  log: Logger
+  emitter: Emitter<SondeEvents>
+  runtime: RuntimeState
+  visitor: Visitor
+  view: () => PageView
+  delivery: () => Delivery | null
+}
+
+/**
+ * Queues an event in the outbox with the usage context read now, after the host's `beforeSend`
+ * (which may change or drop it). Without a running outbox (no consent) the event goes nowhere.
+ */
+export function createSend(deps: SendDeps): (event: SondeEvent) => void {
+  const { win, options, log } = deps
+  const nav = win.navigator
+  return (event) => {
+    const target = deps.delivery()
+    if (!target) return
+    const { state } = deps.runtime
+    const context = collectContext({
+      now: Date.now(),
+      page: {
+        href: win.location.href,
+        title: win.document.title,
+        referrer: win.document.referrer,
+        ...deps.view(),
+      },
+      locale: deps.locale,
+      timezone: safe(() => Intl.DateTimeFormat().resolvedOptions().timeZone, undefined),
+      device: state.device ?? 'desktop',
+      viewport: { w: win.innerWidth, h: win.innerHeight },
+      userAgent: nav.userAgent,
+      user: {
+        id: state.user.id,
+        anonymousId: state.user.anonymousId,
+        traits: { ...state.user.traits },
+      },
+      session: deps.visitor.session(),
+      appVersion:
+        options.appVersion ??
+        (options.context as { app?: { version?: string } } | undefined)?.app?.version,
+      custom: options.context as
+        | Record<string, unknown>
+        | (() => Record<string, unknown>)
+        | undefined,
+      keepQuery: options.redact?.query ?? [],
+      restricted: deps.restricted,
+      onError: (error) => log.error('context() threw', error),
+    })
+    let out: SondeEvent | null = { ...event, context }
+    if (options.beforeSend) {
+      try {
+        out = (options.beforeSend as (e: SondeEvent) => SondeEvent | null)(out)
+      } catch (error) {
+        log.error('beforeSend threw; the event is sent unchanged', error)
+      }
+    }
+    if (!out) return
+    target
+      .enqueue(out)
+      .then(() => deps.emitter.emit('delivery:queued', { pending: target.pending() }))
+      .catch((error) => log.error('could not queue an event', error))
+  }
+}
