@@ -59,7 +59,7 @@ export async function startReceiver(
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      if (req.method === 'GET') return serve(path, res)
+      if (req.method === 'GET') return servePage(path, res, html)
       const body = Buffer.concat(chunks)
       const batch = JSON.parse(body.toString('utf8')) as {
         events: { id: string; type: string }[]
@@ -85,13 +85,6 @@ export async function startReceiver(
       }, delayMs)
     })
   })
-  const serve = (path: string, res: ServerResponse) => {
-    if (path.startsWith('/app/')) return void res.writeHead(200, TEXT.html).end(html)
-    const [prefix, dir] = Object.entries(files).find(([p]) => path.startsWith(p)) ?? []
-    const file = prefix && dir ? normalize(join(dir, path.slice(prefix.length))) : ''
-    if (!dir || !file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end()
-    res.writeHead(200, file.endsWith('.json') ? TEXT.json : TEXT.js).end(readFileSync(file))
-  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
@@ -108,6 +101,15 @@ export async function startReceiver(
         server.close(() => resolve())
       }),
   }
+}
+
+/** Answers a GET: `html` at every path under /app/, the SDK at /sdk/*, the configs at /fixtures/*. */
+export function servePage(path: string, res: ServerResponse, html: string): void {
+  if (path.startsWith('/app/')) return void res.writeHead(200, TEXT.html).end(html)
+  const [prefix, dir] = Object.entries(files).find(([p]) => path.startsWith(p)) ?? []
+  const file = prefix && dir ? normalize(join(dir, path.slice(prefix.length))) : ''
+  if (!dir || !file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end()
+  res.writeHead(200, file.endsWith('.json') ? TEXT.json : TEXT.js).end(readFileSync(file))
 }
 
 const TEXT = {

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test'
+import { startChaosCollector } from './chaosCollector'
+import { seededRandom } from './chaosFaults'
+import { startChaosProxy } from './chaosProxy'
+import { runChaos } from './chaosRun'
+import { chaosHostHtml } from './chaosTabs'
+
+// Issue 9, item 3: responses answered in three tabs through Sonde's real prompt, outbox, sender
+// lock and transport, to the real collector on a real database, while the network goes offline,
+// storms of 5xx and 429 (with Retry-After) pass, acks get lost after the write, and tabs reload or
+// get killed. At the end the database holds exactly one row per response, with its score.
+//   CI profile (default): 300 responses.
+//   Full run: SONDE_CHAOS_RESPONSES=10000 pnpm exec playwright test chaos.e2e.ts
+//   Replay: SONDE_CHAOS_SEED=<the seed printed> (the same choices; the timing is the machine's).
+
+const responses = Number(process.env.SONDE_CHAOS_RESPONSES ?? 300)
+const seed = Number(process.env.SONDE_CHAOS_SEED ?? Date.now() % 2 ** 31)
+const TABS = 3
+
+test(`chaos: ${responses} responses across ${TABS} tabs, offline, 5xx/429 storms, lost acks, reloads and kills → exactly ${responses} rows`, async ({
+  context,
+}) => {
+  // Tens of ms per answer on a quiet machine, hundreds on a crowded one; room for the drain.
+  test.setTimeout(120_000 + responses * 300)
+  console.log(`[chaos] seed ${seed} (SONDE_CHAOS_SEED=${seed} replays its choices)`)
+  const collector = await startChaosCollector()
+  const proxy = await startChaosProxy(collector.url, chaosHostHtml, seededRandom(seed + 4))
+  try {
+    const started = Date.now()
+    const run = await runChaos({
+      context,
+      proxy,
+      responses,
+      tabs: TABS,
+      seed,
+      drainTimeoutMs: 60_000,
+    })
+    const stored = await collector.stored()
+    const elapsed = Date.now() - started
+    const { figures } = proxy
+    const resent = [...figures.arrivals.values()].filter((n) => n > 1).length
+    const { faults } = run
+    console.log(
+      [
+        `[chaos] seed ${seed}, ${collector.backend}, ${TABS} tabs`,
+        `  responses answered   ${run.answered.size} (per tab ${run.perTab.join(' / ')})`,
+        `  batch requests       ${figures.requests}`,
+        `  injected 5xx         ${figures.injected5xx} (${faults.storms5xx} storms and strays)`,
+        `  injected 429         ${figures.injected429} (${faults.storms429} storms)`,
+        `  lost acks            ${figures.lostAcks} (${faults.lostAckSpells} spells)`,
+        `  collector's own 429  ${figures.collector429}`,
+        `  offline periods      ${faults.offlinePeriods} (${(faults.offlineMs / 1000).toFixed(1)} s)`,
+        `  reloads / kills      ${faults.reloads} / ${faults.kills}`,
+        `  events stored again  ${resent} (sent again after a lost ack, a kill or an unload)`,
+        `  outbox backlog max   ${run.maxBacklog} events`,
+        `  response rows        ${stored.responses} (${stored.duplicateResponses} duplicate ids)`,
+        `  event rows           ${stored.events} (${stored.duplicateEvents} duplicate ids)`,
+        `  elapsed              ${(elapsed / 1000).toFixed(1)} s (answering ${(run.answeringMs / 1000).toFixed(1)} s, drain ${(run.drainMs / 1000).toFixed(1)} s)`,
+      ].join('\n'),
+    )
+
+    expect(run.answered.size, `seed ${seed}`).toBe(responses)
+    expect(stored.responses, `response rows (seed ${seed})`).toBe(responses)
+    expect(stored.duplicateResponses).toBe(0)
+    expect(stored.duplicateEvents).toBe(0)
+    // Every answer is there, completed, with the score clicked.
+    const wrong = [...run.answered].filter(([id, stars]) => {
+      const row = stored.rows.get(id)
+      return row?.status !== 'completed' || row.score !== stars
+    })
+    expect(wrong.slice(0, 5), `${wrong.length} responses missing or wrong (seed ${seed})`).toEqual(
+      [],
+    )
+    // Every event the collector acked is stored once, and nothing was lost on the way.
+    expect(stored.events).toBe(figures.arrivals.size)
+    expect(figures.maxDropped, 'events the outbox reported lost').toBe(0)
+    expect(run.dropped).toEqual([])
+    expect(run.degraded).toBe(0)
+    // The chaos did happen.
+    expect(figures.injected5xx + figures.injected429 + figures.lostAcks).toBeGreaterThan(0)
+    expect(faults.offlinePeriods + faults.reloads + faults.kills).toBeGreaterThan(0)
+  } finally {
+    await proxy.close()
+    await collector.close()
+  }
+})
