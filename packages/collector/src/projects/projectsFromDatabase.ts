@@ -46,6 +46,9 @@ export function projectsFromDatabase(
   return {
     find: (key) =>
       cached(`key:${key}`, async () => {
+        // PostgreSQL text cannot hold NUL, so no project has such a key; asking would fail the
+        // query and answer "could not store this batch" for what is just an unknown key.
+        if (key.includes('\u0000')) return null
         const [row] = await db.query<Row>(
           'select key, name, read_key_sha256, origins, revoked from projects where key = $1',
           [key],

@@ -226,6 +226,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
 
     it.each([
       ['an unknown key', 'pk_nobody', 401],
+      ['a key with a NUL, which no project can have', 'pk_\u0000', 401],
       ['a revoked key', 'pk_revoked', 403],
     ])('%s → %s', async (_, key, status) => {
       const res = await postBatch(testApp(db), makeBatch([makeEvent()], { key }))

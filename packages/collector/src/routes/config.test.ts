@@ -42,6 +42,7 @@ describe.each(backends)('config and CORS on $name', (backend) => {
     it.each([
       ['', 401],
       ['?key=pk_nobody', 401],
+      ['?key=pk_%00', 401],
       ['?key=pk_revoked', 403],
       ['?key=pk_open', 404],
     ])('answers %s with %s', async (query, status) => {

@@ -3,6 +3,7 @@ import { batchReplySchema, parse } from '@sonde/core'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
+import { sanitizeJson } from '../ingest/sanitizeJson'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent } from '../test/fixtures'
 import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
@@ -55,6 +56,110 @@ const eventArb = fc
   })
   .map((fields) => ({ ...makeEvent(), ...fields, id: randomUUID() }))
 
+/** What a request carries besides its body and content type. */
+interface RequestParts {
+  headers?: Record<string, string>
+  query?: string
+}
+
+const deep = (depth: number): unknown => (depth === 0 ? 'x' : [deep(depth - 1)])
+/** Wrong for almost any field: a wrong type, the edge of a range, text a database chokes on. */
+const hostile = fc.oneof(
+  fc.constantFrom(null, true, 0, -1, 1.5, 2 ** 53, -1e308, 1e308, '', ' ', [], {}, '9', 'null'),
+  fc.constantFrom('2026-13-45T00:00:00Z', '0001-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z'),
+  fc.constantFrom('\u0000', 'a\u0000b', '\ud800', '\udfff\ud800', '\u202e<b>', '\ufeff', 'é🙂'),
+  // Huge strings, within the 20 KB body limit and past it.
+  fc
+    .tuple(fc.constantFrom(1_000, 5_000, 30_000), fc.constantFrom('x', 'é', '🙂', '\u0000'))
+    .map(([n, c]) => c.repeat(n)),
+  // Keys that pollute a prototype when code merges objects carelessly.
+  fc.constant(JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"p":1}}}')),
+  fc.nat(200).map(deep),
+  anyJson,
+)
+
+/** Replaces (or, with `undefined`, deletes) the value at the path `steps` picks, index by index. */
+function mutate(input: unknown, steps: number[], value: unknown): unknown {
+  const root = structuredClone(input)
+  let node = root as Record<string, unknown>
+  for (const [depth, step] of steps.entries()) {
+    const keys = Object.keys(node)
+    const key = keys[step % keys.length]
+    if (key === undefined) break
+    const child = node[key]
+    if (depth === steps.length - 1 || typeof child !== 'object' || child === null) {
+      node[key] = value
+      break
+    }
+    node = child as Record<string, unknown>
+  }
+  return root
+}
+
+// Valid events of each kind the SDK sends, so that an unmutated batch is accepted whole.
+const validEvent = fc.constantFrom(
+  () => makeEvent(),
+  () =>
+    makeEvent({
+      surveyId: 'csat-ticket',
+      answers: [{ questionId: 'csat', value: 4 }],
+      metric: undefined,
+    }),
+  () => makeEvent({ type: 'survey.shown', seq: 0, answers: [], metric: undefined }),
+  () =>
+    makeEvent({
+      type: 'tour.started',
+      surveyId: undefined,
+      tourId: 'welcome',
+      answers: [],
+      metric: undefined,
+    }),
+)
+const contentTypes = ['text/plain;charset=UTF-8', 'application/json']
+const nearValid = fc.record({
+  events: fc.array(validEvent, { minLength: 1, maxLength: 3 }),
+  // One thing wrong in the body, in two requests of three.
+  mutation: fc.option(
+    fc.tuple(
+      fc.array(fc.nat(40), { minLength: 1, maxLength: 6 }),
+      fc.option(hostile, { nil: undefined }),
+    ),
+    { freq: 2, nil: null },
+  ),
+  contentType: fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...contentTypes) },
+    fc.constantFrom('TEXT/PLAIN', ' application/json; charset=utf-8', 'text/html', ''),
+    fc.constantFrom('application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'),
+    fc.constantFrom('application/jsonx', 'text/plain, application/json'),
+  ),
+  key: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('pk_test', 'pk_open') },
+    fc.constantFrom(
+      'pk_revoked',
+      'pk_nobody',
+      'PK_TEST',
+      'pk_test ',
+      'pk_\u0000',
+      'k'.repeat(3_000),
+    ),
+  ),
+  origin: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(undefined, 'https://app.example.com') },
+    fc.constantFrom('https://evil.example', 'https://app.example.com.evil.example', 'null'),
+    fc.constantFrom('http://[', 'HTTPS://APP.EXAMPLE.COM:443', '*', 'x'.repeat(3_000)),
+  ),
+  // The key may also come in the query string; the body's wins.
+  query: fc.constantFrom(
+    '',
+    '',
+    '',
+    '?key=pk_test',
+    '?key=pk_revoked',
+    '?key=%00',
+    '?key=%E0%A4%A',
+  ),
+})
+
 describe.each(backends)('fuzzed POST /v1/batch on $name', (backend) => {
   let db: Database
   beforeAll(async () => {
@@ -65,25 +170,57 @@ describe.each(backends)('fuzzed POST /v1/batch on $name', (backend) => {
 
   const seen = { accepted: 0, rejected: 0, refused: 0 }
 
-  // Every reply is a 2xx or 4xx; only a 200 stores anything, and then exactly what it accepted.
-  async function check(body: string, contentType = 'text/plain') {
+  // Every reply is a 2xx or 4xx. A refused request stores nothing, in either table; a 200 stores
+  // exactly the events it accepted (ids are fresh in every run, so none was stored before) and
+  // none of those it rejected.
+  async function check(body: string, contentType = 'text/plain'): Promise<void> {
+    await send(body, contentType)
+  }
+
+  async function send(body: string, contentType: string, request: RequestParts = {}) {
     const app = testApp(db, { limits: { burst: 1_000_000, bodyBytes: 20_000 } })
-    const before = await countRows(db, 'events')
-    const res = await postBatch(app, body, { 'content-type': contentType })
+    const before = await counts()
+    const res = await postBatch(
+      app,
+      body,
+      { 'content-type': contentType, ...request.headers },
+      request.query,
+    )
     expect(res.status).toBeGreaterThanOrEqual(200)
     expect(res.status).toBeLessThan(500)
-    const after = await countRows(db, 'events')
+    const after = await counts()
     if (res.status !== 200) {
       seen.refused++
-      expect(after).toBe(before)
+      expect(after).toEqual(before)
       expect(await readJson(res)).toMatchObject({ error: expect.any(String) })
-      return
+      return { status: res.status, accepted: [], rejected: [] }
     }
     const reply = parse(batchReplySchema, await readJson(res))
     if (!reply.ok) throw new Error(JSON.stringify(reply.errors))
-    expect(after - before).toBe(reply.value.accepted.length)
-    seen.accepted += reply.value.accepted.length
-    seen.rejected += reply.value.rejected.length
+    const { accepted, rejected } = reply.value
+    expect(after.events - before.events).toBe(accepted.length)
+    // A response row per response, and only for what was stored.
+    expect(after.responses - before.responses).toBeLessThanOrEqual(accepted.length)
+    expect(await storedOf(accepted)).toEqual(accepted.length)
+    expect(await storedOf(rejected.map((r) => r.id))).toBe(0)
+    seen.accepted += accepted.length
+    seen.rejected += rejected.length
+    return { status: res.status, accepted, rejected }
+  }
+
+  async function counts() {
+    return { events: await countRows(db, 'events'), responses: await countRows(db, 'responses') }
+  }
+
+  // The ids as stored: the reply names events by the ids they were sent with.
+  async function storedOf(ids: string[]): Promise<number> {
+    const clean = sanitizeJson(ids)
+    if (!clean.ok) throw new Error(clean.reason)
+    const [row] = await db.query<{ n: number }>(
+      'select count(*)::int as n from events where id = any($1)',
+      [clean.value],
+    )
+    return row?.n ?? 0
   }
 
   it('never fails on arbitrary text', async () => {
@@ -112,6 +249,43 @@ describe.each(backends)('fuzzed POST /v1/batch on $name', (backend) => {
       ),
       { numRuns: runs },
     )
+  })
+
+  it('refuses near-valid requests with one thing wrong, storing nothing, never failing', async () => {
+    Object.assign(seen, { accepted: 0, rejected: 0, refused: 0 })
+    const statuses = new Map<number, number>()
+    await fc.assert(
+      fc.asyncProperty(nearValid, async (r) => {
+        const events = r.events.map((make) => make())
+        const intact = makeBatch(events, { key: r.key })
+        const batch = r.mutation ? mutate(intact, r.mutation[0], r.mutation[1]) : intact
+        const headers: Record<string, string> = r.origin === undefined ? {} : { origin: r.origin }
+        const reply = await send(JSON.stringify(batch), r.contentType, { headers, query: r.query })
+        statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1)
+        // What the route promises for the parts of a request this generator gets wrong.
+        const type = r.contentType.split(';')[0]?.trim().toLowerCase() ?? ''
+        if (!['text/plain', 'application/json'].includes(type)) expect(reply.status).toBe(415)
+        if (r.mutation !== null || !contentTypes.includes(r.contentType)) return
+        // The upper-case one with its default port is the same origin, canonically.
+        const allowed = [
+          undefined,
+          'https://app.example.com',
+          'HTTPS://APP.EXAMPLE.COM:443',
+        ].includes(r.origin)
+        if (r.key === 'pk_test' || r.key === 'pk_open') {
+          if (allowed || r.key === 'pk_open') {
+            expect(reply).toEqual({ status: 200, accepted: events.map((e) => e.id), rejected: [] })
+          } else expect(reply.status).toBe(403)
+        } else if (r.key === 'pk_revoked') expect(reply.status).toBe(403)
+        else expect(reply.status).toBe(401)
+      }),
+      { numRuns: runs * 2 },
+    )
+    // Both sides of every check were reached: stored batches and each kind of refusal.
+    expect(seen.accepted).toBeGreaterThan(40)
+    for (const status of [200, 400, 401, 403, 413, 415]) {
+      expect(statuses.get(status), `replies with status ${status}`).toBeGreaterThan(0)
+    }
   })
 
   it('stores exactly the accepted events of batches with odd events', async () => {

@@ -29,14 +29,15 @@ export function testApp(db: Database, options: Partial<AppOptions> = {}): Hono<E
   })
 }
 
-/** POSTs a body (serialised unless already a string) to /v1/batch. */
+/** POSTs a body (serialised unless already a string) to /v1/batch, plus `query` (`?key=…`). */
 export function postBatch(
   app: Hono<Env>,
   body: unknown,
   headers: Record<string, string> = {},
+  query = '',
 ): Promise<Response> {
   return Promise.resolve(
-    app.request('/v1/batch', {
+    app.request(`/v1/batch${query}`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
