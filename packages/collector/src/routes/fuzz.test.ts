@@ -160,7 +160,60 @@ const nearValid = fc.record({
   ),
 })
 
-describe.each(backends)('fuzzed POST /v1/batch on $name', (backend) => {
+// Any request to any route: the read routes' parameters, odd methods, paths and headers.
+const pick = <T>(...values: T[]) => fc.constantFrom(...values)
+const anyRequest = fc.record({
+  // Mostly reads with the right keys, so the routes get past their checks as often as not.
+  method: fc.oneof(
+    { weight: 6, arbitrary: fc.constant('GET') },
+    pick('POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'HEAD'),
+  ),
+  key: fc.oneof(
+    { weight: 4, arbitrary: fc.constant('key=pk_test') },
+    pick('key=pk_revoked', 'key=%00', 'key=', undefined),
+  ),
+  path: pick(
+    '/v1/batch',
+    '/v1/config',
+    '/v1/stats',
+    '/v1/stats/nps-q4',
+    '/v1/stats/csat-ticket',
+    '/v1/stats/%00',
+    '/v1/stats/%E0%A4%A',
+    `/v1/stats/${'x'.repeat(3_000)}`,
+    '/dashboard/',
+    '/dashboard/app.js',
+    '/dashboard/..%2Fapp.ts',
+    '/healthz',
+    '/nope',
+    '//v1/batch',
+  ),
+  query: fc.uniqueArray(
+    pick(
+      ...['from=2026-11-01', 'from=9999-99-99', 'from=-1', 'to=2026-11-30T00:00:00Z', 'to=%00'],
+      ...['interval=week', 'interval=%00', 'segment=device', 'segment=user.traits.plan'],
+      ...['segment=a.b.c.d.e.f.g.h.i', 'segment=%00', 'bucket=promoter', 'bucket=%00'],
+      ...['verbatims=0', 'verbatims=1000', 'verbatims=-1', 'verbatims=99999999999999999999'],
+    ),
+    { maxLength: 3 },
+  ),
+  authorization: pick(
+    'Bearer rk_test_0123456789abcdef',
+    'Bearer rk_test_0123456789abcdef',
+    'Bearer rk_test_0123456789abcdef',
+    'bearer  rk_test_0123456789abcdef ',
+    'Bearer ',
+    'Basic eA==',
+    `Bearer ${'a'.repeat(5_000)}`,
+    undefined,
+  ),
+  origin: pick(undefined, 'https://app.example.com', 'https://evil.example', 'null', 'http://['),
+  ifNoneMatch: pick(undefined, '*', '"x"', 'W/"x", "y"', ','),
+  contentType: pick('text/plain', 'application/json', 'text/html', undefined),
+  body: anyText,
+})
+
+describe.each(backends)('fuzzed requests to the collector on $name', (backend) => {
   let db: Database
   beforeAll(async () => {
     db = await backend.open()
@@ -286,6 +339,41 @@ describe.each(backends)('fuzzed POST /v1/batch on $name', (backend) => {
     for (const status of [200, 400, 401, 403, 413, 415]) {
       expect(statuses.get(status), `replies with status ${status}`).toBeGreaterThan(0)
     }
+  })
+
+  it('answers any request to any route with a 2xx, 3xx or 4xx, and stores nothing', async () => {
+    const app = testApp(db, { limits: { burst: 1_000_000 } })
+    // Something for the stats to compute over.
+    expect((await postBatch(app, makeBatch([makeEvent(), makeEvent()]))).status).toBe(200)
+    const before = await counts()
+    const ok = { stats: 0, config: 0 }
+    await fc.assert(
+      fc.asyncProperty(anyRequest, async (r) => {
+        const headers: Record<string, string> = {}
+        if (r.authorization !== undefined) headers.authorization = r.authorization
+        if (r.origin !== undefined) headers.origin = r.origin
+        if (r.ifNoneMatch !== undefined) headers['if-none-match'] = r.ifNoneMatch
+        if (r.contentType !== undefined) headers['content-type'] = r.contentType
+        const withBody = !['GET', 'HEAD'].includes(r.method)
+        const params = r.key === undefined ? r.query : [r.key, ...r.query]
+        const query = params.length > 0 ? `?${params.join('&')}` : ''
+        const res = await app.request(`${r.path}${query}`, {
+          method: r.method,
+          headers,
+          ...(withBody ? { body: r.body } : {}),
+        })
+        await res.arrayBuffer()
+        expect(res.status, `${r.method} ${r.path}${query}`).toBeGreaterThanOrEqual(200)
+        expect(res.status, `${r.method} ${r.path}${query}`).toBeLessThan(500)
+        if (res.status === 200 && r.method === 'GET' && r.path.startsWith('/v1/stats')) ok.stats++
+        if (res.status === 200 && r.method === 'GET' && r.path === '/v1/config') ok.config++
+      }),
+      { numRuns: runs * 2 },
+    )
+    expect(await counts()).toEqual(before)
+    // The stats and config routes were reached past their checks, not only refused.
+    expect(ok.stats).toBeGreaterThan(0)
+    expect(ok.config).toBeGreaterThan(0)
   })
 
   it('stores exactly the accepted events of batches with odd events', async () => {
