@@ -78,13 +78,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let blockedUntil = Number.NEGATIVE_INFINITY
 
   const result = (sent: number): FlushResult => ({ sent, pending: ledger.records.size })
+  // Drops counted in the `dropped` of batches still in flight: several batches may be in flight
+  // at once (the pipelined flush, an unload send beside it), and each drop goes in one of them.
+  let reporting = 0
   const envelope = (): BatchEnvelope => ({
     schema: 'sonde.batch/1',
     batchId: newId(),
     sentAt: new Date(clock.now()).toISOString(),
     ...(key === undefined ? {} : { key }),
     sdk,
-    dropped: ledger.dropped(),
+    dropped: Math.max(0, ledger.dropped() - reporting),
   })
   const due = (now: number, dueOptions: DueOptions) =>
     [...ledger.records.values()].filter((record) => isDue(record, now, dueOptions)).sort(compareAge)
@@ -123,6 +126,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function send(head: BatchEnvelope, group: readonly OutboxRecord[], unload: boolean) {
     const batch: Batch = { ...head, events: group.map((record) => record.event) }
+    const reported = head.dropped ?? 0
+    reporting += reported
     let response: TransportResult
     try {
       // Called before any await: on the unload path the page may not live to see a microtask.
@@ -130,6 +135,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } catch {
       response = { error: 'network' }
     }
+    // In the same tick as settleDropped takes the count off, so no envelope sees it twice.
+    reporting -= reported
     const now = clock.now()
     const verdict = classifyResponse(
       response,
@@ -137,13 +144,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
     )
     const settled = settleBatch(group, verdict, now, limits, random)
     if (settled.blockedUntil !== null) blockedUntil = Math.max(blockedUntil, settled.blockedUntil)
-    if (verdict.kind === 'ack') await ledger.settleDropped(head.dropped ?? 0)
+    if (verdict.kind === 'ack') await ledger.settleDropped(reported)
     forget(settled.acked)
     await ledger.drop(settled.dropped)
     await ledger.update(settled.retried)
     return { acked: settled.acked.length, split: settled.split, halt: settled.halt }
   }
 
+  // Sends the due records oldest first, up to `maxBatchesInFlight` batches at a time. The window
+  // opens one batch per clean ack and shuts to one on anything else, so a receiver that fails
+  // or throttles sees a single request, as from a strictly serial sender; halves of a 413 go one
+  // at a time, in order. Each record is in one batch only, so no id is ever in flight twice.
   async function sendDue(ignoreBackoff: boolean): Promise<number> {
     // The only possible sender needs no leases: they keep other senders off, and there are none.
     const exclusive = options.exclusive?.() === true
@@ -153,13 +164,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
     let plan: OutboxRecord[][] = []
     let planned = Number.NaN
     const halves: OutboxRecord[][] = []
+    const flying = new Set<Promise<void>>()
+    let halvesFlying = 0
+    let window = 1
+    // At least one: a window of none would wait forever on no batch.
+    const widest = Math.max(1, limits.maxBatchesInFlight)
+    let halted = false
     let sent = 0
-    while (
-      (queue.length > 0 || plan.length > 0 || halves.length > 0) &&
-      clock.now() >= blockedUntil
-    ) {
+    while (!halted && clock.now() >= blockedUntil) {
+      const limit = halves.length > 0 || halvesFlying > 0 ? 1 : window
+      const idle = queue.length === 0 && plan.length === 0 && halves.length === 0
+      if (flying.size >= limit || (idle && flying.size > 0)) {
+        // A batch settling may free the window, bring halves or halt the flush.
+        await Promise.race(flying)
+        continue
+      }
+      if (idle) break
       const head = envelope()
       let group = halves.shift()
+      const half = group !== undefined
       if (!group) {
         const overhead = measureJson({ ...head, events: [] })
         if (queue.length > 0 || overhead !== planned) {
@@ -171,18 +194,35 @@ export function createOutbox(options: OutboxOptions): Outbox {
           planned = overhead
         }
         group = plan.shift()
-        if (!group) break
+        if (!group) {
+          if (flying.size === 0) break
+          continue
+        }
       }
       // Leased batch by batch, so that a long flush cannot outlive its leases.
       const held = group.flatMap((record) => ledger.records.get(record.event.id) ?? [])
       const leased = exclusive ? held : lease(held, clock.now(), limits.leaseMs)
       if (!exclusive) await ledger.update(leased)
       if (leased.length === 0) continue
-      const outcome = await send(head, leased, false)
-      sent += outcome.acked
-      if (outcome.split) halves.unshift(...outcome.split)
-      if (outcome.halt) break
+      if (half) halvesFlying += 1
+      const flight = send(head, leased, false)
+        .then((outcome) => {
+          sent += outcome.acked
+          if (outcome.split) halves.unshift(...outcome.split)
+          if (outcome.halt) halted = true
+          const clean = !outcome.split && !outcome.halt && outcome.acked === leased.length
+          window = clean ? Math.min(window + 1, widest) : 1
+        })
+        .catch(() => {
+          window = 1
+        })
+        .finally(() => {
+          if (half) halvesFlying -= 1
+          flying.delete(flight)
+        })
+      flying.add(flight)
     }
+    await Promise.all(flying)
     await ledger.update(halves.flat().map(release))
     await Promise.all(deleting)
     return sent

@@ -7,6 +7,7 @@ describe('OUTBOX_DEFAULTS', () => {
     ['maxBatchEvents', MAX_BATCH_EVENTS],
     ['maxBatchBytes', 256_000],
     ['maxUnloadBytes', 48_000],
+    ['maxBatchesInFlight', 4],
     ['ttlMs', 7 * 24 * 3_600_000],
     ['backoffBaseMs', 1000],
     ['backoffCapMs', 300_000],

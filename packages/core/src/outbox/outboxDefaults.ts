@@ -4,6 +4,11 @@ export interface OutboxLimits {
   maxBatchEvents: number
   /** Bytes per batch body on the normal path. */
   maxBatchBytes: number
+  /**
+   * Batches one flush may have in flight at once (the window opens only after clean acks): a
+   * round trip then overlaps the next batch's work instead of leaving the page idle.
+   */
+  maxBatchesInFlight: number
   /** Bytes per batch on the unload path: under the 64 KiB keepalive/beacon quota, with room. */
   maxUnloadBytes: number
   /** Records the outbox holds at most; the oldest are evicted beyond. */
@@ -30,6 +35,7 @@ export interface OutboxLimits {
 export const OUTBOX_DEFAULTS: Readonly<OutboxLimits> = {
   maxBatchEvents: 50,
   maxBatchBytes: 256_000,
+  maxBatchesInFlight: 4,
   maxUnloadBytes: 48_000,
   maxItems: 1000,
   maxTotalBytes: 5_000_000,

@@ -1,5 +1,6 @@
 import type { MetaName, OutboxRecord, Removal, Store } from '@sonde/core'
 import { createStore, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval'
+import { deleteKeys } from './deleteKeys'
 import { RECORD_VERSION, readStoredRecord, type StoredRecord } from './storedRecord'
 import { withTimeout } from './withTimeout'
 
@@ -113,11 +114,14 @@ export function createIdbStore({
 
   return {
     put,
+    // Acked records: by key range, as they are mostly neighbours (see deleteKeys).
     delete: (ids) =>
       run((store) =>
-        delMany(
-          ids.map((id) => RECORD + id),
-          store,
+        store('readwrite', (objectStore) =>
+          deleteKeys(
+            objectStore,
+            ids.map((id) => RECORD + id),
+          ),
         ),
       ),
     all,
