@@ -1,20 +1,13 @@
 import type { Survey } from '@sonde/core'
-import axe from 'axe-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { contrast } from './test/contrast'
 import { closeAll, show } from './test/show'
-import { everyKind, nps } from './test/surveys'
+import { nps } from './test/surveys'
 
 afterEach(closeAll)
 beforeAll(() => page.viewport(360, 720))
 afterAll(() => page.viewport(1024, 768))
-
-// Every violation as "rule: selector", so a failure says what and where at once.
-async function violations(host: HTMLElement): Promise<string[]> {
-  const { violations } = await axe.run(host, { resultTypes: ['violations'] })
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`))
-}
 
 async function ready(survey: Survey, scheme: 'light' | 'dark', locale: string) {
   const shown = show(survey, { locale, theme: { colorScheme: scheme } })
@@ -24,33 +17,7 @@ async function ready(survey: Survey, scheme: 'light' | 'dark', locale: string) {
   return shown
 }
 
-describe('axe-core finds no violation, at 360 px', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const locale of ['en', 'ar']) {
-      test.each(everyKind)(`%s, ${scheme}, ${locale}`, async (_, survey) => {
-        const { handle } = await ready(survey, scheme, locale)
-        expect(await violations(handle.host)).toEqual([])
-      })
-    }
-  }
-
-  test.each(['light', 'dark'] as const)('follow-up and thank-you screens, %s', async (scheme) => {
-    const { handle } = await ready(nps, scheme, 'en')
-    await userEvent.click(page.getByRole('radio', { name: /^4$/ }))
-    expect(await violations(handle.host)).toEqual([])
-    await userEvent.fill(page.getByRole('textbox'), 'More exports')
-    await userEvent.click(page.getByRole('button', { name: 'Submit' }))
-    await expect.element(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible()
-    expect(await violations(handle.host)).toEqual([])
-  })
-
-  test('a center modal with its overlay', async () => {
-    const shown = show(nps, { position: 'center' })
-    await shown.handle.ready
-    expect(await violations(shown.handle.host)).toEqual([])
-  })
-})
-
+// axe-core over every prompt state, theme, direction and width: a11y-sweep.browser.test.tsx.
 describe('default theme contrast ≥ 4.5:1', () => {
   test.each(['light', 'dark'] as const)('%s', async (scheme) => {
     const { shadow } = await ready(nps, scheme, 'en')

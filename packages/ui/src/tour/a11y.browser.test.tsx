@@ -1,4 +1,3 @@
-import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { el, until } from './test/layout'
@@ -23,16 +22,6 @@ function hostPage() {
   const target = el('button', { marginInlineStart: '200px' }, main, 't')
   const other = el('button', { margin: '120px 300px' }, main, 'u')
   return { main, input, target, other }
-}
-
-// Every violation as "rule: selector", so a failure says what and where at once.
-async function violations(host: HTMLElement): Promise<string[]> {
-  const { violations } = await axe.run(host, { resultTypes: ['violations'] })
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`))
-}
-
-async function settled(tip: HTMLElement | null) {
-  await Promise.all(tip?.getAnimations().map((a) => a.finished) ?? [])
 }
 
 describe('focus', () => {
@@ -122,22 +111,7 @@ describe('the host page is left alone', () => {
   })
 })
 
-describe('axe-core finds no violation', () => {
-  for (const locale of ['en', 'ar']) {
-    test.each([
-      ['a modal spotlight step', 0],
-      ['a non-modal tooltip', 1],
-      ['a click-through spotlight step', 2],
-      ['a centred step', 3],
-    ])(`%s, ${locale}`, async (_, startAt) => {
-      hostPage()
-      const { handle, tip } = showTour(mixed, { startAt, locale })
-      await handle.ready
-      await settled(tip())
-      expect(await violations(handle.host)).toEqual([])
-    })
-  }
-})
+// axe-core over every step kind, theme, direction and width: a11y-sweep.browser.test.tsx.
 
 describe('motion', () => {
   test('with reduced motion the tooltip does not animate in', async () => {
