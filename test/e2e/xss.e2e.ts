@@ -295,7 +295,8 @@ for (const { build, csp } of RUNS) {
     test(`the XSS corpus in every text field is shown as text: ${build} build, ${policy}`, async ({
       page,
     }) => {
-      test.setTimeout(180_000)
+      // About a minute alone; twice that on a busy machine.
+      test.setTimeout(240_000)
       const seen = await watch(page)
       const received = await receive(page)
       await page.route(`**${configUrl}`, (route) =>
