@@ -8,6 +8,7 @@ import {
   dirs,
   hostPage,
   matrix,
+  resetOs,
   setOs,
   settled,
   setWidth,
@@ -19,7 +20,7 @@ import {
 afterEach(closeAll)
 beforeAll(() => setOs('light'))
 afterAll(async () => {
-  await setOs('light')
+  await resetOs()
   await setWidth(1024)
   console.info(`survey accessibility sweep: ${auditCount()} combinations audited`)
 })

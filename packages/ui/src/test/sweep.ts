@@ -63,6 +63,12 @@ export async function setOs(scheme: 'light' | 'dark'): Promise<void> {
   os = scheme
 }
 
+/** Back to the browser's own preferences, for the test files that run after this one. */
+export async function resetOs(): Promise<void> {
+  await cdp().send('Emulation.setEmulatedMedia', { features: [] })
+  os = undefined
+}
+
 /**
  * A well-formed host page (language, title, a main landmark with its h1), so page-level rules
  * pass on the host's part and every violation axe reports belongs to Sonde. Call it after

@@ -9,6 +9,7 @@ import {
   dirs,
   hostPage,
   matrix,
+  resetOs,
   setOs,
   settled,
   setWidth,
@@ -23,7 +24,7 @@ import { closeTours, showTour, tour } from './test/showTour'
 afterEach(closeTours)
 beforeAll(() => setOs('light'))
 afterAll(async () => {
-  await setOs('light')
+  await resetOs()
   await setWidth(1024)
   console.info(`tour accessibility sweep: ${auditCount()} combinations audited`)
 })
