@@ -20,6 +20,7 @@ export interface SweepSurvey {
   id: string
   questions: SweepQuestion[]
   thankYou: Text
+  display: { position: string }
   [extra: string]: unknown
 }
 export interface SweepTour {
@@ -35,12 +36,15 @@ export interface SweepConfig {
 /** The config putting payload `i` in every text field of survey `x<i>` and tour `t<i>`. */
 export function sweepConfig(payloads: readonly string[]): SweepConfig {
   return {
-    surveys: payloads.map((payload, i) => surveyFor(payload, `x${i}`)),
+    surveys: payloads.map((payload, i) => surveyFor(payload, `x${i}`, POSITIONS[i % 3]!)),
     tours: payloads.map((payload, i) => tourFor(payload, `t${i}`)),
   }
 }
 
-function surveyFor(payload: string, id: string): SweepSurvey {
+// A corner prompt, a centred modal <dialog> and a bottom sheet: three surfaces, in turn.
+const POSITIONS = ['bottom-right', 'center', 'bottom'] as const
+
+function surveyFor(payload: string, id: string, position: string): SweepSurvey {
   const t = (field: string) => `${payload}⟦${field}⟧`
   // Some fields as a locale map: that path resolves the text before rendering it.
   const map = (field: string) => ({ en: t(field), fr: t(field) })
@@ -90,6 +94,7 @@ function surveyFor(payload: string, id: string): SweepSurvey {
       },
     ],
     thankYou: t('thankYou'),
+    display: { position },
   }
 }
 

@@ -189,8 +189,8 @@ async function walk({ sweep, build }: { sweep: SweepConfig; build: string }): Pr
       }
       same('title', $('h2.q')?.textContent, q.text)
       if (q.description) same('description', $('p.d')?.textContent, q.description)
-      // Announced once, for the first question of a corner prompt.
-      if (i === 0) {
+      // Announced once, for the first question of a prompt that does not take focus.
+      if (i === 0 && survey.display.position !== 'center') {
         const want = `Survey: ${text(q.text)}`
         await until('the announcement', () => $('[role=status]')?.textContent === want)
         same('announcement', $('[role=status]')?.textContent?.slice('Survey: '.length), q.text)
