@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { POSTHOG_SURVEY_FILES, peer, versionOf } from './lib/peer'
 
 export interface Bytes {
   raw: number
@@ -49,12 +50,7 @@ const CLAIMED_RATIO = 5
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = `${root}packages/sdk/dist`
-const peer = (name: string) => fileURLToPath(new URL(`./node_modules/${name}/`, import.meta.url))
 const cacheDir = `${root}node_modules/.cache/sonde-bench`
-
-function versionOf(dir: string): string {
-  return (JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { version: string }).version
-}
 
 // Each file on its own, as it travels; size-limit's @size-limit/file sums the same way.
 function measure(dir: string, file: string): Part {
@@ -120,9 +116,7 @@ const specs: Spec[] = [
     product: 'posthog-js',
     dir: posthog,
     version: versionOf(posthog),
-    // The snippet (and dist/loader.js) inject <asset host>/static/array.js; array.js then
-    // fetches the surveys extension as /static/surveys.js (loadExternalDependency(…, 'surveys')).
-    files: ['dist/array.js', 'dist/surveys.js'],
+    files: POSTHOG_SURVEY_FILES,
     note:
       '`array.js` is what the snippet loads; `surveys.js` is the extension it fetches to ' +
       'render. Not counted: the per-project `/array/<token>/config.js` and any extension the ' +

@@ -6,7 +6,8 @@
 // it reuses peers.json when that is newer than the build and the build newer than the sources;
 // `--fresh` rebuilds and re-measures regardless.
 // Other benches can join the doc by writing <name>.json to the cache folder, ideally as
-//   { "measuredAt": ISO date, "figures": [{ "name", "value", "unit"?, "budget"?, "passed"? }] }
+//   { "measuredAt": ISO date, "figures": [{ "name", "value", "unit"?, "budget"?, "passed"? }],
+//     "notes"?: [sentences on method, shown under the table] }
 // (any other JSON is shown flattened).
 // Run: pnpm exec tsx bench/report.ts [--fresh]
 import { execFileSync } from 'node:child_process'
@@ -352,9 +353,14 @@ function otherBench(name: string): string {
       )
     : table(
         ['figure', 'value'],
-        flatten(data).filter(([key]) => key !== 'measuredAt'),
+        flatten(data).filter(([key]) => key !== 'measuredAt' && !key.startsWith('notes')),
       )
-  return `### ${name}\n\nMeasured ${when}.\n\n${body}`
+  // Optional plain sentences on how the figures were taken, under the table.
+  const notes = Array.isArray(data.notes)
+    ? data.notes.filter((note): note is string => typeof note === 'string')
+    : []
+  const after = notes.length > 0 ? `\n\n${notes.map((note) => `- ${note}`).join('\n')}` : ''
+  return `### ${name}\n\nMeasured ${when}.\n\n${body}${after}`
 }
 const others = [
   ...EXPECTED,
