@@ -37,6 +37,7 @@ function clean(value: unknown, depth: number): unknown {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
 const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
-function cleanString(text: string): string {
+/** `text` with what PostgreSQL cannot store (NUL, unpaired surrogates) replaced by U+FFFD. */
+export function cleanString(text: string): string {
   return text.replace(unstorable, '\uFFFD')
 }

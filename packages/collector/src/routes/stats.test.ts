@@ -186,4 +186,12 @@ describe.each(backends)('stats API on $name', (backend) => {
   it('answers 404 for a survey neither configured nor answered', async () => {
     expect((await stats('/v1/stats/nope?key=pk_test')).status).toBe(404)
   })
+
+  // Found by the fuzz: these reached PostgreSQL, which refused the query (400, "could not store").
+  it('finds nothing for a survey id or bucket with a NUL, instead of failing the query', async () => {
+    expect((await stats('/v1/stats/nps-q4%00?key=pk_test')).status).toBe(404)
+    const { status, body } = await stats('/v1/stats/nps-q4?key=pk_test&bucket=promoter%00')
+    expect(status).toBe(200)
+    expect(body.verbatims).toEqual([])
+  })
 })

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono'
 import { fail } from '../http/fail'
+import { cleanString } from '../ingest/sanitizeJson'
 import type { StoredProject } from '../projects/project'
 import { matchesSecret } from '../projects/secrets'
 import { computeStats } from '../stats/computeStats'
@@ -24,9 +25,12 @@ export function registerStats(app: Hono<Env>, deps: Deps): void {
   app.get('/v1/stats/:surveyId', async (c) => {
     const project = await authorize(c, deps)
     if (project instanceof Response) return project
-    const query = readStatsQuery(c.req.query())
+    // Cleaned as stored text is: an id or a bucket with a NUL then matches nothing, where
+    // PostgreSQL would refuse the query.
+    const raw = Object.entries(c.req.query()).map(([name, value]) => [name, cleanString(value)])
+    const query = readStatsQuery(Object.fromEntries(raw))
     if (!query.ok) return fail(c, 400, 'invalid stats query', query.errors)
-    const surveyId = c.req.param('surveyId')
+    const surveyId = cleanString(c.req.param('surveyId'))
     const config = await deps.configs.load(project.key).catch(() => null)
     const survey = config?.config.surveys?.find((item) => item.id === surveyId)
     const scope = {
