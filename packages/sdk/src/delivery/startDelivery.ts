@@ -7,7 +7,8 @@ import {
 } from '@sonde/core'
 import { uuidv7 } from '../uuidv7'
 import { createFetchTransport } from './createFetchTransport'
-import { openStore } from './openStore'
+import { createSenderClaim } from './createSenderClaim'
+import { openStore, storeName } from './openStore'
 import { withSenderLock } from './withSenderLock'
 
 export interface DeliveryOptions {
@@ -68,6 +69,10 @@ export function startDelivery(options: DeliveryOptions): Delivery {
     exclusive: () => exclusive,
     ...(options.onDrop ? { onDrop: options.onDrop } : {}),
   })
+  // Which tab sends where Web Locks are missing: in the outbox's own database, so only with it.
+  const claim = opened
+    ? createSenderClaim({ name: storeName(options.endpoint, options.key), owner: uuidv7() })
+    : undefined
   const channel = openChannel(channelName)
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
@@ -96,7 +101,13 @@ export function startDelivery(options: DeliveryOptions): Delivery {
         exclusive = false
       }
     }
-    const result = await withSenderLock(channelName, flush, { wait: ignoreBackoff, win })
+    const lockOptions = {
+      wait: ignoreBackoff,
+      win,
+      // Not once the database has failed: the outbox is then this page's alone.
+      ...(claim && opened?.degraded() === false ? { claim } : {}),
+    }
+    const result = await withSenderLock(channelName, flush, lockOptions)
     if (result === null) again = true
     schedule()
     if (result) options.onFlushed?.(result)
