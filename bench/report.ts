@@ -155,7 +155,7 @@ const partOf = (row: Row, prefix: string) =>
 
 function ratioText(row: Row): string {
   if (row.ratio === null) return row.complete ? '—' : 'n/a (incomplete)'
-  return `${row.ratio.toFixed(2)}×`
+  return `${row.floor ? '≥ ' : ''}${row.ratio.toFixed(2)}×`
 }
 
 // Vite's library mode leaves whitespace in ES-format output (it would strip pure annotations),
@@ -373,6 +373,7 @@ const others = [
 // ── The document, section by section.
 const posthogSurvey = peers.rows.find((r) => r.task === 'survey' && r.product === 'posthog-js')
 const formbricks = peers.rows.find((r) => r.product === '@formbricks/js')
+const formbricksFloor = peers.rows.find((r) => r.task === 'survey' && r.floor)
 let claim = 'could not be checked against posthog-js'
 if (posthogSurvey?.ratio) {
   const ratio = `${posthogSurvey.ratio.toFixed(2)}×`
@@ -387,8 +388,12 @@ const generated = new Date().toISOString().slice(0, 16).replace('T', ' ')
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 const summary = [
-  `- The "lighter by ${CLAIMED_RATIO}×" claim ${claim}. Against Formbricks it cannot be ` +
-    'checked offline: its SDK and renderer are not in the npm package.',
+  `- The "lighter by ${CLAIMED_RATIO}×" claim ${claim}. ` +
+    (formbricksFloor?.ratio
+      ? `Against Formbricks, what is published (loader + survey renderer) already weighs ` +
+        `${formbricksFloor.ratio.toFixed(2)}× Sonde's survey path ` +
+        `(${kb(formbricksFloor.bytes.brotli)} KB): a floor, its SDK core is not on npm.`
+      : 'Against Formbricks it cannot be checked offline: its SDK is not in the npm package.'),
   `- Sonde meets ${sizes.length - misses.length} of its ${sizes.length} size budgets` +
     (misses.length ? `; it misses ${misses.map((m) => `"${m.name}"`).join(', ')}.` : '.'),
   losses.length || shortfalls.length
@@ -451,9 +456,10 @@ const budgets = [
 
 const offline = [
   `- **@formbricks/js**: only its ${kb(formbricks?.bytes.brotli ?? 0)} KB loader is in the`,
-  '  package. The SDK (`<appUrl>/js/formbricks.umd.cjs`) and the survey renderer',
-  '  (`<appUrl>/js/surveys.umd.cjs`) are served by the Formbricks app, so no Formbricks total or',
-  '  ratio is given. DESIGN.md\'s "about 232 KB" for Formbricks is not confirmed by this run.',
+  '  package. The survey renderer the app serves (`<appUrl>/js/surveys.umd.cjs`) is measured from',
+  '  its last npm release (`@formbricks/surveys`); the SDK core (`<appUrl>/js/formbricks.umd.cjs`)',
+  '  was never published, so the Formbricks total is a floor and its ratio an "at least".',
+  '  DESIGN.md\'s "about 232 KB" for Formbricks is not confirmed by this run.',
   "- **posthog-js**: the per-project `/array/<token>/config.js` and any extension the project's",
   '  remote config switches on (session replay, web vitals, dead clicks, …) are not counted, so',
   '  its figures are a floor.',
