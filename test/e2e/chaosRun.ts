@@ -48,6 +48,7 @@ export interface ChaosResult {
 const HIGH_WATER = 600
 // Answers per turn of a tab: a few, so that turns change hands often without a round trip each.
 const RUN = 5
+const PROGRESS_EVERY = 1_000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -79,10 +80,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   let backlog = 0
   let maxBacklog = 0
   let answering = true
+  const started = Date.now()
 
+  // A long run says how far it got now and then, so that a slow one can be told from a stuck one.
+  let nextReport = PROGRESS_EVERY
   const record = (slot: TabSlot, ids: string[], clicked: number[]) => {
     for (const [i, id] of ids.entries()) answered.set(id, clicked[i] ?? 0)
     slot.answered += ids.length
+    if (answered.size < nextReport || responses < 2 * PROGRESS_EVERY) return
+    nextReport += PROGRESS_EVERY
+    const seconds = ((Date.now() - started) / 1000).toFixed(0)
+    console.log(`[chaos] ${answered.size} answered in ${seconds} s, outbox backlog ${backlog}`)
   }
   const pickStars = (n: number) => Array.from({ length: n }, () => 1 + Math.floor(stars() * 5))
   // The tabs answer in turns: Sonde shows one prompt at a time across tabs anyway (its screen
@@ -148,7 +156,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
   }
 
-  const started = Date.now()
   const stop = () => !answering
   const background = Promise.all([
     runWeather({

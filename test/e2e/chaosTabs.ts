@@ -113,13 +113,21 @@ export async function openTab(context: BrowserContext, origin: string): Promise<
   return page
 }
 
+// A page that cannot load fails the run at once, rather than hang it until its timeout.
+const LOAD_TIMEOUT_MS = 30_000
+
 async function loadHost(page: Page, origin: string) {
-  if (page.url().startsWith(origin)) await page.reload()
-  else await page.goto(`${origin}/app/reports`)
-  await page.waitForFunction(() => {
-    const w = window as unknown as ChaosWindow & { sonde: { __sonde?: boolean } }
-    return w.sonde?.__sonde === true && !!w.__chaos
-  })
+  const timeout = LOAD_TIMEOUT_MS
+  if (page.url().startsWith(origin)) await page.reload({ timeout })
+  else await page.goto(`${origin}/app/reports`, { timeout })
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as ChaosWindow & { sonde: { __sonde?: boolean } }
+      return w.sonde?.__sonde === true && !!w.__chaos
+    },
+    undefined,
+    { timeout },
+  )
 }
 
 /** Answers surveys on `page`, one per entry of `stars`; the response ids, fewer if cut short. */
@@ -175,7 +183,7 @@ export async function reloadTab(slot: TabSlot, origin: string): Promise<void> {
  */
 export async function killTab(slot: TabSlot, context: BrowserContext, origin: string) {
   const cdp = await context.newCDPSession(slot.page)
-  const crashed = slot.page.waitForEvent('crash')
+  const crashed = slot.page.waitForEvent('crash', { timeout: LOAD_TIMEOUT_MS })
   // The command never answers: its renderer is gone.
   void cdp.send('Page.crash').catch(() => undefined)
   await crashed
