@@ -16,6 +16,7 @@ function target(
   outDir: string,
   format: 'es' | 'iife',
   fileName: string | ((name: string) => string),
+  banner?: string,
 ): InlineConfig {
   return {
     configFile: false,
@@ -36,6 +37,7 @@ function target(
         output: {
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
+          ...(banner ? { postBanner: banner } : {}),
           // UI languages keep their names; the one other chunk is what surveys and tours share.
           chunkFileNames: (chunk) =>
             /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
@@ -48,7 +50,11 @@ function target(
 }
 
 rmSync(dist, { recursive: true, force: true })
-await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js'))
+// V8's explicit compile hint: every function of sonde.js is compiled with the script, on the
+// background thread that streams it, instead of lazily on the host's main thread at its first
+// call (most of them run during init). Browsers without it read a comment.
+const compileHint = '//# allFunctionsCalledOnLoad'
+await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint))
 // Surveys and tours are separate entries sharing Preact: a page showing only surveys never
 // downloads floating-ui.
 const uiEntries = {
