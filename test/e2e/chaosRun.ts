@@ -49,6 +49,10 @@ const HIGH_WATER = 600
 // Answers per turn of a tab: a few, so that turns change hands often without a round trip each.
 const RUN = 5
 const PROGRESS_EVERY = 1_000
+const everyFaultStruck = (f: FaultFigures) =>
+  [f.offlinePeriods, f.storms5xx, f.storms429, f.lostAckSpells, f.reloads, f.kills].every(
+    (n) => n > 0,
+  )
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -132,7 +136,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         await act(slot)
         continue
       }
-      while (backlog > HIGH_WATER) await sleep(100)
+      // A short run on a fast machine could end before some kind of fault came round: the
+      // second half of the answers waits until each has struck once (reloads and kills
+      // included, which this loop carries out meanwhile).
+      const waiting = reserved >= responses / 2 && !everyFaultStruck(faults)
+      if (backlog > HIGH_WATER || waiting) {
+        await sleep(100)
+        continue
+      }
       const clicked = pickStars(Math.min(RUN, responses - reserved))
       reserved += clicked.length
       const ids = await inTurn(() => answer(slot.page, clicked))
