@@ -263,7 +263,9 @@ function verdict(row: Row): string {
   return row.ratio < CLAIMED_RATIO ? `${ratio} under the ${CLAIMED_RATIO}× claim` : ratio
 }
 const titles = { survey: 'show a survey', tour: 'show a tour', stub: 'stub / loader' }
-console.log('bytes a page loads (KB of 1,000 bytes)           raw       gzip9    brotli11  peer÷Sonde')
+console.log(
+  'bytes a page loads (KB of 1,000 bytes)           raw       gzip9    brotli11  peer÷Sonde',
+)
 for (const task of ['survey', 'tour', 'stub'] as const) {
   console.log(`── ${titles[task]}`)
   for (const row of rows.filter((r) => r.task === task)) {
