@@ -35,6 +35,7 @@ import {
   trafficConfig,
   trafficSurveyIds,
 } from '../packages/collector/src/test/traffic'
+import { type Figure, writeFigures } from './lib/writeFigures'
 
 const CLIENTS = 8
 const BATCH = 50
@@ -247,6 +248,7 @@ async function bestOf<T>(
 }
 
 const lines: string[] = []
+const figures: Figure[] = []
 const failures: string[] = []
 const count = (n: number) => Math.round(n).toLocaleString('en-US')
 function report(name: string, figure: string, budget?: { text: string; ok: boolean; by: string }) {
@@ -278,6 +280,12 @@ try {
     const text = `≥ ${count(INGEST_BUDGET)}`
     const budget = { text, ok: best >= INGEST_BUDGET, by: `${count(INGEST_BUDGET - best)}` }
     report(`${backend.name} ingest`, figure, budgeted ? budget : undefined)
+    figures.push({
+      name: `${backend.name} ingest (${CLIENTS} clients, batches of ${BATCH})`,
+      value: Math.round(best),
+      unit: 'events/s',
+      ...(budgeted ? { budget: `≥ ${INGEST_BUDGET}`, passed: budget.ok } : {}),
+    })
   }
   // Both loads at once, one per core.
   await Promise.all(backends.map(async (backend) => loadSeconds.set(backend, await backend.load())))
@@ -293,6 +301,15 @@ try {
     const by = `${(p95 - STATS_BUDGET_MS).toFixed(0)} ms`
     const budget = { text: `p95 ≤ ${STATS_BUDGET_MS} ms`, ok: p95 <= STATS_BUDGET_MS, by }
     report(`${backend.name} stats`, figure, budget)
+    const over = `over ${count(RESPONSES)} responses`
+    figures.push({ name: `${backend.name} stats p50 ${over}`, value: Math.round(p50), unit: 'ms' })
+    figures.push({
+      name: `${backend.name} stats p95 ${over}`,
+      value: Math.round(p95),
+      unit: 'ms',
+      budget: STATS_BUDGET_MS,
+      passed: budget.ok,
+    })
   }
 } finally {
   for (const backend of backends) await backend.close()
@@ -312,4 +329,9 @@ console.log(
   ].join('\n'),
 )
 for (const line of lines) console.log(line)
+const notes = [
+  `HTTP on loopback, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores;` +
+    ` the ${count(RESPONSES)} responses bulk-loaded and folded into the rollups (${loads.join(', ')}).`,
+]
+console.log(`wrote ${writeFigures('collector', figures, notes)}`)
 process.exit(failures.length > 0 ? 1 : 0)

@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
 import { build } from 'vite'
+import { writeFigures } from './lib/writeFigures'
 
 const ENQUEUES = 1_000
 const FLUSHED = 10_000
@@ -316,4 +317,29 @@ console.log(
 if (!fast)
   console.log(`  MISSED              flush budget by ${(best.ms - FLUSH_BUDGET_MS).toFixed(0)} ms`)
 const regressed = best.ms > 2 * FLUSH_BUDGET_MS
+const kept = writeFigures(
+  'outbox',
+  [
+    { name: `enqueue median (×${ENQUEUES})`, value: +at(0.5).toFixed(2), unit: 'ms' },
+    { name: 'enqueue p95', value: +at(0.95).toFixed(2), unit: 'ms' },
+    {
+      name: `flush ${FLUSHED} stored events`,
+      value: Math.round(best.ms),
+      unit: 'ms',
+      budget: FLUSH_BUDGET_MS,
+      passed: fast,
+    },
+    { name: `loopback floor (${FLUSHED / 50} bare POSTs)`, value: Math.round(floorMs), unit: 'ms' },
+    {
+      name: 'JS heap growth',
+      value: +(growth / 1_000_000).toFixed(1),
+      unit: 'MB',
+      budget: HEAP_BUDGET / 1_000_000,
+      passed: bounded,
+    },
+    { name: 'every event delivered', value: delivered ? 'yes' : 'no', passed: delivered },
+  ],
+  [`Chromium on loopback, load average ${load} on ${cpus().length} CPUs.`],
+)
+console.log(`wrote ${kept}`)
 process.exit(!regressed && bounded && delivered ? 0 : 1)

@@ -19,7 +19,6 @@
 // A comparison, not a budget: it exits 0 whatever the ratios say, 1 only when a measurement
 // cannot be taken. Writes node_modules/.cache/sonde-bench/runtime-vs-peers.json for
 // bench/report.ts. Run: pnpm exec tsx bench/runtime-vs-peers.ts
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright'
 import { chromiumPath } from './lib/chromium'
@@ -56,6 +55,7 @@ import {
   thread,
   WITHOUT_TASKS,
 } from './lib/trace'
+import { writeFigures } from './lib/writeFigures'
 
 // Few runs: CI runs every bench, and this one should take about a minute and a half at most.
 const COLD_RUNS = 4
@@ -340,11 +340,4 @@ const notes = [
     'has it, replay/heatmaps/web vitals off, `opt_out_useragent_filter` on (it drops all events ' +
     'from automated browsers otherwise).',
 ]
-const cacheDir = `${root}node_modules/.cache/sonde-bench`
-mkdirSync(cacheDir, { recursive: true })
-const out = `${cacheDir}/runtime-vs-peers.json`
-writeFileSync(
-  out,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), figures, notes }, null, 2)}\n`,
-)
-console.log(`wrote ${out}`)
+console.log(`wrote ${writeFigures('runtime-vs-peers', figures, notes)}`)

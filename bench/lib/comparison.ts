@@ -1,6 +1,7 @@
 // Sonde beside one peer, figure by figure, for the comparison benches: a printed table with the
 // ratio peer ÷ Sonde, the same figures for bench/report.ts, and plainly where Sonde loses.
 // Every figure here is "lower is better" (times, counts).
+import type { Figure } from './writeFigures'
 
 export interface Row<R> {
   label: string
@@ -12,12 +13,6 @@ export interface Row<R> {
 export interface Side<R> {
   name: string
   results: R
-}
-
-export interface Figure {
-  name: string
-  value: number | string
-  unit?: string
 }
 
 const figure = (n: number, unit: string) => `${n.toFixed(unit ? 2 : 0)}${unit ? ` ${unit}` : ''}`

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { writeFigures } from '../../bench/lib/writeFigures'
 import { startChaosCollector } from './chaosCollector'
 import { seededRandom } from './chaosFaults'
 import { startChaosProxy } from './chaosProxy'
@@ -57,6 +58,49 @@ test(`chaos: ${responses} responses across ${TABS} tabs, offline, 5xx/429 storms
         `  event rows           ${stored.events} (${stored.duplicateEvents} duplicate ids)`,
         `  elapsed              ${(elapsed / 1000).toFixed(1)} s (answering ${(run.answeringMs / 1000).toFixed(1)} s, drain ${(run.drainMs / 1000).toFixed(1)} s)`,
       ].join('\n'),
+    )
+    const full = responses >= 10_000
+    writeFigures(
+      'chaos',
+      [
+        { name: 'responses answered', value: run.answered.size },
+        {
+          name: 'response rows',
+          value: stored.responses,
+          budget: responses,
+          passed: stored.responses === responses,
+        },
+        {
+          name: 'duplicate response ids',
+          value: stored.duplicateResponses,
+          budget: 0,
+          passed: stored.duplicateResponses === 0,
+        },
+        {
+          name: 'duplicate event ids',
+          value: stored.duplicateEvents,
+          budget: 0,
+          passed: stored.duplicateEvents === 0,
+        },
+        { name: 'batch requests', value: figures.requests },
+        {
+          name: 'injected 5xx / 429 / lost acks',
+          value: `${figures.injected5xx} / ${figures.injected429} / ${figures.lostAcks}`,
+        },
+        { name: 'offline periods', value: faults.offlinePeriods },
+        { name: 'reloads / tab kills', value: `${faults.reloads} / ${faults.kills}` },
+        { name: 'events acked more than once (stored once)', value: resent },
+        {
+          name: 'elapsed',
+          value: +(elapsed / 1000).toFixed(1),
+          unit: 's',
+          ...(full ? { budget: 600, passed: elapsed <= 600_000 } : {}),
+        },
+      ],
+      [
+        `${TABS} tabs, seed ${seed}, ${collector.backend}. The 10-minute budget is for the full ` +
+          'profile (SONDE_CHAOS_RESPONSES=10000); CI runs a smaller one.',
+      ],
     )
 
     expect(run.answered.size, `seed ${seed}`).toBe(responses)
