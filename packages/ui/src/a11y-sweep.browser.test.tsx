@@ -1,29 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { closeAll, show } from './test/show'
 import { type Shown, type SurveyState, surveyStates } from './test/surveyStates'
 import {
   audit,
-  auditCount,
   combos,
   dirs,
   hostPage,
   matrix,
-  resetOs,
   setOs,
   settled,
   setWidth,
+  sweepLifecycle,
   themes,
   until,
   widths,
 } from './test/sweep'
 
-afterEach(closeAll)
-beforeAll(() => setOs('light'))
-afterAll(async () => {
-  await resetOs()
-  await setWidth(1024)
-  console.info(`survey accessibility sweep: ${auditCount()} combinations audited`)
-})
+sweepLifecycle('survey', closeAll)
 
 /**
  * Audits the state on screen in every theme × direction × width. The same mount is re-rendered

@@ -1,6 +1,7 @@
 // The accessibility sweep's matrix and its axe-core audit, shared by the survey and tour sweeps.
 import type { Theme } from '@sonde/core'
 import axe from 'axe-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { cdp, page } from 'vitest/browser'
 import { strings as ar } from '../strings/ar'
 import { en } from '../strings/en'
@@ -146,4 +147,18 @@ export async function audit(label: string): Promise<string[]> {
   return result.violations.flatMap((v) =>
     v.nodes.map((n) => `${label}: ${v.id} ${JSON.stringify(n.target)}`),
   )
+}
+
+/**
+ * A sweep file's set-up and tear-down: a light system preference to start from; afterwards the
+ * system preference and the width put back, and the count of combinations audited printed.
+ */
+export function sweepLifecycle(name: string, close: () => void): void {
+  afterEach(close)
+  beforeAll(() => setOs('light'))
+  afterAll(async () => {
+    await resetOs()
+    await setWidth(1024)
+    console.info(`${name} accessibility sweep: ${auditCount()} combinations audited`)
+  })
 }

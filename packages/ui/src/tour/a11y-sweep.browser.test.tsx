@@ -1,18 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { fill } from '../strings/fill'
 import type { Strings } from '../strings/types'
 import {
   audit,
-  auditCount,
   type DirCase,
   dirs,
   hostPage,
   matrix,
-  resetOs,
   setOs,
   settled,
   setWidth,
+  sweepLifecycle,
   type ThemeCase,
   themes,
   until,
@@ -21,13 +20,7 @@ import {
 import { el } from './test/layout'
 import { closeTours, showTour, tour } from './test/showTour'
 
-afterEach(closeTours)
-beforeAll(() => setOs('light'))
-afterAll(async () => {
-  await resetOs()
-  await setWidth(1024)
-  console.info(`tour accessibility sweep: ${auditCount()} combinations audited`)
-})
+sweepLifecycle('tour', closeTours)
 
 // Every kind of step, in the order a user meets them: first, middle and last; modal spotlight,
 // plain tooltip, waiting for an event (no Next), click-through spotlight (no Next), and a centred
