@@ -165,6 +165,7 @@ export {
   type Eligible,
   type Evaluation,
   evaluate,
+  fnv1a,
   globToRegExp,
   historyKey,
   type ItemKind,

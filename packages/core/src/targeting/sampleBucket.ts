@@ -1,3 +1,5 @@
+import { fnv1a } from './fnv1a'
+
 /**
  * A number in [0, 1) fixed for one person and one survey, so a sampled-out person stays out on
  * every page and device that knows their id, and each survey samples independently.
@@ -6,12 +8,7 @@
  * characters (u_1, u_2, …) poorly over the high bits.
  */
 export function sampleBucket(id: string, surveyId: string): number {
-  const input = `${surveyId}:${id}`
-  let hash = 0x811c9dc5
-  for (let i = 0; i < input.length; i++) {
-    hash ^= input.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
+  let hash = fnv1a(`${surveyId}:${id}`)
   hash ^= hash >>> 16
   hash = Math.imul(hash, 0x85ebca6b)
   hash ^= hash >>> 13
