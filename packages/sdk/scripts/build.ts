@@ -60,6 +60,10 @@ await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHi
 const uiEntries = {
   'sonde-ui': here('../../ui/src/mountSurvey.tsx'),
   'sonde-tour': here('../../ui/src/tour/index.ts'),
+  // Options and configs not seen valid before: zod and the schemas stay out of sonde.js.
+  'sonde-validate': here('../src/validate/index.ts'),
+  // The outbox, once there is something to send (an answer, or what an earlier page left).
+  'sonde-delivery': here('../src/delivery/startDelivery.ts'),
 }
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`))
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))

@@ -4,7 +4,9 @@ import { userEvent } from 'vitest/browser'
 import acme from '../../../test/fixtures/acme.config.json'
 import { storeName } from './delivery/openStore'
 import { init } from './init'
+import type { Chunks } from './runtime/chunks'
 import type { Sonde } from './runtime/types'
+import { startSonde } from './start'
 
 // The page's network: every batch Sonde posts is recorded (with where it went) and acked.
 const batches: Batch[] = []
@@ -86,6 +88,9 @@ describe('init in Chromium', () => {
   it('logs one [sonde] error naming every bad field and returns an inert instance', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     sonde = init({ endpoint: '', consent: 'maybe' } as never)
+    // Options never seen valid are checked by the validator chunk, loaded on demand.
+    await vi.waitFor(() => expect(error).toHaveBeenCalled())
+    await new Promise((r) => setTimeout(r, 50))
     expect(error).toHaveBeenCalledTimes(1)
     const message = String(error.mock.calls[0]?.[0])
     expect(message).toMatch(/^\[sonde\]/)
@@ -103,6 +108,8 @@ describe('init in Chromium', () => {
       questions: [{ id: 'q', type: 'rating', scale: 4, text: 't' }],
     }
     sonde = init({ endpoint: endpoint(), config: { surveys: [bad, acme.surveys[1]] } })
+    await vi.waitFor(() => expect(error).toHaveBeenCalled())
+    await new Promise((r) => setTimeout(r, 50))
     expect(error).toHaveBeenCalledTimes(1)
     expect(String(error.mock.calls[0]?.[0])).toContain('surveys[0].questions[0].scale')
     error.mockRestore()
@@ -122,5 +129,59 @@ describe('init in Chromium', () => {
     const ns = storeName(url)
     const names = (await indexedDB.databases()).map((db) => db.name ?? '')
     expect(names.filter((name) => name.startsWith(ns))).toEqual([])
+  })
+
+  // The chunks of the npm build, each load counted.
+  const counted = () => {
+    const chunks = {
+      survey: vi.fn(() => import('@sonde/ui/survey')),
+      tour: vi.fn(() => import('@sonde/ui/tour')),
+      validator: vi.fn(() => import('./validate/index')),
+      delivery: vi.fn(() => import('./delivery/startDelivery')),
+    }
+    return chunks as typeof chunks & Chunks
+  }
+
+  it('checks options once per site: later pages start without the validator', async () => {
+    const url = endpoint()
+    const options = (at: number) => ({
+      endpoint: url,
+      config: { surveys: [acme.surveys[1]] },
+      user: { id: 'u_1', traits: { lastSeen: at } },
+    })
+    const first = counted()
+    sonde = startSonde(options(1), first)
+    expect(sonde.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'loading' })
+    await vi.waitFor(() => expect(sonde?.canShow('csat-ticket').ok).toBe(true))
+    expect(first.validator).toHaveBeenCalledTimes(1)
+    sonde.destroy()
+
+    // The next page: same options but for traits that change every time.
+    const next = counted()
+    sonde = startSonde(options(2), next)
+    sonde.track('ticket_closed')
+    await waitFor(prompt)
+    expect(next.validator).not.toHaveBeenCalled()
+    // Showing a prompt brings the outbox along, ready for its answers.
+    expect(next.delivery).toHaveBeenCalledTimes(1)
+    sonde.destroy()
+
+    // A changed survey is checked again.
+    const changed = counted()
+    const edited = { ...acme.surveys[1], version: 99 }
+    sonde = startSonde({ ...options(3), config: { surveys: [edited] } }, changed)
+    await vi.waitFor(() => expect(changed.validator).toHaveBeenCalledTimes(1))
+  })
+
+  it('remembers nothing without consent, and loads no outbox on a quiet page', async () => {
+    const options = { endpoint: endpoint(), consent: 'pending' as const, config: { surveys: [] } }
+    for (let page = 0; page < 2; page++) {
+      const chunks = counted()
+      sonde = startSonde(options, chunks)
+      await vi.waitFor(() => expect(sonde?.canShow('x')).toMatchObject({ reason: 'unknown' }))
+      expect(chunks.validator).toHaveBeenCalledTimes(1)
+      expect(chunks.delivery).not.toHaveBeenCalled()
+      sonde.destroy()
+    }
   })
 })

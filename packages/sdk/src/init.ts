@@ -1,17 +1,20 @@
 import type { InitOptions } from '@sonde/core'
+import type { SurveyUi, TourUi } from './runtime/chunks'
 import type { Sonde } from './runtime/types'
-import type { SurveyUi, TourUi } from './runtime/uiModules'
 import { startSonde } from './start'
 
 /**
  * Starts Sonde on this page and returns its instance. Bad options or config produce exactly one
  * `console.error` naming every failing field, and an instance that accepts every call and does
  * nothing; no exception ever reaches the host. On a server (no `window`) it returns that inert
- * instance too.
+ * instance too. Options not yet seen valid on this site are checked by a chunk loaded on demand:
+ * until then calls wait, in order, and the error (if any) comes once it has run.
  */
 export function init(options: InitOptions): Sonde {
   return startSonde(options, {
     survey: () => import('@sonde/ui/survey') as Promise<SurveyUi>,
     tour: () => import('@sonde/ui/tour') as Promise<TourUi>,
+    validator: () => import('./validate/index'),
+    delivery: () => import('./delivery/startDelivery'),
   })
 }

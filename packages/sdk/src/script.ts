@@ -1,6 +1,6 @@
 import type { InitOptions } from '@sonde/core'
+import type { Chunks, DeliveryChunk, SurveyUi, TourUi, Validator } from './runtime/chunks'
 import type { Sonde } from './runtime/types'
-import type { SurveyUi, TourUi, UiLoaders } from './runtime/uiModules'
 import { startSonde } from './start'
 
 // The script-tag bundle (dist/sonde.js): replaces the stub's queue with the real object, runs a
@@ -27,11 +27,13 @@ const METHODS = [
 
 const script = document.currentScript as HTMLScriptElement | null
 const base = script?.src || document.baseURI
-// The UI chunks are ES modules beside this file, imported only when something is due.
+// The other chunks are ES modules beside this file, imported only when needed.
 const beside = (file: string) => new URL(file, base).href
-const ui: UiLoaders = {
+const chunks: Chunks = {
   survey: () => import(/* @vite-ignore */ beside('sonde-ui.js')) as Promise<SurveyUi>,
   tour: () => import(/* @vite-ignore */ beside('sonde-tour.js')) as Promise<TourUi>,
+  validator: () => import(/* @vite-ignore */ beside('sonde-validate.js')) as Promise<Validator>,
+  delivery: () => import(/* @vite-ignore */ beside('sonde-delivery.js')) as Promise<DeliveryChunk>,
 }
 
 function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
@@ -61,7 +63,7 @@ const call = (method: string, args: unknown[]): unknown => {
 }
 const start = (options: InitOptions): Sonde => {
   if (instance) return instance
-  instance = startSonde(options, ui)
+  instance = startSonde(options, chunks)
   for (const [method, args] of waiting.splice(0)) call(method, args)
   return instance
 }

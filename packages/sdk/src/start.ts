@@ -1,48 +1,81 @@
-import {
-  type Config,
-  describeError,
-  type InitOptions,
-  initOptionsSchema,
-  parse,
-  parseConfig,
-} from '@sonde/core'
+import type { Config, InitOptions } from '@sonde/core'
+import { isRemembered, optionsFromKey, optionsKey, remember } from './config/rememberValid'
+import { localKeyValue } from './context/keyValue'
+import { storeName } from './delivery/openStore'
+import type { Chunks } from './runtime/chunks'
+import { createDeferredSonde } from './runtime/createDeferredSonde'
 import { createInertSonde } from './runtime/createInertSonde'
 import { createLogger } from './runtime/createLogger'
 import { createSonde } from './runtime/createSonde'
 import type { Sonde } from './runtime/types'
-import type { UiLoaders } from './runtime/uiModules'
 
 /** The version sent in every batch's `sdk` field. */
 export const SDK_VERSION = '0.1.0'
 
 /**
- * `init` with the way to load the UI chunk given: the npm entry imports `@sonde/ui`, the
- * script-tag bundle loads it by URL beside itself.
+ * `init` with the way to load each chunk given: the npm entry imports them, the script-tag bundle
+ * loads them by URL beside itself. Options seen valid before on this site start at once; others
+ * wait for the validator chunk, calls queued meanwhile.
  */
-export function startSonde(options: InitOptions, ui: UiLoaders): Sonde {
+export function startSonde(options: InitOptions, chunks: Chunks): Sonde {
   try {
     if (typeof window === 'undefined') return createInertSonde('no window')
-    const parsed = parse(initOptionsSchema, options)
-    const log = createLogger(parsed.ok ? parsed.value.debug === true : false)
-    if (!parsed.ok) {
-      log.error(`invalid init options: ${parsed.errors.map(describeError).join('; ')}`)
-      return createInertSonde('invalid options')
-    }
-    const value = parsed.value
-    let config: Config | { url: string }
-    if (typeof value.config === 'string') {
-      config = { url: new URL(value.config, document.baseURI).href }
-    } else {
-      const { value: inline, errors } = parseConfig(value.config ?? {})
-      if (errors.length > 0) {
-        const skipped = errors.map((e) => `config.${describeError(e)}`).join('; ')
-        log.error(`invalid config, the rest still runs: ${skipped}`)
-      }
-      config = inline
-    }
-    return createSonde(value, config, { win: window, log, ui, sdkVersion: SDK_VERSION })
+    const key = optionsKey(options)
+    const kv = key === null ? null : memoFor(options)
+    const known = key !== null && kv && isRemembered(kv, key, SDK_VERSION)
+    const recalled = known ? optionsFromKey(key, options as Record<string, unknown>) : null
+    if (recalled) return launch(recalled, recalled.config ?? {}, chunks)
+    return createDeferredSonde(
+      chunks
+        .validator()
+        .then(({ checkStart }) => {
+          const checked = checkStart(options, document.baseURI)
+          const log = createLogger(checked.ok && checked.options.debug === true)
+          if (!checked.ok) {
+            log.error(checked.error)
+            return createInertSonde('invalid options')
+          }
+          if (checked.warning) log.error(checked.warning)
+          const remembered = key !== null && !checked.warning
+          return launch(checked.options, checked.config, chunks, (allowedKv) => {
+            if (remembered) remember(allowedKv, key, SDK_VERSION)
+          })
+        })
+        .catch((error: unknown) => {
+          console.error('[sonde] could not start', error)
+          return createInertSonde('error')
+        }),
+    )
   } catch (error) {
     console.error('[sonde] could not start', error)
     return createInertSonde('error')
+  }
+}
+
+function launch(
+  options: InitOptions,
+  config: Config | string | { url: string },
+  chunks: Chunks,
+  whenAllowed?: (kv: ReturnType<typeof localKeyValue>) => void,
+): Sonde {
+  const source =
+    typeof config === 'string' ? { url: new URL(config, document.baseURI).href } : config
+  return createSonde(options, source, {
+    win: window,
+    log: createLogger(options.debug === true),
+    chunks,
+    sdkVersion: SDK_VERSION,
+    ...(whenAllowed ? { whenAllowed } : {}),
+  })
+}
+
+// The memo lives beside the rest of this endpoint's storage; options too odd to name one
+// (no endpoint string) are simply checked every time.
+function memoFor(options: InitOptions) {
+  try {
+    const endpoint = new URL(options.endpoint, document.baseURI).href
+    return localKeyValue(`${storeName(endpoint, options.key)}:`)
+  } catch {
+    return null
   }
 }

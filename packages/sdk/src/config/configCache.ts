@@ -6,6 +6,8 @@ import { withTimeout } from '../delivery/withTimeout'
 export interface CachedConfig {
   config: Config
   etag: string | null
+  /** Of the body it was read from (older entries have none). */
+  hash?: string | undefined
   fetchedAt: number
 }
 

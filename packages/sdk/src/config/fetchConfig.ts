@@ -1,21 +1,30 @@
-import { type Config, describeError, parseConfig } from '@sonde/core'
+import type { Config } from '@sonde/core'
+import type { Validator } from '../runtime/chunks'
 import type { Logger } from '../runtime/createLogger'
 import type { CachedConfig, ConfigCache } from './configCache'
+import { hashText } from './hashText'
 
 /** The result of asking the endpoint: a new config, "not modified", or a failure. */
 export type Fetched =
   | { status: 'new'; entry: CachedConfig }
-  | { status: 'same' }
+  | { status: 'same'; etag?: string | null }
   | { status: 'failed' }
 
 /**
  * Fetches a remote config, revalidating with If-None-Match when an ETag is known, and keeps what
- * is valid: one invalid survey is skipped with its reason, the others still run. Never throws.
+ * is valid: one invalid survey is skipped with its reason, the others still run. Only a body not
+ * seen before loads the validator. Never throws.
  */
 export async function fetchConfig(
   url: string,
   log: Logger,
-  options: { etag?: string | null; now?: number; fetcher?: typeof fetch } = {},
+  options: {
+    validator: () => Promise<Validator>
+    etag?: string | null
+    hash?: string | undefined
+    now?: number
+    fetcher?: typeof fetch
+  },
 ): Promise<Fetched> {
   const fetcher = options.fetcher ?? fetch
   try {
@@ -23,17 +32,15 @@ export async function fetchConfig(
     const response = await fetcher(url, { credentials: 'omit', headers })
     if (response.status === 304) return { status: 'same' }
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    const { value, errors } = parseConfig(await response.json())
-    if (errors.length > 0) {
-      const reasons = errors.map((e) => `config.${describeError(e)}`).join('; ')
-      log.error(`invalid config, the rest still runs: ${reasons}`)
-    }
-    const entry = {
-      config: value,
-      etag: response.headers.get('etag'),
-      fetchedAt: options.now ?? Date.now(),
-    }
-    return { status: 'new', entry }
+    const text = await response.text()
+    // The same body served again (no ETag, or a new one) is not checked again.
+    const hash = hashText(text)
+    const etag = response.headers.get('etag')
+    if (hash === options.hash) return { status: 'same', etag }
+    const { checkConfig } = await options.validator()
+    const { config, warning } = checkConfig(JSON.parse(text))
+    if (warning) log.error(warning)
+    return { status: 'new', entry: { config, etag, hash, fetchedAt: options.now ?? Date.now() } }
   } catch (error) {
     log.error(`could not load config from ${url}`, error)
     return { status: 'failed' }
@@ -55,6 +62,7 @@ export function watchRemoteConfig(
   url: string,
   deps: {
     log: Logger
+    validator: () => Promise<Validator>
     cache: ConfigCache
     onUpdate: (config: Config) => void
     ttlMs?: number
@@ -70,13 +78,21 @@ export function watchRemoteConfig(
 
   const refresh = async (): Promise<Config | null> => {
     const result = await fetchConfig(url, deps.log, {
+      validator: deps.validator,
       etag: current?.etag ?? null,
+      hash: current?.hash,
       now: now(),
       ...(deps.fetcher ? { fetcher: deps.fetcher } : {}),
     })
     if (result.status === 'failed') return null
     const entry =
-      result.status === 'new' ? result.entry : current && { ...current, fetchedAt: now() }
+      result.status === 'new'
+        ? result.entry
+        : current && {
+            ...current,
+            ...(result.etag !== undefined ? { etag: result.etag } : {}),
+            fetchedAt: now(),
+          }
     if (!entry) return null
     current = entry
     await deps.cache.write(url, entry)

@@ -10,6 +10,8 @@ const survey = (id: string) => ({
   questions: [{ id: 'q', type: 'nps', text: 't' }],
 })
 const log = { debug: vi.fn(), error: vi.fn() }
+// The real validator chunk, counted: most pages must not load it.
+const validator = vi.fn(() => import('../validate/index'))
 
 function memoryCache(
   entry: CachedConfig | null = null,
@@ -44,6 +46,7 @@ describe('watchRemoteConfig', () => {
     const { fetcher } = endpoint({ surveys: [survey('a'), { ...survey('b'), kind: 'x' }] })
     const remote = watchRemoteConfig('https://c/v1/config', {
       log,
+      validator,
       cache,
       onUpdate: vi.fn(),
       fetcher,
@@ -60,6 +63,7 @@ describe('watchRemoteConfig', () => {
     const { fetcher, calls } = endpoint({})
     const remote = watchRemoteConfig('u', {
       log,
+      validator,
       cache,
       onUpdate: vi.fn(),
       fetcher,
@@ -77,6 +81,7 @@ describe('watchRemoteConfig', () => {
     const { fetcher, calls } = endpoint({ surveys: [survey('new')] }, '"v2"')
     const remote = watchRemoteConfig('u', {
       log,
+      validator,
       cache: cached,
       onUpdate,
       fetcher,
@@ -94,11 +99,34 @@ describe('watchRemoteConfig', () => {
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
     const onUpdate = vi.fn()
     const { fetcher, calls } = endpoint({ surveys: [survey('x')] }, '"v1"')
-    const remote = watchRemoteConfig('u', { log, cache, onUpdate, fetcher, now: () => 10 * 60_000 })
+    const remote = watchRemoteConfig('u', {
+      log,
+      validator,
+      cache,
+      onUpdate,
+      fetcher,
+      now: () => 10 * 60_000,
+    })
     await remote.first
     await vi.waitFor(() => expect(calls).toHaveLength(1))
     await vi.waitFor(() => expect(cache.entry?.fetchedAt).toBe(10 * 60_000))
     expect(onUpdate).not.toHaveBeenCalled()
+    remote.stop()
+  })
+
+  it('never loads the validator for a fresh cache or a 304', async () => {
+    validator.mockClear()
+    const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
+    const { fetcher, calls } = endpoint({ surveys: [survey('x')] }, '"v1"')
+    const remote = watchRemoteConfig('u', {
+      ...{ log, validator, cache, fetcher },
+      onUpdate: vi.fn(),
+      now: () => 10 * 60_000,
+    })
+    await remote.first
+    await vi.waitFor(() => expect(calls).toHaveLength(1))
+    await vi.waitFor(() => expect(cache.entry?.fetchedAt).toBe(10 * 60_000))
+    expect(validator).not.toHaveBeenCalled()
     remote.stop()
   })
 
@@ -110,7 +138,14 @@ describe('watchRemoteConfig', () => {
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
     const onUpdate = vi.fn()
     const fetcher = vi.fn(fail) as unknown as typeof fetch
-    const remote = watchRemoteConfig('u', { log, cache, onUpdate, fetcher, now: () => 10 * 60_000 })
+    const remote = watchRemoteConfig('u', {
+      log,
+      validator,
+      cache,
+      onUpdate,
+      fetcher,
+      now: () => 10 * 60_000,
+    })
     expect(await remote.first).toEqual({ surveys: [] })
     await vi.waitFor(() => expect(fetcher).toHaveBeenCalled())
     await new Promise((r) => setTimeout(r, 10))
@@ -119,9 +154,41 @@ describe('watchRemoteConfig', () => {
     remote.stop()
   })
 
+  it('checks a body only once: served again under a new ETag, it is not validated again', async () => {
+    const body = { surveys: [survey('a')] }
+    const cache = memoryCache()
+    let etag = 0
+    const fetcher = vi.fn(
+      async () => new Response(JSON.stringify(body), { headers: { etag: `"e${++etag}"` } }),
+    ) as unknown as typeof fetch
+    const onUpdate = vi.fn()
+    validator.mockClear()
+    const first = watchRemoteConfig('u', { log, validator, cache, onUpdate, fetcher, now: () => 0 })
+    expect(ids(await first.first)).toEqual(['a'])
+    first.stop()
+    expect(validator).toHaveBeenCalledTimes(1)
+    // The next page, after the TTL: a 200 with the same body and another ETag.
+    const next = watchRemoteConfig('u', {
+      ...{ log, validator, cache, onUpdate, fetcher },
+      now: () => 10 * 60_000,
+    })
+    expect(ids(await next.first)).toEqual(['a'])
+    await vi.waitFor(() => expect(cache.entry?.etag).toBe('"e2"'))
+    expect(cache.entry?.fetchedAt).toBe(10 * 60_000)
+    expect(validator).toHaveBeenCalledTimes(1)
+    expect(onUpdate).not.toHaveBeenCalled()
+    next.stop()
+  })
+
   it('yields an empty config when there is neither cache nor network', async () => {
     const fetcher = vi.fn(() => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch
-    const remote = watchRemoteConfig('u', { log, cache: memoryCache(), onUpdate: vi.fn(), fetcher })
+    const remote = watchRemoteConfig('u', {
+      log,
+      validator,
+      cache: memoryCache(),
+      onUpdate: vi.fn(),
+      fetcher,
+    })
     expect(await remote.first).toEqual({})
     remote.stop()
   })
@@ -132,6 +199,7 @@ describe('watchRemoteConfig', () => {
       const { fetcher, calls } = endpoint({ surveys: [] })
       const remote = watchRemoteConfig('u', {
         log,
+        validator,
         cache: memoryCache(),
         onUpdate: vi.fn(),
         fetcher,

@@ -1,7 +1,7 @@
 import type { MetaName, OutboxRecord, Removal, Store } from '@sonde/core'
 import { createStore, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval'
 import { deleteKeys } from './deleteKeys'
-import { RECORD_VERSION, readStoredRecord, type StoredRecord } from './storedRecord'
+import { RECORD_PREFIX, RECORD_VERSION, readStoredRecord, type StoredRecord } from './storedRecord'
 import { withTimeout } from './withTimeout'
 
 export interface IdbStoreOptions {
@@ -13,7 +13,6 @@ export interface IdbStoreOptions {
   workTimeoutMs?: number
 }
 
-const RECORD = 'e:'
 const META = 'm:'
 
 /**
@@ -59,7 +58,7 @@ export function createIdbStore({
     const records: OutboxRecord[] = []
     const bad: IDBValidKey[] = []
     for (const [key, value] of rows) {
-      if (typeof key !== 'string' || !key.startsWith(RECORD)) continue
+      if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX)) continue
       const record = readStoredRecord(value)
       if (record) records.push(record)
       else bad.push(key)
@@ -67,7 +66,7 @@ export function createIdbStore({
     if (bad.length > 0) {
       await run((store) => delMany(bad, store))
       for (const key of bad)
-        removed.push({ id: String(key).slice(RECORD.length), reason: 'corrupt' })
+        removed.push({ id: String(key).slice(RECORD_PREFIX.length), reason: 'corrupt' })
       const dropped = ((await getMeta('dropped')) ?? 0) + bad.length
       await setMeta('dropped', dropped)
     }
@@ -82,7 +81,7 @@ export function createIdbStore({
 
   const put = async (records: readonly OutboxRecord[]) => {
     const rows = records.map((record): [string, StoredRecord] => [
-      RECORD + record.event.id,
+      RECORD_PREFIX + record.event.id,
       { v: RECORD_VERSION, record },
     ])
     try {
@@ -105,7 +104,7 @@ export function createIdbStore({
     const victims = stored.slice(0, Math.max(1, records.length)).map((r) => r.event.id)
     await run((store) =>
       delMany(
-        victims.map((id) => RECORD + id),
+        victims.map((id) => RECORD_PREFIX + id),
         store,
       ),
     )
@@ -120,7 +119,7 @@ export function createIdbStore({
         store('readwrite', (objectStore) =>
           deleteKeys(
             objectStore,
-            ids.map((id) => RECORD + id),
+            ids.map((id) => RECORD_PREFIX + id),
           ),
         ),
       ),

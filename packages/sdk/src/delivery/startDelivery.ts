@@ -8,6 +8,7 @@ import {
 import { uuidv7 } from '../uuidv7'
 import { createFetchTransport } from './createFetchTransport'
 import { createSenderClaim } from './createSenderClaim'
+import { channelName, openChannel } from './openChannel'
 import { openStore, storeName } from './openStore'
 import { withSenderLock } from './withSenderLock'
 
@@ -50,7 +51,9 @@ const MAX_UNLOAD_BATCHES = 8
  */
 export function startDelivery(options: DeliveryOptions): Delivery {
   const win = options.win ?? window
-  const channelName = `sonde:${options.endpoint}:${options.key ?? ''}`
+  // Also the name of the sender lock: one sending tab per endpoint + key.
+  const name = channelName(options.endpoint, options.key)
+  const channel = openChannel(name)
   const opened = options.store ? null : openStore(options.endpoint, options.key, options.onDegraded)
   const store = options.store ?? (opened as Store)
   const transport =
@@ -73,7 +76,6 @@ export function startDelivery(options: DeliveryOptions): Delivery {
   const claim = opened
     ? createSenderClaim({ name: storeName(options.endpoint, options.key), owner: uuidv7() })
     : undefined
-  const channel = openChannel(channelName)
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
   // True only while this tab holds the sender lock, i.e. no other tab can be sending.
@@ -107,7 +109,7 @@ export function startDelivery(options: DeliveryOptions): Delivery {
       // Not once the database has failed: the outbox is then this page's alone.
       ...(claim && opened?.degraded() === false ? { claim } : {}),
     }
-    const result = await withSenderLock(channelName, flush, lockOptions)
+    const result = await withSenderLock(name, flush, lockOptions)
     if (result === null) again = true
     schedule()
     if (result) options.onFlushed?.(result)
@@ -158,13 +160,5 @@ export function startDelivery(options: DeliveryOptions): Delivery {
       win.document.removeEventListener('visibilitychange', onVisibility)
       channel?.close()
     },
-  }
-}
-
-function openChannel(name: string): BroadcastChannel | null {
-  try {
-    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name)
-  } catch {
-    return null
   }
 }

@@ -1,4 +1,7 @@
-import { eventSchema, type OutboxRecord } from '@sonde/core'
+import type { OutboxRecord } from '@sonde/core'
+
+/** The keys of records start with it (the meta values live beside them under another). */
+export const RECORD_PREFIX = 'e:'
 
 /** The shape of a record on disk. A migration bumps `v`; it never drops the outbox. */
 export const RECORD_VERSION = 1
@@ -24,7 +27,10 @@ export function readStoredRecord(value: unknown): OutboxRecord | null {
     isCount(r.queuedAt) &&
     typeof r.nextAttemptAt === 'number' &&
     (r.leaseUntil === undefined || typeof r.leaseUntil === 'number')
-  // The event is checked in full: a record that would be refused by the receiver anyway only
-  // blocks the queue, so it is removed here and counted as dropped.
-  return fieldsOk && eventSchema.safeParse(r.event).success ? (record as OutboxRecord) : null
+  // The event is checked for what the outbox reads (its id and type), not against the full
+  // schema: that would put zod on every page, and a receiver refuses a bad event on its own
+  // (`rejected` in its reply), which drops and reports it without holding up the others.
+  const event = r.event as { id?: unknown; type?: unknown } | null | undefined
+  const eventOk = typeof event?.id === 'string' && typeof event.type === 'string'
+  return fieldsOk && eventOk ? (record as OutboxRecord) : null
 }

@@ -1,3 +1,7 @@
+import type { DeliveryChunk } from '../delivery/deferDelivery'
+
+export type { DeliveryChunk }
+
 import type { Answer, Survey, Theme, Tour } from '@sonde/core'
 
 /** The survey half of `@sonde/ui`, loaded on demand so pages pay for Preact only when due. */
@@ -37,8 +41,13 @@ export interface TourUi {
   ): { close(reason?: string): void; ready: Promise<void>; signal(name: string): void }
 }
 
-/** How the running build loads each UI chunk: by package import (npm) or by URL (script tag). */
-export interface UiLoaders {
+/** The validator: zod and every schema, needed only for options and configs not seen valid. */
+export type Validator = typeof import('../validate/index')
+
+/** How the running build loads each chunk: by package import (npm) or by URL (script tag). */
+export interface Chunks {
   survey: () => Promise<SurveyUi>
   tour: () => Promise<TourUi>
+  validator: () => Promise<Validator>
+  delivery: () => Promise<DeliveryChunk>
 }

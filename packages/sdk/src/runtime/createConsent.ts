@@ -1,6 +1,6 @@
 import type { InitOptions } from '@sonde/core'
 import { type KeyValue, localKeyValue, memoryKeyValue } from '../context/keyValue'
-import type { Delivery } from '../delivery/startDelivery'
+import type { DeferredDelivery } from '../delivery/deferDelivery'
 import { safe } from './safe'
 
 export interface Consent {
@@ -9,7 +9,7 @@ export interface Consent {
   /** localStorage when allowed, memory otherwise. */
   kv(): KeyValue
   /** The outbox, running only while allowed. */
-  delivery(): Delivery | null
+  delivery(): DeferredDelivery | null
   optIn(): void
   optOut(): void
   /** Stops the outbox for good (destroy). */
@@ -25,14 +25,14 @@ export function createConsent(deps: {
   consent: InitOptions['consent']
   win: Window
   stopped: () => boolean
-  startDelivery: () => Delivery
+  startDelivery: () => DeferredDelivery
 }): Consent {
   const { ns, win } = deps
   const optOutKey = `${ns}:optout`
   let consent = deps.consent ?? 'granted'
   let optedOut = safe(() => win.localStorage.getItem(optOutKey) === '1', false)
   let kv: KeyValue = memoryKeyValue()
-  let delivery: Delivery | null = null
+  let delivery: DeferredDelivery | null = null
 
   const allowed = () => consent === 'granted' && !optedOut && !deps.stopped()
   const apply = () => {

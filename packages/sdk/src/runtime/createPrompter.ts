@@ -1,4 +1,5 @@
 import { compileTargeting, historyKey, type Signal } from '@sonde/core'
+import type { Chunks } from './chunks'
 import type { Logger } from './createLogger'
 import type { Mount, Presenter } from './createPresenter'
 import type { FlowContext } from './flowContext'
@@ -7,7 +8,6 @@ import { mountSurveyFlow } from './mountSurveyFlow'
 import { mountTourFlow } from './mountTourFlow'
 import type { StatePersistence } from './persistState'
 import type { RuntimeState } from './runtimeState'
-import type { UiLoaders } from './uiModules'
 
 export interface Prompter {
   /** Shows the first survey or tour that `signal` makes eligible, unless one is already due. */
@@ -21,12 +21,12 @@ export function createPrompter(deps: {
   runtime: RuntimeState
   presenter: Presenter
   flow: FlowContext
-  ui: UiLoaders
+  chunks: Chunks
   log: Logger
   persistence: StatePersistence
   allowed: () => boolean
 }): Prompter {
-  const { runtime, presenter, flow, ui, log } = deps
+  const { runtime, presenter, flow, chunks, log } = deps
   // With the screen lock held, just before mounting: what the other tabs stored since this one
   // loaded (a survey answered there, the cooldown it started) is merged in and the item is
   // checked again, so that one person is not asked twice for keeping two tabs open.
@@ -53,12 +53,12 @@ export function createPrompter(deps: {
     let mount: Mount | null = null
     if (kind === 'survey') {
       const survey = runtime.cfg.surveys?.find((s) => s.id === id)
-      if (survey) mount = recheck(kind, id, mountSurveyFlow(survey, ui.survey, flow))
+      if (survey) mount = recheck(kind, id, mountSurveyFlow(survey, chunks.survey, flow))
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)
       // A resumed tour is not checked again: it was shown already, and goes on where it was.
-      if (tour && resumeAt !== undefined) mount = mountTourFlow(tour, resumeAt, ui.tour, flow)
-      else if (tour) mount = recheck(kind, id, mountTourFlow(tour, 0, ui.tour, flow))
+      if (tour && resumeAt !== undefined) mount = mountTourFlow(tour, resumeAt, chunks.tour, flow)
+      else if (tour) mount = recheck(kind, id, mountTourFlow(tour, 0, chunks.tour, flow))
     }
     return !!mount && presenter.request(mount, delaySeconds)
   }

@@ -7,9 +7,11 @@ import {
 } from '@sonde/core'
 import { idbConfigCache, noConfigCache } from '../config/configCache'
 import { watchRemoteConfig } from '../config/fetchConfig'
+import type { KeyValue } from '../context/keyValue'
+import { deferDelivery } from '../delivery/deferDelivery'
 import { storeName } from '../delivery/openStore'
-import { startDelivery } from '../delivery/startDelivery'
 import { uuidv7 } from '../uuidv7'
+import type { Chunks } from './chunks'
 import { createApi } from './createApi'
 import { createCallQueue } from './createCallQueue'
 import { createConsent } from './createConsent'
@@ -25,15 +27,16 @@ import { restoreState } from './restoreState'
 import type { RuntimeState } from './runtimeState'
 import { timeThresholds } from './timeThresholds'
 import type { Sonde, SondeEvents } from './types'
-import type { UiLoaders } from './uiModules'
 import { watchNavigation } from './watchNavigation'
 import { watchPageSignals } from './watchPageSignals'
 
 export interface SondeDeps {
   win: Window
   log: Logger
-  ui: UiLoaders
+  chunks: Chunks
   sdkVersion: string
+  /** Runs once storage is allowed, with this Sonde's storage (where the options memo goes). */
+  whenAllowed?: (kv: KeyValue) => void
 }
 
 /**
@@ -67,7 +70,7 @@ export function createSonde(
     win,
     stopped: () => runtime.destroyed,
     startDelivery: () =>
-      startDelivery({
+      deferDelivery(deps.chunks.delivery, {
         endpoint,
         key: options.key,
         sdkVersion: deps.sdkVersion,
@@ -79,6 +82,7 @@ export function createSonde(
         },
       }),
   })
+  if (consent.allowed()) deps.whenAllowed?.(consent.kv())
   const visitor = createVisitor(consent.kv)
   const update = (next: TargetingState) => {
     runtime.state = next
@@ -99,6 +103,18 @@ export function createSonde(
     record: (reduce) => update(reduce(runtime.state)),
     kv: consent.kv,
   }
+  // A prompt about to show loads the outbox beside its UI: its answers must find it ready.
+  const chunks: Chunks = {
+    ...deps.chunks,
+    survey: () => {
+      consent.delivery()?.preload()
+      return deps.chunks.survey()
+    },
+    tour: () => {
+      consent.delivery()?.preload()
+      return deps.chunks.tour()
+    },
+  }
   const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
   // A remote config is cached (with consent) and revalidated in the background; a newer one
   // applies from the next signal on, what is on screen stays.
@@ -106,6 +122,7 @@ export function createSonde(
     'url' in source
       ? watchRemoteConfig(source.url, {
           log,
+          validator: deps.chunks.validator,
           cache: consent.allowed() ? idbConfigCache(`${ns}-config`) : noConfigCache,
           onUpdate: (next) =>
             calls.queue(() => {
@@ -115,7 +132,7 @@ export function createSonde(
       : null
   const config = remote ? remote.first : Promise.resolve(source as Config)
   const prompter = createPrompter({
-    ...{ runtime, presenter, flow, ui: deps.ui, log, persistence },
+    ...{ runtime, presenter, flow, chunks, log, persistence },
     allowed: consent.allowed,
   })
   const signals = watchPageSignals(

@@ -6,9 +6,9 @@ import {
   type Survey,
 } from '@sonde/core'
 import { buildSurveyEvent } from './buildEvent'
+import type { SurveyUi } from './chunks'
 import type { Mount } from './createPresenter'
 import type { FlowContext } from './flowContext'
-import type { SurveyUi } from './uiModules'
 
 /**
  * Shows a survey and turns what the respondent does into wire events and `survey:*` events: one

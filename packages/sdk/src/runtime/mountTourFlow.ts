@@ -7,9 +7,9 @@ import {
   type SondeEvent,
   type Tour,
 } from '@sonde/core'
+import type { TourUi } from './chunks'
 import type { Mount } from './createPresenter'
 import type { FlowContext } from './flowContext'
-import type { TourUi } from './uiModules'
 
 /**
  * Shows a tour from step `startAt` and reports it: `tour.started` once (not again on resume),

@@ -1,0 +1,142 @@
+import { type Batch, createRecord, type SondeEvent, type Transport } from '@sonde/core'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createIdbStore } from './createIdbStore'
+import { type DeferredDelivery, type DeliveryChunk, deferDelivery } from './deferDelivery'
+import { channelName } from './openChannel'
+import { storeName } from './openStore'
+import * as chunk from './startDelivery'
+
+let n = 0
+const event = (): SondeEvent => ({
+  id: `evt-${Date.now()}-${++n}`,
+  type: 'survey.shown',
+  at: new Date().toISOString(),
+  surveyId: 'nps-q4',
+  responseId: `resp-${n}`,
+  seq: 0,
+})
+
+// A receiver that acks everything and records what it saw.
+function receiver() {
+  const batches: Batch[] = []
+  const transport: Transport = {
+    async send(batch) {
+      batches.push(structuredClone(batch))
+      return { status: 200, body: { accepted: batch.events.map((e) => e.id), rejected: [] } }
+    },
+  }
+  return { transport, ids: () => batches.flatMap((b) => b.events.map((e) => e.id)) }
+}
+
+// The chunk loader, counted; `failures` first loads reject like a chunk that cannot be fetched.
+function loader(failures = 0) {
+  const load = vi.fn(async (): Promise<DeliveryChunk> => {
+    if (failures-- > 0) throw new TypeError('Failed to fetch dynamically imported module')
+    return chunk
+  })
+  return load
+}
+
+const running: DeferredDelivery[] = []
+const defer = (load: () => Promise<DeliveryChunk>, endpoint: string, transport: Transport) => {
+  const delivery = deferDelivery(load, { endpoint, sdkVersion: 'test', transport })
+  running.push(delivery)
+  return delivery
+}
+afterEach(() => {
+  for (const d of running.splice(0)) d.stop()
+})
+const endpoint = () => `https://collect.test/${crypto.randomUUID()}`
+const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms))
+
+describe('deferDelivery in Chromium', () => {
+  it('never loads the outbox on a page with nothing to send', async () => {
+    const load = loader()
+    const delivery = defer(load, endpoint(), receiver().transport)
+    await settle()
+    expect(load).not.toHaveBeenCalled()
+    expect(delivery.pending()).toBe(0)
+  })
+
+  it('loads it at once for what an earlier page left, and sends that', async () => {
+    const url = endpoint()
+    const left = createRecord(event(), Date.now())
+    await createIdbStore({ name: storeName(url) }).put([left])
+    const load = loader()
+    const { transport, ids } = receiver()
+    defer(load, url, transport)
+    await vi.waitFor(() => expect(ids()).toEqual([left.event.id]))
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+
+  it('loads it for the first event, keeping events in order', async () => {
+    const load = loader()
+    const { transport, ids } = receiver()
+    const delivery = defer(load, endpoint(), transport)
+    const events = [event(), event(), event()]
+    const stored = events.map((e) => delivery.enqueue(e))
+    expect(await Promise.all(stored)).toEqual([true, true, true])
+    await delivery.flush()
+    expect(ids()).toEqual(events.map((e) => e.id))
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps events while the chunk cannot load, and delivers them once it can', async () => {
+    const load = loader(1)
+    const { transport, ids } = receiver()
+    const delivery = defer(load, endpoint(), transport)
+    const e = event()
+    const stored = delivery.enqueue(e)
+    // flush does not hang on a chunk that failed: it says what waits.
+    expect(await delivery.flush()).toEqual({ sent: 0, pending: 1 })
+    expect(delivery.pending()).toBe(1)
+    // Back online: the next attempt comes at once instead of after its pause.
+    window.dispatchEvent(new Event('online'))
+    expect(await stored).toBe(true)
+    await vi.waitFor(() => expect(ids()).toEqual([e.id]))
+    expect(load).toHaveBeenCalledTimes(2)
+  })
+
+  it('starts when another tab wakes the sender (that tab may be gone)', async () => {
+    const url = endpoint()
+    const load = loader()
+    defer(load, url, receiver().transport)
+    await settle(100)
+    const other = new BroadcastChannel(channelName(url, undefined))
+    other.postMessage('wake')
+    other.close()
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+  })
+
+  it('preloads on request, and after stop never loads nor keeps a timer', async () => {
+    const load = loader()
+    const first = defer(load, endpoint(), receiver().transport)
+    first.preload()
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+
+    const failing = loader(99)
+    // Timers made after the failed load with the first pause's length: the pause.
+    const timers: number[] = []
+    const realSetTimeout = window.setTimeout
+    const spy = vi.spyOn(window, 'setTimeout').mockImplementation(((
+      ...args: Parameters<typeof setTimeout>
+    ) => {
+      const id = realSetTimeout(...args)
+      if (failing.mock.calls.length > 0 && args[1] === 2_000) timers.push(id)
+      return id
+    }) as typeof setTimeout)
+    const second = defer(failing, endpoint(), receiver().transport)
+    void second.enqueue(event())
+    await vi.waitFor(() => expect(failing).toHaveBeenCalledTimes(1))
+    await vi.waitFor(() => expect(timers).toHaveLength(1))
+    spy.mockRestore()
+    // The pause before the next attempt is a timer: stop clears it, and nothing loads after.
+    const cleared = vi.spyOn(window, 'clearTimeout')
+    second.stop()
+    expect(cleared.mock.calls.map(([id]) => id)).toContain(timers[0])
+    cleared.mockRestore()
+    window.dispatchEvent(new Event('online'))
+    await settle(100)
+    expect(failing).toHaveBeenCalledTimes(1)
+  })
+})

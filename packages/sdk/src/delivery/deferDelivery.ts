@@ -1,0 +1,105 @@
+import type { SondeEvent } from '@sonde/core'
+import { hasQueued } from './hasQueued'
+import { channelName, openChannel } from './openChannel'
+import { storeName } from './openStore'
+import type { Delivery, DeliveryOptions } from './startDelivery'
+
+/** The delivery chunk: the outbox, its IndexedDB store, the transport and the sender lock. */
+export interface DeliveryChunk {
+  startDelivery(options: DeliveryOptions): Delivery
+}
+
+/** The outbox that starts when first needed, and what starts it early. */
+export interface DeferredDelivery extends Delivery {
+  /** Starts loading now: a prompt is about to show, its answers must find the outbox ready. */
+  preload(): void
+}
+
+/**
+ * The outbox, loaded on demand so that pages with nothing to send never download it: it starts
+ * for an event to queue, a flush, records an earlier page left (counted at once), or another
+ * tab's wake-up (its sender may be gone, this tab takes over). Events wait in order meanwhile; a
+ * chunk that fails to load is tried again with a growing pause, at once when back online.
+ */
+export function deferDelivery(
+  load: () => Promise<DeliveryChunk>,
+  options: DeliveryOptions,
+): DeferredDelivery {
+  const win = options.win ?? window
+  let started: Promise<Delivery | null> | null = null
+  let running: Delivery | null = null
+  let stopped = false
+  let waiting = 0
+  // Between attempts: a timer, cut short by the browser coming back online.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let wake: (() => void) | null = null
+  const onFailure = new Set<() => void>()
+  const channel = openChannel(channelName(options.endpoint, options.key))
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = () => {
+        clearTimeout(timer)
+        wake = null
+        resolve()
+      }
+      timer = setTimeout(wake, ms)
+    })
+  const start = (): Promise<Delivery | null> => {
+    started ??= (async () => {
+      for (let wait = 2_000; !stopped; wait = Math.min(wait * 2, 60_000)) {
+        try {
+          const { startDelivery } = await load()
+          if (stopped) break
+          channel?.close()
+          win.removeEventListener('online', onOnline)
+          running = startDelivery(options)
+          return running
+        } catch {
+          for (const notify of onFailure) notify()
+          await pause(wait)
+        }
+      }
+      return null
+    })()
+    return started
+  }
+  const onOnline = () => wake?.()
+  const onWake = () => void start()
+  channel?.addEventListener('message', onWake)
+  win.addEventListener('online', onOnline)
+  if (!options.store)
+    void hasQueued(storeName(options.endpoint, options.key)).then((queued) => {
+      if (queued) onWake()
+    })
+
+  return {
+    preload: onWake,
+    async enqueue(event: SondeEvent) {
+      waiting++
+      const delivery = await start()
+      waiting--
+      return delivery ? delivery.enqueue(event) : false
+    },
+    async flush() {
+      // A chunk that cannot load answers with what waits rather than keep the caller waiting.
+      let notify = () => {}
+      const failed = new Promise<null>((resolve) => {
+        notify = () => resolve(null)
+        onFailure.add(notify)
+      })
+      const delivery = await Promise.race([start(), failed])
+      onFailure.delete(notify)
+      return delivery ? delivery.flush() : { sent: 0, pending: waiting }
+    },
+    pending: () => (running?.pending() ?? 0) + waiting,
+    stop() {
+      stopped = true
+      channel?.close()
+      win.removeEventListener('online', onOnline)
+      wake?.()
+      running?.stop()
+      running = null
+    },
+  }
+}

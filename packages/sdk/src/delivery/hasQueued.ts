@@ -1,0 +1,19 @@
+import { createStore, promisifyRequest } from 'idb-keyval'
+import { RECORD_PREFIX } from './storedRecord'
+import { withTimeout } from './withTimeout'
+
+/**
+ * Whether the outbox database `name` holds records an earlier page left. Counts keys only (no
+ * record is read); a database that fails or hangs answers true, so the outbox starts and sees.
+ */
+export async function hasQueued(name: string, timeoutMs = 2_000): Promise<boolean> {
+  try {
+    if (typeof indexedDB === 'undefined' || !indexedDB) return false
+    const range = IDBKeyRange.bound(RECORD_PREFIX, `${RECORD_PREFIX}\uffff`)
+    const store = createStore(name, 'outbox')
+    const count = store('readonly', (s) => promisifyRequest(s.count(range)))
+    return (await withTimeout(count, timeoutMs)) > 0
+  } catch {
+    return true
+  }
+}
