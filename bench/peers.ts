@@ -115,8 +115,20 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-ui.js', ...shared],
-    note: 'script tag + surveys UI chunk + chunk shared with tours (English built in)',
+    files: ['sonde.js', 'sonde-delivery.js', 'sonde-ui.js', ...shared],
+    note:
+      'script tag + outbox chunk + surveys UI chunk + chunk shared with tours (English built ' +
+      'in), on any page after the first with the same options',
+  },
+  {
+    task: 'survey',
+    product: "Sonde (a site's first page)",
+    dir: dist,
+    version: sondeVersion,
+    files: ['sonde.js', 'sonde-validate.js', 'sonde-delivery.js', 'sonde-ui.js', ...shared],
+    note:
+      'the same plus the validator chunk (zod and the schemas), loaded only while options or a ' +
+      'config are new to the site',
   },
   {
     task: 'survey',
@@ -162,8 +174,8 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-tour.js', ...shared],
-    note: 'script tag + tours UI chunk + chunk shared with surveys',
+    files: ['sonde.js', 'sonde-delivery.js', 'sonde-tour.js', ...shared],
+    note: 'script tag + outbox chunk + tours UI chunk + chunk shared with surveys',
   },
   {
     task: 'tour',
@@ -172,7 +184,7 @@ const specs: Spec[] = [
     version: sondeVersion,
     files: ['sonde-tour.js', ...shared],
     note:
-      'without `sonde.js` (targeting, delivery, config): the like-for-like figure against ' +
+      'without `sonde.js` and the outbox (targeting, delivery, config): the like-for-like figure against ' +
       'libraries that only draw tours',
   },
   {
