@@ -50,22 +50,24 @@ function target(
 }
 
 rmSync(dist, { recursive: true, force: true })
-// V8's explicit compile hint: every function of sonde.js is compiled with the script, on the
+// V8's explicit compile hint: every function of a file is compiled with the script, on the
 // background thread that streams it, instead of lazily on the host's main thread at its first
-// call (most of them run during init). Browsers without it read a comment.
+// call (most of sonde.js runs during init, most of a chunk once it is imported; paired runs of
+// bench/runtime: a site's first page 41-51 -> 38-41 ms, a cold prompt 22-25 -> 19-21 ms). Browsers
+// without it read a comment.
 const compileHint = '//# allFunctionsCalledOnLoad'
 await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint))
 // Surveys and tours are separate entries sharing Preact: a page showing only surveys never
 // downloads floating-ui.
 const uiEntries = {
-  'sonde-ui': here('../../ui/src/mountSurvey.tsx'),
-  'sonde-tour': here('../../ui/src/tour/index.ts'),
+  'sonde-ui': here('../src/chunks/survey.ts'),
+  'sonde-tour': here('../src/chunks/tour.ts'),
   // Options and configs not seen valid before: zod and the schemas stay out of sonde.js.
   'sonde-validate': here('../src/validate/index.ts'),
   // The outbox, once there is something to send (an answer, or what an earlier page left).
-  'sonde-delivery': here('../src/delivery/startDelivery.ts'),
+  'sonde-delivery': here('../src/chunks/delivery.ts'),
 }
-await build(target(uiEntries, dist, 'es', (name) => `${name}.js`))
+await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint))
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 // The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.

@@ -134,10 +134,10 @@ describe('init in Chromium', () => {
   // The chunks of the npm build, each load counted.
   const counted = () => {
     const chunks = {
-      survey: vi.fn(() => import('@sonde/ui/survey')),
-      tour: vi.fn(() => import('@sonde/ui/tour')),
+      survey: vi.fn(() => import('./chunks/survey')),
+      tour: vi.fn(() => import('./chunks/tour')),
       validator: vi.fn(() => import('./validate/index')),
-      delivery: vi.fn(() => import('./delivery/startDelivery')),
+      delivery: vi.fn(() => import('./chunks/delivery')),
     }
     return chunks as typeof chunks & Chunks
   }
@@ -150,15 +150,19 @@ describe('init in Chromium', () => {
       user: { id: 'u_1', traits: { lastSeen: at } },
     })
     const first = counted()
-    sonde = startSonde(options(1), first)
-    expect(sonde.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'loading' })
+    const checking = startSonde(options(1), first)
+    // New options: the Sonde comes once the validator chunk has checked them.
+    expect(checking).toBeInstanceOf(Promise)
+    sonde = await checking
     await vi.waitFor(() => expect(sonde?.canShow('csat-ticket').ok).toBe(true))
     expect(first.validator).toHaveBeenCalledTimes(1)
     sonde.destroy()
 
     // The next page: same options but for traits that change every time.
     const next = counted()
-    sonde = startSonde(options(2), next)
+    const started = startSonde(options(2), next)
+    expect(started).not.toBeInstanceOf(Promise)
+    sonde = started as Sonde
     sonde.track('ticket_closed')
     await waitFor(prompt)
     expect(next.validator).not.toHaveBeenCalled()
@@ -169,15 +173,15 @@ describe('init in Chromium', () => {
     // A changed survey is checked again.
     const changed = counted()
     const edited = { ...acme.surveys[1], version: 99 }
-    sonde = startSonde({ ...options(3), config: { surveys: [edited] } }, changed)
-    await vi.waitFor(() => expect(changed.validator).toHaveBeenCalledTimes(1))
+    sonde = await startSonde({ ...options(3), config: { surveys: [edited] } }, changed)
+    expect(changed.validator).toHaveBeenCalledTimes(1)
   })
 
   it('remembers nothing without consent, and loads no outbox on a quiet page', async () => {
     const options = { endpoint: endpoint(), consent: 'pending' as const, config: { surveys: [] } }
     for (let page = 0; page < 2; page++) {
       const chunks = counted()
-      sonde = startSonde(options, chunks)
+      sonde = await startSonde(options, chunks)
       await vi.waitFor(() => expect(sonde?.canShow('x')).toMatchObject({ reason: 'unknown' }))
       expect(chunks.validator).toHaveBeenCalledTimes(1)
       expect(chunks.delivery).not.toHaveBeenCalled()

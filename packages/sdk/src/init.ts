@@ -1,5 +1,5 @@
 import type { InitOptions } from '@sonde/core'
-import type { SurveyUi, TourUi } from './runtime/chunks'
+import { createDeferredSonde } from './runtime/createDeferredSonde'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
 
@@ -11,10 +11,11 @@ import { startSonde } from './start'
  * until then calls wait, in order, and the error (if any) comes once it has run.
  */
 export function init(options: InitOptions): Sonde {
-  return startSonde(options, {
-    survey: () => import('@sonde/ui/survey') as Promise<SurveyUi>,
-    tour: () => import('@sonde/ui/tour') as Promise<TourUi>,
+  const sonde = startSonde(options, {
+    survey: () => import('./chunks/survey'),
+    tour: () => import('./chunks/tour'),
     validator: () => import('./validate/index'),
-    delivery: () => import('./delivery/startDelivery'),
+    delivery: () => import('./chunks/delivery'),
   })
+  return sonde instanceof Promise ? createDeferredSonde(sonde) : sonde
 }

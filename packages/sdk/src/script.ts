@@ -1,5 +1,6 @@
 import type { InitOptions } from '@sonde/core'
-import type { Chunks, DeliveryChunk, SurveyUi, TourUi, Validator } from './runtime/chunks'
+import type { Chunks, DeliveryChunk, SurveyChunk, TourChunk, Validator } from './runtime/chunks'
+import { createInertSonde } from './runtime/createInertSonde'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
 
@@ -9,29 +10,16 @@ import { startSonde } from './start'
 type Call = [string, unknown[]]
 type Host = Window & { sonde?: { _q?: Call[] } | Sonde }
 
-const METHODS = [
-  'identify',
-  'track',
-  'page',
-  'show',
-  'startTour',
-  'canShow',
-  'on',
-  'off',
-  'flush',
-  'optIn',
-  'optOut',
-  'reset',
-  'destroy',
-] as const
+// The public methods, named once: by the Sonde that does nothing.
+const METHODS = Object.keys(createInertSonde())
 
 const script = document.currentScript as HTMLScriptElement | null
 const base = script?.src || document.baseURI
 // The other chunks are ES modules beside this file, imported only when needed.
 const beside = (file: string) => new URL(file, base).href
 const chunks: Chunks = {
-  survey: () => import(/* @vite-ignore */ beside('sonde-ui.js')) as Promise<SurveyUi>,
-  tour: () => import(/* @vite-ignore */ beside('sonde-tour.js')) as Promise<TourUi>,
+  survey: () => import(/* @vite-ignore */ beside('sonde-ui.js')) as Promise<SurveyChunk>,
+  tour: () => import(/* @vite-ignore */ beside('sonde-tour.js')) as Promise<TourChunk>,
   validator: () => import(/* @vite-ignore */ beside('sonde-validate.js')) as Promise<Validator>,
   delivery: () => import(/* @vite-ignore */ beside('sonde-delivery.js')) as Promise<DeliveryChunk>,
 }
@@ -51,21 +39,32 @@ function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
 const host = window as Host
 const queued: Call[] = (host.sonde && '_q' in host.sonde && host.sonde._q) || []
 let instance: Sonde | null = null
+// Set from init on: the Sonde, or its promise while new options are being checked.
+let starting: Promise<Sonde> | null = null
 const waiting: Call[] = []
 
 const call = (method: string, args: unknown[]): unknown => {
   if (!instance) {
+    if (method === 'canShow') return { ok: false, reason: 'loading' }
+    // Before init nothing can be pending; after it, flush waits for the Sonde to exist.
+    if (method === 'flush')
+      return starting ? starting.then((s) => s.flush()) : Promise.resolve({ sent: 0, pending: 0 })
     waiting.push([method, args])
-    return method === 'flush' ? Promise.resolve({ sent: 0, pending: 0 }) : undefined
+    return
   }
   const fn = (instance as unknown as Record<string, (...a: unknown[]) => unknown>)[method]
   return fn?.apply(instance, args)
 }
 const start = (options: InitOptions): Sonde => {
-  if (instance) return instance
-  instance = startSonde(options, chunks)
-  for (const [method, args] of waiting.splice(0)) call(method, args)
-  return instance
+  if (!starting) {
+    const started = startSonde(options, chunks)
+    starting = Promise.resolve(started)
+    void starting.then((sonde) => {
+      instance = sonde
+      for (const [method, args] of waiting.splice(0)) call(method, args)
+    })
+  }
+  return host.sonde as Sonde
 }
 
 // A second copy of the bundle on the same page leaves the first one in charge.

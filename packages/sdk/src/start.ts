@@ -1,9 +1,8 @@
 import type { Config, InitOptions } from '@sonde/core'
-import { isRemembered, optionsFromKey, optionsKey, remember } from './config/rememberValid'
+import { isRemembered, optionsFromKey, optionsKey } from './config/rememberValid'
 import { localKeyValue } from './context/keyValue'
 import { storeName } from './delivery/openStore'
 import type { Chunks } from './runtime/chunks'
-import { createDeferredSonde } from './runtime/createDeferredSonde'
 import { createInertSonde } from './runtime/createInertSonde'
 import { createLogger } from './runtime/createLogger'
 import { createSonde } from './runtime/createSonde'
@@ -15,9 +14,10 @@ export const SDK_VERSION = '0.1.0'
 /**
  * `init` with the way to load each chunk given: the npm entry imports them, the script-tag bundle
  * loads them by URL beside itself. Options seen valid before on this site start at once; others
- * wait for the validator chunk, calls queued meanwhile.
+ * first load the validator chunk: the Sonde comes as a promise then (it never rejects), and the
+ * caller queues calls meanwhile.
  */
-export function startSonde(options: InitOptions, chunks: Chunks): Sonde {
+export function startSonde(options: InitOptions, chunks: Chunks): Sonde | Promise<Sonde> {
   try {
     if (typeof window === 'undefined') return createInertSonde('no window')
     const key = optionsKey(options)
@@ -25,27 +25,17 @@ export function startSonde(options: InitOptions, chunks: Chunks): Sonde {
     const known = key !== null && kv && isRemembered(kv, key, SDK_VERSION)
     const recalled = known ? optionsFromKey(key, options as Record<string, unknown>) : null
     if (recalled) return launch(recalled, recalled.config ?? {}, chunks)
-    return createDeferredSonde(
-      chunks
-        .validator()
-        .then(({ checkStart }) => {
-          const checked = checkStart(options, document.baseURI)
-          const log = createLogger(checked.ok && checked.options.debug === true)
-          if (!checked.ok) {
-            log.error(checked.error)
-            return createInertSonde('invalid options')
-          }
-          if (checked.warning) log.error(checked.warning)
-          const remembered = key !== null && !checked.warning
-          return launch(checked.options, checked.config, chunks, (allowedKv) => {
-            if (remembered) remember(allowedKv, key, SDK_VERSION)
-          })
-        })
-        .catch((error: unknown) => {
-          console.error('[sonde] could not start', error)
-          return createInertSonde('error')
-        }),
-    )
+    return chunks
+      .validator()
+      .then(({ startChecked }) =>
+        startChecked(options, key, SDK_VERSION, (checked, config, whenAllowed) =>
+          launch(checked, config, chunks, whenAllowed),
+        ),
+      )
+      .catch((error: unknown) => {
+        console.error('[sonde] could not start', error)
+        return createInertSonde('error')
+      })
   } catch (error) {
     console.error('[sonde] could not start', error)
     return createInertSonde('error')

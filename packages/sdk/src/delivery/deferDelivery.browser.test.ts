@@ -1,10 +1,10 @@
 import { type Batch, createRecord, type SondeEvent, type Transport } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as chunk from '../chunks/delivery'
 import { createIdbStore } from './createIdbStore'
 import { type DeferredDelivery, type DeliveryChunk, deferDelivery } from './deferDelivery'
 import { channelName } from './openChannel'
 import { storeName } from './openStore'
-import * as chunk from './startDelivery'
 
 let n = 0
 const event = (): SondeEvent => ({

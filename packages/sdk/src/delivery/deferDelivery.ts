@@ -1,18 +1,25 @@
-import type { SondeEvent } from '@sonde/core'
+import type { SondeEvent, UsageContext } from '@sonde/core'
+import type { ContextInput } from '../context/collectContext'
 import { hasQueued } from './hasQueued'
 import { channelName, openChannel } from './openChannel'
 import { storeName } from './openStore'
 import type { Delivery, DeliveryOptions } from './startDelivery'
 
-/** The delivery chunk: the outbox, its IndexedDB store, the transport and the sender lock. */
+/** The delivery chunk: the outbox, its IndexedDB store, the transport, the sender lock and the usage context. */
 export interface DeliveryChunk {
   startDelivery(options: DeliveryOptions): Delivery
+  collectContext(input: ContextInput): UsageContext
 }
 
 /** The outbox that starts when first needed, and what starts it early. */
 export interface DeferredDelivery extends Delivery {
   /** Starts loading now: a prompt is about to show, its answers must find the outbox ready. */
   preload(): void
+  /**
+   * Queues the event `make` builds with the chunk once it is here; null when `make` gives
+   * nothing to queue (the host's `beforeSend` dropped it).
+   */
+  enqueueWith(make: (chunk: DeliveryChunk) => SondeEvent | null): Promise<boolean | null>
 }
 
 /**
@@ -28,6 +35,7 @@ export function deferDelivery(
   const win = options.win ?? window
   let started: Promise<Delivery | null> | null = null
   let running: Delivery | null = null
+  let chunk: DeliveryChunk | null = null
   let stopped = false
   let waiting = 0
   // Between attempts: a timer, cut short by the browser coming back online.
@@ -49,11 +57,12 @@ export function deferDelivery(
     started ??= (async () => {
       for (let wait = 2_000; !stopped; wait = Math.min(wait * 2, 60_000)) {
         try {
-          const { startDelivery } = await load()
+          const loaded = await load()
           if (stopped) break
           channel?.close()
           win.removeEventListener('online', onOnline)
-          running = startDelivery(options)
+          chunk = loaded
+          running = loaded.startDelivery(options)
           return running
         } catch {
           for (const notify of onFailure) notify()
@@ -73,14 +82,19 @@ export function deferDelivery(
       if (queued) onWake()
     })
 
+  async function enqueueWith(make: (chunk: DeliveryChunk) => SondeEvent | null) {
+    waiting++
+    const delivery = await start()
+    waiting--
+    if (!delivery || !chunk) return false
+    const event = make(chunk)
+    return event ? delivery.enqueue(event) : null
+  }
+
   return {
     preload: onWake,
-    async enqueue(event: SondeEvent) {
-      waiting++
-      const delivery = await start()
-      waiting--
-      return delivery ? delivery.enqueue(event) : false
-    },
+    enqueueWith,
+    enqueue: async (event) => (await enqueueWith(() => event)) === true,
     async flush() {
       // A chunk that cannot load answers with what waits rather than keep the caller waiting.
       let notify = () => {}

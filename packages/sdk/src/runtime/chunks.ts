@@ -3,8 +3,10 @@ import type { DeliveryChunk } from '../delivery/deferDelivery'
 export type { DeliveryChunk }
 
 import type { Answer, Survey, Theme, Tour } from '@sonde/core'
+import type { Mount } from './createPresenter'
+import type { FlowContext } from './flowContext'
 
-/** The survey half of `@sonde/ui`, loaded on demand so pages pay for Preact only when due. */
+/** The survey half of `@sonde/ui`, in the survey chunk: pages pay for Preact only when due. */
 export interface SurveyUi {
   mountSurvey(
     survey: Survey,
@@ -41,13 +43,23 @@ export interface TourUi {
   ): { close(reason?: string): void; ready: Promise<void>; signal(name: string): void }
 }
 
+/** The survey chunk: the survey UI and the flow that reports what the respondent does. */
+export interface SurveyChunk {
+  surveyFlow(survey: Survey, ctx: FlowContext): Mount
+}
+
+/** The tour chunk: the tour UI (it brings floating-ui) and the flow that reports it. */
+export interface TourChunk {
+  tourFlow(tour: Tour, startAt: number, ctx: FlowContext): Mount
+}
+
 /** The validator: zod and every schema, needed only for options and configs not seen valid. */
 export type Validator = typeof import('../validate/index')
 
 /** How the running build loads each chunk: by package import (npm) or by URL (script tag). */
 export interface Chunks {
-  survey: () => Promise<SurveyUi>
-  tour: () => Promise<TourUi>
+  survey: () => Promise<SurveyChunk>
+  tour: () => Promise<TourChunk>
   validator: () => Promise<Validator>
   delivery: () => Promise<DeliveryChunk>
 }

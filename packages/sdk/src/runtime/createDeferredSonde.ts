@@ -1,4 +1,7 @@
+import { createInertSonde } from './createInertSonde'
 import type { Sonde } from './types'
+
+type Method = (...args: unknown[]) => unknown
 
 /**
  * A Sonde that stands in while the real one is being made (the validator chunk is loading): its
@@ -16,29 +19,24 @@ export function createDeferredSonde(pending: Promise<Sonde>): Sonde {
     target = sonde
     for (const run of waiting.splice(0)) run(sonde)
   })
-  return {
-    identify: (...args) => later((s) => s.identify(...args)),
-    track: (...args) => later((s) => s.track(...args)),
-    page: () => later((s) => s.page()),
-    show: (id) => later((s) => s.show(id)),
-    startTour: (id) => later((s) => s.startTour(id)),
-    canShow: (id, kind) => (target ? target.canShow(id, kind) : { ok: false, reason: 'loading' }),
-    on(type, handler) {
-      let off: (() => void) | null = null
-      let cancelled = false
-      later((s) => {
-        if (!cancelled) off = s.on(type, handler)
-      })
-      return () => {
-        cancelled = true
-        off?.()
-      }
-    },
-    off: (type, handler) => later((s) => s.off(type, handler)),
-    flush: () => new Promise((resolve) => later((s) => resolve(s.flush()))),
-    optIn: () => later((s) => s.optIn()),
-    optOut: () => later((s) => s.optOut()),
-    reset: () => later((s) => s.reset()),
-    destroy: () => later((s) => s.destroy()),
+  const deferred: Record<string, Method> = {}
+  for (const name of Object.keys(createInertSonde()))
+    deferred[name] = (...args) =>
+      later((s) => (s as unknown as Record<string, Method>)[name]?.(...args))
+  const sonde = deferred as unknown as Sonde
+  sonde.canShow = (id, kind) =>
+    target ? target.canShow(id, kind) : { ok: false, reason: 'loading' }
+  sonde.on = (type, handler) => {
+    let off: (() => void) | null = null
+    let cancelled = false
+    later((s) => {
+      if (!cancelled) off = s.on(type, handler)
+    })
+    return () => {
+      cancelled = true
+      off?.()
+    }
   }
+  sonde.flush = () => new Promise((resolve) => later((s) => resolve(s.flush())))
+  return sonde
 }

@@ -4,8 +4,6 @@ import type { Logger } from './createLogger'
 import type { Mount, Presenter } from './createPresenter'
 import type { FlowContext } from './flowContext'
 import { mergeStored } from './mergeStored'
-import { mountSurveyFlow } from './mountSurveyFlow'
-import { mountTourFlow } from './mountTourFlow'
 import type { StatePersistence } from './persistState'
 import type { RuntimeState } from './runtimeState'
 
@@ -43,6 +41,14 @@ export function createPrompter(deps: {
       }
       return mount(release, life)
     }
+  // The flows live in the chunks with their UI, loaded once something is to be shown.
+  const later =
+    (load: () => Promise<Mount>): Mount =>
+    async (release, life) => {
+      const mount = await load()
+      // Destroyed while the chunk loaded: nothing to show, nothing to report.
+      return life.active() ? mount(release, life) : null
+    }
   /** Shows a survey or tour now or after its delay; a tour left mid-way resumes at `resumeAt`. */
   const present = (
     kind: 'survey' | 'tour',
@@ -53,12 +59,20 @@ export function createPrompter(deps: {
     let mount: Mount | null = null
     if (kind === 'survey') {
       const survey = runtime.cfg.surveys?.find((s) => s.id === id)
-      if (survey) mount = recheck(kind, id, mountSurveyFlow(survey, chunks.survey, flow))
+      if (survey)
+        mount = recheck(
+          kind,
+          id,
+          later(async () => (await chunks.survey()).surveyFlow(survey, flow)),
+        )
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)
-      // A resumed tour is not checked again: it was shown already, and goes on where it was.
-      if (tour && resumeAt !== undefined) mount = mountTourFlow(tour, resumeAt, chunks.tour, flow)
-      else if (tour) mount = recheck(kind, id, mountTourFlow(tour, 0, chunks.tour, flow))
+      if (tour) {
+        const at = resumeAt ?? 0
+        const show = later(async () => (await chunks.tour()).tourFlow(tour, at, flow))
+        // A resumed tour is not checked again: it was shown already, and goes on where it was.
+        mount = resumeAt !== undefined ? show : recheck(kind, id, show)
+      }
     }
     return !!mount && presenter.request(mount, delaySeconds)
   }

@@ -1,6 +1,6 @@
-import type { InitOptions, SondeEvent } from '@sonde/core'
-import { collectContext } from '../context/collectContext'
-import type { Delivery } from '../delivery/startDelivery'
+import type { InitOptions, SondeEvent, UsageContext } from '@sonde/core'
+import type { ContextInput } from '../context/collectContext'
+import type { DeferredDelivery } from '../delivery/deferDelivery'
 import type { Emitter } from './createEmitter'
 import type { Logger } from './createLogger'
 import type { Visitor } from './createVisitor'
@@ -20,12 +20,14 @@ export interface SendDeps {
   runtime: RuntimeState
   visitor: Visitor
   view: () => PageView
-  delivery: () => Delivery | null
+  delivery: () => DeferredDelivery | null
 }
 
 /**
  * Queues an event in the outbox with the usage context read now, after the host's `beforeSend`
- * (which may change or drop it). Without a running outbox (no consent) the event goes nowhere.
+ * (which may change or drop it). The page is read at once; the context is made from it by the
+ * delivery chunk, which `beforeSend` runs after. Without an outbox (no consent) the event goes
+ * nowhere.
  */
 export function createSend(deps: SendDeps): (event: SondeEvent) => void {
   const { win, options, log } = deps
@@ -34,7 +36,7 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
     const target = deps.delivery()
     if (!target) return
     const { state } = deps.runtime
-    const context = collectContext({
+    const input: ContextInput = {
       now: Date.now(),
       page: {
         href: win.location.href,
@@ -63,19 +65,23 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
       keepQuery: options.redact?.query ?? [],
       restricted: deps.restricted,
       onError: (error) => log.error('context() threw', error),
-    })
-    let out: SondeEvent | null = { ...event, context }
-    if (options.beforeSend) {
-      try {
-        out = (options.beforeSend as (e: SondeEvent) => SondeEvent | null)(out)
-      } catch (error) {
-        log.error('beforeSend threw; the event is sent unchanged', error)
-      }
     }
-    if (!out) return
+    const make = ({ collectContext }: { collectContext: (i: ContextInput) => UsageContext }) => {
+      let out: SondeEvent | null = { ...event, context: collectContext(input) }
+      if (options.beforeSend) {
+        try {
+          out = (options.beforeSend as (e: SondeEvent) => SondeEvent | null)(out)
+        } catch (error) {
+          log.error('beforeSend threw; the event is sent unchanged', error)
+        }
+      }
+      return out
+    }
     target
-      .enqueue(out)
-      .then(() => deps.emitter.emit('delivery:queued', { pending: target.pending() }))
+      .enqueueWith(make)
+      .then((stored) => {
+        if (stored !== null) deps.emitter.emit('delivery:queued', { pending: target.pending() })
+      })
       .catch((error) => log.error('could not queue an event', error))
   }
 }

@@ -19,7 +19,6 @@ import { createEmitter } from './createEmitter'
 import type { Logger } from './createLogger'
 import { createPresenter } from './createPresenter'
 import { createPrompter } from './createPrompter'
-import { createSend } from './createSend'
 import { createVisitor } from './createVisitor'
 import type { FlowContext } from './flowContext'
 import { persistState } from './persistState'
@@ -88,17 +87,16 @@ export function createSonde(
     runtime.state = next
     if (consent.allowed()) persistence.save(next)
   }
-  const send = createSend({
-    ...{ win, options, locale, restricted, log, emitter, runtime, visitor },
-    view: () => signals.view,
-    delivery: consent.delivery,
-  })
   const flow: FlowContext = {
     locale,
     theme: options.theme,
     now: () => Date.now(),
     newId: () => uuidv7(),
-    send,
+    sending: {
+      ...{ win, options, locale, restricted, log, emitter, runtime, visitor },
+      view: () => signals.view,
+      delivery: consent.delivery,
+    },
     emit: (type, payload) => emitter.emit(type, payload),
     record: (reduce) => update(reduce(runtime.state)),
     kv: consent.kv,

@@ -1,6 +1,7 @@
-import type { SondeEvent, TargetingState, Theme } from '@sonde/core'
+import type { TargetingState, Theme } from '@sonde/core'
 import type { KeyValue } from '../context/keyValue'
 import type { Emitter } from './createEmitter'
+import type { SendDeps } from './createSend'
 import type { SondeEvents } from './types'
 
 /** What a survey or tour on screen needs from the running Sonde. */
@@ -9,8 +10,8 @@ export interface FlowContext {
   theme?: Theme | undefined
   now(): number
   newId(): string
-  /** Queues an event for the endpoint; the usage context is added there. */
-  send(event: SondeEvent): void
+  /** What sending an event needs (see `createSend`), which the flows' chunks hold. */
+  sending: SendDeps
   emit: Emitter<SondeEvents>['emit']
   /** Applies a targeting-state reducer (display history) and persists the result. */
   record(update: (state: TargetingState) => TargetingState): void

@@ -8,6 +8,7 @@ import {
 import { buildSurveyEvent } from './buildEvent'
 import type { SurveyUi } from './chunks'
 import type { Mount } from './createPresenter'
+import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
 
 /**
@@ -15,15 +16,9 @@ import type { FlowContext } from './flowContext'
  * `responseId` per showing, cumulative answers with an increasing `seq`, the score's metric on
  * completion, and the display history targeting reads next time.
  */
-export function mountSurveyFlow(
-  survey: Survey,
-  load: () => Promise<SurveyUi>,
-  ctx: FlowContext,
-): Mount {
+export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext): Mount {
   return async (release, life) => {
-    const ui = await load()
-    // Destroyed while the chunk loaded: nothing to show, nothing to report.
-    if (!life.active()) return null
+    const send = createSend(ctx.sending)
     const response = { id: ctx.newId(), seq: 0, answers: [] as Answer[] }
     const surveyId = survey.id
     const responseId = response.id
@@ -34,7 +29,7 @@ export function mountSurveyFlow(
         ...(reason ? { reason } : {}),
         withMetric: type !== 'shown',
       })
-      ctx.send(event)
+      send(event)
       return event
     }
     const handle = ui.mountSurvey(survey, {

@@ -9,6 +9,7 @@ import {
 } from '@sonde/core'
 import type { TourUi } from './chunks'
 import type { Mount } from './createPresenter'
+import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
 
 /**
@@ -17,20 +18,13 @@ import type { FlowContext } from './flowContext'
  * its reason. The current step is kept in the display history (IndexedDB) as it changes, so a
  * reload or a new page resumes there; completion or dismissal forgets it.
  */
-export function mountTourFlow(
-  tour: Tour,
-  startAt: number,
-  load: () => Promise<TourUi>,
-  ctx: FlowContext,
-): Mount {
+export function mountTourFlow(tour: Tour, startAt: number, ui: TourUi, ctx: FlowContext): Mount {
   return async (release, life) => {
-    const ui = await load()
-    // Destroyed while the chunk loaded: nothing to show, nothing to report.
-    if (!life.active()) return null
+    const send = createSend(ctx.sending)
     const tourId = tour.id
     let started = startAt > 0
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
-      ctx.send({
+      send({
         id: ctx.newId(),
         type,
         at: new Date(ctx.now()).toISOString(),
