@@ -1,0 +1,69 @@
+import { expect, type Page, test } from '@playwright/test'
+import { hostHtml, promptDialog, receive, serveHost } from './host'
+
+// Issue 6 (budgets): sonde.js loads its other chunks only when needed. The validator once per
+// site and set of options, the outbox once there is something to send; a chunk that fails to
+// load costs no answer.
+
+const attrs = { endpoint: '/v1/batch', key: 'pk_chunks', config: '/fixtures/e2e.config.json' }
+type W = { sonde: { track(name: string): void; canShow(id: string): { reason?: string } } }
+
+/** Counts the requests for each chunk of Sonde that the page makes. */
+function countChunks(page: Page) {
+  const counts = new Map<string, number>()
+  page.on('request', (request) => {
+    const file = new URL(request.url()).pathname.split('/').pop() ?? ''
+    if (file.startsWith('sonde')) counts.set(file, (counts.get(file) ?? 0) + 1)
+  })
+  return (file: string) => counts.get(file) ?? 0
+}
+
+async function ready(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as W).sonde.canShow('csat-ticket').reason))
+    .not.toBe('loading')
+}
+
+test("a returning visitor's page loads sonde.js alone when nothing is due", async ({ page }) => {
+  await receive(page)
+  await serveHost(page, hostHtml(attrs))
+  const requests = countChunks(page)
+  await page.goto('/app/reports')
+  await ready(page)
+  // The site's first page: its options are checked once.
+  expect(requests('sonde-validate.js')).toBe(1)
+  await page.reload()
+  await ready(page)
+  // Past the outbox probe's delay: nothing was left to send, so no outbox either.
+  await page.waitForTimeout(2_500)
+  expect(requests('sonde.js')).toBe(2)
+  expect(requests('sonde-validate.js')).toBe(1)
+  expect(requests('sonde-delivery.js')).toBe(0)
+  expect(requests('sonde-ui.js')).toBe(0)
+})
+
+test('the outbox chunk failing to load once costs no answer', async ({ page }) => {
+  const received = await receive(page)
+  const errors: Error[] = []
+  page.on('pageerror', (error) => errors.push(error))
+  let refused = 0
+  await page.route('**/sdk/sonde-delivery.js', (route) => {
+    if (refused++ === 0) return route.abort('failed')
+    return route.continue()
+  })
+  await serveHost(page, hostHtml(attrs))
+  await page.goto('/app/reports')
+  await ready(page)
+  await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
+  const dialog = promptDialog(page)
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('radio', { name: /^4/ }).click()
+  // The next attempt comes after a pause of 2 s; the answer then goes out, once.
+  await expect
+    .poll(() => received.batches.flatMap((b) => b.events).map((e) => e.type), { timeout: 10_000 })
+    .toContain('survey.completed')
+  expect(refused).toBeGreaterThanOrEqual(2)
+  const ids = received.batches.flatMap((b) => b.events).map((e) => e.id)
+  expect(new Set(ids).size).toBe(ids.length)
+  expect(errors).toEqual([])
+})
