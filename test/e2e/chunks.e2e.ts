@@ -34,7 +34,7 @@ test("a returning visitor's page loads sonde.js alone when nothing is due", asyn
   expect(requests('sonde-validate.js')).toBe(1)
   await page.reload()
   await ready(page)
-  // Past the outbox probe's delay: nothing was left to send, so no outbox either.
+  // Well after start: nothing was left to send, so no outbox either.
   await page.waitForTimeout(2_500)
   expect(requests('sonde.js')).toBe(2)
   expect(requests('sonde-validate.js')).toBe(1)

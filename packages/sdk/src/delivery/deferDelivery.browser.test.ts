@@ -39,7 +39,7 @@ function loader(failures = 0) {
 
 const running: DeferredDelivery[] = []
 const defer = (load: () => Promise<DeliveryChunk>, endpoint: string, transport: Transport) => {
-  const delivery = deferDelivery(load, { endpoint, sdkVersion: 'test', transport }, 50)
+  const delivery = deferDelivery(load, { endpoint, sdkVersion: 'test', transport })
   running.push(delivery)
   return delivery
 }

@@ -24,15 +24,13 @@ export interface DeferredDelivery extends Delivery {
 
 /**
  * The outbox, loaded on demand so that pages with nothing to send never download it: it starts
- * for an event to queue, a flush, records an earlier page left (counted `probeDelayMs` after
- * start), or another tab's wake-up (its sender may be gone, this tab takes over). Events wait in
- * order meanwhile; a chunk that fails to load is tried again with a growing pause, at once when
- * back online.
+ * for an event to queue, a flush, records an earlier page left (counted at once), or another
+ * tab's wake-up (its sender may be gone, this tab takes over). Events wait in order meanwhile; a
+ * chunk that fails to load is tried again with a growing pause, at once when back online.
  */
 export function deferDelivery(
   load: () => Promise<DeliveryChunk>,
   options: DeliveryOptions,
-  probeDelayMs = 2_000,
 ): DeferredDelivery {
   const win = options.win ?? window
   let started: Promise<Delivery | null> | null = null
@@ -79,15 +77,10 @@ export function deferDelivery(
   const onWake = () => void start()
   channel?.addEventListener('message', onWake)
   win.addEventListener('online', onOnline)
-  // What an earlier page left has waited already: the probe (an IndexedDB open and a key count,
-  // a few ms of main thread) waits until this page has started, rather than compete with it.
-  const probe = options.store
-    ? undefined
-    : setTimeout(() => {
-        void hasQueued(storeName(options.endpoint, options.key)).then((queued) => {
-          if (queued) onWake()
-        })
-      }, probeDelayMs)
+  if (!options.store)
+    void hasQueued(storeName(options.endpoint, options.key)).then((queued) => {
+      if (queued) onWake()
+    })
 
   async function enqueueWith(make: (chunk: DeliveryChunk) => SondeEvent | null) {
     waiting++
@@ -116,7 +109,6 @@ export function deferDelivery(
     pending: () => (running?.pending() ?? 0) + waiting,
     stop() {
       stopped = true
-      clearTimeout(probe)
       channel?.close()
       win.removeEventListener('online', onOnline)
       wake?.()
