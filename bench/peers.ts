@@ -90,6 +90,8 @@ if (!process.argv.includes('--no-build')) {
 // The shared chunk's name carries a content hash.
 const shared = readdirSync(dist).filter((file) => /^sonde-shared-.*\.js$/.test(file))
 if (shared.length === 0) throw new Error(`bench/peers: no sonde-shared-*.js in ${dist}`)
+// What the validator and the outbox share, if the build made such a chunk.
+const common = readdirSync(dist).filter((file) => /^sonde-common-.*\.js$/.test(file))
 
 const sondeVersion = versionOf(`${root}packages/sdk`)
 const posthog = peer('posthog-js')
@@ -115,7 +117,7 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-delivery.js', 'sonde-ui.js', ...shared],
+    files: ['sonde.js', 'sonde-delivery.js', 'sonde-ui.js', ...shared, ...common],
     note:
       'script tag + outbox chunk + surveys UI chunk + chunk shared with tours (English built ' +
       'in), on any page after the first with the same options',
@@ -125,7 +127,14 @@ const specs: Spec[] = [
     product: "Sonde (a site's first page)",
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-validate.js', 'sonde-delivery.js', 'sonde-ui.js', ...shared],
+    files: [
+      'sonde.js',
+      'sonde-validate.js',
+      'sonde-delivery.js',
+      'sonde-ui.js',
+      ...shared,
+      ...common,
+    ],
     note:
       'the same plus the validator chunk (zod and the schemas), loaded only while options or a ' +
       'config are new to the site',
@@ -174,7 +183,7 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-delivery.js', 'sonde-tour.js', ...shared],
+    files: ['sonde.js', 'sonde-delivery.js', 'sonde-tour.js', ...shared, ...common],
     note: 'script tag + outbox chunk + tours UI chunk + chunk shared with surveys',
   },
   {

@@ -38,11 +38,15 @@ function target(
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
           ...(banner ? { postBanner: banner } : {}),
-          // UI languages keep their names; the one other chunk is what surveys and tours share.
+          // UI languages keep their names; what surveys and tours share (Preact) is
+          // sonde-shared, what the validator and the outbox share is sonde-common: the size
+          // budgets count each where it is loaded.
           chunkFileNames: (chunk) =>
             /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
               ? 'sonde-[name]-[hash].js'
-              : 'sonde-shared-[hash].js',
+              : chunk.moduleIds.some((id) => id.includes('/node_modules/preact/'))
+                ? 'sonde-shared-[hash].js'
+                : 'sonde-common-[hash].js',
         },
       },
     },
