@@ -67,3 +67,42 @@ test('the outbox chunk failing to load once costs no answer', async ({ page }) =
   expect(new Set(ids).size).toBe(ids.length)
   expect(errors).toEqual([])
 })
+
+test('while new options are checked, calls wait in order and on() hands back a working off()', async ({
+  page,
+}) => {
+  await receive(page)
+  const errors: Error[] = []
+  page.on('pageerror', (error) => errors.push(error))
+  // The validator takes a while: the bundle is there, the Sonde not yet.
+  await page.route('**/sdk/sonde-validate.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    await route.continue()
+  })
+  await serveHost(page, hostHtml(attrs))
+  await page.goto('/app/reports')
+  const early = await page.evaluate(() => {
+    const sonde = (window as unknown as { sonde: Record<string, (...a: unknown[]) => unknown> })
+      .sonde
+    const seen: string[] = []
+    const w = window as unknown as { seen: string[] }
+    w.seen = seen
+    const kept = sonde.on?.('survey:shown', () => seen.push('kept')) as () => void
+    const dropped = sonde.on?.('survey:shown', () => seen.push('dropped')) as () => void
+    dropped()
+    sonde.track?.('ticket_closed')
+    return {
+      offs: [typeof kept, typeof dropped],
+      canShow: sonde.canShow?.('csat-ticket'),
+    }
+  })
+  expect(early).toEqual({
+    offs: ['function', 'function'],
+    canShow: { ok: false, reason: 'loading' },
+  })
+  await expect(promptDialog(page)).toBeVisible()
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen))
+    .toEqual(['kept'])
+  expect(errors).toEqual([])
+})

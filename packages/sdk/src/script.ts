@@ -8,6 +8,7 @@ import { startSonde } from './start'
 // queued `init` or else one built from its own data-* attributes, then replays the other calls
 // in order. With neither, it stays silent until `window.sonde.init()` is called.
 type Call = [string, unknown[]]
+type Method = (...args: unknown[]) => unknown
 type Host = Window & { sonde?: { _q?: Call[] } | Sonde }
 
 // The public methods, named once: by the Sonde that does nothing.
@@ -41,28 +42,38 @@ const queued: Call[] = (host.sonde && '_q' in host.sonde && host.sonde._q) || []
 let instance: Sonde | null = null
 // Set from init on: the Sonde, or its promise while new options are being checked.
 let starting: Promise<Sonde> | null = null
-const waiting: Call[] = []
+const waiting: Array<() => void> = []
 
 const call = (method: string, args: unknown[]): unknown => {
-  if (!instance) {
-    if (method === 'canShow') return { ok: false, reason: 'loading' }
-    // Before init nothing can be pending; after it, flush waits for the Sonde to exist.
-    if (method === 'flush')
-      return starting ? starting.then((s) => s.flush()) : Promise.resolve({ sent: 0, pending: 0 })
-    waiting.push([method, args])
-    return
-  }
-  const fn = (instance as unknown as Record<string, (...a: unknown[]) => unknown>)[method]
-  return fn?.apply(instance, args)
+  if (instance) return (instance as unknown as Record<string, Method>)[method]?.(...args)
+  if (method === 'canShow') return { ok: false, reason: 'loading' }
+  // Before init nothing can be pending; after it, flush waits for the Sonde to exist.
+  if (method === 'flush')
+    return starting ? starting.then((s) => s.flush()) : Promise.resolve({ sent: 0, pending: 0 })
+  let made: unknown
+  let cancelled = false
+  waiting.push(() => {
+    if (!cancelled) made = call(method, args)
+  })
+  // on() hands back its unsubscribe at once: it cancels the waiting call, or undoes it once made.
+  if (method === 'on')
+    return () => {
+      cancelled = true
+      if (typeof made === 'function') made()
+    }
 }
 const start = (options: InitOptions): Sonde => {
   if (!starting) {
     const started = startSonde(options, chunks)
-    starting = Promise.resolve(started)
-    void starting.then((sonde) => {
+    const ready = (sonde: Sonde) => {
       instance = sonde
-      for (const [method, args] of waiting.splice(0)) call(method, args)
-    })
+      for (const run of waiting.splice(0)) run()
+    }
+    // Options seen valid before give the Sonde at once: what waited runs now, in order, and
+    // later calls reach it directly.
+    if (!(started instanceof Promise)) ready(started)
+    starting = Promise.resolve(started)
+    void starting.then(ready)
   }
   return host.sonde as Sonde
 }
@@ -82,7 +93,7 @@ function boot() {
   host.sonde = api as unknown as Sonde
 
   const init = queued.find(([method]) => method === 'init')
-  for (const [method, args] of queued) if (method !== 'init') waiting.push([method, args])
+  for (const [method, args] of queued) if (method !== 'init') waiting.push(() => call(method, args))
   const options = (init?.[1][0] as InitOptions | undefined) ?? fromAttributes(script)
   if (options) start(options)
 }

@@ -7,9 +7,9 @@ import { createInertSonde } from './runtime/createInertSonde'
 import { createLogger } from './runtime/createLogger'
 import { createSonde } from './runtime/createSonde'
 import type { Sonde } from './runtime/types'
+import { SDK_VERSION } from './version'
 
-/** The version sent in every batch's `sdk` field. */
-export const SDK_VERSION = '0.1.0'
+export { SDK_VERSION }
 
 /**
  * `init` with the way to load each chunk given: the npm entry imports them, the script-tag bundle

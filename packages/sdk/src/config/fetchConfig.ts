@@ -1,6 +1,7 @@
 import type { Config } from '@sonde/core'
 import type { Validator } from '../runtime/chunks'
 import type { Logger } from '../runtime/createLogger'
+import { SDK_VERSION } from '../version'
 import type { CachedConfig, ConfigCache } from './configCache'
 import { hashText } from './hashText'
 
@@ -33,8 +34,9 @@ export async function fetchConfig(
     if (response.status === 304) return { status: 'same' }
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     const text = await response.text()
-    // The same body served again (no ETag, or a new one) is not checked again.
-    const hash = hashText(text)
+    // The same body served again (no ETag, or a new one) is not checked again, unless by a new
+    // version of Sonde, whose schemas may differ.
+    const hash = hashText(SDK_VERSION + text)
     const etag = response.headers.get('etag')
     if (hash === options.hash) return { status: 'same', etag }
     const { checkConfig } = await options.validator()

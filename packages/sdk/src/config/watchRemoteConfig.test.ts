@@ -2,6 +2,7 @@ import type { Config } from '@sonde/core'
 import { describe, expect, it, vi } from 'vitest'
 import type { CachedConfig, ConfigCache } from './configCache'
 import { watchRemoteConfig } from './fetchConfig'
+import { hashText } from './hashText'
 
 const survey = (id: string) => ({
   id,
@@ -178,6 +179,31 @@ describe('watchRemoteConfig', () => {
     expect(validator).toHaveBeenCalledTimes(1)
     expect(onUpdate).not.toHaveBeenCalled()
     next.stop()
+  })
+
+  it('checks a body again under a new version of Sonde', async () => {
+    const body = { surveys: [survey('a')] }
+    const text = JSON.stringify(body)
+    // Cached by another version: same body, its hash made with that version's name.
+    const cache = memoryCache({
+      config: { surveys: [] },
+      etag: '"v1"',
+      hash: hashText(`0.0.1${text}`),
+      fetchedAt: 0,
+    })
+    const fetcher = vi.fn(async () => new Response(text, { headers: { etag: '"v2"' } }))
+    const onUpdate = vi.fn()
+    validator.mockClear()
+    const remote = watchRemoteConfig('u', {
+      ...{ log, validator, cache, onUpdate },
+      fetcher: fetcher as unknown as typeof fetch,
+      now: () => 10 * 60_000,
+    })
+    await remote.first
+    await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledTimes(1))
+    expect(validator).toHaveBeenCalledTimes(1)
+    expect(ids(onUpdate.mock.calls[0]?.[0])).toEqual(['a'])
+    remote.stop()
   })
 
   it('yields an empty config when there is neither cache nor network', async () => {

@@ -139,4 +139,23 @@ describe('deferDelivery in Chromium', () => {
     await settle(100)
     expect(failing).toHaveBeenCalledTimes(1)
   })
+
+  it('stopped while the chunk loads: nothing made or stored after, no pause left behind', async () => {
+    let reject!: (error: Error) => void
+    const load = vi.fn(() => new Promise<DeliveryChunk>((_, no) => (reject = no)))
+    const delivery = defer(load, endpoint(), receiver().transport)
+    const make = vi.fn(() => event())
+    const queued = delivery.enqueueWith(make)
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+    const timers = vi.spyOn(window, 'setTimeout')
+    delivery.stop()
+    reject(new TypeError('Failed to fetch dynamically imported module'))
+    // Opted out or destroyed meanwhile: the event is not made, nor counted as queued.
+    expect(await queued).toBeNull()
+    expect(make).not.toHaveBeenCalled()
+    expect(timers.mock.calls.filter(([, ms]) => ms === 2_000)).toEqual([])
+    timers.mockRestore()
+    await settle(100)
+    expect(load).toHaveBeenCalledTimes(1)
+  })
 })

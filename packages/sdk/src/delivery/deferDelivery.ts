@@ -41,7 +41,8 @@ export function deferDelivery(
   // Between attempts: a timer, cut short by the browser coming back online.
   let timer: ReturnType<typeof setTimeout> | undefined
   let wake: (() => void) | null = null
-  const onFailure = new Set<() => void>()
+  // The chunk's current load: flush answers at once while it is failing.
+  let attempt: Promise<DeliveryChunk> | null = null
   const channel = openChannel(channelName(options.endpoint, options.key))
 
   const pause = (ms: number) =>
@@ -57,7 +58,8 @@ export function deferDelivery(
     started ??= (async () => {
       for (let wait = 2_000; !stopped; wait = Math.min(wait * 2, 60_000)) {
         try {
-          const loaded = await load()
+          attempt = load()
+          const loaded = await attempt
           if (stopped) break
           channel?.close()
           win.removeEventListener('online', onOnline)
@@ -65,7 +67,7 @@ export function deferDelivery(
           running = loaded.startDelivery(options)
           return running
         } catch {
-          for (const notify of onFailure) notify()
+          if (stopped) break
           await pause(wait)
         }
       }
@@ -86,7 +88,8 @@ export function deferDelivery(
     waiting++
     const delivery = await start()
     waiting--
-    if (!delivery || !chunk) return false
+    // Stopped meanwhile (opt-out, destroy): nothing is made, stored or counted.
+    if (stopped || !delivery || !chunk) return null
     const event = make(chunk)
     return event ? delivery.enqueue(event) : null
   }
@@ -96,15 +99,14 @@ export function deferDelivery(
     enqueueWith,
     enqueue: async (event) => (await enqueueWith(() => event)) === true,
     async flush() {
-      // A chunk that cannot load answers with what waits rather than keep the caller waiting.
-      let notify = () => {}
-      const failed = new Promise<null>((resolve) => {
-        notify = () => resolve(null)
-        onFailure.add(notify)
-      })
-      const delivery = await Promise.race([start(), failed])
-      onFailure.delete(notify)
-      return delivery ? delivery.flush() : { sent: 0, pending: waiting }
+      void start()
+      try {
+        await attempt
+      } catch {
+        // The chunk cannot be loaded now: what waits is reported rather than waited for.
+        return { sent: 0, pending: waiting }
+      }
+      return running ? running.flush() : { sent: 0, pending: waiting }
     },
     pending: () => (running?.pending() ?? 0) + waiting,
     stop() {

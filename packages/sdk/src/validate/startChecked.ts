@@ -1,5 +1,5 @@
 import type { Config, InitOptions } from '@sonde/core'
-import { remember } from '../config/rememberValid'
+import { optionsFromKey, remember } from '../config/rememberValid'
 import type { KeyValue } from '../context/keyValue'
 import { createInertSonde } from '../runtime/createInertSonde'
 import { createLogger } from '../runtime/createLogger'
@@ -19,12 +19,16 @@ export type Launch = (
  * that the next pages start without this chunk.
  */
 export function startChecked(
-  options: unknown,
+  options: InitOptions,
   key: string | null,
   version: string,
   launch: Launch,
 ): Sonde {
-  const checked = checkStart(options, document.baseURI)
+  // What is checked is what a later page would run on a memo hit: the serialised form read back
+  // (the live object may change meanwhile). Options of a kind the key cannot carry go as they are
+  // and are not remembered.
+  const recalled = key === null ? null : optionsFromKey(key, options as Record<string, unknown>)
+  const checked = checkStart(recalled ?? options, document.baseURI)
   const log = createLogger(checked.ok && checked.options.debug === true)
   if (!checked.ok) {
     log.error(checked.error)
@@ -32,6 +36,6 @@ export function startChecked(
   }
   if (checked.warning) log.error(checked.warning)
   return launch(checked.options, checked.config, (kv) => {
-    if (key !== null && !checked.warning) remember(kv, key, version)
+    if (key !== null && recalled && !checked.warning) remember(kv, key, version)
   })
 }
