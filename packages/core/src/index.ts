@@ -66,6 +66,7 @@ export {
 export {
   type Batch,
   type BatchReply,
+  batchEnvelopeSchema,
   batchReplySchema,
   batchSchema,
   MAX_BATCH_EVENTS,

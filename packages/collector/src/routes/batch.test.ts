@@ -201,6 +201,18 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     })
   })
 
+  it('refuses an event that fails its schema by its id, naming the path, and stores the others', async () => {
+    const good = makeEvent()
+    const bad = { ...makeEvent(), at: 'yesterday' }
+    const res = await postBatch(testApp(db), makeBatch([good, bad as never]))
+    expect(res.status).toBe(200)
+    expect(await readJson(res)).toEqual({
+      accepted: [good.id],
+      rejected: [{ id: bad.id, reason: expect.stringMatching(/^invalid: events\[1\]\.at: /) }],
+    })
+    expect(await countRows(db, 'events')).toBe(1)
+  })
+
   describe('refuses the whole batch and stores nothing', () => {
     it.each([
       ['malformed JSON', '{"schema":', 400],
@@ -213,13 +225,23 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
       expect(await countRows(db, 'events')).toBe(0)
     })
 
-    it('names the failing path for a wrong schema', async () => {
-      const batch = makeBatch([makeEvent(), { ...makeEvent(), at: 'yesterday' } as never])
+    it('names the failing path for an event that has no id to be refused by', async () => {
+      const batch = makeBatch([makeEvent(), { ...makeEvent(), id: undefined } as never])
       const res = await postBatch(testApp(db), batch)
       expect(res.status).toBe(400)
       expect(await readJson(res)).toEqual({
         error: 'invalid batch',
-        errors: [{ path: 'events[1].at', message: expect.any(String) }],
+        errors: [{ path: 'events[1].id', message: expect.any(String) }],
+      })
+      expect(await countRows(db, 'events')).toBe(0)
+    })
+
+    it("names the failing path for the batch's own fields", async () => {
+      const res = await postBatch(testApp(db), { ...makeBatch([makeEvent()]), sentAt: 'now' })
+      expect(res.status).toBe(400)
+      expect(await readJson(res)).toEqual({
+        error: 'invalid batch',
+        errors: [{ path: 'sentAt', message: expect.any(String) }],
       })
       expect(await countRows(db, 'events')).toBe(0)
     })

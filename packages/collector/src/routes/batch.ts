@@ -1,4 +1,11 @@
-import { batchSchema, parse } from '@sonde/core'
+import {
+  type BatchReply,
+  batchEnvelopeSchema,
+  describeError,
+  eventSchema,
+  parse,
+  type SondeEvent,
+} from '@sonde/core'
 import type { Context, Hono } from 'hono'
 import { clientIp } from '../http/clientIp'
 import { answerPreflight, corsHeaders } from '../http/cors'
@@ -16,8 +23,9 @@ const acceptedTypes = new Set(['text/plain', 'application/json'])
 /**
  * POST /v1/batch: the SDK's delivery endpoint (DESIGN.md, "Events on the wire"). Checks run
  * cheapest first and each refuses the whole batch, storing nothing: type (415), size (413), JSON
- * and schema (400), key (401/403), origin (403), rate (429). Then each event is checked on its
- * own and the good ones are stored.
+ * and the batch's own fields (400), key (401/403), origin (403), rate (429). Each event is
+ * checked on its own: one that fails its schema is refused by its id in the reply (one without
+ * an id cannot be, and refuses the batch), and the good ones are stored.
  */
 export function registerBatch(app: Hono<Env>, deps: Deps): void {
   app.use('/v1/batch', corsHeaders(deps.projects))
@@ -34,8 +42,18 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   if (!body.ok) return fail(c, 413, `body larger than ${deps.limits.bodyBytes} bytes`)
   const json = parseJson(body.text)
   if (!json.ok) return fail(c, 400, 'body is not JSON', [{ path: '', message: json.message }])
-  const batch = parse(batchSchema, json.value)
+  const batch = parse(batchEnvelopeSchema, json.value)
   if (!batch.ok) return fail(c, 400, 'invalid batch', batch.errors)
+  const events: SondeEvent[] = []
+  const refused: BatchReply['rejected'] = []
+  for (const [i, raw] of batch.value.events.entries()) {
+    const event = parse(eventSchema, raw, ['events', i])
+    const id = (raw as { id?: unknown } | null)?.id
+    if (event.ok) events.push(event.value)
+    else if (typeof id === 'string' && id) {
+      refused.push({ id, reason: `invalid: ${event.errors.map(describeError).join('; ')}` })
+    } else return fail(c, 400, 'invalid batch', event.errors)
+  }
 
   const key = batch.value.key ?? c.req.query('key')
   if (!key) return fail(c, 401, 'missing key', [{ path: 'key', message: 'required' }])
@@ -55,9 +73,9 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
 
   const config = await deps.configs.load(key).catch(() => null)
   try {
-    const reply = await ingestBatch(deps.db, key, batch.value, config?.config)
+    const reply = await ingestBatch(deps.db, key, { ...batch.value, events }, config?.config)
     deps.rollups.afterWrite()
-    return c.json(reply)
+    return c.json({ accepted: reply.accepted, rejected: [...refused, ...reply.rejected] })
   } catch (error) {
     return storageFailure(c, error, deps.log)
   }

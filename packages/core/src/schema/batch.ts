@@ -4,15 +4,29 @@ import { eventSchema } from './event'
 /** The most events one batch may carry. */
 export const MAX_BATCH_EVENTS = 50
 
-/** The body of `POST {endpoint}`. */
-export const batchSchema = z.object({
+const envelope = {
   schema: z.literal('sonde.batch/1'),
   batchId: z.string().check(z.minLength(1)),
   sentAt: z.iso.datetime({ offset: true }),
   key: z.optional(z.string()),
   sdk: z.object({ name: z.string(), version: z.string() }),
   dropped: z.optional(z.int().check(z.gte(0))),
-  events: z.array(eventSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_EVENTS)),
+}
+const eventCount = [z.minLength(1), z.maxLength(MAX_BATCH_EVENTS)] as const
+
+/** The body of `POST {endpoint}`. */
+export const batchSchema = z.object({
+  ...envelope,
+  events: z.array(eventSchema).check(...eventCount),
+})
+
+/**
+ * A batch whose events are not checked yet: a receiver checks each on its own, so that one bad
+ * event is refused by its id while the others are stored.
+ */
+export const batchEnvelopeSchema = z.object({
+  ...envelope,
+  events: z.array(z.unknown()).check(...eventCount),
 })
 
 /** The receiver's reply: which ids it stored (or already had), and which it refused and why. */
