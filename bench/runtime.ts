@@ -215,34 +215,25 @@ function line(label: string, values: number[], budget?: { name: string; p: numbe
 }
 
 console.log(`runtime in Chromium (${executablePath}), ${Date.now() - started} ms`)
-console.log(`init + first evaluation, main thread, first visit (${COLD_RUNS} fresh contexts)`)
-line(
-  'CPU',
-  init.map((s) => s.cpu),
-  { name: 'init', p: 0.5, max: INIT_BUDGET_MS },
-)
-line(
-  '  of which sonde.js + init()',
-  init.map((s) => s.evaluation),
-)
-line(
-  'wall',
-  init.map((s) => s.wall),
-)
-console.log(`init + first evaluation, main thread, the same visitor's next page (${COLD_RUNS})`)
-line(
-  'CPU',
-  returning.map((s) => s.cpu),
-  { name: 'init, returning', p: 0.5, max: INIT_BUDGET_MS },
-)
-line(
-  '  of which sonde.js + init()',
-  returning.map((s) => s.evaluation),
-)
-line(
-  'wall',
-  returning.map((s) => s.wall),
-)
+/** One start: its CPU against the init budget, the part in sonde.js, its wall time. */
+function startLines(title: string, samples: Startup[], budget: string) {
+  console.log(`init + first evaluation, main thread, ${title}`)
+  line(
+    'CPU',
+    samples.map((s) => s.cpu),
+    { name: budget, p: 0.5, max: INIT_BUDGET_MS },
+  )
+  line(
+    '  of which sonde.js + init()',
+    samples.map((s) => s.evaluation),
+  )
+  line(
+    'wall',
+    samples.map((s) => s.wall),
+  )
+}
+startLines(`first visit (${COLD_RUNS} fresh contexts)`, init, 'init')
+startLines(`the same visitor's next page (${COLD_RUNS})`, returning, 'init, returning')
 if (longTasks.cpu > 0) misses.push('long tasks')
 const longVerdict = longTasks.cpu === 0 ? 'ok' : `MISSED: ${longTasks.cpu}`
 const longTitle = `long tasks (≥ ${LONG_TASK_MS} ms)`.padEnd(28)
