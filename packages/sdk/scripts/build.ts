@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto'
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { build, type InlineConfig } from 'vite'
+import { build, type InlineConfig, type Plugin } from 'vite'
 import { buildTypes } from './buildTypes'
+import { terserPass } from './terserPass'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const dist = here('../dist')
@@ -17,10 +18,12 @@ function target(
   format: 'es' | 'iife',
   fileName: string | ((name: string) => string),
   banner?: string,
+  plugins: Plugin[] = [],
 ): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
+    plugins: [...plugins, terserPass(banner)],
     build: {
       outDir,
       emptyOutDir: false,
@@ -37,7 +40,6 @@ function target(
         output: {
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
-          ...(banner ? { postBanner: banner } : {}),
           // UI languages keep their names; what surveys and tours share (Preact) is
           // sonde-shared, what the validator and the outbox share is sonde-common: the size
           // budgets count each where it is loaded.
@@ -60,7 +62,6 @@ rmSync(dist, { recursive: true, force: true })
 // bench/runtime: a site's first page 41-51 -> 38-41 ms, a cold prompt 22-25 -> 19-21 ms). Browsers
 // without it read a comment.
 const compileHint = '//# allFunctionsCalledOnLoad'
-await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint))
 // Surveys and tours are separate entries sharing Preact: a page showing only surveys never
 // downloads floating-ui.
 const uiEntries = {
@@ -72,6 +73,7 @@ const uiEntries = {
   'sonde-delivery': here('../src/chunks/delivery.ts'),
 }
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint))
+await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint))
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 // The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.

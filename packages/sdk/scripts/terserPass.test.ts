@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { terserPass } from './terserPass'
+
+type Hook = (options: { format: string }, bundle: Record<string, unknown>) => Promise<void>
+
+async function pass(code: string, format: string, banner?: string) {
+  const chunk = { type: 'chunk', fileName: 'x.js', code }
+  const asset = { type: 'asset', fileName: 'x.css', source: 'a { b: c }' }
+  await (terserPass(banner).generateBundle as unknown as Hook)({ format }, { chunk, asset })
+  return { chunk, asset }
+}
+
+describe('terserPass', () => {
+  it('folds what a first minification left, keeping behaviour and exports', async () => {
+    const code = 'const a=1;const b=2;export function f(x){if(x){return a}else{return b}}'
+    const { chunk, asset } = await pass(code, 'es')
+    expect(chunk.code.length).toBeLessThan(code.length)
+    expect(chunk.code).toBe('export function f(n){return n?1:2}')
+    expect(asset.source).toBe('a { b: c }')
+  })
+
+  it('puts the banner back on top of a classic script', async () => {
+    const { chunk } = await pass('!function(){var x=1;globalThis.y=x}()', 'iife', '//# hint')
+    expect(chunk.code.startsWith('//# hint\n')).toBe(true)
+    expect(chunk.code).toContain('globalThis.y=1')
+  })
+})
