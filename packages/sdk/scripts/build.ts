@@ -7,6 +7,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { fileURLToPath } from 'node:url'
 import { build, type InlineConfig, type Plugin } from 'vite'
 import { buildTypes } from './buildTypes'
+import { lendModules } from './lendModules'
 import { terserPass } from './terserPass'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -41,8 +42,8 @@ function target(
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
           // UI languages keep their names; what surveys and tours share (Preact) is
-          // sonde-shared, what the validator and the outbox share is sonde-common: the size
-          // budgets count each where it is loaded.
+          // sonde-shared, what every chunk shares (the functions sonde.js lends them) is
+          // sonde-common: the size budgets count each where it is loaded.
           chunkFileNames: (chunk) =>
             /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
               ? 'sonde-[name]-[hash].js'
@@ -72,8 +73,29 @@ const uiEntries = {
   // The outbox, once there is something to send (an answer, or what an earlier page left).
   'sonde-delivery': here('../src/chunks/delivery.ts'),
 }
-await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint))
-await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint))
+// Modules sonde.js has anyway, which the chunks borrow from it instead of bringing a copy.
+const lending = lendModules(
+  [
+    'idb-keyval',
+    './uuidv7',
+    './delivery/withTimeout',
+    './delivery/openChannel',
+    './delivery/storeName',
+    './config/hashText',
+    './runtime/createInertSonde',
+    './runtime/createLogger',
+    './runtime/safe',
+    '../../core/src/targeting/fnv1a',
+    '../../core/src/targeting/compileUrlRule',
+    '../../core/src/targeting/readOwn',
+    '../../core/src/targeting/historyKey',
+  ],
+  here('../src/script.ts'),
+  Object.values(uiEntries),
+)
+// The chunks first: sonde.js lends exactly what they borrowed.
+await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint, [lending.borrow]))
+await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint, [lending.lend]))
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 // The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.

@@ -1,4 +1,5 @@
 import type { InitOptions } from '@sonde/core'
+import { lent } from './chunks/lent'
 import type { Chunks, DeliveryChunk, SurveyChunk, TourChunk, Validator } from './runtime/chunks'
 import { createInertSonde } from './runtime/createInertSonde'
 import type { Sonde } from './runtime/types'
@@ -16,13 +17,18 @@ const METHODS = Object.keys(createInertSonde())
 
 const script = document.currentScript as HTMLScriptElement | null
 const base = script?.src || document.baseURI
-// The other chunks are ES modules beside this file, imported only when needed.
-const beside = (file: string) => new URL(file, base).href
+// The other chunks are ES modules beside this file, imported only when needed. Each borrows
+// the modules this file has too (chunks/lent.ts), handed over before the chunk is used.
+const load = <T>(file: string): Promise<T> =>
+  import(/* @vite-ignore */ new URL(file, base).href).then((chunk) => {
+    chunk.link(lent)
+    return chunk
+  })
 const chunks: Chunks = {
-  survey: () => import(/* @vite-ignore */ beside('sonde-ui.js')) as Promise<SurveyChunk>,
-  tour: () => import(/* @vite-ignore */ beside('sonde-tour.js')) as Promise<TourChunk>,
-  validator: () => import(/* @vite-ignore */ beside('sonde-validate.js')) as Promise<Validator>,
-  delivery: () => import(/* @vite-ignore */ beside('sonde-delivery.js')) as Promise<DeliveryChunk>,
+  survey: () => load<SurveyChunk>('sonde-ui.js'),
+  tour: () => load<TourChunk>('sonde-tour.js'),
+  validator: () => load<Validator>('sonde-validate.js'),
+  delivery: () => load<DeliveryChunk>('sonde-delivery.js'),
 }
 
 function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {

@@ -1,7 +1,7 @@
 import type { Config, InitOptions } from '@sonde/core'
 import { isRemembered, optionsFromKey, optionsKey } from './config/rememberValid'
 import { localKeyValue } from './context/keyValue'
-import { storeName } from './delivery/openStore'
+import { storeName } from './delivery/storeName'
 import type { Chunks } from './runtime/chunks'
 import { createInertSonde } from './runtime/createInertSonde'
 import { createLogger } from './runtime/createLogger'

@@ -2,8 +2,8 @@ import { type Batch, createRecord, type SondeEvent } from '@sonde/core'
 import { createStore, entries, setMany } from 'idb-keyval'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFetchTransport } from './createFetchTransport'
-import { storeName } from './openStore'
 import { type Delivery, startDelivery } from './startDelivery'
+import { storeName } from './storeName'
 
 // Issue 3, test 7, at the delivery layer: IndexedDB missing, hanging, full or closing under the
 // SDK. `enqueue` must resolve within 3 s (the store's 2 s timeout, plus room), say whether the

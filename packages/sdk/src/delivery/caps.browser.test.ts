@@ -2,8 +2,8 @@ import { type Batch, createRecord, type OutboxRecord, type SondeEvent } from '@s
 import { createStore, entries, setMany } from 'idb-keyval'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFetchTransport } from './createFetchTransport'
-import { storeName } from './openStore'
 import { type Delivery, startDelivery } from './startDelivery'
+import { storeName } from './storeName'
 
 // Issue 3, test 8: a device offline for long enough to hit every cap. The outbox database is
 // seeded the way idb-keyval writes it (key `e:<id>`, value `{ v: 1, record }`) with records past

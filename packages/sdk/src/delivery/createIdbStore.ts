@@ -1,5 +1,5 @@
 import type { MetaName, OutboxRecord, Removal, Store } from '@sonde/core'
-import { createStore, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval'
+import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval'
 import { deleteKeys } from './deleteKeys'
 import { RECORD_PREFIX, RECORD_VERSION, readStoredRecord, type StoredRecord } from './storedRecord'
 import { withTimeout } from './withTimeout'
@@ -53,18 +53,28 @@ export function createIdbStore({
     }
   }
 
+  // Only idb-keyval's functions that sonde.js has too, so that the delivery chunk borrows them
+  // (scripts/lendModules.ts); the batch operations are a line each on its `store`.
+  const remove = (keys: readonly string[]) =>
+    run((store) => store('readwrite', (objectStore) => deleteKeys(objectStore, keys)))
+
   const all = async (): Promise<OutboxRecord[]> => {
-    const rows = await run((store) => entries<IDBValidKey, unknown>(store))
+    // Keys and values in one transaction, in the same (key) order.
+    const [keys, values] = await run((store) =>
+      store('readonly', (s) =>
+        Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
+      ),
+    )
     const records: OutboxRecord[] = []
-    const bad: IDBValidKey[] = []
-    for (const [key, value] of rows) {
-      if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX)) continue
-      const record = readStoredRecord(value)
+    const bad: string[] = []
+    keys.forEach((key, i) => {
+      if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX)) return
+      const record = readStoredRecord(values[i])
       if (record) records.push(record)
       else bad.push(key)
-    }
+    })
     if (bad.length > 0) {
-      await run((store) => delMany(bad, store))
+      await remove(bad)
       for (const key of bad)
         removed.push({ id: String(key).slice(RECORD_PREFIX.length), reason: 'corrupt' })
       const dropped = ((await getMeta('dropped')) ?? 0) + bad.length
@@ -84,12 +94,20 @@ export function createIdbStore({
       RECORD_PREFIX + record.event.id,
       { v: RECORD_VERSION, record },
     ])
+    // One transaction: all of them are stored or none.
+    const write = () =>
+      run((store) =>
+        store('readwrite', (s) => {
+          for (const [key, value] of rows) s.put(value, key)
+          return promisifyRequest(s.transaction)
+        }),
+      )
     try {
-      await run((store) => setMany(rows, store))
+      await write()
     } catch (error) {
       if (!isQuota(error)) throw error
       const victims = await evictOldest(records)
-      await run((store) => setMany(rows, store))
+      await write()
       // Only once the retry worked: if it failed too, the outbox goes on in memory, where the
       // evicted records are still held and may yet be delivered.
       for (const id of victims) removed.push({ id, reason: 'quota' })
@@ -102,27 +120,14 @@ export function createIdbStore({
     const stored = (await all()).filter((r) => !written.has(r.event.id))
     stored.sort((a, b) => a.queuedAt - b.queuedAt)
     const victims = stored.slice(0, Math.max(1, records.length)).map((r) => r.event.id)
-    await run((store) =>
-      delMany(
-        victims.map((id) => RECORD_PREFIX + id),
-        store,
-      ),
-    )
+    await remove(victims.map((id) => RECORD_PREFIX + id))
     return victims
   }
 
   return {
     put,
     // Acked records: by key range, as they are mostly neighbours (see deleteKeys).
-    delete: (ids) =>
-      run((store) =>
-        store('readwrite', (objectStore) =>
-          deleteKeys(
-            objectStore,
-            ids.map((id) => RECORD_PREFIX + id),
-          ),
-        ),
-      ),
+    delete: (ids) => remove(ids.map((id) => RECORD_PREFIX + id)),
     all,
     getMeta,
     setMeta,

@@ -4,7 +4,7 @@ import * as chunk from '../chunks/delivery'
 import { createIdbStore } from './createIdbStore'
 import { type DeferredDelivery, type DeliveryChunk, deferDelivery } from './deferDelivery'
 import { channelName } from './openChannel'
-import { storeName } from './openStore'
+import { storeName } from './storeName'
 
 let n = 0
 const event = (): SondeEvent => ({

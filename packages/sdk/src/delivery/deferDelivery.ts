@@ -2,8 +2,8 @@ import type { SondeEvent, UsageContext } from '@sonde/core'
 import type { ContextInput } from '../context/collectContext'
 import { hasQueued } from './hasQueued'
 import { channelName, openChannel } from './openChannel'
-import { storeName } from './openStore'
 import type { Delivery, DeliveryOptions } from './startDelivery'
+import { storeName } from './storeName'
 
 /** The delivery chunk: the outbox, its IndexedDB store, the transport, the sender lock and the usage context. */
 export interface DeliveryChunk {

@@ -2,8 +2,8 @@ import type { Batch, SondeEvent } from '@sonde/core'
 import { createStore, entries } from 'idb-keyval'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFetchTransport } from './createFetchTransport'
-import { storeName } from './openStore'
 import { type Delivery, startDelivery } from './startDelivery'
+import { storeName } from './storeName'
 
 // Issue 3, test 4: a receiver with a body limit answers 413; the outbox splits the batch until it
 // fits and dead-letters an event too big to fit alone, counting it in the next batch's `dropped`.

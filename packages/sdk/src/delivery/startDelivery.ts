@@ -9,7 +9,8 @@ import { uuidv7 } from '../uuidv7'
 import { createFetchTransport } from './createFetchTransport'
 import { createSenderClaim } from './createSenderClaim'
 import { channelName, openChannel } from './openChannel'
-import { openStore, storeName } from './openStore'
+import { openStore } from './openStore'
+import { storeName } from './storeName'
 import { withSenderLock } from './withSenderLock'
 
 export interface DeliveryOptions {

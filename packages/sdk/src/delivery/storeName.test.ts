@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { storeName } from './openStore'
+import { storeName } from './storeName'
 
 // How database names were made before: FNV-1a over code points. Existing outboxes keep their name.
 function byCodePoints(endpoint: string, key = ''): string {

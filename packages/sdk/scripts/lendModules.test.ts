@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { runInNewContext } from 'node:vm'
+import { build, type Plugin } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lendModules } from './lendModules'
+
+// Two builds as scripts/build.ts makes them, on a fixture: a classic script and an ES chunk that
+// both use `shared.ts` (lent) and `own.ts` (not lent).
+const dir = mkdtempSync(join(tmpdir(), 'sonde-lend-'))
+const src = join(dir, 'src')
+const out = join(dir, 'out')
+const files: Record<string, string> = {
+  'shared.ts': `export function shout(s: string) { return s.toUpperCase() + ' MARKER_SHARED' }
+export function whisper(s: string) { return s.toLowerCase() + ' MARKER_UNUSED' }`,
+  'own.ts': `export function twice(s: string) { return s + s + ' MARKER_OWN' }`,
+  'chunk.ts': `import { shout } from './shared'
+import { twice } from './own'
+export const run = (s: string) => twice(shout(s))`,
+  'script.ts': `import { shout } from './shared'
+import { twice } from './own'
+import { lent } from './chunks/lent'
+;(globalThis as any).result = { lent, mine: twice(shout('a')) }`,
+  'chunks/lent.ts': 'export const lent = {}',
+}
+
+function bundle(entry: string, format: 'es' | 'iife', plugin: Plugin, outDir = out) {
+  return build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [plugin],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: false,
+      lib: { entry, formats: [format], name: 'Fixture', fileName: () => `${format}.js` },
+    },
+  })
+}
+
+// Both builds, as scripts/build.ts runs them: the chunk first, then the script.
+async function buildBoth(outDir: string) {
+  const lending = lendModules(['./shared'], join(src, 'script.ts'), [join(src, 'chunk.ts')])
+  await bundle(join(src, 'chunk.ts'), 'es', lending.borrow, outDir)
+  await bundle(join(src, 'script.ts'), 'iife', lending.lend, outDir)
+  return {
+    chunk: readFileSync(join(outDir, 'es.js'), 'utf8'),
+    script: readFileSync(join(outDir, 'iife.js'), 'utf8'),
+  }
+}
+
+let chunk = ''
+let script = ''
+beforeAll(async () => {
+  mkdirSync(join(src, 'chunks'), { recursive: true })
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text)
+  ;({ chunk, script } = await buildBoth(out))
+}, 60_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('lendModules', () => {
+  it('leaves a lent module out of the chunk, and only that one', () => {
+    expect(chunk).not.toContain('MARKER_SHARED')
+    expect(chunk).toContain('MARKER_OWN')
+    expect(chunk).toMatch(/export\s*\{[^}]*link/)
+  })
+
+  it('lends from the script exactly the functions the chunk borrowed', () => {
+    expect(script).toContain('MARKER_SHARED')
+    expect(script).not.toContain('MARKER_UNUSED')
+  })
+
+  it('runs the chunk on the script’s copy once linked', async () => {
+    const context: { result?: { lent: object; mine: string } } = {}
+    runInNewContext(script, context)
+    expect(context.result?.mine).toBe('A MARKER_SHAREDA MARKER_SHARED MARKER_OWN')
+    const loaded = await import(pathToFileURL(join(out, 'es.js')).href)
+    loaded.link(context.result?.lent)
+    expect(loaded.run('b')).toBe('B MARKER_SHAREDB MARKER_SHARED MARKER_OWN')
+  })
+
+  it('builds the same bytes from the same sources (SRI hashes stay valid)', async () => {
+    expect(await buildBoth(join(dir, 'again'))).toEqual({ chunk, script })
+  })
+
+  it('fails the build when a lent module cannot be found', async () => {
+    const lending = lendModules(['./missing'], join(src, 'script.ts'), [join(src, 'chunk.ts')])
+    await expect(bundle(join(src, 'chunk.ts'), 'es', lending.borrow)).rejects.toThrow(
+      /cannot resolve \.\/missing/,
+    )
+  })
+})

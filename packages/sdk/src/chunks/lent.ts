@@ -1,0 +1,4 @@
+// What sonde.js lends the chunks it imports: scripts/build.ts fills this with the functions the
+// chunks borrow from it (scripts/lendModules.ts), so a page downloads each only once. Empty in
+// the npm build, where the bundler shares modules itself.
+export const lent: Record<string, (...args: never[]) => unknown> = {}
