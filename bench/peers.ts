@@ -90,7 +90,10 @@ if (!process.argv.includes('--no-build')) {
 // The shared chunk's name carries a content hash.
 const shared = readdirSync(dist).filter((file) => /^sonde-shared-.*\.js$/.test(file))
 if (shared.length === 0) throw new Error(`bench/peers: no sonde-shared-*.js in ${dist}`)
-// What the validator and the outbox share, if the build made such a chunk.
+// The outbox the survey and tour chunks bring, and what every chunk shares (the functions
+// sonde.js lends them).
+const outbox = readdirSync(dist).filter((file) => /^sonde-outbox-.*\.js$/.test(file))
+if (outbox.length === 0) throw new Error(`bench/peers: no sonde-outbox-*.js in ${dist}`)
 const common = readdirSync(dist).filter((file) => /^sonde-common-.*\.js$/.test(file))
 
 const sondeVersion = versionOf(`${root}packages/sdk`)
@@ -117,24 +120,17 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-delivery.js', 'sonde-ui.js', ...shared, ...common],
+    files: ['sonde.js', 'sonde-ui.js', ...shared, ...outbox, ...common],
     note:
-      'script tag + outbox chunk + surveys UI chunk + chunk shared with tours (English built ' +
-      'in), on any page after the first with the same options',
+      'script tag + surveys UI chunk + chunk shared with tours (English built in) + the outbox ' +
+      'they bring, on any page after the first with the same options',
   },
   {
     task: 'survey',
     product: "Sonde (a site's first page)",
     dir: dist,
     version: sondeVersion,
-    files: [
-      'sonde.js',
-      'sonde-validate.js',
-      'sonde-delivery.js',
-      'sonde-ui.js',
-      ...shared,
-      ...common,
-    ],
+    files: ['sonde.js', 'sonde-validate.js', 'sonde-ui.js', ...shared, ...outbox, ...common],
     note:
       'the same plus the validator chunk (zod and the schemas), loaded only while options or a ' +
       'config are new to the site',
@@ -183,8 +179,8 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-delivery.js', 'sonde-tour.js', ...shared, ...common],
-    note: 'script tag + outbox chunk + tours UI chunk + chunk shared with surveys',
+    files: ['sonde.js', 'sonde-tour.js', ...shared, ...outbox, ...common],
+    note: 'script tag + tours UI chunk + chunk shared with surveys + the outbox they bring',
   },
   {
     task: 'tour',

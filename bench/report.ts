@@ -225,17 +225,17 @@ function fixFor(entry: SizeEntry): string {
       )
     case 'survey shown (en)':
       return (
-        `${over}: \`sonde.js\` ${kb(script)} + \`sonde-delivery.js\` ` +
-        `${kb(partOf(survey, 'sonde-delivery'))} + \`sonde-ui.js\` ` +
-        `${kb(partOf(survey, 'sonde-ui'))} + shared chunk ${kb(partOf(survey, 'sonde-shared'))}. ` +
+        `${over}: \`sonde.js\` ${kb(script)} + \`sonde-ui.js\` ` +
+        `${kb(partOf(survey, 'sonde-ui'))} + shared chunk ${kb(partOf(survey, 'sonde-shared'))} ` +
+        `+ outbox chunk ${kb(partOf(survey, 'sonde-outbox'))}. ` +
         `${scriptNote(entry)}the outbox and the survey UI have to lose ` +
         `${kb(entry.size - scriptExcess - entry.sizeLimit)} KB.${minifyFix(survey)}`
       )
     case 'tour shown (en)':
       return (
-        `${over}: \`sonde.js\` ${kb(script)} + \`sonde-delivery.js\` ` +
-        `${kb(partOf(tour, 'sonde-delivery'))} + \`sonde-tour.js\` ` +
-        `${kb(partOf(tour, 'sonde-tour'))} + shared chunk ${kb(partOf(tour, 'sonde-shared'))}. ` +
+        `${over}: \`sonde.js\` ${kb(script)} + \`sonde-tour.js\` ` +
+        `${kb(partOf(tour, 'sonde-tour'))} + shared chunk ${kb(partOf(tour, 'sonde-shared'))} ` +
+        `+ outbox chunk ${kb(partOf(tour, 'sonde-outbox'))}. ` +
         `${scriptNote(entry)}the outbox and the tour UI (${kb(tourUi.bytes.brotli)} KB with ` +
         `the shared chunk) have to lose ${kb(entry.size - scriptExcess - entry.sizeLimit)} KB.` +
         (usesFloatingUi && driver

@@ -24,7 +24,7 @@ function target(
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [...plugins, terserPass(banner)],
+    plugins: [...plugins, ...(process.env.NO_TERSER ? [] : [terserPass(banner)])],
     build: {
       outDir,
       emptyOutDir: false,
@@ -42,14 +42,17 @@ function target(
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
           // UI languages keep their names; what surveys and tours share (Preact) is
-          // sonde-shared, what every chunk shares (the functions sonde.js lends them) is
-          // sonde-common: the size budgets count each where it is loaded.
+          // sonde-shared, the outbox they and sonde-delivery.js share is sonde-outbox, what
+          // every chunk shares (the functions sonde.js lends them) is sonde-common: the size
+          // budgets count each where it is loaded.
           chunkFileNames: (chunk) =>
             /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
               ? 'sonde-[name]-[hash].js'
               : chunk.moduleIds.some((id) => id.includes('/node_modules/preact/'))
                 ? 'sonde-shared-[hash].js'
-                : 'sonde-common-[hash].js',
+                : chunk.moduleIds.some((id) => id.endsWith('/delivery/startDelivery.ts'))
+                  ? 'sonde-outbox-[hash].js'
+                  : 'sonde-common-[hash].js',
         },
       },
     },

@@ -18,6 +18,10 @@ export { SDK_VERSION }
  * caller queues calls meanwhile.
  */
 export function startSonde(options: InitOptions, chunks: Chunks): Sonde | Promise<Sonde> {
+  const fail = (error: unknown) => {
+    console.error('[sonde] could not start', error)
+    return createInertSonde('error')
+  }
   try {
     if (typeof window === 'undefined') return createInertSonde('no window')
     const key = optionsKey(options)
@@ -32,13 +36,9 @@ export function startSonde(options: InitOptions, chunks: Chunks): Sonde | Promis
           launch(checked, config, chunks, whenAllowed),
         ),
       )
-      .catch((error: unknown) => {
-        console.error('[sonde] could not start', error)
-        return createInertSonde('error')
-      })
+      .catch(fail)
   } catch (error) {
-    console.error('[sonde] could not start', error)
-    return createInertSonde('error')
+    return fail(error)
   }
 }
 
@@ -55,7 +55,7 @@ function launch(
     log: createLogger(options.debug === true),
     chunks,
     sdkVersion: SDK_VERSION,
-    ...(whenAllowed ? { whenAllowed } : {}),
+    whenAllowed,
   })
 }
 

@@ -24,7 +24,7 @@ export async function fetchConfig(
     etag?: string | null
     hash?: string | undefined
     now?: number
-    fetcher?: typeof fetch
+    fetcher?: typeof fetch | undefined
   },
 ): Promise<Fetched> {
   const fetcher = options.fetcher ?? fetch
@@ -84,7 +84,7 @@ export function watchRemoteConfig(
       etag: current?.etag ?? null,
       hash: current?.hash,
       now: now(),
-      ...(deps.fetcher ? { fetcher: deps.fetcher } : {}),
+      fetcher: deps.fetcher,
     })
     if (result.status === 'failed') return null
     const entry =

@@ -108,12 +108,34 @@ describe('deferDelivery in Chromium', () => {
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
   })
 
-  it('preloads on request, and after stop never loads nor keeps a timer', async () => {
+  it('starts on the outbox a UI chunk brings, without loading its own', async () => {
     const load = loader()
-    const first = defer(load, endpoint(), receiver().transport)
-    first.preload()
-    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+    const { transport, ids } = receiver()
+    const delivery = defer(load, endpoint(), transport)
+    delivery.provide(chunk)
+    const e = event()
+    expect(await delivery.enqueue(e)).toBe(true)
+    await vi.waitFor(() => expect(ids()).toEqual([e.id]))
+    expect(load).not.toHaveBeenCalled()
+  })
 
+  it('takes a UI chunk’s outbox at once while its own load fails', async () => {
+    const failing = loader(99)
+    const { transport, ids } = receiver()
+    const delivery = defer(failing, endpoint(), transport)
+    const e = event()
+    const stored = delivery.enqueue(e)
+    await vi.waitFor(() => expect(failing).toHaveBeenCalledTimes(1))
+    // The pause before the next attempt is 2 s: the answer is stored well before it ends.
+    const provided = performance.now()
+    delivery.provide(chunk)
+    expect(await stored).toBe(true)
+    expect(performance.now() - provided).toBeLessThan(1_500)
+    await vi.waitFor(() => expect(ids()).toEqual([e.id]))
+    expect(failing).toHaveBeenCalledTimes(1)
+  })
+
+  it('after stop never loads nor keeps a timer', async () => {
     const failing = loader(99)
     // Timers made after the failed load with the first pause's length: the pause.
     const timers: number[] = []

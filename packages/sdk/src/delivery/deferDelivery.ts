@@ -13,8 +13,11 @@ export interface DeliveryChunk {
 
 /** The outbox that starts when first needed, and what starts it early. */
 export interface DeferredDelivery extends Delivery {
-  /** Starts loading now: a prompt is about to show, its answers must find the outbox ready. */
-  preload(): void
+  /**
+   * The outbox code as another chunk brought it: the survey and tour chunks carry it, so a
+   * prompt is never on screen without it and its answers never wait on a separate download.
+   */
+  provide(chunk: DeliveryChunk): void
   /**
    * Queues the event `make` builds with the chunk once it is here; null when `make` gives
    * nothing to queue (the host's `beforeSend` dropped it).
@@ -25,8 +28,9 @@ export interface DeferredDelivery extends Delivery {
 /**
  * The outbox, loaded on demand so that pages with nothing to send never download it: it starts
  * for an event to queue, a flush, records an earlier page left (counted at once), or another
- * tab's wake-up (its sender may be gone, this tab takes over). Events wait in order meanwhile; a
- * chunk that fails to load is tried again with a growing pause, at once when back online.
+ * tab's wake-up (its sender may be gone, this tab takes over), and with a prompt's UI chunk,
+ * which brings it (`provide`). Events wait in order meanwhile; a chunk that fails to load is
+ * tried again with a growing pause, at once when back online or when a UI chunk brings it.
  */
 export function deferDelivery(
   load: () => Promise<DeliveryChunk>,
@@ -43,6 +47,8 @@ export function deferDelivery(
   let wake: (() => void) | null = null
   // The chunk's current load: flush answers at once while it is failing.
   let attempt: Promise<DeliveryChunk> | null = null
+  // The outbox a UI chunk brought (`provide`): used instead of loading this chunk from then on.
+  let given: DeliveryChunk | null = null
   const channel = openChannel(channelName(options.endpoint, options.key))
 
   const pause = (ms: number) =>
@@ -58,7 +64,7 @@ export function deferDelivery(
     started ??= (async () => {
       for (let wait = 2_000; !stopped; wait = Math.min(wait * 2, 60_000)) {
         try {
-          attempt = load()
+          attempt = given ? Promise.resolve(given) : load()
           const loaded = await attempt
           if (stopped) break
           channel?.close()
@@ -95,7 +101,13 @@ export function deferDelivery(
   }
 
   return {
-    preload: onWake,
+    provide(chunk) {
+      given = chunk
+      // A failed load waiting out its pause takes it now (one in flight is awaited: the file
+      // is a few bytes beside the outbox the UI chunk has just brought).
+      wake?.()
+      void start()
+    },
     enqueueWith,
     enqueue: async (event) => (await enqueueWith(() => event)) === true,
     async flush() {

@@ -43,13 +43,16 @@ export interface TourUi {
   ): { close(reason?: string): void; ready: Promise<void>; signal(name: string): void }
 }
 
-/** The survey chunk: the survey UI and the flow that reports what the respondent does. */
-export interface SurveyChunk {
+/**
+ * The survey chunk: the survey UI and the flow that reports what the respondent does, and the
+ * outbox its answers go to (a prompt is never on screen without it).
+ */
+export interface SurveyChunk extends DeliveryChunk {
   surveyFlow(survey: Survey, ctx: FlowContext): Mount
 }
 
-/** The tour chunk: the tour UI (it brings floating-ui) and the flow that reports it. */
-export interface TourChunk {
+/** The tour chunk: the tour UI (it brings floating-ui), the flow that reports it, the outbox. */
+export interface TourChunk extends DeliveryChunk {
   tourFlow(tour: Tour, startAt: number, ctx: FlowContext): Mount
 }
 

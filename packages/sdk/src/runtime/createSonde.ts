@@ -11,7 +11,7 @@ import type { KeyValue } from '../context/keyValue'
 import { deferDelivery } from '../delivery/deferDelivery'
 import { storeName } from '../delivery/storeName'
 import { uuidv7 } from '../uuidv7'
-import type { Chunks } from './chunks'
+import type { Chunks, DeliveryChunk } from './chunks'
 import { createApi } from './createApi'
 import { createCallQueue } from './createCallQueue'
 import { createConsent } from './createConsent'
@@ -35,7 +35,7 @@ export interface SondeDeps {
   chunks: Chunks
   sdkVersion: string
   /** Runs once storage is allowed, with this Sonde's storage (where the options memo goes). */
-  whenAllowed?: (kv: KeyValue) => void
+  whenAllowed?: ((kv: KeyValue) => void) | undefined
 }
 
 /**
@@ -101,17 +101,15 @@ export function createSonde(
     record: (reduce) => update(reduce(runtime.state)),
     kv: consent.kv,
   }
-  // A prompt about to show loads the outbox beside its UI: its answers must find it ready.
+  // A prompt's UI chunk brings the outbox its answers go to.
+  const bringing = <T extends DeliveryChunk>(chunk: T) => {
+    consent.delivery()?.provide(chunk)
+    return chunk
+  }
   const chunks: Chunks = {
     ...deps.chunks,
-    survey: () => {
-      consent.delivery()?.preload()
-      return deps.chunks.survey()
-    },
-    tour: () => {
-      consent.delivery()?.preload()
-      return deps.chunks.tour()
-    },
+    survey: () => deps.chunks.survey().then(bringing),
+    tour: () => deps.chunks.tour().then(bringing),
   }
   const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
   // A remote config is cached (with consent) and revalidated in the background; a newer one
