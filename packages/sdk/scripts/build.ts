@@ -24,7 +24,7 @@ function target(
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [...plugins, ...(process.env.NO_TERSER ? [] : [terserPass(banner)])],
+    plugins: [...plugins, terserPass(banner)],
     build: {
       outDir,
       emptyOutDir: false,
