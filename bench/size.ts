@@ -1,5 +1,6 @@
 // Builds @sonde/sdk and measures what a page downloads (brotli, quality 11, KB of 1,000 bytes)
-// with size-limit against the budgets of DESIGN.md (packages/sdk/.size-limit.json).
+// with size-limit against the budgets of DESIGN.md (packages/sdk/.size-limit.json), and checks
+// that the README's Size table publishes those figures and budgets.
 // A budget not met yet is printed as such; the run fails when such a figure grows more than 2%
 // past its last recorded size (bench/size-ceilings.json, `--record` rewrites it), or when a
 // figure that met its budget stops meeting it.
@@ -7,6 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { checkReadmeSizes } from './lib/checkReadmeSizes'
 
 interface Entry {
   name: string
@@ -43,6 +45,11 @@ for (const entry of entries) {
   console.log(
     `${entry.name.padEnd(30)} ${kb(entry.size).padStart(9)}  ${kb(entry.sizeLimit).padStart(9)}  ${status}`,
   )
+}
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+for (const problem of checkReadmeSizes(readme, entries)) {
+  failed = true
+  console.log(`README: ${problem} (update its Size table)`)
 }
 if (process.argv.includes('--record')) {
   const next = Object.fromEntries(entries.map((e) => [e.name, e.size]))
