@@ -39,7 +39,11 @@ import { type Figure, writeFigures } from './lib/writeFigures'
 
 const CLIENTS = 8
 const BATCH = 50
-const WARM_UP_SECONDS = 2
+// PGlite is WebAssembly: V8 runs it on baseline code first and optimises the hot functions in
+// the background over several seconds of load. After 2 s of warm-up the figure still climbed
+// from round to round (4,820, 4,752, 5,564 events/s in one CI run); a collector runs for days,
+// so the budget is about the steady state.
+const WARM_UP_SECONDS = 8
 const INGEST_SECONDS = 4
 const RESPONSES = 1_000_000
 const STATS_WARM_UP = 6
