@@ -38,6 +38,8 @@ function target(
         fileName: (_, name) => (typeof fileName === 'string' ? fileName : fileName(name)),
       },
       rollupOptions: {
+        // The terser pass takes most of a build by design: no report of plugin timings.
+        checks: { pluginTimings: false },
         output: {
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
