@@ -24,6 +24,7 @@ import { twice } from './own'
 import { lent } from './chunks/lent'
 ;(globalThis as any).result = { lent, mine: twice(shout('a')) }`,
   'chunks/lent.ts': 'export const lent = {}',
+  'values.ts': 'export const LIMIT = 3\nexport function limit() { return LIMIT }',
 }
 
 function bundle(entry: string, format: 'es' | 'iife', plugin: Plugin, outDir = out) {
@@ -83,6 +84,20 @@ describe('lendModules', () => {
 
   it('builds the same bytes from the same sources (SRI hashes stay valid)', async () => {
     expect(await buildBoth(join(dir, 'again'))).toEqual({ chunk, script })
+  })
+
+  it('refuses to lend a module that exports a value, not a function', async () => {
+    const lending = lendModules(['./values'], join(src, 'script.ts'), [join(src, 'chunk.ts')])
+    await expect(bundle(join(src, 'chunk.ts'), 'es', lending.borrow)).rejects.toThrow(
+      /\.\/values exports LIMIT, not functions/,
+    )
+  })
+
+  it('refuses to build the script before the chunks it lends to', async () => {
+    const lending = lendModules(['./shared'], join(src, 'script.ts'), [join(src, 'chunk.ts')])
+    await expect(bundle(join(src, 'script.ts'), 'iife', lending.lend)).rejects.toThrow(
+      /build the chunks \(borrow\) first/,
+    )
   })
 
   it('fails the build when a lent module cannot be found', async () => {

@@ -34,7 +34,12 @@ export function lendModules(lent: readonly string[], from: string, entries: read
       for (const spec of lent) {
         const resolved = await this.resolve(spec, from)
         if (!resolved) throw new Error(`lendModules: cannot resolve ${spec}`)
-        const names = Object.keys(await import(resolved.id)).sort()
+        const exported = (await import(resolved.id)) as Record<string, unknown>
+        const names = Object.keys(exported).sort()
+        // A borrowed export is a function that calls sonde.js's copy: a value cannot be one.
+        const values = names.filter((name) => typeof exported[name] !== 'function')
+        if (values.length > 0)
+          throw new Error(`lendModules: ${spec} exports ${values.join(', ')}, not functions`)
         modules.set(resolved.id, names)
         for (const name of names) keys.set(`${resolved.id}#${name}`, keys.size.toString(36))
       }
@@ -80,11 +85,14 @@ export function lendModules(lent: readonly string[], from: string, entries: read
     name: 'sonde-lend',
     load(id) {
       if (!/[\\/]src[\\/]chunks[\\/]lent\.ts$/.test(id)) return null
+      // An empty loan would leave every borrowing chunk calling nothing.
+      if (modules.size === 0) throw new Error('lendModules: build the chunks (borrow) first')
       const imports: string[] = []
       const fields: string[] = []
       let n = 0
       for (const real of modules.keys()) {
         const names = [...(used.get(real) ?? [])].sort()
+        if (names.length === 0) continue
         const local = names.map((name) => [name, `l${n++}`] as const)
         imports.push(
           `import{${local.map(([name, as]) => `${name} as ${as}`).join(',')}}from${JSON.stringify(real)}`,
