@@ -17,7 +17,7 @@
 // Budgets: init ≤ 3 ms of main-thread time and no long task; prompt painted ≤ 16 ms p95 cached.
 // Run: pnpm exec tsx bench/runtime.ts   (Chromium: $SONDE_CHROMIUM, else /usr/bin/chromium;
 // the build measured: $SONDE_SDK_DIST, else packages/sdk/dist, built first if missing)
-import { chromium } from 'playwright'
+import { chromium, type Page } from 'playwright'
 import { chromiumPath } from './lib/chromium'
 import { afterPaint, type Prompt } from './lib/prompt'
 import { hostPage, serve } from './lib/server'
@@ -114,6 +114,21 @@ const cold: (Sample & Prompt)[] = []
 const cached: (Sample & Prompt)[] = []
 const started = Date.now()
 
+/** The visitor's next page on `page`: its start, with its long tasks counted. */
+async function nextPage(page: Page, mark: string): Promise<Startup> {
+  const next = await traced(browser, page, async () => {
+    await page.goto(`${origin}/app`, { waitUntil: 'load' })
+    await page.waitForTimeout(INIT_WAIT_MS)
+    // Only to find the page's main thread in the trace; it runs after the measured window.
+    await page.evaluate(`performance.mark('bench:${mark}')`)
+  })
+  const start = startup(next, Number.POSITIVE_INFINITY, '/sdk/sonde.js')
+  const long = startupLongTasks(next, start)
+  longTasks.wall += long.wall
+  longTasks.cpu += long.cpu
+  return { cpu: start.cpu, wall: start.wall, evaluation: start.evaluation }
+}
+
 // 1 and 2 (cold): a fresh context each run, so nothing is cached, nothing stored.
 for (let run = 0; run < COLD_RUNS; run++) {
   const context = await browser.newContext()
@@ -139,28 +154,9 @@ for (let run = 0; run < COLD_RUNS; run++) {
   const work = workIn(main, trigger, painted)
   cold.push({ ...(shown as Prompt), cpu: cpu(work), wall: (shown as Prompt).painted })
   // The same visitor's next page: options known valid, config and state stored, files cached.
-  const next = await traced(browser, page, async () => {
-    await page.goto(`${origin}/app`, { waitUntil: 'load' })
-    await page.waitForTimeout(INIT_WAIT_MS)
-    // Only to find the page's main thread in the trace; it runs after the measured window.
-    await page.evaluate(`performance.mark('bench:returning:${run}')`)
-  })
-  const again = startup(next, Number.POSITIVE_INFINITY, '/sdk/sonde.js')
-  returning.push({ cpu: again.cpu, wall: again.wall, evaluation: again.evaluation })
-  const longAgain = startupLongTasks(next, again)
-  longTasks.wall += longAgain.wall
-  longTasks.cpu += longAgain.cpu
+  returning.push(await nextPage(page, `returning:${run}`))
   // And the page after: the first to run sonde.js from V8's code cache, as most pages do.
-  const third = await traced(browser, page, async () => {
-    await page.goto(`${origin}/app`, { waitUntil: 'load' })
-    await page.waitForTimeout(INIT_WAIT_MS)
-    await page.evaluate(`performance.mark('bench:later:${run}')`)
-  })
-  const thereafter = startup(third, Number.POSITIVE_INFINITY, '/sdk/sonde.js')
-  later.push({ cpu: thereafter.cpu, wall: thereafter.wall, evaluation: thereafter.evaluation })
-  const longLater = startupLongTasks(third, thereafter)
-  longTasks.wall += longLater.wall
-  longTasks.cpu += longLater.cpu
+  later.push(await nextPage(page, `later:${run}`))
   await context.close()
 }
 
