@@ -90,8 +90,10 @@ if (!process.argv.includes('--no-build')) {
 // The shared chunk's name carries a content hash.
 const shared = readdirSync(dist).filter((file) => /^sonde-shared-.*\.js$/.test(file))
 if (shared.length === 0) throw new Error(`bench/peers: no sonde-shared-*.js in ${dist}`)
-// The outbox the survey and tour chunks bring, and what every chunk shares (the functions
-// sonde.js lends them).
+// The outbox's queue the survey and tour chunks bring, the code that sends (loaded once the
+// respondent acts), and what every chunk shares (the functions sonde.js lends them).
+const queue = readdirSync(dist).filter((file) => /^sonde-queue-.*\.js$/.test(file))
+if (queue.length === 0) throw new Error(`bench/peers: no sonde-queue-*.js in ${dist}`)
 const outbox = readdirSync(dist).filter((file) => /^sonde-outbox-.*\.js$/.test(file))
 if (outbox.length === 0) throw new Error(`bench/peers: no sonde-outbox-*.js in ${dist}`)
 const common = readdirSync(dist).filter((file) => /^sonde-common-.*\.js$/.test(file))
@@ -120,17 +122,28 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-ui.js', ...shared, ...outbox, ...common],
+    files: ['sonde.js', 'sonde-ui.js', ...shared, ...queue, ...common],
     note:
-      'script tag + surveys UI chunk + chunk shared with tours (English built in) + the outbox ' +
-      'they bring, on any page after the first with the same options',
+      'script tag + surveys UI chunk + chunk shared with tours (English built in) + the ' +
+      "outbox's queue they bring (it stores what the survey reports), on any page after the " +
+      'first with the same options',
+  },
+  {
+    task: 'survey',
+    product: 'Sonde (survey answered)',
+    dir: dist,
+    version: sondeVersion,
+    files: ['sonde.js', 'sonde-ui.js', ...shared, ...queue, ...outbox, ...common],
+    note:
+      'the same plus the code that sends (the outbox, transport and sender lock), which the ' +
+      'queue loads once the respondent acts: the bytes of a survey shown and answered',
   },
   {
     task: 'survey',
     product: "Sonde (a site's first page)",
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-validate.js', 'sonde-ui.js', ...shared, ...outbox, ...common],
+    files: ['sonde.js', 'sonde-validate.js', 'sonde-ui.js', ...shared, ...queue, ...common],
     note:
       'the same plus the validator chunk (zod and the schemas), loaded only while options or a ' +
       'config are new to the site',
@@ -179,8 +192,10 @@ const specs: Spec[] = [
     product: 'Sonde',
     dir: dist,
     version: sondeVersion,
-    files: ['sonde.js', 'sonde-tour.js', ...shared, ...outbox, ...common],
-    note: 'script tag + tours UI chunk + chunk shared with surveys + the outbox they bring',
+    files: ['sonde.js', 'sonde-tour.js', ...shared, ...queue, ...common],
+    note:
+      "script tag + tours UI chunk + chunk shared with surveys + the outbox's queue they bring " +
+      '(the code that sends comes once the visitor acts)',
   },
   {
     task: 'tour',

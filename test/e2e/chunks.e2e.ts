@@ -4,7 +4,8 @@ import { outboxIds, test as withReceiver } from './outbox'
 
 // Issue 6 (budgets): sonde.js loads its other chunks only when needed. The validator once per
 // site and set of options, the outbox once there is something to send (a prompt's UI chunk
-// brings it); a chunk that fails to load costs no answer.
+// brings its queue, which loads the code that sends once the respondent acts); a chunk that
+// fails to load costs no answer.
 
 const attrs = { endpoint: '/v1/batch', key: 'pk_chunks', config: '/fixtures/e2e.config.json' }
 type W = { sonde: { track(name: string): void; canShow(id: string): { reason?: string } } }
@@ -43,29 +44,40 @@ test("a returning visitor's page loads sonde.js alone when nothing is due", asyn
   expect(requests('sonde-ui.js')).toBe(0)
 })
 
-test('a prompt brings its outbox: the outbox chunk failing to load costs no answer', async ({
+test('a prompt is on screen without the code that sends; that code failing to load costs no answer', async ({
   page,
 }) => {
   const received = await receive(page)
   const errors: Error[] = []
   page.on('pageerror', (error) => errors.push(error))
   const requests = countChunks(page)
-  // The outbox's own entry cannot be fetched at all on this page.
+  // The outbox's own entry cannot be fetched at all on this page, the code that sends not the
+  // first time.
   await page.route('**/sdk/sonde-delivery.js', (route) => route.abort('failed'))
+  let fetched = 0
+  await page.route('**/sdk/sonde-outbox-*.js', (route) =>
+    fetched++ === 0 ? route.abort('failed') : route.continue(),
+  )
   await serveHost(page, hostHtml(attrs))
   await page.goto('/app/reports')
   await ready(page)
   await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
   const dialog = promptDialog(page)
   await expect(dialog).toBeVisible()
+  // On screen, its display stored: the code that sends is not loaded for that alone.
+  await expect.poll(async () => (await outboxIds(page))?.length ?? 0).toBe(1)
+  expect(fetched).toBe(0)
   await dialog.getByRole('radio', { name: /^4/ }).click()
-  // The survey chunk brought the outbox: the answer goes out at once, once.
+  // The survey chunk stored the answer at once; the code that sends is tried again after its
+  // first fetch failed, and everything goes out, once.
   await expect
-    .poll(() => received.batches.flatMap((b) => b.events).map((e) => e.type), { timeout: 5_000 })
-    .toContain('survey.completed')
+    .poll(() => received.batches.flatMap((b) => b.events).map((e) => e.type), { timeout: 8_000 })
+    .toEqual(expect.arrayContaining(['survey.shown', 'survey.answered', 'survey.completed']))
+  expect(fetched).toBe(2)
   expect(requests('sonde-delivery.js')).toBe(0)
   const ids = received.batches.flatMap((b) => b.events).map((e) => e.id)
   expect(new Set(ids).size).toBe(ids.length)
+  await expect.poll(() => outboxIds(page)).toEqual([])
   expect(errors).toEqual([])
 })
 

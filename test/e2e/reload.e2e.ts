@@ -15,7 +15,9 @@ test('a reload while a send is in flight: nothing lost, any resend under the sam
   await page.goto(`${receiver.origin}/app/reports`)
   await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
   await expect(promptDialog(page)).toBeVisible()
-  // `survey.shown` delivered and forgotten first, so that only the answer is at stake.
+  // `survey.shown` delivered and forgotten first, so that only the answer is at stake (alone,
+  // it would wait to go with the answer).
+  await page.evaluate(() => (window as unknown as W).sonde.flush())
   await expect.poll(() => receiver.exchanges.some((x) => x.end < Infinity)).toBe(true)
   await expect.poll(async () => (await outboxIds(page))?.length).toBe(0)
   // The answer leaves for a receiver that takes 10 s to reply.

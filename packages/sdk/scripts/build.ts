@@ -44,9 +44,10 @@ function target(
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
           // UI languages keep their names; what surveys and tours share (Preact) is
-          // sonde-shared, the outbox they and sonde-delivery.js share is sonde-outbox, what
-          // every chunk shares (the functions sonde.js lends them) is sonde-common: the size
-          // budgets count each where it is loaded.
+          // sonde-shared, the outbox's store they and sonde-delivery.js share is sonde-queue,
+          // the code that sends (which the queue loads, and sonde-delivery.js) is sonde-outbox,
+          // what every chunk shares (the functions sonde.js lends them) is sonde-common: the
+          // size budgets count each where it is loaded.
           chunkFileNames: (chunk) =>
             /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
               ? 'sonde-[name]-[hash].js'
@@ -54,7 +55,9 @@ function target(
                 ? 'sonde-shared-[hash].js'
                 : chunk.moduleIds.some((id) => id.endsWith('/delivery/startDelivery.ts'))
                   ? 'sonde-outbox-[hash].js'
-                  : 'sonde-common-[hash].js',
+                  : chunk.moduleIds.some((id) => id.endsWith('/delivery/openStore.ts'))
+                    ? 'sonde-queue-[hash].js'
+                    : 'sonde-common-[hash].js',
         },
       },
     },
@@ -85,6 +88,7 @@ const lending = lendModules(
     './uuidv7',
     './delivery/withTimeout',
     './delivery/openChannel',
+    './delivery/hasQueued',
     './delivery/storeName',
     './config/hashText',
     './runtime/createInertSonde',

@@ -1,6 +1,7 @@
-// The tour chunk (dist/sonde-tour.js): the tour UI and its flow, loaded once a tour is due,
-// and the outbox (shared with dist/sonde-delivery.js), so that what it reports never waits for
-// another file: a prompt that could show could not lose its answers to a failed download.
+// The tour chunk (dist/sonde-tour.js): the tour UI and its flow, loaded once a tour is due, and
+// the outbox's queue (shared with dist/sonde-delivery.js), so that what it reports is stored at
+// once: a prompt that could show could not lose its answers to a failed download. The code that
+// sends is loaded from it once the respondent acts (delivery/startQueuedDelivery.ts).
 
 import type { Tour } from '@sonde/core'
 import { mountTour } from '@sonde/ui/tour'
@@ -13,4 +14,4 @@ export function tourFlow(tour: Tour, startAt: number, ctx: FlowContext): Mount {
 }
 
 export { collectContext } from '../context/collectContext'
-export { startDelivery } from '../delivery/startDelivery'
+export { startQueuedDelivery as startDelivery } from '../delivery/startQueuedDelivery'

@@ -14,8 +14,9 @@ export interface DeliveryChunk {
 /** The outbox that starts when first needed, and what starts it early. */
 export interface DeferredDelivery extends Delivery {
   /**
-   * The outbox code as another chunk brought it: the survey and tour chunks carry it, so a
-   * prompt is never on screen without it and its answers never wait on a separate download.
+   * The outbox code as another chunk brought it: the survey and tour chunks carry its queue, so
+   * a prompt is never on screen without it and its answers are stored without waiting on a
+   * separate download (the queue loads the code that sends once the respondent acts).
    */
   provide(chunk: DeliveryChunk): void
   /**
@@ -104,7 +105,7 @@ export function deferDelivery(
     provide(chunk) {
       given = chunk
       // A failed load waiting out its pause takes it now (one in flight is awaited: the file
-      // is a few bytes beside the outbox the UI chunk has just brought).
+      // is a few bytes beside the queue the UI chunk has just brought).
       wake?.()
       void start()
     },

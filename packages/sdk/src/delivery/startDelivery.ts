@@ -9,7 +9,7 @@ import { uuidv7 } from '../uuidv7'
 import { createFetchTransport } from './createFetchTransport'
 import { createSenderClaim } from './createSenderClaim'
 import { channelName, openChannel } from './openChannel'
-import { openStore } from './openStore'
+import { type OpenedStore, openStore } from './openStore'
 import { storeName } from './storeName'
 import { withSenderLock } from './withSenderLock'
 
@@ -20,6 +20,8 @@ export interface DeliveryOptions {
   sdkVersion: string
   win?: Window
   store?: Store
+  /** The outbox store this page already opened (by the queue that wrote its first events). */
+  opened?: OpenedStore
   transport?: Transport
   /** An event left undelivered: refused by the endpoint, too large or evicted by the caps. */
   onDrop?: (event: SondeEvent, reason: string) => void
@@ -55,7 +57,9 @@ export function startDelivery(options: DeliveryOptions): Delivery {
   // Also the name of the sender lock: one sending tab per endpoint + key.
   const name = channelName(options.endpoint, options.key)
   const channel = openChannel(name)
-  const opened = options.store ? null : openStore(options.endpoint, options.key, options.onDegraded)
+  const opened = options.store
+    ? null
+    : (options.opened ?? openStore(options.endpoint, options.key, options.onDegraded))
   const store = options.store ?? (opened as Store)
   const transport =
     options.transport ??

@@ -45,13 +45,13 @@ export interface TourUi {
 
 /**
  * The survey chunk: the survey UI and the flow that reports what the respondent does, and the
- * outbox its answers go to (a prompt is never on screen without it).
+ * outbox's queue that stores its answers (a prompt is never on screen without it).
  */
 export interface SurveyChunk extends DeliveryChunk {
   surveyFlow(survey: Survey, ctx: FlowContext): Mount
 }
 
-/** The tour chunk: the tour UI (it brings floating-ui), the flow that reports it, the outbox. */
+/** The tour chunk: the tour UI (it brings floating-ui), the flow that reports it, the outbox's queue. */
 export interface TourChunk extends DeliveryChunk {
   tourFlow(tour: Tour, startAt: number, ctx: FlowContext): Mount
 }

@@ -1,0 +1,211 @@
+import {
+  type Batch,
+  createRecord,
+  type SondeEvent,
+  type Transport,
+  type TransportResult,
+} from '@sonde/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createIdbStore } from './createIdbStore'
+import { type Delivery, type DeliveryOptions, startDelivery } from './startDelivery'
+import { type Sender, startQueuedDelivery } from './startQueuedDelivery'
+import { storeName } from './storeName'
+
+let n = 0
+const event = (type: SondeEvent['type']): SondeEvent => ({
+  id: `evt-${Date.now()}-${++n}`,
+  type,
+  at: new Date().toISOString(),
+  surveyId: 'nps-q4',
+  responseId: `resp-${n}-0000`,
+  seq: 1,
+})
+
+// A receiver that acks everything and records each batch it saw.
+function receiver() {
+  const batches: Batch[] = []
+  const transport: Transport = {
+    async send(batch): Promise<TransportResult> {
+      batches.push(structuredClone(batch))
+      return { status: 200, body: { accepted: batch.events.map((e) => e.id), rejected: [] } }
+    },
+  }
+  const ids = () => batches.flatMap((b) => b.events.map((e) => e.id))
+  return { transport, batches, ids }
+}
+
+// The sender as the chunk loads it, counting loads; `fail` refuses the next ones.
+function sender() {
+  const state = { loads: 0, fail: 0, started: 0 }
+  const load = async (): Promise<Sender> => {
+    state.loads++
+    if (state.fail > 0) {
+      state.fail--
+      throw new TypeError('Failed to fetch dynamically imported module')
+    }
+    return {
+      startDelivery: (options: DeliveryOptions) => {
+        state.started++
+        return startDelivery(options)
+      },
+    }
+  }
+  return { state, load }
+}
+
+const storedIds = async (endpoint: string) =>
+  (await createIdbStore({ name: storeName(endpoint, undefined) }).all()).map((r) => r.event.id)
+
+const running: Delivery[] = []
+const start = (endpoint: string, transport: Transport, load: () => Promise<Sender>) => {
+  const options = { endpoint, sdkVersion: 'test', transport, retryCheckMs: 50 }
+  const delivery = startQueuedDelivery(options, load)
+  running.push(delivery)
+  return delivery
+}
+afterEach(() => {
+  for (const d of running.splice(0)) d.stop()
+})
+
+const waitFor = async (check: () => boolean, ms = 3_000) => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+describe('startQueuedDelivery in Chromium', () => {
+  it('stores a display event in IndexedDB and loads nothing to send it alone', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    const shown = event('survey.shown')
+    expect(await delivery.enqueue(shown)).toBe(true)
+    expect(await storedIds(endpoint)).toEqual([shown.id])
+    expect(delivery.pending()).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(s.state.loads).toBe(0)
+    expect(r.batches).toEqual([])
+  })
+
+  it('loads the sender once the respondent acts, which sends everything stored, once', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    const shown = event('survey.shown')
+    const answered = event('survey.answered')
+    const completed = event('survey.completed')
+    await delivery.enqueue(shown)
+    // Both written before the sender can start: both go to the store it takes over.
+    const stored = await Promise.all([delivery.enqueue(answered), delivery.enqueue(completed)])
+    expect(stored).toEqual([true, true])
+    await waitFor(() => r.ids().length === 3)
+    expect(r.ids().sort()).toEqual([shown.id, answered.id, completed.id].sort())
+    expect(s.state).toEqual({ loads: 1, fail: 0, started: 1 })
+    // From then on the sender queues and sends itself.
+    const dismissed = event('survey.dismissed')
+    expect(await delivery.enqueue(dismissed)).toBe(true)
+    await waitFor(() => r.ids().includes(dismissed.id))
+    await waitFor(() => delivery.pending() === 0)
+    expect(new Set(r.ids()).size).toBe(r.ids().length)
+    expect(await storedIds(endpoint)).toEqual([])
+  })
+
+  it('a sender that fails to load costs nothing stored; it is tried again after a pause', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    s.state.fail = 2
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    const answered = event('survey.answered')
+    expect(await delivery.enqueue(answered)).toBe(true)
+    await waitFor(() => s.state.loads === 1)
+    expect(await storedIds(endpoint)).toEqual([answered.id])
+    // Retried on its own (50 ms, then 100 ms here), without another event.
+    await waitFor(() => r.ids().length === 1)
+    expect(s.state).toEqual({ loads: 3, fail: 0, started: 1 })
+    expect(r.ids()).toEqual([answered.id])
+  })
+
+  it('after a failed load, the next event tries again at once', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    s.state.fail = 1
+    const r = receiver()
+    const options = { endpoint, sdkVersion: 'test', transport: r.transport, retryCheckMs: 60_000 }
+    const delivery = startQueuedDelivery(options, s.load)
+    running.push(delivery)
+    await delivery.enqueue(event('survey.answered'))
+    await waitFor(() => s.state.loads === 1)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await delivery.enqueue(event('survey.completed'))
+    await waitFor(() => r.ids().length === 2)
+    expect(s.state).toEqual({ loads: 2, fail: 0, started: 1 })
+  })
+
+  it('loads the sender at once for what an earlier page left', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const left = event('survey.completed')
+    await createIdbStore({ name: storeName(endpoint, undefined) }).put([
+      createRecord(left, Date.now()),
+    ])
+    const s = sender()
+    const r = receiver()
+    start(endpoint, r.transport, s.load)
+    await waitFor(() => r.ids().includes(left.id))
+    expect(s.state.loads).toBe(1)
+  })
+
+  it('flush loads the sender and sends what waits, the display alone too', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    const started = event('tour.started')
+    await delivery.enqueue(started)
+    expect(s.state.loads).toBe(0)
+    // The sender sends what it finds as it starts; the flush resolves once nothing waits.
+    expect((await delivery.flush()).pending).toBe(0)
+    expect(r.ids()).toEqual([started.id])
+    expect(s.state.loads).toBe(1)
+  })
+
+  it('a flush while the sender cannot load reports what waits', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    s.state.fail = 1
+    const delivery = start(endpoint, receiver().transport, s.load)
+    await delivery.enqueue(event('survey.shown'))
+    expect(await delivery.flush()).toEqual({ sent: 0, pending: 1 })
+  })
+
+  it('back online with events stored, the sender loads', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    const shown = event('survey.shown')
+    await delivery.enqueue(shown)
+    window.dispatchEvent(new Event('online'))
+    await waitFor(() => r.ids().includes(shown.id))
+  })
+
+  it('stopped while the sender loads: it never starts, what was stored stays', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    const answered = event('survey.answered')
+    const write = delivery.enqueue(answered)
+    delivery.stop()
+    expect(await write).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(s.state.started).toBe(0)
+    expect(r.batches).toEqual([])
+    expect(await delivery.enqueue(event('survey.completed'))).toBe(false)
+    expect(await storedIds(endpoint)).toEqual([answered.id])
+  })
+})
