@@ -17,7 +17,7 @@ function countChunks(page: Page) {
     const file = new URL(request.url()).pathname.split('/').pop() ?? ''
     if (file.startsWith('sonde')) counts.set(file, (counts.get(file) ?? 0) + 1)
   })
-  return (file: string) => counts.get(file) ?? 0
+  return Object.assign((file: string) => counts.get(file) ?? 0, { names: () => counts.keys() })
 }
 
 async function ready(page: Page) {
@@ -80,6 +80,26 @@ test('a prompt is on screen without the code that sends; that code failing to lo
   await expect.poll(() => outboxIds(page)).toEqual([])
   expect(errors).toEqual([])
 })
+
+withReceiver(
+  'a prompt left unanswered still reports its display, on the way out',
+  async ({ page, receiver }) => {
+    receiver.host(hostHtml(attrs))
+    const requests = countChunks(page)
+    await page.goto(`${receiver.origin}/app/reports`)
+    await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
+    await expect(promptDialog(page)).toBeVisible()
+    await expect.poll(async () => (await outboxIds(page))?.length ?? 0).toBe(1)
+    expect(receiver.exchanges).toEqual([])
+    // The visitor leaves without touching the prompt: the code that sends never came, and
+    // `survey.shown` goes out all the same.
+    await page.goto(`${receiver.origin}/fixtures/e2e.config.json`)
+    await expect
+      .poll(() => receiver.exchanges.flatMap((x) => x.events).map((e) => e.type))
+      .toEqual(['survey.shown'])
+    expect([...requests.names()].some((name) => name.startsWith('sonde-outbox-'))).toBe(false)
+  },
+)
 
 withReceiver(
   'records an earlier page left load the outbox chunk, retried until it comes',

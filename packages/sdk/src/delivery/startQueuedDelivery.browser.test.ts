@@ -193,6 +193,43 @@ describe('startQueuedDelivery in Chromium', () => {
     await waitFor(() => r.ids().includes(shown.id))
   })
 
+  it('hidden before the sender comes: what it holds goes on the unload path, once, and stays stored', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    const shown = event('survey.shown')
+    await delivery.enqueue(shown)
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    expect(r.batches).toHaveLength(1)
+    expect(r.batches[0]).toMatchObject({
+      schema: 'sonde.batch/1',
+      sdk: { name: 'sonde', version: 'test' },
+      events: [shown],
+    })
+    expect(r.batches[0]?.dropped).toBeUndefined()
+    // Sent once by this page's unload path, however often it is hidden.
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    expect(r.batches).toHaveLength(1)
+    // No answer is awaited: it stays stored, and the sender sends it again under its id.
+    expect(await storedIds(endpoint)).toEqual([shown.id])
+    expect(s.state.loads).toBe(0)
+    expect((await delivery.flush()).pending).toBe(0)
+    expect(r.ids()).toEqual([shown.id, shown.id])
+  })
+
+  it('hidden after the sender came: the sender’s own unload path, not this one', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, s.load)
+    await delivery.enqueue(event('survey.answered'))
+    await waitFor(() => r.ids().length === 1)
+    await waitFor(() => delivery.pending() === 0)
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    expect(r.batches).toHaveLength(1)
+  })
+
   it('stopped while the sender loads: it never starts, what was stored stays', async () => {
     const endpoint = `https://collect.test/${crypto.randomUUID()}`
     const s = sender()

@@ -1,4 +1,6 @@
-import { createRecord, type SondeEvent } from '@sonde/core'
+import { type Batch, createRecord, measureJson, type SondeEvent } from '@sonde/core'
+import { uuidv7 } from '../uuidv7'
+import { createFetchTransport } from './createFetchTransport'
 import { hasQueued } from './hasQueued'
 import { openStore } from './openStore'
 import type { Delivery, DeliveryOptions } from './startDelivery'
@@ -11,13 +13,16 @@ export interface Sender {
 
 // What a prompt reports on display alone can wait to go with what the respondent does next.
 const DISPLAY = new Set<string>(['survey.shown', 'tour.started'])
+// The unload path's limit, as the outbox's (a browser refuses more in keepalive requests).
+const MAX_UNLOAD_BYTES = 48 * 1024
 
 /**
  * The outbox as a prompt's UI chunk starts it: each event is written to the outbox's database at
  * once (write-ahead, as the outbox does), and the code that sends is loaded only when there is a
  * reason to send: the respondent acts (an event other than the display), a flush is asked for,
  * an earlier page left events, or the browser comes back online with events here. It then takes
- * the same store over, with what is in it. So a prompt is on screen without that code. A load
+ * the same store over, with what is in it. So a prompt is on screen without that code. Should
+ * the page be hidden first, what it holds goes out on the unload path meanwhile. A load
  * that fails is tried again after a growing pause, or at once on the next of these reasons;
  * should this page go first, the next one sends what is stored.
  */
@@ -30,7 +35,15 @@ export function startQueuedDelivery(
     ? null
     : (options.opened ?? openStore(options.endpoint, options.key, options.onDegraded))
   const store = options.store ?? (opened as NonNullable<typeof opened>)
+  const transport =
+    options.transport ??
+    createFetchTransport(options.endpoint, {
+      fetch: (...args) => win.fetch(...args),
+      sendBeacon: (url, data) => win.navigator.sendBeacon(url, data),
+    })
   const writes = new Set<Promise<boolean>>()
+  // Written here and not yet sent on an unload: what this page goes out with if it goes first.
+  let held: SondeEvent[] = []
   let sender: Delivery | null = null
   let loading: Promise<Delivery | null> | null = null
   let stopped = false
@@ -46,9 +59,10 @@ export function startQueuedDelivery(
         // none can begin between the last wait and `sender` being set.
         while (writes.size > 0) await Promise.all(writes)
         if (stopped) return null
-        win.removeEventListener('online', onOnline)
+        unwatch()
         sender = chunk.startDelivery({
           ...options,
+          transport,
           ...(opened ? { opened } : { store }),
         })
         return sender
@@ -66,7 +80,34 @@ export function startQueuedDelivery(
   const onOnline = () => {
     if (queued > 0) void load()
   }
+  // The page may go before the sender comes (the visitor leaves a prompt they did not answer):
+  // what is held goes in one request that needs no answer, as the outbox's unload path does.
+  // It stays stored all the same, and the sender sends it again under the same ids.
+  const unload = () => {
+    if (sender || held.length === 0 || win.navigator.onLine === false) return
+    const batch: Batch = {
+      schema: 'sonde.batch/1',
+      batchId: uuidv7(),
+      sentAt: new Date().toISOString(),
+      ...(options.key === undefined ? {} : { key: options.key }),
+      sdk: { name: 'sonde', version: options.sdkVersion },
+      events: held,
+    }
+    held = []
+    if (measureJson(batch) <= MAX_UNLOAD_BYTES)
+      void transport.send(batch, { unload: true }).catch(() => {})
+  }
+  const onVisibility = () => {
+    if (win.document.visibilityState === 'hidden') unload()
+  }
+  const unwatch = () => {
+    win.removeEventListener('online', onOnline)
+    win.removeEventListener('pagehide', unload)
+    win.document.removeEventListener('visibilitychange', onVisibility)
+  }
   win.addEventListener('online', onOnline)
+  win.addEventListener('pagehide', unload)
+  win.document.addEventListener('visibilitychange', onVisibility)
   // What an earlier page left goes now, not with this prompt's answers.
   if (opened)
     void hasQueued(storeName(options.endpoint, options.key)).then((left) => {
@@ -82,6 +123,7 @@ export function startQueuedDelivery(
         () => false,
       )
       queued++
+      held.push(event)
       writes.add(write)
       void write.finally(() => writes.delete(write))
       if (!DISPLAY.has(event.type)) void load()
@@ -95,7 +137,7 @@ export function startQueuedDelivery(
     stop() {
       stopped = true
       clearTimeout(timer)
-      win.removeEventListener('online', onOnline)
+      unwatch()
       sender?.stop()
     },
   }
