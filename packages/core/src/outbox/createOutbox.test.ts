@@ -127,6 +127,40 @@ describe('createOutbox: write-ahead', () => {
     expect(second.sentIds()).toEqual([['evt-000001', 'evt-000002', 'evt-000003']])
   })
 
+  it('ready() resolves once the stored records are read: an unload flush then has them', async () => {
+    const memory = createMemoryStore()
+    await memory.put([createRecord(event(1), T0), createRecord(event(2), T0)])
+    const gate = deferred<void>()
+    const all = async () => {
+      await gate.promise
+      return memory.all()
+    }
+    const store: Store = { ...memory, all }
+    const { outbox, sentIds } = setup({ store })
+    let ready = false
+    void outbox.ready().then(() => {
+      ready = true
+    })
+    await Promise.resolve()
+    expect([ready, outbox.pending()]).toEqual([false, 0])
+    expect(await outbox.flush({ unload: true })).toEqual({ sent: 0, pending: 0 })
+    gate.resolve()
+    await outbox.ready()
+    expect(outbox.pending()).toBe(2)
+    await outbox.flush({ unload: true })
+    expect(sentIds()).toEqual([['evt-000001', 'evt-000002']])
+  })
+
+  it('ready() resolves when the store cannot be read, too', async () => {
+    const store: Store = {
+      ...createMemoryStore(),
+      all: () => Promise.reject(new Error('gone')),
+      getMeta: () => Promise.reject(new Error('gone')),
+    }
+    const { outbox } = setup({ store })
+    await expect(outbox.ready()).resolves.toBeUndefined()
+  })
+
   it('sends nothing when nothing is due', async () => {
     const { outbox, calls } = setup()
     expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })

@@ -58,6 +58,8 @@ export interface Outbox {
   pending(): number
   /** Events lost so far and not yet reported to the receiver. */
   dropped(): number
+  /** Resolves once the records already stored are read: an unload flush sends them from then on. */
+  ready(): Promise<void>
 }
 
 /**
@@ -275,6 +277,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       unload ? flushOnUnload(ignoreBackoff) : flushLater(ignoreBackoff),
     pending: () => ledger.records.size,
     dropped: () => ledger.dropped(),
+    ready: () => loaded.catch(() => {}),
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   createOutbox,
   type FlushResult,
+  type Outbox,
   type SondeEvent,
   type Store,
   type Transport,
@@ -52,7 +53,7 @@ const MAX_UNLOAD_BATCHES = 8
  * after each enqueue and on a timer; one sending tab at a time; the unload path on
  * `visibilitychange: hidden` and `pagehide`. Nothing here throws into the host.
  */
-export function startDelivery(options: DeliveryOptions): Delivery {
+export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox, 'ready'> {
   const win = options.win ?? window
   // Also the name of the sender lock: one sending tab per endpoint + key.
   const name = channelName(options.endpoint, options.key)
@@ -157,6 +158,7 @@ export function startDelivery(options: DeliveryOptions): Delivery {
     },
     flush: () => send(true),
     pending: () => outbox.pending(),
+    ready: () => outbox.ready(),
     stop() {
       stopped = true
       clearTimeout(timer)

@@ -1,7 +1,9 @@
 import {
   type Batch,
+  createMemoryStore,
   createRecord,
   type SondeEvent,
+  type Store,
   type Transport,
   type TransportResult,
 } from '@sonde/core'
@@ -218,16 +220,148 @@ describe('startQueuedDelivery in Chromium', () => {
     expect(r.ids()).toEqual([shown.id, shown.id])
   })
 
-  it('hidden after the sender came: the sender’s own unload path, not this one', async () => {
+  it('hidden once the sender has read the store: its own unload path sends, not this one', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const s = sender()
+    // Normal sends never answer: the answer stays pending in the sender.
+    const unloads: Batch[] = []
+    const transport: Transport = {
+      send: (batch, { unload }) => {
+        if (unload) unloads.push(structuredClone(batch))
+        return new Promise(() => {})
+      },
+    }
+    const delivery = start(endpoint, transport, s.load)
+    const answered = event('survey.answered')
+    await delivery.enqueue(answered)
+    await waitFor(() => s.state.started === 1 && delivery.pending() === 1)
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    // One request, the sender's (its envelope counts drops; the queue's has no such field).
+    expect(unloads).toHaveLength(1)
+    expect(unloads[0]?.events.map((e) => e.id)).toEqual([answered.id])
+    expect(unloads[0]?.dropped).toBe(0)
+  })
+
+  it('hidden after the hand-over, before the sender has read the store: this one sends', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    let read = () => {}
+    const late: Sender = {
+      startDelivery: (options) => {
+        const real = startDelivery(options)
+        return { ...real, ready: () => new Promise<void>((resolve) => (read = resolve)) }
+      },
+    }
+    const unloads: Batch[] = []
+    const transport: Transport = {
+      send: (batch, { unload }) => {
+        if (unload) unloads.push(structuredClone(batch))
+        return new Promise(() => {})
+      },
+    }
+    const delivery = start(endpoint, transport, async () => late)
+    const completed = event('survey.completed')
+    await delivery.enqueue(completed)
+    await waitFor(() => delivery.pending() === 1 && unloads.length === 0)
+    // Handed over, but the sender's read has not finished: its unload path would have nothing.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    const mine = unloads.filter((batch) => batch.dropped === undefined)
+    expect(mine.map((batch) => batch.events.map((e) => e.id))).toEqual([[completed.id]])
+    read()
+  })
+
+  it('pending() counts what is stored across the hand-over, before the sender has read it', async () => {
+    let read = () => {}
+    let done = false
+    const late: Sender = {
+      startDelivery: (options) => {
+        const real = startDelivery(options)
+        // As a sender still reading the store: nothing in its own count yet.
+        return {
+          ...real,
+          pending: () => (done ? real.pending() : 0),
+          ready: () =>
+            new Promise<void>((resolve) => {
+              read = () => {
+                done = true
+                resolve()
+              }
+            }),
+        }
+      },
+    }
+    let handed = false
+    const hanging: Transport = { send: () => new Promise(() => {}) }
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const delivery = start(endpoint, hanging, async () => {
+      handed = true
+      return late
+    })
+    await delivery.enqueue(event('survey.shown'))
+    await delivery.enqueue(event('survey.answered'))
+    await waitFor(() => handed)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(delivery.pending()).toBe(2)
+    read()
+    await waitFor(() => delivery.pending() === 2)
+  })
+
+  it('flush after stop loads nothing', async () => {
+    const s = sender()
+    const delivery = start(
+      `https://collect.test/${crypto.randomUUID()}`,
+      receiver().transport,
+      s.load,
+    )
+    await delivery.enqueue(event('survey.shown'))
+    delivery.stop()
+    expect(await delivery.flush()).toEqual({ sent: 0, pending: 1 })
+    expect(s.state.loads).toBe(0)
+  })
+
+  it('a long queue goes out on the unload path in batches within the limits', async () => {
     const endpoint = `https://collect.test/${crypto.randomUUID()}`
     const s = sender()
     const r = receiver()
     const delivery = start(endpoint, r.transport, s.load)
-    await delivery.enqueue(event('survey.answered'))
-    await waitFor(() => r.ids().length === 1)
-    await waitFor(() => delivery.pending() === 0)
+    const shown = Array.from({ length: 120 }, () => event('survey.shown'))
+    await Promise.all(shown.map((e) => delivery.enqueue(e)))
     window.dispatchEvent(new PageTransitionEvent('pagehide'))
-    expect(r.batches).toHaveLength(1)
+    expect(r.batches.map((batch) => batch.events.length)).toEqual([50, 50, 20])
+    expect(new Set(r.batches.map((batch) => batch.batchId)).size).toBe(3)
+    expect(r.ids()).toEqual(shown.map((e) => e.id))
+  })
+
+  it('an event written while the hand-over waits on earlier writes is in what the sender reads', async () => {
+    const memory = createMemoryStore()
+    const gates: Array<() => void> = []
+    const store: Store = {
+      ...memory,
+      put: (records) =>
+        new Promise<void>((resolve) => gates.push(resolve)).then(() => memory.put(records)),
+    }
+    const s = sender()
+    const r = receiver()
+    const options = {
+      endpoint: `https://collect.test/${crypto.randomUUID()}`,
+      sdkVersion: 'test',
+      transport: r.transport,
+      retryCheckMs: 50,
+      store,
+    }
+    const delivery = startQueuedDelivery(options, s.load)
+    running.push(delivery)
+    const answered = event('survey.answered')
+    const first = delivery.enqueue(answered)
+    // The sender has loaded and waits for the first write when the second begins.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(s.state.started).toBe(0)
+    const completed = event('survey.completed')
+    const second = delivery.enqueue(completed)
+    for (const open of gates.splice(0)) open()
+    await Promise.all([first, second])
+    await waitFor(() => r.ids().length === 2)
+    expect(r.ids().sort()).toEqual([answered.id, completed.id].sort())
   })
 
   it('stopped while the sender loads: it never starts, what was stored stays', async () => {

@@ -1,4 +1,11 @@
-import { type Batch, createRecord, measureJson, type SondeEvent } from '@sonde/core'
+import {
+  buildBatches,
+  createRecord,
+  OUTBOX_DEFAULTS,
+  type Outbox,
+  type OutboxRecord,
+  type SondeEvent,
+} from '@sonde/core'
 import { uuidv7 } from '../uuidv7'
 import { createFetchTransport } from './createFetchTransport'
 import { hasQueued } from './hasQueued'
@@ -8,13 +15,16 @@ import { storeName } from './storeName'
 
 /** The code that sends: the outbox, the transport, the sender lock (`startDelivery`). */
 export interface Sender {
-  startDelivery(options: DeliveryOptions): Delivery
+  startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox, 'ready'>
 }
 
 // What a prompt reports on display alone can wait to go with what the respondent does next.
 const DISPLAY = new Set<string>(['survey.shown', 'tour.started'])
-// The unload path's limit, as the outbox's (a browser refuses more in keepalive requests).
-const MAX_UNLOAD_BYTES = 48 * 1024
+// The unload path's limits, as the outbox's (a browser refuses more in keepalive requests).
+const UNLOAD_LIMITS = {
+  maxEvents: OUTBOX_DEFAULTS.maxBatchEvents,
+  maxBytes: OUTBOX_DEFAULTS.maxUnloadBytes,
+}
 
 /**
  * The outbox as a prompt's UI chunk starts it: each event is written to the outbox's database at
@@ -43,8 +53,10 @@ export function startQueuedDelivery(
     })
   const writes = new Set<Promise<boolean>>()
   // Written here and not yet sent on an unload: what this page goes out with if it goes first.
-  let held: SondeEvent[] = []
+  let held: OutboxRecord[] = []
   let sender: Delivery | null = null
+  // The sender has read the store: from then on its own unload path has every record.
+  let ready = false
   let loading: Promise<Delivery | null> | null = null
   let stopped = false
   let queued = 0
@@ -59,13 +71,21 @@ export function startQueuedDelivery(
         // none can begin between the last wait and `sender` being set.
         while (writes.size > 0) await Promise.all(writes)
         if (stopped) return null
-        unwatch()
-        sender = chunk.startDelivery({
+        clearTimeout(timer)
+        win.removeEventListener('online', onOnline)
+        const started = chunk.startDelivery({
           ...options,
           transport,
           ...(opened ? { opened } : { store }),
         })
-        return sender
+        sender = started
+        // Until the sender has read what is held, the page going is still this one's to cover.
+        void started.ready().then(() => {
+          ready = true
+          held = []
+          unwatch()
+        })
+        return started
       },
       () => {
         loading = null
@@ -80,22 +100,24 @@ export function startQueuedDelivery(
   const onOnline = () => {
     if (queued > 0) void load()
   }
-  // The page may go before the sender comes (the visitor leaves a prompt they did not answer):
-  // what is held goes in one request that needs no answer, as the outbox's unload path does.
-  // It stays stored all the same, and the sender sends it again under the same ids.
+  // The page may go before the sender has what is held (the visitor leaves a prompt they did not
+  // answer): it goes in requests that need no answer, within the outbox's unload limits. It
+  // stays stored all the same, and the sender sends it again under the same ids.
+  const envelope = () => ({
+    schema: 'sonde.batch/1' as const,
+    batchId: uuidv7(),
+    sentAt: new Date().toISOString(),
+    ...(options.key === undefined ? {} : { key: options.key }),
+    sdk: { name: 'sonde', version: options.sdkVersion },
+  })
   const unload = () => {
-    if (sender || held.length === 0 || win.navigator.onLine === false) return
-    const batch: Batch = {
-      schema: 'sonde.batch/1',
-      batchId: uuidv7(),
-      sentAt: new Date().toISOString(),
-      ...(options.key === undefined ? {} : { key: options.key }),
-      sdk: { name: 'sonde', version: options.sdkVersion },
-      events: held,
+    if (ready || held.length === 0 || win.navigator.onLine === false) return
+    // A record too large even alone is left to the sender, which drops and counts it.
+    for (const group of buildBatches(held, envelope(), UNLOAD_LIMITS).batches) {
+      const events = group.map((record) => record.event)
+      void transport.send({ ...envelope(), events }, { unload: true }).catch(() => {})
     }
     held = []
-    if (measureJson(batch) <= MAX_UNLOAD_BYTES)
-      void transport.send(batch, { unload: true }).catch(() => {})
   }
   const onVisibility = () => {
     if (win.document.visibilityState === 'hidden') unload()
@@ -118,22 +140,24 @@ export function startQueuedDelivery(
     enqueue(event: SondeEvent) {
       if (sender) return sender.enqueue(event)
       if (stopped) return Promise.resolve(false)
-      const write = store.put([createRecord(event, Date.now())]).then(
+      const record = createRecord(event, Date.now())
+      const write = store.put([record]).then(
         () => opened?.degraded() !== true,
         () => false,
       )
       queued++
-      held.push(event)
+      held.push(record)
       writes.add(write)
       void write.finally(() => writes.delete(write))
       if (!DISPLAY.has(event.type)) void load()
       return write
     },
     async flush() {
-      const running = sender ?? (await load())
+      const running = sender ?? (stopped ? null : await load())
       return running ? running.flush() : { sent: 0, pending: queued }
     },
-    pending: () => sender?.pending() ?? queued,
+    // Until the sender has read the store, what this queue wrote is not in its count yet.
+    pending: () => (ready && sender ? sender.pending() : queued),
     stop() {
       stopped = true
       clearTimeout(timer)
