@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { test as base, type Page } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 
 /** One request the receiver saw: when it arrived, when its reply left, and what it carried. */
 export interface Exchange {
@@ -211,9 +211,19 @@ export async function outboxIds(page: Page): Promise<string[] | null> {
   })
 }
 
-/** Waits until the SDK on `page` has created its outbox database. */
+/**
+ * Waits until the SDK on `page` has created its outbox database: with nothing due, it looks for
+ * what an earlier page left 3 s after start. (Polled here: `waitForFunction` would take the
+ * promise an async predicate returns for a truthy answer.)
+ */
 export async function outboxReady(page: Page): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => /^sonde-outbox-[0-9a-z]+$/.test(d.name ?? '')),
-  )
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () =>
+          (await indexedDB.databases()).some((d) => /^sonde-outbox-[0-9a-z]+$/.test(d.name ?? '')),
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(true)
 }

@@ -28,9 +28,9 @@ export interface DeferredDelivery extends Delivery {
 
 /**
  * The outbox, loaded on demand so that pages with nothing to send never download it: it starts
- * for an event to queue, a flush, records an earlier page left (counted at once), or another
- * tab's wake-up (its sender may be gone, this tab takes over), and with a prompt's UI chunk,
- * which brings it (`provide`). Events wait in order meanwhile; a chunk that fails to load is
+ * for an event to queue, a flush, records an earlier page left (counted 3 s after start), or
+ * another tab's wake-up (its sender may be gone, this tab takes over), and with a prompt's UI
+ * chunk, which brings it (`provide`). Events wait in order meanwhile; a chunk that fails to load is
  * tried again with a growing pause, at once when back online or when a UI chunk brings it.
  */
 export function deferDelivery(
@@ -86,10 +86,17 @@ export function deferDelivery(
   const onWake = () => void start()
   channel?.addEventListener('message', onWake)
   win.addEventListener('online', onOnline)
-  if (!options.store)
-    void hasQueued(storeName(options.endpoint, options.key)).then((queued) => {
-      if (queued) onWake()
-    })
+  // What an earlier page left is looked for once this one has started: it is rarely urgent (a
+  // page going sends what it holds on its way out), and the host's start should not wait on it.
+  const left = options.store
+    ? undefined
+    : setTimeout(
+        () =>
+          void hasQueued(storeName(options.endpoint, options.key)).then((queued) => {
+            if (queued) onWake()
+          }),
+        3_000,
+      )
 
   async function enqueueWith(make: (chunk: DeliveryChunk) => SondeEvent | null) {
     waiting++
@@ -124,6 +131,7 @@ export function deferDelivery(
     pending: () => (running?.pending() ?? 0) + waiting,
     stop() {
       stopped = true
+      clearTimeout(left)
       channel?.close()
       win.removeEventListener('online', onOnline)
       wake?.()
