@@ -7,7 +7,7 @@ import {
   type Transport,
   type TransportResult,
 } from '@sonde/core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createIdbStore } from './createIdbStore'
 import { type Delivery, type DeliveryOptions, startDelivery } from './startDelivery'
 import { type Sender, startQueuedDelivery } from './startQueuedDelivery'
@@ -68,21 +68,20 @@ const start = (endpoint: string, transport: Transport, load: () => Promise<Sende
 afterEach(() => {
   for (const d of running.splice(0)) d.stop()
 })
-
-const waitFor = async (check: () => boolean, ms = 3_000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 20))
-  }
+// A queue on a fresh endpoint, with a counted sender and a receiver that acks everything.
+const setup = () => {
+  const endpoint = `https://collect.test/${crypto.randomUUID()}`
+  const s = sender()
+  const r = receiver()
+  return { endpoint, s, r, delivery: start(endpoint, r.transport, s.load) }
 }
+
+const waitFor = (check: () => boolean) =>
+  vi.waitFor(() => expect(check()).toBe(true), { timeout: 3_000, interval: 20 })
 
 describe('startQueuedDelivery in Chromium', () => {
   it('stores a display event in IndexedDB and loads nothing to send it alone', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
+    const { endpoint, s, r, delivery } = setup()
     const shown = event('survey.shown')
     expect(await delivery.enqueue(shown)).toBe(true)
     expect(await storedIds(endpoint)).toEqual([shown.id])
@@ -93,10 +92,7 @@ describe('startQueuedDelivery in Chromium', () => {
   })
 
   it('loads the sender once the respondent acts, which sends everything stored, once', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
+    const { endpoint, s, r, delivery } = setup()
     const shown = event('survey.shown')
     const answered = event('survey.answered')
     const completed = event('survey.completed')
@@ -117,11 +113,8 @@ describe('startQueuedDelivery in Chromium', () => {
   })
 
   it('a sender that fails to load costs nothing stored; it is tried again after a pause', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
+    const { endpoint, s, r, delivery } = setup()
     s.state.fail = 2
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
     const answered = event('survey.answered')
     expect(await delivery.enqueue(answered)).toBe(true)
     await waitFor(() => s.state.loads === 1)
@@ -162,10 +155,7 @@ describe('startQueuedDelivery in Chromium', () => {
   })
 
   it('flush loads the sender and sends what waits, the display alone too', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
+    const { s, r, delivery } = setup()
     const started = event('tour.started')
     await delivery.enqueue(started)
     expect(s.state.loads).toBe(0)
@@ -185,10 +175,7 @@ describe('startQueuedDelivery in Chromium', () => {
   })
 
   it('back online with events stored, the sender loads', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
+    const { r, delivery } = setup()
     const shown = event('survey.shown')
     await delivery.enqueue(shown)
     window.dispatchEvent(new Event('online'))
@@ -196,10 +183,7 @@ describe('startQueuedDelivery in Chromium', () => {
   })
 
   it('hidden before the sender comes: what it holds goes on the unload path, once, and stays stored', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
+    const { endpoint, s, r, delivery } = setup()
     const shown = event('survey.shown')
     await delivery.enqueue(shown)
     window.dispatchEvent(new PageTransitionEvent('pagehide'))
@@ -320,10 +304,7 @@ describe('startQueuedDelivery in Chromium', () => {
   })
 
   it('a long queue goes out on the unload path in batches within the limits', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
+    const { r, delivery } = setup()
     const shown = Array.from({ length: 120 }, () => event('survey.shown'))
     await Promise.all(shown.map((e) => delivery.enqueue(e)))
     window.dispatchEvent(new PageTransitionEvent('pagehide'))
@@ -365,10 +346,7 @@ describe('startQueuedDelivery in Chromium', () => {
   })
 
   it('stopped while the sender loads: it never starts, what was stored stays', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}`
-    const s = sender()
-    const r = receiver()
-    const delivery = start(endpoint, r.transport, s.load)
+    const { endpoint, s, r, delivery } = setup()
     const answered = event('survey.answered')
     const write = delivery.enqueue(answered)
     delivery.stop()
