@@ -30,8 +30,9 @@ export interface DeferredDelivery extends Delivery {
  * The outbox, loaded on demand so that pages with nothing to send never download it: it starts
  * for an event to queue, a flush, records an earlier page left (counted 3 s after start), or
  * another tab's wake-up (its sender may be gone, this tab takes over), and with a prompt's UI
- * chunk, which brings it (`provide`). Events wait in order meanwhile; a chunk that fails to load is
- * tried again with a growing pause, at once when back online or when a UI chunk brings it.
+ * chunk, which brings it (`provide`). Events wait in order meanwhile; a chunk that fails to
+ * load is tried again with a growing pause, at once when back online or when a UI chunk brings
+ * it.
  */
 export function deferDelivery(
   load: () => Promise<DeliveryChunk>,
