@@ -71,7 +71,7 @@ export async function fetchSurveys(access) {
 /**
  * @param {Access} access
  * @param {string} surveyId
- * @param {Record<string, string>} query from, to, interval, segment
+ * @param {Record<string, string>} query from, to, interval, segment, bucket
  * @returns {Promise<SurveyStats>}
  */
 export async function fetchStats(access, surveyId, query) {

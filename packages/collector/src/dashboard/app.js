@@ -84,7 +84,11 @@ async function openProject(access) {
   }
 }
 
-/** The filter values, as the stats API's query parameters. */
+/**
+ * The filter values, as the stats API's query parameters. The bucket goes to the API too: the
+ * verbatims are the newest few hundred, so a bucket filtered in the page would miss every
+ * verbatim of that bucket older than them.
+ */
 function currentQuery() {
   const data = new FormData(filters)
   /** @type {Record<string, string>} */
@@ -93,6 +97,7 @@ function currentQuery() {
     const value = data.get(name)
     if (typeof value === 'string' && value) query[name] = value
   }
+  if (state.bucket) query.bucket = state.bucket
   return { survey: String(data.get('survey') ?? ''), query }
 }
 
@@ -106,6 +111,7 @@ function applyHash() {
       field.value = value
     }
   }
+  state.bucket = params.get('bucket') ?? ''
 }
 
 async function refresh() {
@@ -139,7 +145,7 @@ function render() {
     state.bucket,
     (bucket) => {
       state.bucket = bucket
-      render()
+      void refresh()
     },
   )
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
 import { backends } from '../test/backends'
 import { countPixels } from '../test/countPixels'
-import { makeBatch, npsEvent } from '../test/fixtures'
+import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
 
 // The same Chromium as the browser tests (see vite.config.ts).
@@ -102,7 +102,8 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     expect(await page.locator('#verbatims img').count()).toBe(0)
     await page.getByRole('button', { name: /^detractor/ }).click()
     const detractors = scores.filter((score) => score <= 6).length
-    expect(await page.locator('#verbatims li').count()).toBe(detractors)
+    // Polled: choosing a bucket asks the API again.
+    await expect.poll(() => page.locator('#verbatims li').count()).toBe(detractors)
     await expect(
       page.getByRole('button', { name: /^detractor/ }).getAttribute('aria-pressed'),
     ).resolves.toBe('true')
@@ -132,8 +133,48 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  // The page gets the 500 newest verbatims: a bucket whose verbatims are all older than those
+  // is found only if the API filters by it.
+  it('asks the API for the chosen bucket and shows its counts of every response', async () => {
+    const cesEvent = (value: number, other: string, at: string) =>
+      makeEvent({
+        surveyId: 'ces-export',
+        at,
+        answers: [
+          { questionId: 'effort', value },
+          { questionId: 'blocker', value: 'format', other },
+        ],
+        metric: { kind: 'ces', score: value, scale: 7, agree: value >= 5 },
+      })
+    const events = [
+      cesEvent(2, 'The export times out', '2026-10-01T12:00:00.000Z'),
+      ...Array.from({ length: 500 }, (_, i) =>
+        cesEvent(7, `easy ${i}`, new Date(Date.UTC(2026, 10, 2, 0, i)).toISOString()),
+      ),
+    ]
+    const app = testApp(db, { limits: { burst: 100 } })
+    for (let i = 0; i < events.length; i += 50) {
+      expect((await postBatch(app, makeBatch(events.slice(i, i + 50)))).status).toBe(200)
+    }
+    await page.locator('select[name=survey]').selectOption('ces-export')
+    await page.getByRole('button', { name: /^disagree/ }).click()
+    await expect
+      .poll(() => page.locator('#verbatims blockquote').allTextContents())
+      .toEqual(['The export times out'])
+    await expect(page.getByRole('button', { name: /^disagree/ }).textContent()).resolves.toBe(
+      'disagree (1)',
+    )
+    await expect(page.getByRole('button', { name: /^agree/ }).textContent()).resolves.toBe(
+      'agree (500)',
+    )
+    expect(problems).toEqual([])
+  })
+
   it('has no axe violation with the results shown', async () => {
     await page.getByRole('button', { name: /^all/ }).click()
+    await expect
+      .poll(() => page.getByRole('button', { name: /^all/ }).getAttribute('aria-pressed'))
+      .toBe('true')
     await page
       .locator('#trend-table')
       .evaluate((table) => table.closest('details')?.setAttribute('open', ''))

@@ -161,7 +161,29 @@ export function renderTrendTable(table, stats) {
 }
 
 /**
- * Verbatims with a bucket filter: a group of toggle buttons, one pressed at a time.
+ * Answered responses per bucket ('' for all), as the API counted them over the whole range: the
+ * verbatims listed are only the newest, so counting them would undercount every bucket.
+ * @param {SurveyStats} stats
+ * @returns {Record<string, number>}
+ */
+function bucketCounts(stats) {
+  const all = stats.counts.answered
+  const s = /** @type {Record<string, any>} */ (stats.score ?? {})
+  switch (stats.metric?.kind) {
+    case 'nps':
+      return { '': all, promoter: s.promoters, passive: s.passives, detractor: s.detractors }
+    case 'csat':
+      return { '': all, satisfied: s.satisfied, unsatisfied: s.n - s.satisfied }
+    case 'ces':
+      return { '': all, agree: s.agree, disagree: s.n - s.agree }
+    default:
+      return { '': all }
+  }
+}
+
+/**
+ * Verbatims with a bucket filter: a group of toggle buttons, one pressed at a time. The API has
+ * already filtered `stats.verbatims` by the pressed bucket; choosing another asks it again.
  * @param {HTMLElement} filter
  * @param {HTMLElement} list
  * @param {SurveyStats} stats
@@ -170,23 +192,22 @@ export function renderTrendTable(table, stats) {
  */
 export function renderVerbatims(filter, list, stats, bucket, choose) {
   const buckets = stats.metric ? bucketsByKind[stats.metric.kind] : []
+  const counts = bucketCounts(stats)
   fill(
     filter,
     ['', ...buckets].map((name) => {
-      const count = stats.verbatims.filter((v) => !name || v.bucket === name).length
       const button = el('button', { type: 'button', 'aria-pressed': String(name === bucket) }, [
-        `${name || 'all'} (${count})`,
+        `${name || 'all'} (${formatCount(counts[name] ?? 0)})`,
       ])
       button.addEventListener('click', () => choose(name))
       return button
     }),
   )
-  const shown = stats.verbatims.filter((v) => !bucket || v.bucket === bucket)
   fill(
     list,
-    shown.length === 0
+    stats.verbatims.length === 0
       ? [el('li', { class: 'empty' }, ['No verbatims.'])]
-      : shown.map((v) =>
+      : stats.verbatims.map((v) =>
           el('li', {}, [
             el('blockquote', {}, [v.text]),
             el('p', { class: 'meta' }, [
