@@ -14,7 +14,10 @@ import { postBatch, resetDatabase, testApp } from '../test/harness'
 
 // The same Chromium as the browser tests (see vite.config.ts).
 const executablePath = process.env.SONDE_CHROMIUM ?? '/usr/bin/chromium'
-const scores = [10, 9, 9, 8, 7, 3, 0, 10, 6, 9]
+// The last answer is alone on its day: a lone promoter scores +100, and its adjusted-Wald
+// interval (−48 to +98) leaves that out, which the chart and the table must still draw.
+const scores = [10, 9, 9, 8, 7, 3, 0, 10, 6, 9, 10]
+const loneDay = '2026-11-05'
 const backend = backends[0]!
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -50,7 +53,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     await resetDatabase(db)
     const events = scores.map((score, i) =>
       npsEvent(score, {
-        at: `2026-11-0${(i % 3) + 2}T12:00:00.000Z`,
+        at: `${i === scores.length - 1 ? loneDay : `2026-11-0${(i % 3) + 2}`}T12:00:00.000Z`,
         answers: [
           { questionId: 'score', value: score },
           { questionId: 'why', value: i === 0 ? '<img src=x onerror=alert(1)> fast' : `why ${i}` },
@@ -94,6 +97,13 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     )
     await expect(npsCard.textContent()).resolves.toContain(`n = ${scores.length}`)
     expect(await page.locator('#trend-chart canvas').count()).toBe(1)
+    const lone = page.locator('#trend-table tbody tr', { hasText: loneDay })
+    await expect(lone.locator('th, td').allTextContents()).resolves.toEqual([
+      loneDay,
+      '1',
+      '+100',
+      expect.stringMatching(/^[-−]48 to \+98$/),
+    ])
     expect(await page.locator('#distribution li').count()).toBe(11)
     expect(await page.locator('#segments tbody tr').count()).toBe(2)
 
