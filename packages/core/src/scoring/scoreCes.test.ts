@@ -12,6 +12,9 @@ describe('scoreCes', () => {
   // Mean intervals: mean ± t(0.975, n − 1)·s/√n with scipy's t quantile and the sample standard
   // deviation, e.g. for the first row s = 1.511858, t(0.975, 6) = 2.446912,
   // 5.428571 ± 2.446912·1.511858/√7 = [4.030336, 6.826807]. Agreement intervals: Wilson, percent.
+  // Every answer the same (s = 0): Wilson of the share (mean − 1)/(scale − 1) out of n, mapped
+  // back onto the scale, e.g. five 7s on 1–7: Wilson(5 of 5) = [0.565518, 1], 1 + 6·0.565518 =
+  // 4.393105; three 5s on 1–7: Wilson(2 of 3) = [0.207660, 0.938508] → [2.245958, 6.631048].
   it.each([
     {
       scores: [5, 6, 7, 4, 3, 7, 6],
@@ -54,10 +57,28 @@ describe('scoreCes', () => {
       scores: [5, 5, 5],
       scale: 7,
       mean: 5,
-      meanCi: [5, 5],
+      meanCi: [2.245957604812287, 6.631048331677623],
       agree: 3,
       agreePercent: 100,
       agreeCi: [43.85029682449545, 100],
+    },
+    {
+      scores: [7, 7, 7, 7, 7],
+      scale: 7,
+      mean: 7,
+      meanCi: [4.39310521130095, 7],
+      agree: 5,
+      agreePercent: 100,
+      agreeCi: [56.551753521682514, 100],
+    },
+    {
+      scores: [1, 1],
+      scale: 5,
+      mean: 1,
+      meanCi: [1, 3.6304790899733876],
+      agree: 0,
+      agreePercent: 0,
+      agreeCi: [0, 65.76197724933469],
     },
   ])('$scores on 1–$scale: mean $mean, $agree agreeing', (row) => {
     const result = scoreCes(row.scores, row.scale)
@@ -104,7 +125,7 @@ describe('scoreCes', () => {
     expect(() => scoreCes([1], scale)).toThrow(RangeError)
   })
 
-  it('keeps the mean and agreement within their intervals, and the intervals in range', () => {
+  it('keeps the mean and agreement within their intervals, and the intervals in range and wide', () => {
     fc.assert(
       fc.property(cesAnswers, ([scores, scale]) => {
         const result = scoreCes(scores, scale)
@@ -127,6 +148,7 @@ describe('scoreCes', () => {
         expect(result.meanCi.high).toBeLessThanOrEqual(scale)
         expect(result.meanCi.low).toBeLessThanOrEqual(result.mean)
         expect(result.mean).toBeLessThanOrEqual(result.meanCi.high)
+        expect(result.meanCi.high).toBeGreaterThan(result.meanCi.low)
       }),
     )
   })

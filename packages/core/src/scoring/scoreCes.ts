@@ -2,7 +2,7 @@ import { isAgreeing } from './isAgreeing'
 import { isScale } from './isScale'
 import { isScaleScore } from './isScaleScore'
 import { tCritical95 } from './tCritical95'
-import type { Interval } from './wilsonInterval'
+import { type Interval, wilsonInterval } from './wilsonInterval'
 import { wilsonPercent } from './wilsonPercent'
 
 export interface CesScore {
@@ -16,8 +16,9 @@ export interface CesScore {
 
 /**
  * Customer Effort Score of a set of 1…`scale` answers, reported both ways teams read it: the
- * mean with its 95% Student-t interval, and the percentage agreeing (5–7 on 1–7, 4–5 on 1–5, see
- * `isAgreeing`) with its 95% Wilson interval in percent.
+ * mean with its 95% Student-t interval (a Wilson one when every answer is the same, see
+ * `meanInterval`), and the percentage agreeing (5–7 on 1–7, 4–5 on 1–5, see `isAgreeing`) with
+ * its 95% Wilson interval in percent.
  *
  * Answers that are not an integer from 1 to `scale` are left out of every count, `n` included.
  * With no valid answer every statistic is `null`; `meanCi` is also `null` for a single answer,
@@ -60,10 +61,21 @@ function sumOver(counts: readonly number[], term: (point: number) => number): nu
 // Student's t rather than the normal quantile because CES samples are often a few dozen
 // answers, where z would understate the uncertainty (t(0.975, 9) = 2.26 vs 1.96). The bounds
 // are clamped to the scale, which the true mean cannot leave.
+//
+// When every answer is the same the sample variance is 0 and the t interval has zero width
+// ("7.0, 95% CI 7.0 to 7.0 from 5 answers"), the collapse Wilson avoids for proportions. No
+// spread was observed, so the interval assumes the widest spread compatible with the mean:
+// answers only at the two ends of the scale, a share (mean − 1)/(scale − 1) of them at the top.
+// That share is a proportion, whose Wilson interval, mapped back onto the scale, has a width
+// that shrinks with n and never leaves the scale (five 7s on 1–7: about 4.4 to 7).
 function meanInterval(counts: readonly number[], n: number, scale: number): Interval | null {
   if (n < 2) return null
   const mean = sumOver(counts, (point) => point) / n
   const variance = sumOver(counts, (point) => (point - mean) ** 2) / (n - 1)
+  if (variance === 0) {
+    const share = wilsonInterval((n * (mean - 1)) / (scale - 1), n)
+    return { low: 1 + (scale - 1) * share.low, high: 1 + (scale - 1) * share.high }
+  }
   const margin = tCritical95(n - 1) * Math.sqrt(variance / n)
   return { low: Math.max(1, mean - margin), high: Math.min(scale, mean + margin) }
 }
