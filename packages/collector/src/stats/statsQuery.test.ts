@@ -12,6 +12,9 @@ describe('readStatsQuery', () => {
         verbatims: 100,
       },
     })
+    expect(readStatsQuery({ from: '2028-02-29' })).toMatchObject({
+      value: { from: '2028-02-29T00:00:00.000Z' },
+    })
   })
 
   it('reads date-times as they are, and the other options', () => {
@@ -32,6 +35,38 @@ describe('readStatsQuery', () => {
         verbatims: 0,
       },
     })
+    for (const [from, expected] of [
+      ['2026-11-01T12:00Z', '2026-11-01T12:00:00.000Z'],
+      ['2026-11-01T12:00:00.5-05:30', '2026-11-01T17:30:00.500Z'],
+      ['2026-11-01T23:59:59.123456+00:00', '2026-11-01T23:59:59.123Z'],
+    ]) {
+      expect(readStatsQuery({ from })).toMatchObject({ value: { from: expected } })
+    }
+  })
+
+  // Each of these Date.parse accepts: rolled over into the next month, read as a year, or read
+  // in the server's time zone.
+  it.each([
+    '2026-02-31',
+    '2026-02-29',
+    '2026-13-01',
+    '2026-02-31T00:00:00Z',
+    '1',
+    '2026',
+    '2026-11',
+    '2026-11-01T00:00:00',
+    '2026-11-01T00:00',
+    '2026-11-01 00:00:00Z',
+    '2026-11-01T24:00:00Z',
+    '2026-11-01T12:00:00+0100',
+    'Sun, 01 Nov 2026 00:00:00 GMT',
+  ])('refuses %s, naming the field', (value) => {
+    for (const path of ['from', 'to']) {
+      expect(readStatsQuery({ [path]: value })).toEqual({
+        ok: false,
+        errors: [{ path, message: 'expected a date (2026-11-01) or an ISO date-time' }],
+      })
+    }
   })
 
   it('takes a dotted path as a context segment', () => {
