@@ -73,7 +73,31 @@ export function mergeResponseRows(a: ResponseRow, b: ResponseRow): ResponseRow {
 }
 
 function isLater(a: { seq: number; eventId: string }, b: { seq: number; eventId: string }) {
-  return a.seq > b.seq || (a.seq === b.seq && a.eventId > b.eventId)
+  return a.seq > b.seq || (a.seq === b.seq && compareCodePoints(a.eventId, b.eventId) > 0)
+}
+
+/**
+ * Orders strings by code point, which is the order of their UTF-8 bytes and so of SQL's
+ * `collate "C"`: the upsert breaks the same ties across batches as this does within one. `<` on
+ * strings compares UTF-16 code units instead, which puts U+E000…U+FFFF after every character
+ * above U+FFFF (stored as surrogates, 0xD800…0xDFFF).
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return codePointRank(x) - codePointRank(y)
+  }
+  return a.length - b.length
+}
+
+// At the first unit that differs, a surrogate starts a character above U+FFFF: it ranks above
+// U+E000…U+FFFF, and the units below U+D800 keep their place.
+function codePointRank(unit: number): number {
+  if (unit >= 0xe000) return unit - 0x800
+  if (unit >= 0xd800) return unit + 0x2000
+  return unit
 }
 
 function deriveMetric(answers: Answer[], survey: Survey | undefined): WireMetric | null {

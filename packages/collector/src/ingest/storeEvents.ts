@@ -17,7 +17,8 @@ const insertEvents = `
   on conflict (id) do nothing`
 
 // L: this event is later than the one the row holds; A: its answers are later than the row's.
-// Ids compare in the C collation, as JavaScript compares them in mergeResponseRows.
+// Ids compare in the C collation, by UTF-8 bytes, which is code point order: as
+// mergeResponseRows compares them (compareCodePoints), so a batch's own ties go the same way.
 const later = `(excluded.seq, excluded.event_id collate "C") > (r.seq, r.event_id collate "C")`
 const laterAnswers = `(excluded.answers_seq, excluded.answers_event_id collate "C")
   > (r.answers_seq, r.answers_event_id collate "C")`
