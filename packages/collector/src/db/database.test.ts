@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectsFromDatabase } from '../projects/projectsFromDatabase'
 import { matchesSecret } from '../projects/secrets'
@@ -21,6 +22,31 @@ describe.each(backends)('database on $name', (backend) => {
     expect(rows.map((row) => row.version)).toEqual(migrations.map((m) => m.version))
     expect(await migrate(db)).toEqual([])
     expect(await Promise.all([migrate(db), migrate(db)])).toEqual([[], []])
+  })
+
+  // Built at version 2 in a schema of its own, in one transaction that leaves nothing behind.
+  it('keeps every event when migration 3 keys events by project and id', async () => {
+    const schema = `before_3_${randomBytes(4).toString('hex')}`
+    const rows = await db.transaction(async (tx) => {
+      await tx.exec(`create schema ${schema}; set local search_path to ${schema}`)
+      for (const migration of migrations.filter((m) => m.version < 3)) await tx.exec(migration.sql)
+      const insert = `insert into events (id, type, at, project, payload)
+        values ('e1', 't', now(), $1, '{}'), ('e2', 't', now(), $1, '{}')`
+      await tx.query(insert, ['p1'])
+      await tx.exec(migrations.find((m) => m.version === 3)!.sql)
+      // The id p1 used, again for p2 (stored) and for p1 (already there).
+      await tx.query(`${insert} on conflict (project, id) do nothing`, ['p2'])
+      await tx.query(`${insert} on conflict (project, id) do nothing`, ['p1'])
+      const stored = await tx.query('select project, id from events order by project, id')
+      await tx.exec(`drop schema ${schema} cascade`)
+      return stored
+    })
+    expect(rows).toEqual([
+      { project: 'p1', id: 'e1' },
+      { project: 'p1', id: 'e2' },
+      { project: 'p2', id: 'e1' },
+      { project: 'p2', id: 'e2' },
+    ])
   })
 
   it('rolls a failed transaction back entirely', async () => {

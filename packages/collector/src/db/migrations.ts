@@ -74,6 +74,16 @@ export const migrations: readonly Migration[] = [
     `,
   },
   rollupMigration,
+  {
+    version: 3,
+    name: 'events keyed by project and id',
+    // The SDK makes event ids, unique within a project at best: keyed by id alone, an event was
+    // acknowledged and never stored when another project had used its id. Every stored id is
+    // unique, so every row is unique by (project, id) too and the key changes in place.
+    sql: `
+      alter table events drop constraint events_pkey, add primary key (project, id);
+    `,
+  },
 ]
 
 /**

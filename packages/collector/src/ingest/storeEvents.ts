@@ -14,7 +14,7 @@ const insertEvents = `
   insert into events (id, type, at, project, survey_id, response_id, seq, payload, context)
   select id, type, at, $2, survey_id, response_id, seq, payload, context from incoming
   order by id
-  on conflict (id) do nothing`
+  on conflict (project, id) do nothing`
 
 // L: this event is later than the one the row holds; A: its answers are later than the row's.
 // Ids compare in the C collation, by UTF-8 bytes, which is code point order: as
@@ -88,8 +88,9 @@ export interface StoredEvent {
 
 /**
  * Stores events and folds them into their responses, in one statement. Inserts are
- * idempotent on the event id and the response upsert keeps the latest data whatever the arrival
- * order, so concurrent retries of the same batch leave exactly what one delivery would.
+ * idempotent on the project and event id, and the response upsert keeps the latest data
+ * whatever the arrival order, so concurrent retries of the same batch leave exactly what one
+ * delivery would.
  */
 export async function storeEvents(
   db: Database,

@@ -47,6 +47,20 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(row?.answers).toEqual([{ questionId: 'score', value: 9 }])
   })
 
+  it('stores an event whose id another project already used', async () => {
+    const app = testApp(db)
+    const id = randomUUID()
+    const other = makeBatch([makeEvent({ id, surveyId: 'elsewhere' })], { key: 'pk_open' })
+    expect((await postBatch(app, other)).status).toBe(200)
+    const res = await postBatch(app, makeBatch([npsEvent(3, { id })]))
+    expect((await readJson(res)).accepted).toEqual([id])
+    const rows = await db.query<{ project: string }>(
+      'select project from events where id = $1 order by project',
+      [id],
+    )
+    expect(rows.map((row) => row.project)).toEqual(['pk_open', 'pk_test'])
+  })
+
   it('accepts application/json as well as text/plain', async () => {
     const res = await postBatch(testApp(db), makeBatch([makeEvent()]), {
       'content-type': 'application/json',
