@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
         context: { device: i % 2 ? 'mobile' : 'desktop' },
       }),
     )
-    await postBatch(testApp(db), makeBatch(events))
+    await postBatch(testApp(db), makeBatch(events, { dropped: 4 }))
     server = serve({ fetch: testApp(db).fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -96,6 +96,12 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       `+${Math.round(nps.score!)}`,
     )
     await expect(npsCard.textContent()).resolves.toContain(`n = ${scores.length}`)
+    const responsesCard = page.locator('.card', {
+      has: page.getByRole('heading', { name: 'Responses' }),
+    })
+    await expect(responsesCard.locator('.note').allTextContents()).resolves.toContain(
+      'events lost on devices: 4',
+    )
     expect(await page.locator('#trend-chart canvas').count()).toBe(1)
     const lone = page.locator('#trend-table tbody tr', { hasText: loneDay })
     await expect(lone.locator('th, td').allTextContents()).resolves.toEqual([

@@ -34,7 +34,8 @@ function card(title, value, notes) {
 }
 
 /**
- * Score cards: the metric with n and its 95% interval, its parts, and how far responses got.
+ * Score cards: the metric with n and its 95% interval, its parts, how far responses got, and
+ * the events the project's devices lost unsent, if any.
  * @param {HTMLElement} container
  * @param {SurveyStats} stats
  */
@@ -44,6 +45,7 @@ export function renderCards(container, stats) {
     card('Responses', formatCount(counts.responses), [
       `${formatCount(counts.answered)} answered, ${formatCount(counts.completed)} completed`,
       `${formatCount(counts.dismissed)} dismissed`,
+      ...(stats.dropped > 0 ? [`events lost on devices: ${formatCount(stats.dropped)}`] : []),
     ]),
   ]
   if (metric && score) cards.unshift(...metricCards(metric.kind, metric.scale, score))

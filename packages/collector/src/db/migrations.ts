@@ -84,6 +84,20 @@ export const migrations: readonly Migration[] = [
       alter table events drop constraint events_pkey, add primary key (project, id);
     `,
   },
+  {
+    version: 4,
+    name: 'events dropped on devices',
+    sql: `
+      -- The dropped counts batches report: events the SDK evicted from its outbox unsent (caps,
+      -- TTL), per project and UTC day of receipt.
+      create table dropped_events (
+        project text not null,
+        day date not null,
+        n bigint not null,
+        primary key (project, day)
+      );
+    `,
+  },
 ]
 
 /**

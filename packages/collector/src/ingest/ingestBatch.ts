@@ -7,8 +7,8 @@ import { type StoredEvent, storeEvents } from './storeEvents'
 
 /**
  * Stores a batch that passed the schema: each event is checked on its own, the good ones are
- * stored in one transaction, and the reply lists every id as accepted (stored now or before) or
- * rejected with its reason, as DESIGN.md's wire format says.
+ * stored in one transaction with the batch's `dropped` count, and the reply lists every id as
+ * accepted (stored now or before) or rejected with its reason, as DESIGN.md's wire format says.
  *
  * @param config the project's config, used to score events that carry answers but no metric.
  */
@@ -33,7 +33,7 @@ export async function ingestBatch(
     // The id as sent, even if cleaning changed it: the SDK matches acks by its own ids.
     accepted.add(raw.id)
   }
-  await storeEvents(db, project, kept)
+  await storeEvents(db, project, kept, batch.dropped ?? 0)
   return { accepted: [...accepted], rejected }
 }
 

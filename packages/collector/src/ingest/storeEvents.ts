@@ -73,12 +73,21 @@ const upsertResponses = `
     updated_at = now()
   where ${later} or ${laterAnswers}`
 
+// The batch's `dropped` count, added to its project's count of the day.
+const addDropped = (project: string, count: string) => `
+  insert into dropped_events as d (project, day, n)
+  values (${project}, (now() at time zone 'UTC')::date, ${count}::bigint)
+  on conflict (project, day) do update set n = d.n + excluded.n`
+
 // One statement per batch, atomic on its own. Every batch runs the same statement, whose parts
 // PostgreSQL runs in the same order each time: concurrent batches take their row locks in one
 // sequence (responses, events, each in key order, then the rollups under their own lock), so
-// they cannot deadlock.
-const storeBatch = `with ${incoming}, stored as (${insertEvents}) ${upsertResponses}`
-const storeEventsOnly = `with ${incoming} ${insertEvents}`
+// they cannot deadlock. The dropped count goes in the same statement, so a batch that fails
+// (and is sent again) adds nothing; its row, one per project and day, is only written when a
+// batch reports drops, which is rare, and a deadlock over it would be retried by db.query.
+const storeBatch = (dropped: string) =>
+  `with ${incoming}, stored as (${insertEvents})${dropped} ${upsertResponses}`
+const storeEventsOnly = (dropped: string) => `with ${incoming}${dropped} ${insertEvents}`
 
 /** One event to store, with what it says about its response (if anything). */
 export interface StoredEvent {
@@ -91,20 +100,33 @@ export interface StoredEvent {
  * idempotent on the project and event id, and the response upsert keeps the latest data
  * whatever the arrival order, so concurrent retries of the same batch leave exactly what one
  * delivery would.
+ *
+ * @param dropped the batch's count of events lost on the device, added to today's (UTC).
  */
 export async function storeEvents(
   db: Database,
   project: string,
   items: readonly StoredEvent[],
+  dropped = 0,
 ): Promise<void> {
   const unique = uniqueItems(items)
-  if (unique.length === 0) return
+  const drops = dropped > 0 ? [dropped] : []
+  if (unique.length === 0) {
+    if (dropped > 0) await db.query(addDropped('$1', '$2'), [project, dropped])
+    return
+  }
   const events = JSON.stringify(unique.map((item) => eventRecord(item.event)))
   const rows = unique.flatMap((item) => (item.response ? [item.response] : []))
   const responses = mergeByResponse(rows)
+  const counted = (count: string) =>
+    dropped > 0 ? `, counted as (${addDropped('$2', count)})` : ''
   // One statement is one transaction: no BEGIN and COMMIT round trips.
-  if (responses.length === 0) await db.query(storeEventsOnly, [events, project])
-  else await db.query(storeBatch, [events, project, JSON.stringify(responses.map(responseRecord))])
+  if (responses.length === 0) {
+    await db.query(storeEventsOnly(counted('$3')), [events, project, ...drops])
+  } else {
+    const records = JSON.stringify(responses.map(responseRecord))
+    await db.query(storeBatch(counted('$4')), [events, project, records, ...drops])
+  }
 }
 
 // An id sent twice in one batch is the same event: the first one is stored, as when a whole

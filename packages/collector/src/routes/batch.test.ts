@@ -61,6 +61,30 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(rows.map((row) => row.project)).toEqual(['pk_open', 'pk_test'])
   })
 
+  // The SDK takes a count off its own once a batch is answered, whatever happened to its events;
+  // a refused batch carries the count again later.
+  it('adds the dropped count of every batch it answers, and of no batch it refuses', async () => {
+    const app = testApp(db)
+    const tour = makeEvent({ type: 'tour.started', tourId: 'welcome', responseId: undefined })
+    const unstorable = makeEvent({ responseId: undefined })
+    const batches = [
+      [200, makeBatch([npsEvent(9)], { dropped: 17 })],
+      [200, makeBatch([tour], { dropped: 2 })],
+      [200, makeBatch([unstorable], { dropped: 3 })],
+      [200, makeBatch([npsEvent(9)])],
+      [200, makeBatch([npsEvent(9)], { key: 'pk_open', dropped: 1 })],
+      [400, makeBatch([npsEvent(9)], { dropped: 100, sentAt: 'yesterday' })],
+      [403, makeBatch([npsEvent(9)], { key: 'pk_revoked', dropped: 100 })],
+    ] as const
+    for (const [status, batch] of batches) expect((await postBatch(app, batch)).status).toBe(status)
+    const rows = await db.query('select project, day::text, n::int from dropped_events order by 1')
+    const day = new Date().toISOString().slice(0, 10)
+    expect(rows).toEqual([
+      { project: 'pk_open', day, n: 1 },
+      { project: 'pk_test', day, n: 22 },
+    ])
+  })
+
   it('accepts application/json as well as text/plain', async () => {
     const res = await postBatch(testApp(db), makeBatch([makeEvent()]), {
       'content-type': 'application/json',

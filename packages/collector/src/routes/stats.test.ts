@@ -38,6 +38,10 @@ describe.each(backends)('stats API on $name', (backend) => {
     await resetDatabase(db)
     const res = await postBatch(testApp(db, { limits: { burst: 100 } }), makeBatch(seedEvents()))
     expect(res.status).toBe(200)
+    await db.query(
+      `insert into dropped_events (project, day, n) values ('pk_test', '2026-11-02', 5),
+         ('pk_test', '2026-11-10', 7), ('pk_open', '2026-11-02', 100)`,
+    )
   }, 60_000)
   afterAll(() => db?.close())
 
@@ -114,6 +118,20 @@ describe.each(backends)('stats API on $name', (backend) => {
       true,
     )
     expect(detractors.verbatims.length).toBe(expected.filter(({ score }) => score <= 6).length)
+  })
+
+  // Counted per UTC day of receipt: a range counts every day it touches.
+  it.each([
+    ['', 12],
+    ['&from=2026-11-02&to=2026-11-02', 5],
+    ['&from=2026-11-03&to=2026-11-09', 0],
+    ['&from=2026-11-10T12:00:00Z', 7],
+    ['&to=2026-11-02T00:00:01Z', 5],
+    ['&to=2026-11-02T00:00:00Z', 0],
+  ])('reports the events lost on devices in the range (%s)', async (range, dropped) => {
+    for (const survey of ['nps-q4', 'ces-export']) {
+      expect((await stats(`/v1/stats/${survey}?key=pk_test${range}`)).body.dropped).toBe(dropped)
+    }
   })
 
   it('scores CSAT and CES with core, answers without metric scored from the config', async () => {

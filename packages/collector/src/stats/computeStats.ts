@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database'
 import { textQuestionIds } from '../ingest/scoreQuestion'
 import { histogramsFor } from './histogramsFor'
 import { loadCounts, type ResponseCounts } from './loadCounts'
+import { loadDropped } from './loadDropped'
 import { loadRolledCounts, rollupsCover } from './loadRollups'
 import { loadVerbatims, type Verbatim } from './loadVerbatims'
 import { resolveMetric } from './resolveMetric'
@@ -35,6 +36,8 @@ export interface SurveyStats {
   from: string | null
   to: string | null
   counts: ResponseCounts
+  /** Events the project's devices lost unsent on the days of the range: see {@link loadDropped}. */
+  dropped: number
   /** Core's score of all scored responses in range, with n and the 95% interval. */
   score: Score | null
   /** How many answers gave each point of the scale. */
@@ -59,8 +62,9 @@ export async function computeStats(
   survey: Survey | undefined,
 ): Promise<SurveyStats | null> {
   const metric = await resolveMetric(db, scope.project, scope.surveyId, survey)
-  const [counts, verbatims, scored] = await Promise.all([
+  const [counts, dropped, verbatims, scored] = await Promise.all([
     rollupsCover(scope) ? loadRolledCounts(db, scope) : loadCounts(db, scope),
+    loadDropped(db, scope),
     loadVerbatims(db, scope, {
       limit: query.verbatims,
       ...(query.bucket ? { bucket: query.bucket } : {}),
@@ -75,6 +79,7 @@ export async function computeStats(
     from: scope.from ?? null,
     to: scope.to ?? null,
     counts,
+    dropped,
     score: scored?.score ?? null,
     distribution: scored?.distribution ?? [],
     interval: query.interval,
