@@ -1,6 +1,7 @@
 import type { Config } from '@sonde/core'
-import { createStore, get, set, type UseStore } from 'idb-keyval'
+import { get, set, type UseStore } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
+import { openIdbStore } from '../runtime/openIdbStore'
 
 /** A remote config as last received, with what revalidates it. */
 export interface CachedConfig {
@@ -22,10 +23,7 @@ export interface ConfigCache {
  */
 export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
   let store: UseStore | null = null
-  const open = () => {
-    if (!store && typeof indexedDB !== 'undefined') store = createStore(name, 'config')
-    return store
-  }
+  const open = () => (store ??= openIdbStore(name, 'config'))
   return {
     async read(url) {
       try {

@@ -1,4 +1,5 @@
-import { createStore, promisifyRequest } from 'idb-keyval'
+import { promisifyRequest } from 'idb-keyval'
+import { openIdbStore } from '../runtime/openIdbStore'
 import { RECORD_PREFIX } from './storedRecord'
 import { withTimeout } from './withTimeout'
 
@@ -8,9 +9,9 @@ import { withTimeout } from './withTimeout'
  */
 export async function hasQueued(name: string, timeoutMs = 2_000): Promise<boolean> {
   try {
-    if (typeof indexedDB === 'undefined' || !indexedDB) return false
+    const store = openIdbStore(name, 'outbox')
+    if (!store) return false
     const range = IDBKeyRange.bound(RECORD_PREFIX, `${RECORD_PREFIX}\uffff`)
-    const store = createStore(name, 'outbox')
     const count = store('readonly', (s) => promisifyRequest(s.count(range)))
     return (await withTimeout(count, timeoutMs)) > 0
   } catch {

@@ -1,7 +1,6 @@
 import type { InitOptions } from '@sonde/core'
 import { type KeyValue, localKeyValue, memoryKeyValue } from '../context/keyValue'
 import type { DeferredDelivery } from '../delivery/deferDelivery'
-import { safe } from './safe'
 
 export interface Consent {
   /** Granted, not opted out, not destroyed: Sonde may store and send. */
@@ -23,20 +22,19 @@ export interface Consent {
 export function createConsent(deps: {
   ns: string
   consent: InitOptions['consent']
-  win: Window
   stopped: () => boolean
   startDelivery: () => DeferredDelivery
 }): Consent {
-  const { ns, win } = deps
-  const optOutKey = `${ns}:optout`
+  // Opting out is kept with this endpoint's other keys, in the same storage.
+  const local = localKeyValue(`${deps.ns}:`)
   let consent = deps.consent ?? 'granted'
-  let optedOut = safe(() => win.localStorage.getItem(optOutKey) === '1', false)
+  let optedOut = local.get('optout') === '1'
   let kv: KeyValue = memoryKeyValue()
   let delivery: DeferredDelivery | null = null
 
   const allowed = () => consent === 'granted' && !optedOut && !deps.stopped()
   const apply = () => {
-    kv = allowed() ? localKeyValue(`${ns}:`) : memoryKeyValue()
+    kv = allowed() ? local : memoryKeyValue()
     if (allowed() && !delivery) {
       delivery = deps.startDelivery()
     } else if (!allowed() && delivery) {
@@ -53,13 +51,13 @@ export function createConsent(deps: {
     optIn() {
       consent = 'granted'
       optedOut = false
-      safe(() => win.localStorage.removeItem(optOutKey), undefined)
+      local.remove('optout')
       apply()
     },
     optOut() {
       optedOut = true
       // The one thing remembered after opting out is the choice itself.
-      safe(() => win.localStorage.setItem(optOutKey, '1'), undefined)
+      local.set('optout', '1')
       apply()
     },
     stop() {

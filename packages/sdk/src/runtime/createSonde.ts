@@ -66,7 +66,6 @@ export function createSonde(
   const consent = createConsent({
     ns,
     consent: options.consent,
-    win,
     stopped: () => runtime.destroyed,
     startDelivery: () =>
       deferDelivery(deps.chunks.delivery, {

@@ -1,7 +1,8 @@
 import type { TargetingState } from '@sonde/core'
-import { createStore, get, type UseStore, update } from 'idb-keyval'
+import { get, type UseStore, update } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
 import { mergeStored } from './mergeStored'
+import { openIdbStore } from './openIdbStore'
 
 export interface StatePersistence {
   load(): Promise<TargetingState | null>
@@ -23,9 +24,7 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
   let broken = false
   const open = (): UseStore | null => {
     if (store || broken) return store
-    try {
-      if (typeof indexedDB !== 'undefined' && indexedDB) store = createStore(name, 'state')
-    } catch {}
+    store = openIdbStore(name, 'state')
     broken = store === null
     return store
   }
