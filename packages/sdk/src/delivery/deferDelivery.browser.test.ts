@@ -148,6 +148,19 @@ describe('deferDelivery in Chromium', () => {
     expect(failing).toHaveBeenCalledTimes(1)
   })
 
+  it('takes a UI chunk’s outbox at once while its own load hangs', async () => {
+    // A CDN edge that never answers: the answer must not wait on that import.
+    const hanging = vi.fn(() => new Promise<DeliveryChunk>(() => {}))
+    const { transport, ids } = receiver()
+    const delivery = defer(hanging, endpoint(), transport)
+    const e = event()
+    const stored = delivery.enqueue(e)
+    await vi.waitFor(() => expect(hanging).toHaveBeenCalledTimes(1))
+    delivery.provide(chunk)
+    expect(await stored).toBe(true)
+    await vi.waitFor(() => expect(ids()).toEqual([e.id]))
+  })
+
   it('after stop never loads nor keeps a timer', async () => {
     const failing = loader(99)
     // Timers made after the failed load with the first pause's length: the pause.

@@ -39,54 +39,53 @@ export function deferDelivery(
   options: DeliveryOptions,
 ): DeferredDelivery {
   const win = options.win ?? window
-  let started: Promise<Delivery | null> | null = null
   let running: Delivery | null = null
   let chunk: DeliveryChunk | null = null
   let stopped = false
   let waiting = 0
-  // Between attempts: a timer, cut short by the browser coming back online.
   let timer: ReturnType<typeof setTimeout> | undefined
-  let wake: (() => void) | null = null
-  // The chunk's current load: flush answers at once while it is failing.
-  let attempt: Promise<DeliveryChunk> | null = null
-  // The outbox a UI chunk brought (`provide`): used instead of loading this chunk from then on.
-  let given: DeliveryChunk | null = null
+  let wait = 2_000
+  // The current load, or the last one while its pause runs: what starts meanwhile joins it.
+  let attempt: Promise<void> | null = null
+  // Settles once: with the outbox running, or with null when stopped first.
+  let settle!: (delivery: Delivery | null) => void
+  const started = new Promise<Delivery | null>((resolve) => {
+    settle = resolve
+  })
   const channel = openChannel(channelName(options.endpoint, options.key))
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = () => {
-        clearTimeout(timer)
-        wake = null
-        resolve()
-      }
-      timer = setTimeout(wake, ms)
+  // The first outbox to arrive runs: this chunk's own, or one a UI chunk brings, which need not
+  // wait for a load of this one that is failing or hanging.
+  const run = (loaded: DeliveryChunk) => {
+    if (stopped || running) return
+    unwatch()
+    chunk = loaded
+    running = loaded.startDelivery(options)
+    settle(running)
+  }
+  const start = () => {
+    if (running || stopped) return started
+    attempt ??= load().then(run, () => {
+      if (!stopped) timer = setTimeout(retry, wait)
+      wait = Math.min(wait * 2, 60_000)
     })
-  const start = (): Promise<Delivery | null> => {
-    started ??= (async () => {
-      for (let wait = 2_000; !stopped; wait = Math.min(wait * 2, 60_000)) {
-        try {
-          attempt = given ? Promise.resolve(given) : load()
-          const loaded = await attempt
-          if (stopped) break
-          channel?.close()
-          win.removeEventListener('online', onOnline)
-          chunk = loaded
-          running = loaded.startDelivery(options)
-          return running
-        } catch {
-          if (stopped) break
-          await pause(wait)
-        }
-      }
-      return null
-    })()
     return started
   }
-  const onOnline = () => wake?.()
+  const retry = () => {
+    clearTimeout(timer)
+    if (running || stopped) return
+    attempt = null
+    void start()
+  }
   const onWake = () => void start()
+  const unwatch = () => {
+    clearTimeout(timer)
+    clearTimeout(left)
+    channel?.close()
+    win.removeEventListener('online', retry)
+  }
   channel?.addEventListener('message', onWake)
-  win.addEventListener('online', onOnline)
+  win.addEventListener('online', retry)
   // What an earlier page left is looked for once this one has started: it is rarely urgent (a
   // page going sends what it holds on its way out), and the host's start should not wait on it.
   const left = options.store
@@ -110,32 +109,20 @@ export function deferDelivery(
   }
 
   return {
-    provide(chunk) {
-      given = chunk
-      // A failed load waiting out its pause takes it now (one in flight is awaited: the file
-      // is a few bytes beside the queue the UI chunk has just brought).
-      wake?.()
-      void start()
-    },
+    provide: run,
     enqueueWith,
     enqueue: async (event) => (await enqueueWith(() => event)) === true,
     async flush() {
       void start()
-      try {
-        await attempt
-      } catch {
-        // The chunk cannot be loaded now: what waits is reported rather than waited for.
-        return { sent: 0, pending: waiting }
-      }
+      // A load that fails: what waits is reported rather than waited for.
+      await attempt
       return running ? running.flush() : { sent: 0, pending: waiting }
     },
     pending: () => (running?.pending() ?? 0) + waiting,
     stop() {
       stopped = true
-      clearTimeout(left)
-      channel?.close()
-      win.removeEventListener('online', onOnline)
-      wake?.()
+      unwatch()
+      settle(null)
       running?.stop()
       running = null
     },
