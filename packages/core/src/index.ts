@@ -179,6 +179,7 @@ export {
   matchTrigger,
   matchUrl,
   type Operator,
+  readOwn,
   recordCompleted,
   recordDismissed,
   recordEvent,

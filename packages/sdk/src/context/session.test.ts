@@ -54,4 +54,16 @@ describe('session', () => {
     touchSession(store, 10_000, newId)
     expect(touchSession(store, 5_000, newId).id).toBe('s2')
   })
+
+  // Event names are the host's: one that names an Object.prototype member counts like any other.
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'counts an event named %s',
+    (name) => {
+      const store = memoryKeyValue()
+      const newId = ids()
+      recordInSession(store, 0, newId, { event: name })
+      const s = recordInSession(store, 10, newId, { event: name })
+      expect(JSON.parse(JSON.stringify(s.events))).toEqual({ [name]: 2 })
+    },
+  )
 })

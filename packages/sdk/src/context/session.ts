@@ -1,3 +1,4 @@
+import { readOwn } from '@sonde/core'
 import type { KeyValue } from './keyValue'
 
 /** The engagement figures of one visit, as sent in `context.session`. */
@@ -36,7 +37,9 @@ export function recordInSession(
 ): SessionState {
   const session = touchSession(store, now, newId)
   if ('pageView' in what) session.pageViews++
-  else session.events[what.event] = (session.events[what.event] ?? 0) + 1
+  // Event names are the host's: `constructor` must not read Object.prototype's (`__proto__`,
+  // which an assignment cannot create, goes uncounted).
+  else session.events[what.event] = ((readOwn(session.events, what.event) as number) ?? 0) + 1
   store.set(KEY, JSON.stringify(session))
   return session
 }
