@@ -1,4 +1,5 @@
 import type { Config } from '@sonde/core'
+import { withTimeout } from '../delivery/withTimeout'
 import type { Validator } from '../runtime/chunks'
 import type { Logger } from '../runtime/createLogger'
 import { SDK_VERSION } from '../version'
@@ -30,7 +31,8 @@ export async function fetchConfig(
   const fetcher = options.fetcher ?? fetch
   try {
     const headers: Record<string, string> = options.etag ? { 'if-none-match': options.etag } : {}
-    const response = await fetcher(url, { credentials: 'omit', headers })
+    // A server that never answers must not hold the start, and every call waiting on it.
+    const response = await withTimeout(fetcher(url, { credentials: 'omit', headers }), 10_000)
     if (response.status === 304) return { status: 'same' }
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     const text = await response.text()

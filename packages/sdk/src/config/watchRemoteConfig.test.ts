@@ -230,4 +230,34 @@ describe('watchRemoteConfig', () => {
       vi.useRealTimers()
     }
   })
+
+  it('gives up on a server that never answers, so the start does not wait for ever', async () => {
+    vi.useFakeTimers()
+    try {
+      log.error.mockClear()
+      const fetcher = vi.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch
+      const remote = watchRemoteConfig('https://c/v1/config', {
+        log,
+        validator,
+        cache: memoryCache(),
+        onUpdate: vi.fn(),
+        fetcher,
+      })
+      let first: Config | undefined
+      void remote.first.then((config) => {
+        first = config
+      })
+      await vi.advanceTimersByTimeAsync(9_900)
+      expect(first).toBeUndefined()
+      await vi.advanceTimersByTimeAsync(100)
+      expect(first).toEqual({})
+      expect(log.error).toHaveBeenCalledWith(
+        expect.stringContaining('could not load config'),
+        expect.objectContaining({ name: 'TimeoutError' }),
+      )
+      remote.stop()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
