@@ -40,6 +40,16 @@ export function checkStart(input: unknown, baseURI: string): StartCheck {
       error: `invalid init options: ${parsed.errors.map(describeError).join('; ')}`,
     }
   const options = parsed.value
+  // A string the schema accepts may still not resolve (`https://`, `http://[bad`): said here,
+  // naming the field, rather than as a bare TypeError when Sonde starts.
+  for (const field of ['endpoint', 'config'] as const) {
+    const value = options[field]
+    if (typeof value === 'string' && !resolves(value, baseURI))
+      return {
+        ok: false,
+        error: `invalid init options: ${field}: expected a URL, got ${JSON.stringify(value)}`,
+      }
+  }
   if (typeof options.config === 'string')
     return {
       ok: true,
@@ -49,4 +59,14 @@ export function checkStart(input: unknown, baseURI: string): StartCheck {
     }
   const { config, warning } = checkConfig(options.config ?? {})
   return { ok: true, options, config, warning }
+}
+
+// Not URL.canParse: Safari before 17 lacks it.
+function resolves(url: string, base: string): boolean {
+  try {
+    new URL(url, base)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { checkStart } from './checkStart'
+
+const base = 'https://app.example/reports/'
+
+describe('checkStart', () => {
+  it('resolves a relative endpoint and config URL against the page', () => {
+    const checked = checkStart({ endpoint: '/v1/batch', config: 'sonde.json' }, base)
+    expect(checked).toMatchObject({ ok: true, config: { url: `${base}sonde.json` } })
+  })
+
+  // A string the schema accepts that is still no URL: the one error names the field, where it
+  // used to surface as a bare TypeError from the URL constructor.
+  it.each([
+    ['endpoint', { endpoint: 'https://' }],
+    ['endpoint', { endpoint: 'http://[bad' }],
+    ['config', { endpoint: '/v1/batch', config: 'http://[bad' }],
+    ['config', { endpoint: '/v1/batch', config: 'https://' }],
+  ])('refuses a %s that is not a URL: %j', (field, options) => {
+    const checked = checkStart(options, base)
+    expect(checked.ok).toBe(false)
+    expect(checked.ok ? '' : checked.error).toMatch(
+      new RegExp(`^invalid init options: ${field}: expected a URL`),
+    )
+  })
+})
