@@ -47,7 +47,14 @@ export function createApi(parts: ApiParts): Sonde {
     identify: (userId, traits = {}) =>
       queue(() => {
         if (typeof userId !== 'string' || !userId) return log.error('identify: expected a user id')
-        parts.update(recordIdentity(runtime.state, userId, traits))
+        // Traits travel in every event and are stored with the state: a cycle would make each
+        // event impossible to queue, a function would make the state impossible to store.
+        const plain = safe(
+          () => JSON.parse(JSON.stringify(traits ?? {})) as Record<string, unknown>,
+          null,
+        )
+        if (!plain) return log.error('identify: traits must be JSON')
+        parts.update(recordIdentity(runtime.state, userId, plain))
       }),
     track: (name, properties) =>
       queue(() => {
@@ -68,9 +75,9 @@ export function createApi(parts: ApiParts): Sonde {
     canShow: (id, kind = 'survey') =>
       safe(
         () =>
-          runtime.state.session.id
-            ? compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
-            : { ok: false as const, reason: 'loading' },
+          runtime.destroyed || !runtime.state.session.id
+            ? { ok: false as const, reason: runtime.destroyed ? 'destroyed' : 'loading' }
+            : compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now()),
         { ok: false as const, reason: 'error' },
       ),
     on: (type, handler) => emitter.on(type, handler),

@@ -12,7 +12,7 @@ export interface CallQueue {
 /**
  * The host's calls in the order they were made, each after `first` (the stored state and the
  * config loading): a `track` right after `init` must see the config. Nothing queued after
- * `stopped()` runs.
+ * `stopped()` runs, nor anything queued before it that had not run yet.
  */
 export function createCallQueue(
   first: Promise<void>,
@@ -30,7 +30,11 @@ export function createCallQueue(
   return {
     queue(task) {
       if (stopped()) return
-      ready = ready.then(() => guard(task)).catch((error) => log.error('could not start', error))
+      ready = ready
+        .then(() => {
+          if (!stopped()) guard(task)
+        })
+        .catch((error) => log.error('could not start', error))
     },
     guard,
     settled: () => ready,

@@ -151,6 +151,8 @@ export function createSonde(
   // Everything waits for the stored state and the config; calls keep their order.
   const start = Promise.all([consent.allowed() ? persistence.load() : null, config]).then(
     ([saved, loaded]) => {
+      // Destroyed while starting: no tour resumed, no timer re-armed after the teardown.
+      if (runtime.destroyed) return
       runtime.cfg = loaded
       runtime.state = restoreState(saved, { win, locale, user: options.user, visitor })
       signals.restart()

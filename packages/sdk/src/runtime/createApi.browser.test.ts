@@ -1,0 +1,133 @@
+import type { Batch } from '@sonde/core'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import acme from '../../../../test/fixtures/acme.config.json'
+import { init } from '../init'
+import type { Sonde } from './types'
+
+// The public methods over a running Sonde, in Chromium with the real chunks, IndexedDB and a
+// stand-in receiver: what destroy() leaves behind, and traits that are not plain JSON.
+const batches: Batch[] = []
+const realFetch = window.fetch
+const made: Sonde[] = []
+
+beforeEach(() => {
+  batches.length = 0
+  window.fetch = vi.fn(async (input: RequestInfo | URL, options?: RequestInit) => {
+    if (!String(input).includes('/v1/batch')) return realFetch(input, options)
+    const batch = JSON.parse(String(options?.body)) as Batch
+    batches.push(batch)
+    return new Response(JSON.stringify({ accepted: batch.events.map((e) => e.id), rejected: [] }))
+  }) as typeof fetch
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  for (const sonde of made.splice(0)) sonde.destroy()
+  for (const el of document.querySelectorAll('sonde-root')) el.remove()
+  window.fetch = realFetch
+})
+
+const endpoint = () => `https://collect.test/${crypto.randomUUID()}/v1/batch`
+const start = (options: Parameters<typeof init>[0]) => {
+  const sonde = init(options)
+  made.push(sonde)
+  return sonde
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const csat = acme.surveys.find((s) => s.id === 'csat-ticket') as (typeof acme.surveys)[number]
+const prompt = () =>
+  [...document.querySelectorAll('sonde-root')].find((el) =>
+    el.shadowRoot?.querySelector('[role=dialog]'),
+  )?.shadowRoot ?? null
+
+/** Answers the CSAT prompt with `score` and waits for its completion. */
+async function answer(sonde: Sonde, score: number) {
+  const completed = vi.fn()
+  sonde.on('survey:completed', completed)
+  sonde.track('ticket_closed')
+  const radio = await vi.waitFor(
+    () => {
+      const found = [...(prompt()?.querySelectorAll('[role=radio]') ?? [])].find((el) =>
+        el.getAttribute('aria-label')?.startsWith(String(score)),
+      )
+      if (!found) throw new Error('no prompt yet')
+      return found as HTMLElement
+    },
+    { timeout: 5_000 },
+  )
+  await userEvent.click(radio)
+  await vi.waitFor(() => expect(completed).toHaveBeenCalled())
+}
+
+describe('destroy', () => {
+  it('right after init: a tour left mid-way does not come back once the start completes', async () => {
+    const tour = {
+      id: 'resumable',
+      version: 1,
+      locale: 'en',
+      steps: [
+        { id: 'one', title: 'Step one' },
+        { id: 'two', title: 'Step two' },
+      ],
+    }
+    const options = { endpoint: endpoint(), locale: 'en', config: { tours: [tour] } }
+    // An earlier page left the tour on its first step, which is stored.
+    const first = start(options)
+    const started = vi.fn()
+    first.on('tour:started', started)
+    first.startTour('resumable')
+    await vi.waitFor(() => expect(started).toHaveBeenCalled(), { timeout: 5_000 })
+    await sleep(300)
+    first.destroy()
+    await vi.waitFor(() => expect(document.querySelectorAll('sonde-root')).toHaveLength(0))
+    // This page destroys Sonde before its start (stored state, config) is done.
+    start(options).destroy()
+    await sleep(1_500)
+    expect(document.querySelectorAll('sonde-root')).toHaveLength(0)
+  })
+
+  it('leaves canShow saying no, as show() then does nothing', async () => {
+    const sonde = start({ endpoint: endpoint(), config: { surveys: [csat] } })
+    await vi.waitFor(() => expect(sonde.canShow('csat-ticket')).toEqual({ ok: true }))
+    sonde.destroy()
+    expect(sonde.canShow('csat-ticket')).toEqual({ ok: false, reason: 'destroyed' })
+  })
+})
+
+describe('identify with traits that are not plain JSON', () => {
+  it('drops cyclic traits with one error naming them, and still delivers the answers', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const sonde = start({ endpoint: endpoint(), locale: 'en', config: { surveys: [csat] } })
+    const traits: Record<string, unknown> = { plan: 'pro' }
+    traits.self = traits
+    sonde.identify('u_cyclic', traits)
+    await answer(sonde, 4)
+    await sleep(300)
+    await sonde.flush()
+    expect(batches.flatMap((b) => b.events.map((e) => e.type))).toContain('survey.completed')
+    expect(error).toHaveBeenCalledWith('[sonde] identify: traits must be JSON')
+  })
+
+  it('keeps what serialises of traits with a function, so the display history is still stored', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const options = {
+      endpoint: endpoint(),
+      locale: 'en',
+      config: { surveys: [{ ...csat, frequency: { recontactDays: 90 } }] },
+    }
+    const sonde = start(options)
+    sonde.identify('u_model', { plan: 'pro', refresh: () => 1 })
+    await answer(sonde, 5)
+    await sleep(500)
+    await sonde.flush()
+    const sent = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
+    expect(sent?.context?.user?.traits).toEqual({ plan: 'pro' })
+    sonde.destroy()
+    // The site's next page: the recontact period holds.
+    const next = start(options)
+    await vi.waitFor(() =>
+      expect(next.canShow('csat-ticket')).not.toMatchObject({ reason: 'loading' }),
+    )
+    expect(next.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'frequency.recontact' })
+  })
+})
