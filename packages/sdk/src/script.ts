@@ -34,13 +34,9 @@ const chunks: Chunks = {
 function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
   const endpoint = el?.dataset.endpoint
   if (!endpoint) return null
+  // Absent attributes are undefined, which the options treat as not given.
   const { key, config, locale } = el.dataset
-  return {
-    endpoint,
-    ...(key ? { key } : {}),
-    ...(config ? { config } : {}),
-    ...(locale ? { locale } : {}),
-  }
+  return { endpoint, key, config, locale } as InitOptions
 }
 
 const host = window as Host
@@ -51,7 +47,13 @@ let starting: Promise<Sonde> | null = null
 const waiting: Array<() => void> = []
 
 const call = (method: string, args: unknown[]): unknown => {
-  if (instance) return (instance as unknown as Record<string, Method>)[method]?.(...args)
+  if (instance) {
+    const result = (instance as unknown as Record<string, Method>)[method]?.(...args)
+    // A destroyed Sonde is gone: the next `init` starts a new one, and calls until then wait
+    // for it, as calls before the first did.
+    if (method === 'destroy') instance = starting = null
+    return result
+  }
   if (method === 'canShow') return { ok: false, reason: 'loading' }
   // Before init nothing can be pending; after it, flush waits for the Sonde to exist.
   if (method === 'flush')

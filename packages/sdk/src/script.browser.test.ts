@@ -1,0 +1,38 @@
+import { afterEach, expect, it, vi } from 'vitest'
+import acme from '../../../test/fixtures/acme.config.json'
+import { init } from './init'
+import type { Sonde } from './runtime/types'
+
+// The script-tag bundle's window.sonde, in Chromium. Its other paths run in test/e2e on pages
+// that load the built bundle; this one needs two option sets in one page.
+afterEach(() => vi.restoreAllMocks())
+
+const options = (surveyId: string) => ({
+  endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+  config: { surveys: acme.surveys.filter((s) => s.id === surveyId) },
+})
+
+it('starts a new Sonde on init() after destroy() (a host signing another account in)', async () => {
+  const a = options('csat-ticket')
+  const b = options('ces-export')
+  // Both seen valid once on this site: the bundle then starts them without loading the validator
+  // chunk by URL, which this test server does not serve.
+  for (const seen of [a, b]) {
+    const sonde = init(seen)
+    await vi.waitFor(() =>
+      expect(sonde.canShow(seen.config.surveys[0]?.id ?? '')).toEqual({ ok: true }),
+    )
+    sonde.destroy()
+  }
+  await import('./script')
+  const host = window as unknown as { sonde: Sonde & { init(options: unknown): Sonde } }
+  host.sonde.init(a)
+  await vi.waitFor(() => expect(host.sonde.canShow('csat-ticket')).toEqual({ ok: true }))
+  host.sonde.destroy()
+  // Until the next init, calls wait for it, as they do before the first.
+  host.sonde.track('export_completed')
+  host.sonde.init(b)
+  await vi.waitFor(() => expect(host.sonde.canShow('ces-export')).toEqual({ ok: true }))
+  expect(host.sonde.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'unknown' })
+  host.sonde.destroy()
+})
