@@ -17,6 +17,10 @@ export interface Ledger {
   drop(drops: readonly Drop[]): Promise<void>
   /** Takes `reported` off the counter: the receiver has been told about that many. */
   settleDropped(reported: number): Promise<void>
+  /** No batch is sent before this time: the latest `Retry-After` given to any page or tab. */
+  notBefore(): number
+  /** Stores `until` as the time before which no page or tab sends. */
+  block(until: number): Promise<void>
 }
 
 /**
@@ -36,6 +40,7 @@ export function createLedger(
   // Ids acked or dropped here whose delete failed: the store would bring them back.
   const undeleted = new Set<string>()
   let dropped = 0
+  let notBefore = Number.NEGATIVE_INFINITY
   const storedDropped = attempt(() => store.getMeta('dropped'))
 
   async function write(list: readonly OutboxRecord[]): Promise<boolean> {
@@ -99,6 +104,12 @@ export function createLedger(
     }
   }
 
+  // Read with every refresh: a tab open before another was told to wait must wait too.
+  async function readNotBefore() {
+    const until = (await attempt(() => store.getMeta('notBefore'))).value
+    if (typeof until === 'number') notBefore = Math.max(notBefore, until)
+  }
+
   async function writeDropped() {
     // After the first read, so that the read cannot see this tab's own count and add it twice.
     await storedDropped
@@ -113,7 +124,7 @@ export function createLedger(
     async refresh() {
       touched.clear()
       await deleteAgain()
-      const stored = await attempt(() => store.all())
+      const [stored] = await Promise.all([attempt(() => store.all()), readNotBefore()])
       if (!stored.ok || !Array.isArray(stored.value)) return
       const isLocal = (id: string) => unsaved.has(id) || touched.has(id) || undeleted.has(id)
       records = mergeRecords(stored.value, records, isLocal)
@@ -136,6 +147,11 @@ export function createLedger(
       if (reported <= 0) return
       dropped = Math.max(0, dropped - reported)
       await writeDropped()
+    },
+    notBefore: () => notBefore,
+    async block(until) {
+      notBefore = Math.max(notBefore, until)
+      await attempt(() => store.setMeta('notBefore', notBefore))
     },
   }
 

@@ -302,6 +302,44 @@ describe('createOutbox: retries', () => {
     expect(calls.map(({ batch }) => batch.events.length)).toEqual([1, 2])
   })
 
+  // The SDK flushes with ignoreBackoff at every page start, when back online and when a tab
+  // becomes visible: a Retry-After kept by the page it answered would be ignored by all of them.
+  it.each([
+    ['a page opened after it', false],
+    ['a tab already open', true],
+  ])('honours a Retry-After given to another page in %s', async (_, openBefore) => {
+    const store = createMemoryStore()
+    const other = openBefore ? setup({ store }) : null
+    if (other) await other.outbox.ready()
+    const first = setup({ store, replies: [{ status: 429, retryAfter: '3600' }] })
+    await enqueueAll(first.outbox, 1)
+    await first.outbox.flush()
+    const next = other ?? setup({ store })
+    next.clock.time = T0 + 5_000
+    await next.outbox.flush({ ignoreBackoff: true })
+    await next.outbox.ready()
+    expect(await next.outbox.flush({ unload: true, ignoreBackoff: true })).toEqual({
+      sent: 0,
+      pending: 1,
+    })
+    expect(next.calls).toEqual([])
+    next.clock.time = T0 + 3_600_000
+    expect(await next.outbox.flush()).toEqual({ sent: 1, pending: 0 })
+  })
+
+  it('ignores a stored Retry-After further off than it obeys: the clock was set back', async () => {
+    const store = createMemoryStore()
+    const first = setup({ store, replies: [{ status: 429, retryAfter: '3600' }] })
+    await enqueueAll(first.outbox, 1)
+    await first.outbox.flush()
+    const obeying = setup({ store })
+    obeying.clock.time = T0 + 5_000
+    expect(await obeying.outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 0, pending: 1 })
+    const setBack = setup({ store })
+    setBack.clock.time = T0 - 24 * 3_600_000
+    expect(await setBack.outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 1, pending: 0 })
+  })
+
   it('drops a record after maxAttempts failed sends', async () => {
     const reply = { status: 500 }
     const { outbox, clock, drops } = setup({ limits: { maxAttempts: 2 }, replies: [reply, reply] })

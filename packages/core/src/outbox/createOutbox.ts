@@ -37,7 +37,8 @@ export interface OutboxOptions {
 /**
  * `unload`: the page is going away: one batch within `maxUnloadBytes`, handed to the transport
  * synchronously, from memory, leases ignored. `ignoreBackoff`: send records still waiting out a
- * backoff (the device came back online); a receiver's `Retry-After` is obeyed all the same.
+ * backoff (the device came back online); a receiver's `Retry-After` is obeyed all the same, and
+ * not only by the page it answered: it is stored, for the pages and tabs after it.
  */
 export interface FlushOptions {
   unload?: boolean
@@ -77,7 +78,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     loadDone = true
   })
   const unloading = new Set<string>()
-  let blockedUntil = Number.NEGATIVE_INFINITY
+  // Nothing goes before the time a receiver's Retry-After named, whichever page or tab it answered.
+  // A stored time further off than the longest Retry-After obeyed was written under a clock since
+  // set back: it is ignored, or delivery would wait for as long as the clock was off.
+  const blocked = (now: number) => {
+    const until = ledger.notBefore()
+    return now < until && until - now <= limits.retryAfterCapMs
+  }
 
   const result = (sent: number): FlushResult => ({ sent, pending: ledger.records.size })
   // Drops counted in the `dropped` of batches still in flight: several batches may be in flight
@@ -145,7 +152,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       batch.events.map((event) => event.id),
     )
     const settled = settleBatch(group, verdict, now, limits, random)
-    if (settled.blockedUntil !== null) blockedUntil = Math.max(blockedUntil, settled.blockedUntil)
+    if (settled.blockedUntil !== null) await ledger.block(settled.blockedUntil)
     if (verdict.kind === 'ack') await ledger.settleDropped(reported)
     forget(settled.acked)
     await ledger.drop(settled.dropped)
@@ -173,7 +180,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const widest = Math.max(1, limits.maxBatchesInFlight)
     let halted = false
     let sent = 0
-    while (!halted && clock.now() >= blockedUntil) {
+    while (!halted && !blocked(clock.now())) {
       const limit = halves.length > 0 || halvesFlying > 0 ? 1 : window
       const idle = queue.length === 0 && plan.length === 0 && halves.length === 0
       if (flying.size >= limit || (idle && flying.size > 0)) {
@@ -247,7 +254,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   function flushOnUnload(ignoreBackoff: boolean): Promise<FlushResult> {
     try {
       const now = clock.now()
-      if (now < blockedUntil) return Promise.resolve(result(0))
+      if (blocked(now)) return Promise.resolve(result(0))
       // Every record not already on its way out, so that pagehide after visibilitychange does not
       // send the same batch twice.
       const waiting = due(now, { ignoreBackoff, ignoreLease: true }).filter(

@@ -23,8 +23,12 @@ export interface OutboxRecord {
   queuedAt: number
 }
 
-/** The names of the small numbers a store keeps beside the records. */
-export type MetaName = 'dropped'
+/**
+ * The names of the small numbers a store keeps beside the records: `dropped`, events lost and not
+ * yet reported; `notBefore`, the time before which no batch may be sent (a receiver's
+ * `Retry-After`, which every page and tab must obey, not only the one it answered).
+ */
+export type MetaName = 'dropped' | 'notBefore'
 
 /**
  * Durable storage of outbox records, keyed by `event.id`. Every method must settle: a store over
