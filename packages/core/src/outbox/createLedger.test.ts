@@ -29,6 +29,7 @@ function flaky() {
     all: guard('all', memory.all),
     getMeta: guard('getMeta', memory.getMeta),
     setMeta: guard('setMeta', memory.setMeta),
+    addMeta: guard('addMeta', memory.addMeta),
   }
   return { store, memory, failing }
 }
@@ -72,9 +73,36 @@ describe('createLedger', () => {
     expect(drops).toEqual(['c:http_400'])
     expect(ledger.dropped()).toBe(1)
     expect(await store.getMeta('dropped')).toBe(1)
-    await ledger.settleDropped(5)
+    await ledger.settleDropped(await ledger.report(), true)
     expect(ledger.dropped()).toBe(0)
     expect(await store.getMeta('dropped')).toBe(0)
+  })
+
+  it('reports the stored count less what batches in flight carry; takes off what was delivered', async () => {
+    const store = createMemoryStore()
+    await store.setMeta('dropped', 2)
+    const { ledger, loaded } = createLedger(store)
+    await loaded
+    const first = await ledger.report()
+    await store.addMeta('dropped', 3) // lost meanwhile in another tab
+    const second = await ledger.report()
+    expect([first, second, ledger.reportNow()]).toEqual([2, 3, 0])
+    await ledger.settleDropped(first, false) // its batch failed: reported again
+    await ledger.settleDropped(second, true)
+    expect(await store.getMeta('dropped')).toBe(2)
+    expect(await ledger.report()).toBe(2)
+  })
+
+  it('counts a record dropped in two tabs once: the second finds it gone', async () => {
+    const store = createMemoryStore()
+    await store.put([record('a'), record('b')])
+    const [tabA, tabB] = [createLedger(store), createLedger(store)]
+    await Promise.all([tabA.loaded, tabB.loaded])
+    const drop = (id: string) => ({ record: record(id), reason: 'expired' })
+    await tabA.ledger.drop([drop('a'), drop('b')])
+    await tabB.ledger.drop([drop('a')])
+    expect(await store.getMeta('dropped')).toBe(2)
+    expect(await tabB.ledger.report()).toBe(2)
   })
 
   it('survives an onDrop that throws', async () => {
@@ -82,6 +110,7 @@ describe('createLedger', () => {
       throw new Error('listener bug')
     })
     await loaded
+    await ledger.add([record('a')])
     await ledger.drop([{ record: record('a'), reason: 'overflow' }])
     expect(ledger.dropped()).toBe(1)
   })
@@ -185,7 +214,7 @@ describe('createLedger', () => {
       delete: async (ids) => {
         deletes.push([...ids])
         if (deletes.length === 1) await new Promise<void>((resolve) => (release = resolve))
-        await memory.delete(ids)
+        return memory.delete(ids)
       },
     }
     const { ledger, loaded } = createLedger(store)

@@ -6,6 +6,7 @@ import type { Drop, OutboxRecord, Store } from './types'
 export interface Ledger {
   /** The records held now (replaced on refresh: do not keep it across an await). */
   readonly records: ReadonlyMap<string, OutboxRecord>
+  /** The stored dropped count as last read or changed here. */
   dropped(): number
   /** Reads the store again: records other tabs added, sent or leased. */
   refresh(): Promise<void>
@@ -14,9 +15,24 @@ export interface Ledger {
   /** Stores new states of held records; those acked or dropped meanwhile stay gone. */
   update(records: readonly OutboxRecord[]): Promise<void>
   remove(ids: readonly string[]): Promise<void>
-  drop(drops: readonly Drop[]): Promise<void>
-  /** Takes `reported` off the counter: the receiver has been told about that many. */
-  settleDropped(reported: number): Promise<void>
+  /**
+   * Forgets and deletes dropped records, and counts those still stored: one another tab dropped
+   * or sent first is not counted again. `stored`: false for records never written (too large to
+   * keep), which no delete can find: they are all counted.
+   */
+  drop(drops: readonly Drop[], stored?: boolean): Promise<void>
+  /**
+   * The count a new batch reports: the stored one, read now, less what batches in flight from
+   * this tab already report. Settle it with `settleDropped` once the batch is answered or dropped.
+   */
+  report(): Promise<number>
+  /** The same from the count as last read: for the unload path, which cannot wait for a read. */
+  reportNow(): number
+  /**
+   * A batch that reported `reported` is answered or was not sent: when `delivered`, the receiver
+   * knows of that many and the stored count goes down by as much.
+   */
+  settleDropped(reported: number, delivered: boolean): Promise<void>
   /** No batch is sent before this time: the latest `Retry-After` given to any page or tab. */
   notBefore(): number
   /** Stores `until` as the time before which no page or tab sends. */
@@ -39,9 +55,22 @@ export function createLedger(
   const touched = new Set<string>()
   // Ids acked or dropped here whose delete failed: the store would bring them back.
   const undeleted = new Set<string>()
-  let dropped = 0
   let notBefore = Number.NEGATIVE_INFINITY
-  const storedDropped = attempt(() => store.getMeta('dropped'))
+  // The dropped count lives in the store, the one truth for every tab: each adds its losses and
+  // takes off what a delivered batch reported, by steps no other tab can interleave with.
+  // `known`: the count as last read or changed here; `owed`: changes the store failed to take,
+  // made with the next one (and counted meanwhile); `reserved`: what batches in flight report.
+  let known = 0
+  let owed = 0
+  let reserved = 0
+  // The count's reads and changes, one at a time: a read then sees every change this tab made to
+  // it before, and none after, so that `reserved` is taken off the right count.
+  let counting: Promise<unknown> = Promise.resolve()
+  const inTurn = <T>(step: () => Promise<T>): Promise<T> => {
+    const done = counting.then(step)
+    counting = done.catch(() => {})
+    return done
+  }
 
   async function write(list: readonly OutboxRecord[]): Promise<boolean> {
     for (const record of list) {
@@ -64,23 +93,25 @@ export function createLedger(
   async function absorbRemoved() {
     const removed = (await attempt(() => store.takeRemoved?.() ?? [])).value ?? []
     if (removed.length === 0) return
-    const drops: Drop[] = []
     for (const { id, reason } of removed) {
       const record = records.get(id)
-      if (record) drops.push({ record, reason })
+      if (record) attempt(() => onDrop?.(record.event, reason))
     }
-    dropped += removed.length - drops.length
-    if (drops.length > 0) await ledger.drop(drops)
-    else await writeDropped()
+    unhold(removed.map(({ id }) => id))
+    await count(removed.length)
   }
 
-  async function forget(ids: readonly string[]) {
+  function unhold(ids: readonly string[]) {
     for (const id of ids) {
       records.delete(id)
       unsaved.delete(id)
       touched.add(id)
-      undeleted.add(id)
     }
+  }
+
+  async function forget(ids: readonly string[]) {
+    unhold(ids)
+    for (const id of ids) undeleted.add(id)
     await deleteAgain()
   }
 
@@ -110,17 +141,34 @@ export function createLedger(
     if (typeof until === 'number') notBefore = Math.max(notBefore, until)
   }
 
-  async function writeDropped() {
-    // After the first read, so that the read cannot see this tab's own count and add it twice.
-    await storedDropped
-    await attempt(() => store.setMeta('dropped', dropped))
+  async function readDropped() {
+    const read = await attempt(() => store.getMeta('dropped'))
+    if (read.ok) known = asCount(read.value)
+  }
+
+  const count = (delta: number) => (delta === 0 ? Promise.resolve() : inTurn(() => change(delta)))
+  // `settled`: what a delivered batch reported, no longer reserved once the count is down.
+  async function change(delta: number, settled = 0) {
+    const total = owed + delta
+    const changed = await attempt(() => store.addMeta('dropped', total))
+    if (changed.ok) {
+      known = asCount(changed.value)
+      owed = 0
+    } else owed = total
+    reserved -= settled
+  }
+
+  const reportNow = () => {
+    const count = Math.max(0, known + owed - reserved)
+    reserved += count
+    return count
   }
 
   const ledger: Ledger = {
     get records() {
       return records
     },
-    dropped: () => dropped,
+    dropped: () => Math.max(0, known + owed),
     async refresh() {
       touched.clear()
       await deleteAgain()
@@ -137,16 +185,34 @@ export function createLedger(
     async remove(ids) {
       await forget(ids)
     },
-    async drop(drops) {
+    async drop(drops, stored = true) {
       if (drops.length === 0) return
-      dropped += drops.length
+      const ids = drops.map(({ record }) => record.event.id)
+      // Never stored, so no delete can find them: records whose write failed.
+      const unstored = stored ? ids.filter((id) => unsaved.has(id)).length : ids.length
       for (const { record, reason } of drops) attempt(() => onDrop?.(record.event, reason))
-      await Promise.all([forget(drops.map(({ record }) => record.event.id)), writeDropped()])
+      unhold(ids)
+      const deleted = await attempt(() => store.delete(ids))
+      if (deleted.ok) await count(deleted.value + unstored)
+      else {
+        // Deleted again later; counted now, as they were held.
+        for (const id of ids) undeleted.add(id)
+        await count(ids.length)
+      }
     },
-    async settleDropped(reported) {
+    report: () =>
+      inTurn(async () => {
+        await readDropped()
+        return reportNow()
+      }),
+    reportNow,
+    async settleDropped(reported, delivered) {
       if (reported <= 0) return
-      dropped = Math.max(0, dropped - reported)
-      await writeDropped()
+      if (!delivered) {
+        reserved -= reported
+        return
+      }
+      await inTurn(() => change(-reported, reported))
     },
     notBefore: () => notBefore,
     async block(until) {
@@ -156,13 +222,15 @@ export function createLedger(
   }
 
   async function load() {
-    const count = (await storedDropped).value
-    // Added, not assigned: drops counted while the read was in flight are kept.
-    if (typeof count === 'number' && Number.isFinite(count) && count > 0) dropped += count
-    await ledger.refresh()
+    await Promise.all([inTurn(readDropped), ledger.refresh()])
   }
 
   return { ledger, loaded: load() }
+}
+
+// A stored count as a number: a missing, negative or garbled one is none.
+function asCount(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; value?: undefined }

@@ -42,6 +42,25 @@ describe('createMemoryStore', () => {
     expect(ids(await store.all())).toEqual(['a#0'])
   })
 
+  it('resolves a delete to how many of the ids were stored', async () => {
+    const store = createMemoryStore()
+    await store.put([record('a'), record('b')])
+    expect(await store.delete(['a', 'zzz', 'a', 'b'])).toBe(2)
+  })
+
+  it.each([
+    [[3], 3],
+    [[3, -1], 2],
+    [[1, -5, 2], 2],
+  ])('adds %j to a count, never going below 0, up to %i', async (deltas, expected) => {
+    const store = createMemoryStore()
+    const counts: number[] = []
+    for (const delta of deltas) counts.push(await store.addMeta('dropped', delta))
+    expect(counts.at(-1)).toBe(expected)
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(0)
+    expect(await store.getMeta('dropped')).toBe(expected)
+  })
+
   it('keeps meta values apart from records', async () => {
     const store = createMemoryStore()
     expect(await store.getMeta('dropped')).toBeUndefined()

@@ -12,7 +12,9 @@ export function createMemoryStore(): Store {
       for (const record of list) records.set(record.event.id, { ...record })
     },
     async delete(ids) {
-      for (const id of ids) records.delete(id)
+      let deleted = 0
+      for (const id of ids) if (records.delete(id)) deleted++
+      return deleted
     },
     async all() {
       return [...records.values()].map((record) => ({ ...record }))
@@ -22,6 +24,11 @@ export function createMemoryStore(): Store {
     },
     async setMeta(name, value) {
       meta.set(name, value)
+    },
+    async addMeta(name, delta) {
+      const value = Math.max(0, (meta.get(name) ?? 0) + delta)
+      meta.set(name, value)
+      return value
     },
   }
 }

@@ -42,7 +42,7 @@ function setup(options: Partial<OutboxOptions> & { store?: Store } = {}) {
     setMeta: (name, value) => memory.setMeta(name, value),
     async delete(ids) {
       for (const id of ids) log.push(`delete ${id}`)
-      await memory.delete(ids)
+      return memory.delete(ids)
     },
   }
   const inFlight: Flight[] = []

@@ -507,6 +507,7 @@ describe('createOutbox: a failing store', () => {
       all: () => Promise.reject(new Error('closing')),
       getMeta: () => Promise.reject(new Error('closing')),
       setMeta: () => Promise.reject(new Error('closing')),
+      addMeta: () => Promise.reject(new Error('closing')),
     }
     const { outbox } = setup({ store: broken, replies: [{ status: 503 }] })
     expect(await outbox.enqueue(event(1))).toBe(false)
@@ -686,6 +687,64 @@ describe('createOutbox: concurrency', () => {
     expect(await tabB.outbox.flush()).toEqual({ sent: 2, pending: 0 })
     expect(await tabA.outbox.flush()).toEqual({ sent: 0, pending: 0 })
     expect(tabA.calls).toEqual([])
+  })
+
+  // Tabs share the store, and so the count: each loss must reach the receiver once.
+  type Tab = ReturnType<typeof setup>
+  const reported = (...tabs: Tab[]) =>
+    tabs.flatMap((tab) => tab.calls.map(({ batch }) => batch.dropped ?? 0))
+  it.each<[string, (store: Store) => Promise<number[]>, number[]]>([
+    [
+      'a stored count, by the two tabs opened on it',
+      async (store) => {
+        const earlier = setup({ store, replies: [{ status: 400 }] })
+        await enqueueAll(earlier.outbox, 2)
+        await earlier.outbox.flush()
+        const [tabA, tabB] = [setup({ store }), setup({ store })]
+        for (const [n, tab] of [tabA, tabB].entries()) {
+          await tab.outbox.enqueue(event(3 + n))
+          await tab.outbox.flush()
+        }
+        return reported(tabA, tabB)
+      },
+      [2, 0],
+    ],
+    [
+      'losses in two tabs, neither writing over the other',
+      async (store) => {
+        const [tabA, tabB] = [1, 2].map(() => setup({ store, replies: [{ status: 400 }] }))
+        for (const [n, tab] of [tabA, tabB].entries()) {
+          await tab?.outbox.enqueue(event(1 + n))
+          await tab?.outbox.flush({ ignoreBackoff: true })
+        }
+        const next = setup({ store })
+        await next.outbox.enqueue(event(3))
+        await next.outbox.flush()
+        return reported(next)
+      },
+      [2],
+    ],
+    [
+      'an event expired in the two tabs that held it',
+      async (store) => {
+        const tabA = setup({ store, replies: [{ error: 'network' }] })
+        await enqueueAll(tabA.outbox, 1)
+        await tabA.outbox.flush()
+        const tabB = setup({ store })
+        await tabB.outbox.ready()
+        tabA.clock.time = tabB.clock.time = T0 + 7 * 24 * 3_600_000
+        // Each evicts it on its next enqueue, tab B from what it read before tab A's eviction.
+        await tabA.outbox.enqueue(event(2))
+        await tabB.outbox.enqueue(event(3))
+        await tabA.outbox.flush()
+        await tabB.outbox.enqueue(event(4))
+        await tabB.outbox.flush()
+        return reported(tabA, tabB)
+      },
+      [0, 1, 0],
+    ],
+  ])('reports %s once', async (_, run, expected) => {
+    expect(await run(createMemoryStore())).toEqual(expected)
   })
 
   it('keeps the dropped count across page loads', async () => {

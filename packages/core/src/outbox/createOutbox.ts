@@ -87,17 +87,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   const result = (sent: number): FlushResult => ({ sent, pending: ledger.records.size })
-  // Drops counted in the `dropped` of batches still in flight: several batches may be in flight
-  // at once (the pipelined flush, an unload send beside it), and each drop goes in one of them.
-  let reporting = 0
+  // `dropped` is the count the ledger reserves for this batch (after the rest, which may throw):
+  // several batches may be in flight at once (the pipelined flush, an unload send beside it),
+  // and each drop goes in one of them.
   const envelope = (): BatchEnvelope => ({
     schema: 'sonde.batch/1',
     batchId: newId(),
     sentAt: new Date(clock.now()).toISOString(),
     ...(key === undefined ? {} : { key }),
     sdk,
-    dropped: Math.max(0, ledger.dropped() - reporting),
   })
+  // A batch built and not sent reports nothing.
+  const unreport = (head: BatchEnvelope) => ledger.settleDropped(head.dropped ?? 0, false)
   const due = (now: number, dueOptions: DueOptions) =>
     [...ledger.records.values()].filter((record) => isDue(record, now, dueOptions)).sort(compareAge)
   // Resolves to the ids evicted.
@@ -113,7 +114,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const now = clock.now()
       const record = createRecord(event, now)
       if (record.bytes > limits.maxBatchBytes) {
-        await ledger.drop([{ record, reason: 'too_large' }])
+        await ledger.drop([{ record, reason: 'too_large' }], false)
         return false
       }
       const stored = await ledger.add([record])
@@ -135,8 +136,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function send(head: BatchEnvelope, group: readonly OutboxRecord[], unload: boolean) {
     const batch: Batch = { ...head, events: group.map((record) => record.event) }
-    const reported = head.dropped ?? 0
-    reporting += reported
     let response: TransportResult
     try {
       // Called before any await: on the unload path the page may not live to see a microtask.
@@ -144,8 +143,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } catch {
       response = { error: 'network' }
     }
-    // In the same tick as settleDropped takes the count off, so no envelope sees it twice.
-    reporting -= reported
     const now = clock.now()
     const verdict = classifyResponse(
       response,
@@ -153,7 +150,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     )
     const settled = settleBatch(group, verdict, now, limits, random)
     if (settled.blockedUntil !== null) await ledger.block(settled.blockedUntil)
-    if (verdict.kind === 'ack') await ledger.settleDropped(reported)
+    await ledger.settleDropped(head.dropped ?? 0, verdict.kind === 'ack')
     forget(settled.acked)
     await ledger.drop(settled.dropped)
     await ledger.update(settled.retried)
@@ -189,7 +186,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         continue
       }
       if (idle) break
-      const head = envelope()
+      const head = { ...envelope(), dropped: await ledger.report() }
       let group = halves.shift()
       const half = group !== undefined
       if (!group) {
@@ -204,6 +201,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         }
         group = plan.shift()
         if (!group) {
+          await unreport(head)
           if (flying.size === 0) break
           continue
         }
@@ -212,7 +210,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const held = group.flatMap((record) => ledger.records.get(record.event.id) ?? [])
       const leased = exclusive ? held : lease(held, clock.now(), limits.leaseMs)
       if (!exclusive) await ledger.update(leased)
-      if (leased.length === 0) continue
+      if (leased.length === 0) {
+        await unreport(head)
+        continue
+      }
       if (half) halvesFlying += 1
       const flight = send(head, leased, false)
         .then((outcome) => {
@@ -261,10 +262,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
         (record) => !unloading.has(record.event.id),
       )
       if (waiting.length === 0) return Promise.resolve(result(0))
-      const head = envelope()
+      const head = { ...envelope(), dropped: ledger.reportNow() }
       const bytes = { maxEvents: limits.maxBatchEvents, maxBytes: limits.maxUnloadBytes }
       const group = buildBatches(waiting, head, bytes).batches[0]
-      if (!group) return Promise.resolve(result(0))
+      if (!group) {
+        void unreport(head)
+        return Promise.resolve(result(0))
+      }
       for (const record of group) unloading.add(record.event.id)
       return send(head, group, true)
         .then((outcome) => result(outcome.acked))

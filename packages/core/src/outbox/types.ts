@@ -37,12 +37,21 @@ export type MetaName = 'dropped' | 'notBefore'
 export interface Store {
   /** Inserts or replaces each record by `event.id`. */
   put(records: readonly OutboxRecord[]): Promise<void>
-  /** Removes the records with these ids; unknown ids are ignored. */
-  delete(ids: readonly string[]): Promise<void>
+  /**
+   * Removes the records with these ids; unknown ids are ignored. Resolves to how many of them were
+   * stored: a record that another tab removed first is not counted lost twice.
+   */
+  delete(ids: readonly string[]): Promise<number>
   /** Every record, in any order; never the meta values. */
   all(): Promise<OutboxRecord[]>
   getMeta(name: MetaName): Promise<number | undefined>
   setMeta(name: MetaName, value: number): Promise<void>
+  /**
+   * Adds `delta` to a count (missing counts as 0, the sum never goes below 0) in one step that no
+   * other page or tab can interleave with, and resolves to the new count: every tab changes the
+   * one `dropped` count, and none may lose another's change.
+   */
+  addMeta(name: MetaName, delta: number): Promise<number>
   /**
    * The records this store removed on its own since the last call: corrupt or unknown-version
    * ones found on read, the oldest evicted to make room on a full disk. They are lost all the

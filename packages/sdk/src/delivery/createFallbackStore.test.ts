@@ -11,6 +11,7 @@ const failing = (error: unknown): Store => ({
   all: () => Promise.reject(error),
   getMeta: () => Promise.reject(error),
   setMeta: () => Promise.reject(error),
+  addMeta: () => Promise.reject(error),
 })
 
 describe('createFallbackStore', () => {
@@ -82,6 +83,21 @@ describe('createFallbackStore', () => {
     failing = true
     await store.getMeta('dropped')
     expect((await store.all()).map((r) => r.event.id)).toEqual(['evt-new-0000'])
+  })
+
+  it('keeps the dropped count the primary held when it fails', async () => {
+    const primary = createMemoryStore()
+    let broken = false
+    const flaky: Store = {
+      ...primary,
+      getMeta: (name) => (broken ? Promise.reject(new Error('gone')) : primary.getMeta(name)),
+    }
+    const store = createFallbackStore(flaky)
+    expect(await store.addMeta('dropped', 3)).toBe(3)
+    broken = true
+    expect(await store.getMeta('dropped')).toBe(3)
+    expect(store.degraded()).toBe(true)
+    expect(await store.addMeta('dropped', -1)).toBe(2)
   })
 
   it('passes on what the primary removed by itself', async () => {

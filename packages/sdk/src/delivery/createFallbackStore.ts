@@ -1,4 +1,10 @@
-import { createMemoryStore, type OutboxRecord, type Removal, type Store } from '@sonde/core'
+import {
+  createMemoryStore,
+  type MetaName,
+  type OutboxRecord,
+  type Removal,
+  type Store,
+} from '@sonde/core'
 
 /**
  * A store that uses `primary` until it fails once (missing, hung, throwing, full beyond repair),
@@ -7,7 +13,7 @@ import { createMemoryStore, type OutboxRecord, type Removal, type Store } from '
  *
  * While the primary works, a mirror keeps what it holds, and memory starts from it: the outbox
  * re-reads its store before every flush and trusts it, so an empty memory store would make it
- * forget the records it had loaded from the database.
+ * forget the records it had loaded from the database, and the dropped count it keeps there.
  */
 export function createFallbackStore(
   primary: Store | null,
@@ -16,6 +22,7 @@ export function createFallbackStore(
 ): Store & { degraded(): boolean; takeRemoved(): Removal[] } {
   let active = primary ?? memory
   const mirror = new Map<string, OutboxRecord>()
+  const metaMirror = new Map<MetaName, number>()
   // When each id was last written or deleted here, counted in writes: a read that began before
   // must not undo that in the mirror.
   const changed = new Map<string, number>()
@@ -41,6 +48,7 @@ export function createFallbackStore(
           active = memory
           onFallback(error)
           await memory.put([...mirror.values()])
+          for (const [name, value] of metaMirror) await memory.setMeta(name, value)
         }
       }
     }
@@ -80,8 +88,21 @@ export function createFallbackStore(
           for (const [id, at] of changed) if (at <= since) changed.delete(id)
         },
       ),
-    getMeta: (name) => call((s) => s.getMeta(name)),
-    setMeta: (name, value) => call((s) => s.setMeta(name, value)),
+    getMeta: (name) =>
+      call(
+        (s) => s.getMeta(name),
+        (value) => value !== undefined && metaMirror.set(name, value),
+      ),
+    setMeta: (name, value) =>
+      call(
+        (s) => s.setMeta(name, value),
+        () => metaMirror.set(name, value),
+      ),
+    addMeta: (name, delta) =>
+      call(
+        (s) => s.addMeta(name, delta),
+        (value) => metaMirror.set(name, value),
+      ),
     takeRemoved: () => primary?.takeRemoved?.() ?? [],
     degraded: () => active === memory,
   }

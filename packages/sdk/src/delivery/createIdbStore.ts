@@ -75,19 +75,29 @@ export function createIdbStore({
     })
     if (bad.length > 0) {
       await remove(bad)
+      // Not counted here: the outbox counts what it takes, and would report them twice.
       for (const key of bad)
         removed.push({ id: String(key).slice(RECORD_PREFIX.length), reason: 'corrupt' })
-      const dropped = ((await getMeta('dropped')) ?? 0) + bad.length
-      await setMeta('dropped', dropped)
     }
     return records
   }
 
-  const getMeta = async (meta: MetaName) => {
-    const value = await run((store) => get<unknown>(META + meta, store))
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined
-  }
+  const getMeta = async (meta: MetaName) => asNumber(await run((store) => get(META + meta, store)))
   const setMeta = (meta: MetaName, value: number) => run((store) => set(META + meta, value, store))
+  // The read and the write in one readwrite transaction, which IndexedDB runs alone on the
+  // store: no other tab's change can fall between them.
+  const addMeta = (meta: MetaName, delta: number) =>
+    run((store) =>
+      store('readwrite', (s) => {
+        let value = 0
+        const read = s.get(META + meta)
+        read.onsuccess = () => {
+          value = Math.max(0, (asNumber(read.result) ?? 0) + delta)
+          s.put(value, META + meta)
+        }
+        return promisifyRequest(s.transaction).then(() => value)
+      }),
+    )
 
   const put = async (records: readonly OutboxRecord[]) => {
     const rows = records.map((record): [string, StoredRecord] => [
@@ -131,12 +141,17 @@ export function createIdbStore({
     all,
     getMeta,
     setMeta,
+    addMeta,
     takeRemoved() {
       const taken = removed
       removed = []
       return taken
     },
   }
+}
+
+function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }
 
 function isClosing(error: unknown): boolean {

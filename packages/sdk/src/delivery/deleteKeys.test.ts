@@ -59,6 +59,17 @@ describe('deleteKeys', () => {
     expect(await left(store)).toEqual(keys(1, 3))
   })
 
+  it.each([
+    ['all of them there', keys(1, 5), 5],
+    ['some gone already', [...keys(1, 3), 'e:0007', 'e:0008'], 3],
+    ['none there', ['e:0009'], 0],
+    ['none asked for', [], 0],
+  ])('resolves to how many keys it found: %s', async (_, asked, found) => {
+    const store = open()
+    await fill(store, keys(1, 5))
+    expect(await store('readwrite', (objectStore) => deleteKeys(objectStore, asked))).toBe(found)
+  })
+
   it('does not delete a key another connection wrote among those asked for', async () => {
     const name = `delete-keys-${++n}`
     const ours = createStore(name, 'outbox')
