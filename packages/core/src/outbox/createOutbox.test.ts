@@ -459,6 +459,34 @@ describe('createOutbox: caps', () => {
     ])
   })
 
+  it.each([
+    ['this tab', true],
+    ['another tab, which leased them', false],
+  ])('leaves alone records on their way to the receiver, sent by %s', async (_, sameTab) => {
+    const store = createMemoryStore()
+    const gate = deferred<TransportResult>()
+    const limits = { maxItems: 2 }
+    const sender = setup({ store, limits, replies: [() => gate.promise], exclusive: () => sameTab })
+    await enqueueAll(sender.outbox, 2)
+    const sending = sender.outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const other = sameTab ? sender : setup({ store, limits })
+    // Over maxItems: the oldest would go, and it is in flight.
+    await other.outbox.enqueue(event(3))
+    const next = other.outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    gate.resolve({ status: 200 })
+    await Promise.all([sending, next])
+    await sender.outbox.flush()
+    const tabs = sameTab ? [sender] : [sender, other]
+    const batches = tabs.flatMap((tab) => tab.calls.map(({ batch }) => batch))
+    expect(batches.flatMap((batch) => batch.events.map((e) => e.id)).sort()).toEqual(
+      [1, 2, 3].map((n) => event(n).id),
+    )
+    expect(batches.map((batch) => batch.dropped)).toEqual([0, 0])
+    expect(tabs.flatMap((tab) => tab.drops)).toEqual([])
+  })
+
   it('evicts records older than the TTL at the next flush', async () => {
     const { outbox, calls, clock, drops } = setup({ replies: [{ error: 'network' }] })
     await enqueueAll(outbox, 1)

@@ -101,9 +101,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const unreport = (head: BatchEnvelope) => ledger.settleDropped(head.dropped ?? 0, false)
   const due = (now: number, dueOptions: DueOptions) =>
     [...ledger.records.values()].filter((record) => isDue(record, now, dueOptions)).sort(compareAge)
-  // Resolves to the ids evicted.
+  // The records of each batch this tab has in flight, on either path.
+  const flights = new Set<readonly OutboxRecord[]>()
+  // Resolves to the ids evicted. Records on their way to the receiver (in a batch of this tab's,
+  // or leased by another tab) are left alone: one acked after it was counted lost would be
+  // reported delivered and dropped. The caps may be exceeded by them until they are answered.
   const evict = async (now: number) => {
-    const { evicted } = applyCaps([...ledger.records.values()], now, caps)
+    const sending = new Set([...flights].flat().map((record) => record.event.id))
+    const evictable = [...ledger.records.values()].filter(
+      (record) =>
+        !sending.has(record.event.id) &&
+        !(record.state === 'leased' && (record.leaseUntil ?? 0) > now),
+    )
+    const { evicted } = applyCaps(evictable, now, caps)
     await ledger.drop(evicted)
     return new Set(evicted.map(({ record }) => record.event.id))
   }
@@ -135,6 +145,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function send(head: BatchEnvelope, group: readonly OutboxRecord[], unload: boolean) {
+    flights.add(group)
+    try {
+      return await sendGroup(head, group, unload)
+    } finally {
+      flights.delete(group)
+    }
+  }
+
+  async function sendGroup(head: BatchEnvelope, group: readonly OutboxRecord[], unload: boolean) {
     const batch: Batch = { ...head, events: group.map((record) => record.event) }
     let response: TransportResult
     try {
