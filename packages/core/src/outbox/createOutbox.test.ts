@@ -626,6 +626,25 @@ describe('createOutbox: the unload path', () => {
   })
 })
 
+describe('createOutbox: stop', () => {
+  // Opt-out: no requests. A flush that has a batch in flight must not send the next.
+  it('sends no further batch once stopped, not even from the flush running', async () => {
+    const gate = deferred<TransportResult>()
+    const { outbox, calls, stored } = setup({ replies: [() => gate.promise] })
+    await enqueueAll(outbox, 120)
+    const running = outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    outbox.stop()
+    gate.resolve({ status: 200 })
+    expect(await running).toEqual({ sent: 50, pending: 70 })
+    expect(await outbox.enqueue(event(121))).toBe(false)
+    expect(await outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 0, pending: 70 })
+    expect(await outbox.flush({ unload: true })).toEqual({ sent: 0, pending: 70 })
+    expect(calls).toHaveLength(1)
+    expect(await stored()).toHaveLength(70)
+  })
+})
+
 describe('createOutbox: concurrency', () => {
   it('coalesces flushes: each event is sent once', async () => {
     const { outbox, sentIds } = setup()

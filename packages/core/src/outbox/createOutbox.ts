@@ -61,6 +61,11 @@ export interface Outbox {
   dropped(): number
   /** Resolves once the records already stored are read: an unload flush sends them from then on. */
   ready(): Promise<void>
+  /**
+   * For good (opt-out, destroy): no batch is sent from now on, not even by a flush running now,
+   * and no event is taken in. The answer to a batch already sent is still settled.
+   */
+  stop(): void
 }
 
 /**
@@ -78,6 +83,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     loadDone = true
   })
   const unloading = new Set<string>()
+  let stopped = false
   // Nothing goes before the time a receiver's Retry-After named, whichever page or tab it answered.
   // A stored time further off than the longest Retry-After obeyed was written under a clock since
   // set back: it is ignored, or delivery would wait for as long as the clock was off.
@@ -121,6 +127,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function enqueue(event: SondeEvent): Promise<boolean> {
     try {
       await loaded
+      if (stopped) return false
       const now = clock.now()
       const record = createRecord(event, now)
       if (record.bytes > limits.maxBatchBytes) {
@@ -196,7 +203,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const widest = Math.max(1, limits.maxBatchesInFlight)
     let halted = false
     let sent = 0
-    while (!halted && !blocked(clock.now())) {
+    while (!halted && !stopped && !blocked(clock.now())) {
       const limit = halves.length > 0 || halvesFlying > 0 ? 1 : window
       const idle = queue.length === 0 && plan.length === 0 && halves.length === 0
       if (flying.size >= limit || (idle && flying.size > 0)) {
@@ -229,7 +236,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const held = group.flatMap((record) => ledger.records.get(record.event.id) ?? [])
       const leased = exclusive ? held : lease(held, clock.now(), limits.leaseMs)
       if (!exclusive) await ledger.update(leased)
-      if (leased.length === 0) {
+      // Stopped while this batch was being made ready.
+      if (leased.length === 0 || stopped) {
         await unreport(head)
         continue
       }
@@ -264,6 +272,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const fresh = !loadDone
       await loaded
       if (!fresh) await ledger.refresh()
+      if (stopped) return result(0)
       await evict(clock.now())
       return result(await sendDue(ignoreBackoff))
     } catch {
@@ -274,7 +283,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   function flushOnUnload(ignoreBackoff: boolean): Promise<FlushResult> {
     try {
       const now = clock.now()
-      if (blocked(now)) return Promise.resolve(result(0))
+      if (stopped || blocked(now)) return Promise.resolve(result(0))
       // Every record not already on its way out, so that pagehide after visibilitychange does not
       // send the same batch twice.
       const waiting = due(now, { ignoreBackoff, ignoreLease: true }).filter(
@@ -308,6 +317,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     pending: () => ledger.records.size,
     dropped: () => ledger.dropped(),
     ready: () => loaded.catch(() => {}),
+    stop() {
+      stopped = true
+    },
   }
 }
 

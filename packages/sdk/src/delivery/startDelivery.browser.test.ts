@@ -1,4 +1,11 @@
-import type { Batch, SondeEvent, Transport, TransportResult } from '@sonde/core'
+import {
+  type Batch,
+  createMemoryStore,
+  createRecord,
+  type SondeEvent,
+  type Transport,
+  type TransportResult,
+} from '@sonde/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Delivery, startDelivery } from './startDelivery'
 
@@ -104,6 +111,39 @@ describe('startDelivery in Chromium', () => {
     release()
     await waitFor(() => r.ids().includes(b.id), 2_000)
     expect(r.ids()).toEqual([a.id, b.id])
+  })
+
+  // optOut() and destroy() end in stop(): "opt-out → no requests", a send already running included.
+  it('sends no further batch once stopped, though a flush was mid-way', async () => {
+    const store = createMemoryStore()
+    // 150 answers an earlier page left: three batches, the first sent as the page starts.
+    await store.put(Array.from({ length: 150 }, () => createRecord(event(), Date.now() - 1_000)))
+    const sent: Batch[] = []
+    const answers: ((result: TransportResult) => void)[] = []
+    const held: Transport = {
+      send: (batch) => {
+        sent.push(batch)
+        return new Promise((resolve) => answers.push(resolve))
+      },
+    }
+    const delivery = startDelivery({
+      endpoint: `https://collect.test/${crypto.randomUUID()}`,
+      sdkVersion: 'test',
+      store,
+      transport: held,
+    })
+    running.push(delivery)
+    await waitFor(() => sent.length === 1)
+    delivery.stop()
+    const ack = (batch: Batch) => ({
+      status: 200,
+      body: { accepted: batch.events.map((e) => e.id), rejected: [] },
+    })
+    for (let i = 0; i < 10; i++) {
+      for (const answer of answers.splice(0)) answer(ack(sent.at(-1) as Batch))
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    expect(sent).toHaveLength(1)
   })
 
   it('sends at most 48 KB per request on the unload path', async () => {

@@ -161,6 +161,8 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
     ready: () => outbox.ready(),
     stop() {
       stopped = true
+      // A flush running now (the sender may be mid-way through many batches) sends no more.
+      outbox.stop()
       clearTimeout(timer)
       win.removeEventListener('online', onOnline)
       win.removeEventListener('pagehide', unload)
