@@ -613,6 +613,18 @@ describe('createOutbox: the unload path', () => {
     expect(sentIds()).toEqual([['evt-000001'], ['evt-000001']])
   })
 
+  it('leaves a batch the transport did not send as it was, for the next call', async () => {
+    const { outbox, calls, stored } = setup({ replies: [{ error: 'unsent' }] })
+    await enqueueAll(outbox, 2)
+    expect(await outbox.flush({ unload: true })).toEqual({ sent: 0, pending: 2 })
+    expect((await stored()).map((r) => [r.state, r.attempts])).toEqual([
+      ['queued', 0],
+      ['queued', 0],
+    ])
+    expect(await outbox.flush({ unload: true })).toEqual({ sent: 2, pending: 0 })
+    expect(calls).toHaveLength(2)
+  })
+
   it('keeps the backoff unless told to ignore it', async () => {
     const { outbox, calls } = setup({ replies: [{ error: 'network' }] })
     await enqueueAll(outbox, 1)

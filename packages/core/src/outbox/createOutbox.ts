@@ -169,6 +169,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } catch {
       response = { error: 'network' }
     }
+    // Nothing went (no room left on the unload path): no attempt to count, nothing to settle.
+    if ('error' in response && response.error === 'unsent') {
+      await unreport(head)
+      return { acked: 0, split: null, halt: true }
+    }
     const now = clock.now()
     const verdict = classifyResponse(
       response,

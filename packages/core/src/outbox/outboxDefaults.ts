@@ -9,7 +9,7 @@ export interface OutboxLimits {
    * round trip then overlaps the next batch's work instead of leaving the page idle.
    */
   maxBatchesInFlight: number
-  /** Bytes per batch on the unload path: under the 64 KiB keepalive/beacon quota, with room. */
+  /** Bytes per batch on the unload path: under the 64 KiB keepalive quota, with room. */
   maxUnloadBytes: number
   /** Records the outbox holds at most; the oldest are evicted beyond. */
   maxItems: number

@@ -66,12 +66,16 @@ export interface Removal {
   reason: string
 }
 
-/** What a send ended with: an HTTP answer, or no answer at all. */
+/**
+ * What a send ended with: an HTTP answer, or no answer at all. `unsent`: the transport did not
+ * send the batch (no room left on the unload path), so nothing is known of it: its records wait
+ * as they were, no attempt counted.
+ */
 export type TransportResult =
   | { status: number; retryAfter?: string | null; body?: unknown }
-  | { error: 'network' | 'timeout' }
+  | { error: 'network' | 'timeout' | 'unsent' }
 
-/** `unload`: the page is going away, send with `keepalive` or `sendBeacon`. */
+/** `unload`: the page is going away, send with `keepalive`. */
 export interface SendOptions {
   unload?: boolean
 }

@@ -58,47 +58,25 @@ describe('createFetchTransport', () => {
     expect(await transport.send(batch(), {})).toEqual(expected)
   })
 
-  it('uses keepalive on unload while the 64 KiB budget allows, then sendBeacon', async () => {
-    let release = () => {}
+  // No sendBeacon: it always sends the endpoint's cookies, and batches go without credentials.
+  it('sends on unload with keepalive while the 64 KiB budget allows; beyond, nothing', async () => {
+    const answers: (() => void)[] = []
     const fetch = vi.fn(
       (_url: RequestInfo | URL, _init?: RequestInit) =>
-        new Promise<Response>((resolve) => (release = () => resolve(reply(200)))),
+        new Promise<Response>((resolve) => answers.push(() => resolve(reply(200)))),
     )
-    const sendBeacon = vi.fn(() => true)
-    const transport = createFetchTransport('/v1/batch', { fetch, sendBeacon })
+    const transport = createFetchTransport('/v1/batch', { fetch })
     const big = 'x'.repeat(40_000)
     const first = transport.send(batch(big), { unload: true })
-    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ keepalive: true })
-    // A beacon's "queued" is not an ack: the events stay stored and are resent later.
-    expect(await transport.send(batch(big), { unload: true })).toEqual({ error: 'network' })
-    expect(sendBeacon).toHaveBeenCalledTimes(1)
-    release()
+    // Not a failure: nothing went, so no attempt counts; the events stay stored.
+    expect(await transport.send(batch(big), { unload: true })).toEqual({ error: 'unsent' })
+    expect(fetch.mock.calls.map((call) => call[1])).toMatchObject([
+      { keepalive: true, credentials: 'omit' },
+    ])
+    answers.shift()?.()
     expect(await first).toMatchObject({ status: 200 })
-  })
-
-  it('falls back to keepalive when sendBeacon refuses', async () => {
-    const fetch = vi.fn(async () => reply(200))
-    const transport = createFetchTransport('/v1/batch', { fetch, sendBeacon: () => false })
-    const hog = transport.send(batch('y'.repeat(60_000)), { unload: true })
-    await transport.send(batch('z'.repeat(10_000)), { unload: true })
+    // The budget is free again once the first is answered.
+    void transport.send(batch(big), { unload: true })
     expect(fetch).toHaveBeenCalledTimes(2)
-    await hog
-  })
-
-  it('falls back to a plain fetch, whose answer counts, when beacon and budget are spent', async () => {
-    let release = () => {}
-    const hanging = new Promise<Response>((resolve) => (release = () => resolve(reply(200))))
-    // The first keepalive hangs and holds the budget; the others are answered at once.
-    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
-      fetch.mock.calls.length === 1 ? hanging : reply(200, { accepted: ['evt-1-000000'] }),
-    )
-    const transport = createFetchTransport('/v1/batch', { fetch, sendBeacon: () => false })
-    const hog = transport.send(batch('y'.repeat(40_000)), { unload: true })
-    const fallback = await transport.send(batch('z'.repeat(40_000)), { unload: true })
-    expect(fetch.mock.calls.map((call) => call[1]?.keepalive)).toEqual([true, false])
-    // The page was only hidden and lives on: the reply is a verdict like any other.
-    expect(fallback).toMatchObject({ status: 200, body: { accepted: ['evt-1-000000'] } })
-    release()
-    await hog
   })
 })

@@ -64,10 +64,7 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   const store = options.store ?? (opened as Store)
   const transport =
     options.transport ??
-    createFetchTransport(options.endpoint, {
-      fetch: (...args) => win.fetch(...args),
-      sendBeacon: (url, data) => win.navigator.sendBeacon(url, data),
-    })
+    createFetchTransport(options.endpoint, { fetch: (...args) => win.fetch(...args) })
   const outbox = createOutbox({
     store,
     transport,

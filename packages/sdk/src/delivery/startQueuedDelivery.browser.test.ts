@@ -303,6 +303,42 @@ describe('startQueuedDelivery in Chromium', () => {
     expect(s.state.loads).toBe(0)
   })
 
+  // DESIGN: batches go with credentials 'omit', and no cookies; sendBeacon always sends them.
+  it('goes on the unload path by fetch keepalive only, within its budget; the rest stays stored', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const requests: RequestInit[] = []
+    const fetch = vi.spyOn(window, 'fetch').mockImplementation(async (_url, init = {}) => {
+      requests.push(init)
+      const batch = JSON.parse(String(init.body)) as Batch
+      return Response.json({ accepted: batch.events.map((e) => e.id), rejected: [] })
+    })
+    const beacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true)
+    try {
+      const s = sender()
+      const delivery = startQueuedDelivery({ endpoint, sdkVersion: 'test' }, s.load)
+      running.push(delivery)
+      // One batch each, ~30 KB: two fit the 64 KiB keepalive budget, the third does not.
+      const shown = [1, 2, 3].map(() => ({ ...event('survey.shown'), reason: 'x'.repeat(30_000) }))
+      for (const e of shown) await delivery.enqueue(e)
+      window.dispatchEvent(new PageTransitionEvent('pagehide'))
+      expect(beacon).not.toHaveBeenCalled()
+      expect(requests.map((init) => [init.keepalive, init.credentials])).toEqual([
+        [true, 'omit'],
+        [true, 'omit'],
+      ])
+      const ids = shown.map((e) => e.id).sort()
+      expect((await storedIds(endpoint)).sort()).toEqual(ids)
+      // The sender sends all three again, under their ids.
+      expect((await delivery.flush()).pending).toBe(0)
+      const later = requests.slice(2).map((init) => JSON.parse(String(init.body)) as Batch)
+      expect(later.flatMap((b) => b.events.map((e) => e.id)).sort()).toEqual(ids)
+      expect(beacon).not.toHaveBeenCalled()
+    } finally {
+      fetch.mockRestore()
+      beacon.mockRestore()
+    }
+  })
+
   it('a long queue goes out on the unload path in batches within the limits', async () => {
     const { r, delivery } = setup()
     const shown = Array.from({ length: 120 }, () => event('survey.shown'))

@@ -47,10 +47,7 @@ export function startQueuedDelivery(
   const store = options.store ?? (opened as NonNullable<typeof opened>)
   const transport =
     options.transport ??
-    createFetchTransport(options.endpoint, {
-      fetch: (...args) => win.fetch(...args),
-      sendBeacon: (url, data) => win.navigator.sendBeacon(url, data),
-    })
+    createFetchTransport(options.endpoint, { fetch: (...args) => win.fetch(...args) })
   const writes = new Set<Promise<boolean>>()
   // Written here and not yet sent on an unload: what this page goes out with if it goes first.
   let held: OutboxRecord[] = []
