@@ -46,7 +46,7 @@ export function deferDelivery(
   let timer: ReturnType<typeof setTimeout> | undefined
   let wait = 2_000
   // The current load, or the last one while its pause runs: what starts meanwhile joins it.
-  let attempt: Promise<void> | null = null
+  let attempt: Promise<unknown> | null = null
   // Settles once: with the outbox running, or with null when stopped first.
   let settle!: (delivery: Delivery | null) => void
   const started = new Promise<Delivery | null>((resolve) => {
@@ -62,9 +62,10 @@ export function deferDelivery(
     chunk = loaded
     running = loaded.startDelivery(options)
     settle(running)
+    // Nothing loads once an outbox runs.
+    attempt = started
   }
   const start = () => {
-    if (running || stopped) return started
     attempt ??= load().then(run, () => {
       if (!stopped) timer = setTimeout(retry, wait)
       wait = Math.min(wait * 2, 60_000)
@@ -123,6 +124,7 @@ export function deferDelivery(
       stopped = true
       unwatch()
       settle(null)
+      attempt = started
       running?.stop()
       running = null
     },

@@ -105,7 +105,7 @@ describe('identify with traits that are not plain JSON', () => {
     await sleep(300)
     await sonde.flush()
     expect(batches.flatMap((b) => b.events.map((e) => e.type))).toContain('survey.completed')
-    expect(error).toHaveBeenCalledWith('[sonde] identify: traits must be JSON')
+    expect(error).toHaveBeenCalledWith('[sonde] identify: expected JSON traits')
   })
 
   it('keeps what serialises of traits with a function, so the display history is still stored', async () => {

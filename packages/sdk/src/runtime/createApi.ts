@@ -53,7 +53,7 @@ export function createApi(parts: ApiParts): Sonde {
           () => JSON.parse(JSON.stringify(traits ?? {})) as Record<string, unknown>,
           null,
         )
-        if (!plain) return log.error('identify: traits must be JSON')
+        if (!plain) return log.error('identify: expected JSON traits')
         parts.update(recordIdentity(runtime.state, userId, plain))
       }),
     track: (name, properties) =>
@@ -75,9 +75,11 @@ export function createApi(parts: ApiParts): Sonde {
     canShow: (id, kind = 'survey') =>
       safe(
         () =>
-          runtime.destroyed || !runtime.state.session.id
-            ? { ok: false as const, reason: runtime.destroyed ? 'destroyed' : 'loading' }
-            : compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now()),
+          runtime.destroyed
+            ? { ok: false as const, reason: 'destroyed' }
+            : runtime.state.session.id
+              ? compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
+              : { ok: false as const, reason: 'loading' },
         { ok: false as const, reason: 'error' },
       ),
     on: (type, handler) => emitter.on(type, handler),
