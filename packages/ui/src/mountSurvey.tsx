@@ -34,9 +34,15 @@ export interface MountOptions extends SessionCallbacks {
 export interface SurveyHandle {
   /** The host element holding the open shadow root. */
   readonly host: HTMLElement
-  /** Settles once the prompt is on screen (its UI strings may load first), or closed. */
+  /**
+   * Settles once the prompt is on screen (its UI strings may load first, and a modal `<dialog>`
+   * of the page must close first), or closed.
+   */
   readonly ready: Promise<void>
-  /** Removes the prompt; an unfinished survey reports `onDismiss` with reason `'api'`. */
+  /**
+   * Removes the prompt; an unfinished survey reports `onDismiss` with reason `'api'`, unless it
+   * never came on screen.
+   */
   close(): void
   /** Re-renders with another locale, theme or position, keeping the answers. */
   update(options: Pick<MountOptions, 'locale' | 'theme' | 'position'>): void
@@ -44,22 +50,29 @@ export interface SurveyHandle {
 
 let mounts = 0
 
+// A modal <dialog> of the page (outside `container`) is open. :modal throws before Safari 15.6.
+function modalOpen(container: Element): boolean {
+  try {
+    return [...document.querySelectorAll('dialog:modal')].some((d) => !d.contains(container))
+  } catch {
+    return false
+  }
+}
+
 /**
  * Shows `survey` in its own shadow root in the top layer and reports each answer, the completion
  * or the dismissal through the callbacks. Never throws for a valid survey.
  */
 export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle {
   let opts = options
-  const { host, root, mount } = createHost(
-    surveyCss,
-    // Before <body> exists (a script in <head>), the root element still takes the host.
-    options.container ?? document.body ?? document.documentElement,
-    options.nonce,
-  )
+  // Before <body> exists (a script in <head>), the root element still takes the host.
+  const container = options.container ?? document.body ?? document.documentElement
+  const { host, root, mount } = createHost(surveyCss, container, options.nonce)
   const session = createSession(survey, options, options.progress)
   const leaveFocus = trackFocus(root, host)
   const ids = `sonde${++mounts}`
   let closed = false
+  let held = false
 
   const teardown = () => {
     if (closed) return
@@ -102,17 +115,23 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
     draw(strings)
     return Promise.resolve()
   }
+  // A survey does not interrupt a task in a modal dialog (the page outside it, our host included,
+  // is inert anyway): it shows once that closes. Polled: removing an open dialog fires no event.
+  const wait = (): Promise<void> => {
+    held = !closed && modalOpen(container)
+    return held ? new Promise((go) => setTimeout(go, 250)).then(wait) : show()
+  }
 
   return {
     host,
-    ready: show(),
+    ready: wait(),
     close() {
-      session.dismiss('api')
+      if (!held) session.dismiss('api')
       teardown()
     },
     update(patch) {
       opts = { ...opts, ...patch }
-      void show()
+      if (!held) void show()
     },
   }
 }

@@ -10,6 +10,8 @@ import { TourView } from './TourView'
 import type { TourHandle, TourOptions } from './types'
 
 let mounts = 0
+// Capture phase: neither event bubbles.
+const LAYER_EVENTS = ['toggle', 'close']
 
 /**
  * Runs `tour` in its own shadow root, in the top layer: each step waits for its target (one
@@ -18,15 +20,13 @@ let mounts = 0
  * completion or the dismissal through the callbacks. Never throws for a valid tour.
  */
 export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
-  const { host, root, mount } = createHost(
-    tourCss,
-    options.container ?? document.body ?? document.documentElement,
-    options.nonce,
-  )
+  const container = options.container ?? document.body ?? document.documentElement
+  const { host, root, mount } = createHost(tourCss, container, options.nonce)
   const leaveFocus = trackFocus(root, host)
   const locale = options.locale ?? tour.locale ?? 'en'
   const ids = `sonde-t${++mounts}`
   let strings: Strings | null = null
+  let last: RunState | undefined
   let closed = false
   let settle = () => {}
   const ready = new Promise<void>((resolve) => {
@@ -36,6 +36,7 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
   const teardown = () => {
     if (closed) return
     closed = true
+    for (const type of LAYER_EVENTS) document.removeEventListener(type, redraw, true)
     const restoreFocus = leaveFocus()
     render(null, mount)
     host.remove()
@@ -50,6 +51,14 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
 
   const draw = (state: RunState) => {
     if (closed || !strings) return
+    last = state
+    // Outside an open modal <dialog> the page is inert, our host too: a step whose target is in
+    // one shows from inside it. Moving the host hides its popovers, so the view opens anew.
+    const into = state.target?.closest('dialog[open]') ?? container
+    if (host.parentNode !== into) {
+      render(null, mount)
+      into.append(host)
+    }
     render(
       <TourView
         tour={tour}
@@ -66,6 +75,10 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
       mount,
     )
   }
+
+  // A dialog of the page opened or closed around the target (`toggle`: Chromium 132+, Firefox 133+).
+  const redraw = () => last && draw(last)
+  for (const type of LAYER_EVENTS) document.addEventListener(type, redraw, true)
 
   const run = createTourRun(tour, {
     ...options,
