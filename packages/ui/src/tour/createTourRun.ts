@@ -23,6 +23,8 @@ export interface RunDeps extends TourCallbacks {
   hasFocus: () => boolean
   /** The event came from inside the tour. */
   isInside: (event: Event) => boolean
+  /** A modal dialog or a light-dismiss popover of the page is above the tour. */
+  covered: () => boolean
   render: (state: RunState) => void
   /** The first step is on screen. */
   shown: () => void
@@ -183,10 +185,12 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
     go(index + 1, 1)
   }
 
-  // Esc exits from anywhere while a step shows, unless the page already used that Esc itself.
+  // Esc exits from anywhere while a step shows, unless the page already used that Esc itself or
+  // has a layer above the tour: Esc closes the topmost layer only, and the browser closes that
+  // one once the keydown is not cancelled.
   function onKey(event: KeyboardEvent) {
     if (event.key !== 'Escape' || !visible()) return
-    if (event.defaultPrevented && !d.isInside(event)) return
+    if (!d.isInside(event) && (event.defaultPrevented || d.covered())) return
     event.preventDefault()
     dismiss('esc')
   }

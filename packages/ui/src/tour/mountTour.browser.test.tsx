@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { page } from 'vitest/browser'
+import { page, userEvent } from 'vitest/browser'
 import { el, until } from './test/layout'
 import { closeTours, showTour, tour } from './test/showTour'
 
@@ -31,6 +31,39 @@ describe('the page’s modal dialogs', () => {
 
     dialog.close()
     await until(() => handle.host.parentElement === document.body)
+    expect(tip()?.matches(':popover-open')).toBe(true)
+  })
+})
+
+describe('Esc closes only the topmost layer', () => {
+  test.each([
+    [
+      'a modal <dialog>',
+      'dialog',
+      (layer: HTMLElement) => (layer as HTMLDialogElement).showModal(),
+    ],
+    [
+      'a menu popover',
+      'div',
+      (layer: HTMLElement) => {
+        layer.popover = 'auto'
+        layer.showPopover()
+      },
+    ],
+  ])('%s the app opens over a tooltip closes, the tour stays', async (_, tag, open) => {
+    el('button', { margin: '40px' }, document.body, 't')
+    const { handle, dismissed, tip } = showTour(plain)
+    await handle.ready
+    const layer = document.createElement(tag)
+    const ok = el('button', {}, layer)
+    ok.textContent = 'OK'
+    document.body.append(layer)
+    open(layer)
+    ok.focus()
+
+    await userEvent.keyboard('{Escape}')
+    expect(layer.matches(':modal, :popover-open')).toBe(false)
+    expect(dismissed).toEqual([])
     expect(tip()?.matches(':popover-open')).toBe(true)
   })
 })

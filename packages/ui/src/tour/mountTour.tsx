@@ -84,6 +84,14 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
     ...options,
     hasFocus: () => root.activeElement !== null,
     isInside: (event) => event.composedPath().includes(host),
+    covered: () => {
+      try {
+        const layers = document.querySelectorAll(':modal,:popover-open:not([popover=manual])')
+        return [...layers].some((layer) => !layer.contains(host))
+      } catch {
+        return false // no popover API, so no :popover-open (Safari before 17)
+      }
+    },
     render: draw,
     shown: settle,
     end: teardown,
