@@ -98,6 +98,18 @@ describe('dismissal', () => {
     expect(dismissed.map((d) => d.reason)).toEqual(['escape'])
   })
 
+  test.each([{ isComposing: true }, { keyCode: 229 }])(
+    'the Escape that cancels an IME composition keeps the prompt and its text (%o)',
+    async (ime) => {
+      const { ui, dismissed } = show(nps)
+      fireEvent.click(ui.getByRole('radio', { name: /^9$/ }))
+      const box = await ui.findByRole('textbox', { name: /love/ })
+      fireEvent.input(box, { target: { value: 'とても' } })
+      fireEvent.keyDown(box, { key: 'Escape', ...ime })
+      expect(dismissed).toEqual([])
+    },
+  )
+
   test('a prompt that is not dismissible has no close button and ignores Escape', () => {
     const { ui, dismissed } = show(nps, { dismissible: false })
     expect(ui.queryByRole('button', { name: 'Close' })).toBeNull()

@@ -2,6 +2,7 @@ import type { Position, Theme } from '@sonde/core'
 import type { ComponentChildren } from 'preact'
 import { useLayoutEffect, useRef } from 'preact/hooks'
 import { themeStyle } from '../theme/themeStyle'
+import { composing } from './composing'
 import { showOnTop } from './showOnTop'
 import { useKeyboardInset } from './useKeyboardInset'
 
@@ -42,7 +43,7 @@ export function Surface(p: Props) {
     'aria-labelledby': p.labelledBy,
     style,
     onKeyDown: (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return
+      if (event.key !== 'Escape' || composing(event)) return
       event.preventDefault()
       p.onEscape()
     },

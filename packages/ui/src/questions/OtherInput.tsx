@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks'
+import { composing } from '../prompt/composing'
 import type { QuestionContext } from './types'
 
 /** The free text of the "other" choice; Enter submits. */
@@ -31,7 +32,7 @@ export function OtherInput({
       value={value}
       onInput={(event) => onInput(event.currentTarget.value)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') {
+        if (event.key === 'Enter' && !composing(event)) {
           event.preventDefault()
           onSubmit()
         }

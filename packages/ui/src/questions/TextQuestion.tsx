@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { composing } from '../prompt/composing'
 import { fill } from '../strings/fill'
 import { Footer } from './Footer'
 import { QuestionTitle } from './QuestionTitle'
@@ -38,7 +39,7 @@ export function TextQuestion(p: QuestionProps<'text'>) {
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !composing(event)) {
               event.preventDefault()
               submit()
             }

@@ -233,3 +233,27 @@ describe('text', () => {
     expect(completed).toEqual([{ answers: [{ questionId: 'score', value: 9 }], seq: 1 }])
   })
 })
+
+// Keys that confirm or cancel an IME word (Japanese, Chinese, Korean…): Chromium and Firefox set
+// isComposing, Safari's Enter after compositionend has only keyCode 229.
+describe.each([{ isComposing: true }, { keyCode: 229 }])('IME composition (%o)', (ime) => {
+  test('the Enter that confirms a word in the "other" field does not submit it', () => {
+    const { ui, answered } = show(single({ ...ces.questions[1] }))
+    fireEvent.keyDown(ui.getByRole('radio', { name: 'Other' }), { key: 'Enter' })
+    const field = ui.getByRole('textbox', { name: /Other/ })
+    fireEvent.input(field, { target: { value: 'にほんご' } })
+    fireEvent.keyDown(field, { key: 'Enter', ...ime })
+    expect(answered).toEqual([])
+    fireEvent.keyDown(field, { key: 'Enter' })
+    expect(answered).toHaveLength(1)
+  })
+
+  test('nor does a Ctrl+Enter in a text answer', async () => {
+    const { ui, answered } = show(nps)
+    fireEvent.click(ui.getByRole('radio', { name: /^9$/ }))
+    const box = await ui.findByRole('textbox', { name: /love/ })
+    fireEvent.input(box, { target: { value: '速い' } })
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true, ...ime })
+    expect(answered).toHaveLength(1)
+  })
+})

@@ -1,4 +1,5 @@
 import type { Tour } from '@sonde/core'
+import { composing } from '../prompt/composing'
 import type { ResolveTarget, TourCallbacks, TourDismissReason } from './types'
 import { findTarget, watchTarget } from './watchTarget'
 
@@ -189,7 +190,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   // has a layer above the tour: Esc closes the topmost layer only, and the browser closes that
   // one once the keydown is not cancelled.
   function onKey(event: KeyboardEvent) {
-    if (event.key !== 'Escape' || !visible()) return
+    if (event.key !== 'Escape' || composing(event) || !visible()) return
     if (!d.isInside(event) && (event.defaultPrevented || d.covered())) return
     event.preventDefault()
     dismiss('esc')

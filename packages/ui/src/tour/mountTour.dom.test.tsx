@@ -92,6 +92,17 @@ describe('navigation', () => {
     expect(second.dismissed).toEqual([{ stepId: 'new', index: 0, reason: 'esc' }])
   })
 
+  test.each([{ isComposing: true }, { keyCode: 229 }])(
+    'the Esc that cancels an IME composition in the page keeps the tour (%o)',
+    async (ime) => {
+      const { next } = page()
+      const { handle, dismissed } = showTour(three)
+      await handle.ready
+      fireEvent.keyDown(next, { key: 'Escape', bubbles: true, ...ime })
+      expect(dismissed).toEqual([])
+    },
+  )
+
   test('startAt resumes at a step; close() reports api, or the reason given', async () => {
     page()
     const a = showTour(three, { startAt: 1 })
