@@ -33,7 +33,7 @@ export function RatingQuestion(p: QuestionProps<'rating'>) {
   if (q.style === 'stars') {
     const items: RadioItem<number>[] = values.map((value) => ({
       value,
-      label: plural(ctx.strings.stars, value, ctx.locale),
+      label: plural(ctx.strings.stars, value, ctx.strings.lang),
       content: <span aria-hidden="true">★</span>,
     }))
     return (

@@ -94,6 +94,13 @@ describe('rating (CSAT)', () => {
     expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: 4 }])
   })
 
+  test('plural forms follow the strings shown: English ones for Japanese, which has none', async () => {
+    // Japanese plural rules have only "other": "1 stars" with the English strings.
+    const { ui, handle } = show(csatStars, { locale: 'ja' })
+    await handle.ready
+    expect(ui.getByRole('radio', { name: '1 star' })).toBeTruthy()
+  })
+
   test('emoji faces are named by number and satisfaction', () => {
     const { ui } = show(csatEmoji)
     expect(ui.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([

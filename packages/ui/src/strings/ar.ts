@@ -1,6 +1,7 @@
 import type { Strings } from './types'
 
 export const strings: Strings = {
+  lang: 'ar',
   next: 'التالي',
   submit: 'إرسال',
   close: 'إغلاق',

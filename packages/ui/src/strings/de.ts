@@ -1,6 +1,7 @@
 import type { Strings } from './types'
 
 export const strings: Strings = {
+  lang: 'de',
   next: 'Weiter',
   submit: 'Senden',
   close: 'Schließen',

@@ -1,6 +1,7 @@
 import type { Strings } from './types'
 
 export const en: Strings = {
+  lang: 'en',
   next: 'Next',
   submit: 'Submit',
   close: 'Close',

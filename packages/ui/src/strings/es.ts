@@ -1,6 +1,7 @@
 import type { Strings } from './types'
 
 export const strings: Strings = {
+  lang: 'es',
   next: 'Siguiente',
   submit: 'Enviar',
   close: 'Cerrar',

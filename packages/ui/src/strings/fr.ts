@@ -1,6 +1,7 @@
 import type { Strings } from './types'
 
 export const strings: Strings = {
+  lang: 'fr',
   next: 'Suivant',
   submit: 'Envoyer',
   close: 'Fermer',

@@ -1,6 +1,7 @@
 import type { Strings } from './types'
 
 export const strings: Strings = {
+  lang: 'ru',
   next: 'Далее',
   submit: 'Отправить',
   close: 'Закрыть',

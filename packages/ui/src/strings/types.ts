@@ -3,6 +3,8 @@ export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: str
 
 /** The interface texts of a prompt in one language. `{n}`, `{total}`, `{q}` are placeholders. */
 export interface Strings {
+  /** The language these strings are in: English for a locale without its own. */
+  lang: string
   next: string
   submit: string
   close: string
