@@ -8,7 +8,7 @@ import {
 } from '@sonde/core'
 import { useEffect, useState } from 'preact/hooks'
 import { QuestionView } from '../questions/QuestionView'
-import type { QuestionContext } from '../questions/types'
+import type { QuestionContext, Said } from '../questions/types'
 import type { Session } from '../session/createSession'
 import type { DismissReason } from '../session/types'
 import { fill } from '../strings/fill'
@@ -44,10 +44,12 @@ export function Prompt(p: PromptProps) {
   const [focus, setFocus] = useState(modal)
   const tx = (text: LocalizedText) => resolveText(text, locale, survey.locale)
   // A text shown in a fallback language says so, for the screen reader's voice and hyphenation.
-  const langOf = (text: LocalizedText) => {
-    const lang = resolveLocale(text, locale, survey.locale)
-    return `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
-  }
+  const other = (lang: string) =>
+    `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
+  const langOf = (text: LocalizedText) => other(resolveLocale(text, locale, survey.locale))
+  const ui = other(strings.lang)
+  const say = (text: LocalizedText | undefined, fallback: string): Said =>
+    text ? [tx(text), langOf(text)] : [fallback, ui]
   const question = survey.questions.find((q) => q.id === current)
   const [announcement] = useState(() =>
     modal || !question ? '' : fill(strings.announce, { q: tx(question.text) }),
@@ -73,8 +75,17 @@ export function Prompt(p: PromptProps) {
     return () => clearTimeout(timer)
   }, [question, autoCloseMs, onClose])
 
-  const ctx: QuestionContext = { strings, locale, dir, tx, langOf, titleId, isLast: n === total }
-  const thanks = survey.thankYou ? tx(survey.thankYou) : strings.thanks
+  const ctx: QuestionContext = {
+    strings,
+    locale,
+    dir,
+    tx,
+    langOf,
+    ui,
+    say,
+    titleId,
+    isLast: n === total,
+  }
   return (
     <>
       <Surface
@@ -88,7 +99,7 @@ export function Prompt(p: PromptProps) {
         }}
       >
         <div class="c">
-          {question && total > 1 && <ProgressBar n={n} total={total} strings={strings} />}
+          {question && total > 1 && <ProgressBar n={n} total={total} ctx={ctx} />}
           {question ? (
             <QuestionView
               key={question.id}
@@ -101,7 +112,7 @@ export function Prompt(p: PromptProps) {
           ) : (
             <ThankYou
               titleId={titleId}
-              title={thanks}
+              title={say(survey.thankYou, strings.thanks)}
               body={survey.thankYou ? undefined : strings.thanksBody}
               autoFocus={focus}
             />
@@ -110,6 +121,7 @@ export function Prompt(p: PromptProps) {
             <button
               type="button"
               class="x"
+              lang={ui}
               aria-label={strings.close}
               onClick={() => close('close')}
             >

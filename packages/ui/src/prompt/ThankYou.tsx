@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks'
+import type { Said } from '../questions/types'
 
 /** The closing screen; it takes focus when the answer that led here came from inside. */
 export function ThankYou({
@@ -8,7 +9,8 @@ export function ThankYou({
   autoFocus,
 }: {
   titleId: string
-  title: string
+  /** With its `lang`: the body, when shown, is the UI strings' too. */
+  title: Said
   body: string | undefined
   autoFocus: boolean
 }) {
@@ -18,10 +20,14 @@ export function ThankYou({
   }, [])
   return (
     <>
-      <h2 ref={ref} class="q ty" id={titleId} tabIndex={-1}>
-        {title}
+      <h2 ref={ref} class="q ty" id={titleId} tabIndex={-1} lang={title[1]}>
+        {title[0]}
       </h2>
-      {body && <p class="d">{body}</p>}
+      {body && (
+        <p class="d" lang={title[1]}>
+          {body}
+        </p>
+      )}
     </>
   )
 }

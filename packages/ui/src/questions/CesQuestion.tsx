@@ -10,9 +10,10 @@ export function CesQuestion(p: QuestionProps<'ces'>) {
   const { question: q, ctx } = p
   const scale = q.scale ?? 7
   const agree = ctx.strings.agree
-  const word = (v: number) => agree[scale === 5 ? (FIVE[v - 1] ?? 0) : v - 1]
-  const low = q.lowLabel ? ctx.tx(q.lowLabel) : agree[0]
-  const high = q.highLabel ? ctx.tx(q.highLabel) : agree[6]
+  const word = (v: number) =>
+    ctx.say(undefined, agree[scale === 5 ? (FIVE[v - 1] ?? 0) : v - 1] ?? '')
+  const low = ctx.say(q.lowLabel, agree[0])
+  const high = ctx.say(q.highLabel, agree[6])
   const items = numberItems(range(1, scale), (v) => (v === 1 ? low : v === scale ? high : word(v)))
   return <ScaleQuestion {...p} items={items} ends={[low, high]} />
 }

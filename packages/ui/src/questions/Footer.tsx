@@ -1,19 +1,22 @@
+import type { QuestionContext } from './types'
+
 /** The forward button row: Next, or Submit on the last question; Skip for optional scales. */
 export function Footer({
-  label,
+  ctx,
   disabled,
-  secondary,
+  skip,
   onClick,
 }: {
-  label: string
+  ctx: QuestionContext
   disabled?: boolean
-  secondary?: boolean
+  skip?: boolean
   onClick: () => void
 }) {
+  const s = ctx.strings
   return (
-    <div class="ft">
-      <button type="button" class={secondary ? 'b alt' : 'b'} disabled={disabled} onClick={onClick}>
-        {label}
+    <div class="ft" lang={ctx.ui}>
+      <button type="button" class={skip ? 'b alt' : 'b'} disabled={disabled} onClick={onClick}>
+        {skip ? s.skip : ctx.isLast ? s.submit : s.next}
       </button>
     </div>
   )

@@ -10,8 +10,12 @@ export function MultiChoice(p: QuestionProps<'choice'>) {
   const [picked, setPicked] = useState<string[]>([])
   const [other, setOther] = useState('')
   const first = useRef<HTMLInputElement>(null)
-  const options = q.options.map((option) => ({ id: option.id, label: ctx.tx(option.label) }))
-  if (q.other) options.push({ id: OTHER, label: ctx.strings.other })
+  const options = q.options.map((option) => ({
+    id: option.id,
+    label: ctx.tx(option.label),
+    lang: ctx.langOf(option.label),
+  }))
+  if (q.other) options.push({ id: OTHER, label: ctx.strings.other, lang: ctx.ui })
   const withOther = picked.includes(OTHER)
   const otherText = other.trim()
   const ready = withOther ? otherText !== '' : picked.length > 0 || q.optional === true
@@ -38,7 +42,7 @@ export function MultiChoice(p: QuestionProps<'choice'>) {
       <QuestionTitle question={q} ctx={ctx} />
       <fieldset class="ch" aria-labelledby={ctx.titleId} aria-describedby={describedBy(q, ctx)}>
         {options.map((option, i) => (
-          <label key={option.id} class="o">
+          <label key={option.id} class="o" lang={option.lang}>
             <input
               ref={i === 0 ? first : undefined}
               type="checkbox"
@@ -52,11 +56,7 @@ export function MultiChoice(p: QuestionProps<'choice'>) {
       {withOther && (
         <OtherInput ctx={ctx} value={other} autoFocus onInput={setOther} onSubmit={submit} />
       )}
-      <Footer
-        label={ctx.isLast ? ctx.strings.submit : ctx.strings.next}
-        disabled={!ready}
-        onClick={submit}
-      />
+      <Footer ctx={ctx} disabled={!ready} onClick={submit} />
     </>
   )
 }

@@ -5,6 +5,8 @@ export interface RadioItem<V extends string | number> {
   value: V
   /** Accessible name when it differs from the visible content (e.g. "4 stars" for ★). */
   label?: string
+  /** When the name is in another language than the surface's. */
+  lang?: string | undefined
   content: ComponentChildren
   class?: string
 }
@@ -88,6 +90,7 @@ export function RadioGroup<V extends string | number>(p: Props<V>) {
           class={item.class ? `${p.itemClass} ${item.class}` : p.itemClass}
           aria-checked={i === checked}
           aria-label={item.label}
+          lang={item.lang}
           tabIndex={i === stop ? 0 : -1}
           onClick={() => p.onChoose(item.value)}
           onKeyDown={(event) => onKeyDown(event, i)}

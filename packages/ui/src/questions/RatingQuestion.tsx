@@ -2,18 +2,17 @@ import { plural } from '../strings/fill'
 import type { RadioItem } from './RadioGroup'
 import { ScaleQuestion } from './ScaleQuestion'
 import { numberItems, range } from './scaleItems'
-import type { QuestionContext, QuestionProps } from './types'
+import type { QuestionContext, QuestionProps, Said } from './types'
 
 // Ten faces from angry to delighted; a shorter scale takes evenly spaced ones.
 const FACES = ['😡', '😠', '😞', '🙁', '😕', '😐', '🙂', '😊', '😀', '😍']
 const FIVE_FACES = ['😠', '🙁', '😐', '🙂', '😍']
 
 // Words for each point of a 3- or 5-point satisfaction scale; longer scales only name the ends.
-function satisfaction(v: number, scale: number, ctx: QuestionContext): string | undefined {
-  const words = ctx.strings.satisfied
-  if (scale === 5) return words[v - 1]
-  if (scale === 3) return words[v]
-  return v === 1 ? words[0] : v === scale ? words[4] : undefined
+function satisfaction(v: number, scale: number, ctx: QuestionContext): Said | undefined {
+  const i = scale === 5 ? v - 1 : scale === 3 ? v : v === 1 ? 0 : v === scale ? 4 : -1
+  const word = ctx.strings.satisfied[i]
+  return word ? [word, ctx.ui] : undefined
 }
 
 function face(v: number, scale: number): string {
@@ -25,8 +24,8 @@ function face(v: number, scale: number): string {
 export function RatingQuestion(p: QuestionProps<'rating'>) {
   const { question: q, ctx } = p
   const { scale } = q
-  const low = q.lowLabel && ctx.tx(q.lowLabel)
-  const high = q.highLabel && ctx.tx(q.highLabel)
+  const low = q.lowLabel ? ctx.say(q.lowLabel, '') : undefined
+  const high = q.highLabel ? ctx.say(q.highLabel, '') : undefined
   const words = (v: number) =>
     (v === 1 && low) || (v === scale && high) || satisfaction(v, scale, ctx)
   const values = range(1, scale)
@@ -34,6 +33,7 @@ export function RatingQuestion(p: QuestionProps<'rating'>) {
     const items: RadioItem<number>[] = values.map((value) => ({
       value,
       label: plural(ctx.strings.stars, value, ctx.strings.lang),
+      lang: ctx.ui,
       content: <span aria-hidden="true">★</span>,
     }))
     return (
@@ -53,6 +53,6 @@ export function RatingQuestion(p: QuestionProps<'rating'>) {
     }))
     return <ScaleQuestion {...p} items={items} variant="em" />
   }
-  const ends: [string, string] = [words(1) ?? '', words(scale) ?? '']
+  const ends: [Said, Said] = [words(1) ?? [''], words(scale) ?? ['']]
   return <ScaleQuestion {...p} items={numberItems(values, words)} ends={ends} />
 }

@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks'
 import { Footer } from './Footer'
 import { describedBy, QuestionTitle } from './QuestionTitle'
 import { RadioGroup, type RadioItem } from './RadioGroup'
-import type { QuestionProps } from './types'
+import type { QuestionProps, Said } from './types'
 
 interface Props extends QuestionProps<'nps' | 'rating' | 'ces'> {
   items: RadioItem<number>[]
   /** `st` (stars) fills every star up to the chosen one; `em` sizes emoji. */
   variant?: 'st' | 'em'
   /** Words under the two ends of the scale; hidden from assistive tech, which reads the names. */
-  ends?: [string, string] | undefined
+  ends?: [Said, Said] | undefined
 }
 
 /** A scale question: one click, Enter or Space on a point answers and advances. */
@@ -42,11 +42,11 @@ export function ScaleQuestion({ question, ctx, items, variant, ends, ...p }: Pro
       />
       {ends && (
         <div class="ends" aria-hidden="true">
-          <span>{ends[0]}</span>
-          <span>{ends[1]}</span>
+          <span lang={ends[0][1]}>{ends[0][0]}</span>
+          <span lang={ends[1][1]}>{ends[1][0]}</span>
         </div>
       )}
-      {question.optional && <Footer label={ctx.strings.skip} secondary onClick={p.onSkip} />}
+      {question.optional && <Footer ctx={ctx} skip onClick={p.onSkip} />}
     </>
   )
 }

@@ -16,11 +16,13 @@ export function SingleChoice(p: QuestionProps<'choice'>) {
   const [chosen, setChosen] = useState(false)
   const items: RadioItem<string>[] = q.options.map((option) => ({
     value: option.id,
+    lang: ctx.langOf(option.label),
     content: [<span key="d" class="dot" aria-hidden="true" />, ctx.tx(option.label)],
   }))
   if (q.other) {
     items.push({
       value: OTHER,
+      lang: ctx.ui,
       content: [<span key="d" class="dot" aria-hidden="true" />, ctx.strings.other],
     })
   }
@@ -64,11 +66,7 @@ export function SingleChoice(p: QuestionProps<'choice'>) {
           onSubmit={submit}
         />
       )}
-      <Footer
-        label={ctx.isLast ? ctx.strings.submit : ctx.strings.next}
-        disabled={!ready}
-        onClick={submit}
-      />
+      <Footer ctx={ctx} disabled={!ready} onClick={submit} />
     </>
   )
 }

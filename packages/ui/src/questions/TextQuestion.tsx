@@ -48,15 +48,11 @@ export function TextQuestion(p: QuestionProps<'text'>) {
         <div class="cnt" aria-hidden="true">
           {text.length}/{max}
         </div>
-        <span class="vh" id={counterId}>
+        <span class="vh" id={counterId} lang={ctx.ui}>
           {fill(ctx.strings.remaining, { n: max - text.length })}
         </span>
       </div>
-      <Footer
-        label={ctx.isLast ? ctx.strings.submit : ctx.strings.next}
-        disabled={!ready}
-        onClick={submit}
-      />
+      <Footer ctx={ctx} disabled={!ready} onClick={submit} />
     </>
   )
 }

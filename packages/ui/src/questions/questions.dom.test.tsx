@@ -243,6 +243,59 @@ describe('text', () => {
 
 // Keys that confirm or cancel an IME word (Japanese, Chinese, Korean…): Chromium and Firefox set
 // isComposing, Safari's Enter after compositionend has only keyCode 229.
+// Text in another language than the surface's carries its own lang: the screen reader's voice,
+// hyphenation and CJK glyphs follow it.
+describe('language of parts (WCAG 3.1.2)', () => {
+  const langOf = (el: Element) => el.closest('[lang]')?.getAttribute('lang')
+
+  test('scale words shown in a fallback language carry it, under the ends and in the names', async () => {
+    // The end labels exist in en and fr only: an Arabic respondent sees the English ones.
+    const { ui, handle } = show(nps, { locale: 'ar' })
+    await handle.ready
+    expect(langOf(ui.getByRole('heading'))).toBe('ar')
+    expect(langOf(ui.getByText('Not at all likely'))).toBe('en')
+    expect(langOf(ui.getByRole('radio', { name: '10 – Extremely likely' }))).toBe('en')
+    expect(langOf(ui.getByRole('radio', { name: '5' }))).toBe('ar')
+  })
+
+  test.each([false, true])(
+    'choices shown in a fallback language carry it (multiple: %s)',
+    async (multiple) => {
+      const survey = single({
+        type: 'choice',
+        multiple,
+        text: { en: 'What got in the way?', fr: 'Qu’est-ce qui vous a gêné ?' },
+        options: [
+          { id: 'speed', label: { en: 'Speed', fr: 'Vitesse' } },
+          { id: 'cost', label: { en: 'Cost' } },
+        ],
+      })
+      const { ui, handle } = show(survey, { locale: 'fr' })
+      await handle.ready
+      const role = multiple ? 'checkbox' : 'radio'
+      expect(langOf(ui.getByRole(role, { name: 'Vitesse' }))).toBe('fr')
+      expect(langOf(ui.getByRole(role, { name: 'Cost' }))).toBe('en')
+    },
+  )
+
+  test('English UI strings standing in for a locale without its own are marked lang=en', async () => {
+    // No Portuguese strings ship: "Close", "Other", "Submit"… are English in a pt-BR surface.
+    const { ui, handle } = show(ces, { locale: 'pt-BR' })
+    await handle.ready
+    expect(ui.getByRole('dialog').getAttribute('lang')).toBe('pt-BR')
+    const agree = ui.getByRole('radio', { name: '6 – Agree' })
+    const english = [ui.getByRole('button', { name: 'Close' }), agree, ui.getByText(/^Question 1/)]
+    fireEvent.click(agree)
+    english.push(
+      ui.getByRole('radio', { name: 'Other' }),
+      ui.getByRole('button', { name: 'Submit' }),
+    )
+    fireEvent.click(ui.getByRole('radio', { name: 'File format' }))
+    english.push(ui.getByRole('heading', { name: 'Thank you!' }))
+    expect(english.map(langOf)).toEqual(english.map(() => 'en'))
+  })
+})
+
 describe.each([{ isComposing: true }, { keyCode: 229 }])('IME composition (%o)', (ime) => {
   test('the Enter that confirms a word in the "other" field does not submit it', () => {
     const { ui, answered } = show(single({ ...ces.questions[1] }))

@@ -1,4 +1,5 @@
 import type { RadioItem } from './RadioGroup'
+import type { Said } from './types'
 
 /** The integers from `from` to `to`, inclusive. */
 export function range(from: number, to: number): number[] {
@@ -11,10 +12,10 @@ export function range(from: number, to: number): number[] {
  */
 export function numberItems(
   values: number[],
-  words: (value: number) => string | undefined,
+  words: (value: number) => Said | undefined,
 ): RadioItem<number>[] {
   return values.map((value) => {
-    const word = words(value)
-    return { value, content: value, label: word ? `${value} – ${word}` : undefined }
+    const [word, lang] = words(value) ?? []
+    return { value, content: value, label: word ? `${value} – ${word}` : undefined, lang }
   })
 }

@@ -1,6 +1,9 @@
 import type { Answer, LocalizedText, Question } from '@sonde/core'
 import type { Strings } from '../strings/types'
 
+/** A text shown, with its `lang` when that differs from the surface's. */
+export type Said = [text: string, lang?: string]
+
 /** What every question view needs besides its question: language, ids and position. */
 export interface QuestionContext {
   strings: Strings
@@ -10,6 +13,10 @@ export interface QuestionContext {
   tx: (text: LocalizedText) => string
   /** The `lang` of a survey text when it falls back to another language than the surface's. */
   langOf: (text: LocalizedText) => string | undefined
+  /** The `lang` of the UI strings when they are another language's (English for `pt`). */
+  ui: string | undefined
+  /** A survey text, else a UI string, with its `lang`. */
+  say: (text: LocalizedText | undefined, fallback: string) => Said
   /** Id of the question's heading: it names the dialog and the input group. */
   titleId: string
   /** Whether this is the last question on the predicted path (forward button says Submit). */

@@ -18,6 +18,8 @@ export interface TourTipProps {
   index: number
   total: number
   strings: Strings
+  /** `lang` of the strings when they are another language's (English for `pt`). */
+  uiLang: string | undefined
   locale: string
   dir: 'ltr' | 'rtl'
   theme: Theme | undefined
@@ -83,7 +85,11 @@ export function TourTip(p: TourTipProps) {
   const content = (
     <>
       <div class="c">
-        {counter && <p class="tc">{counter}</p>}
+        {counter && (
+          <p class="tc" lang={p.uiLang}>
+            {counter}
+          </p>
+        )}
         <h2 class="q" id={titleId} lang={p.titleLang}>
           {p.title}
         </h2>
@@ -92,7 +98,7 @@ export function TourTip(p: TourTipProps) {
             {p.body}
           </p>
         )}
-        <div class="ft">
+        <div class="ft" lang={p.uiLang}>
           {!last && (
             <button type="button" class="b alt sk" onClick={p.onSkip}>
               {strings.skipTour}

@@ -71,10 +71,9 @@ export function TourView(p: TourViewProps) {
 
   if (!visible || !step) return null
   const tx = (text: LocalizedText) => resolveText(text, locale, tour.locale)
-  const langOf = (text: LocalizedText) => {
-    const lang = resolveLocale(text, locale, tour.locale)
-    return `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
-  }
+  const other = (lang: string) =>
+    `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
+  const langOf = (text: LocalizedText) => other(resolveLocale(text, locale, tour.locale))
 
   // A modal step's backdrop belongs to its <dialog>: a click there targets the dialog itself.
   const onDialogClick = (event: MouseEvent) => {
@@ -97,6 +96,7 @@ export function TourView(p: TourViewProps) {
         index={index}
         total={tour.steps.length}
         strings={p.strings}
+        uiLang={other(p.strings.lang)}
         locale={locale}
         dir={rtl ? 'rtl' : 'ltr'}
         theme={p.theme}

@@ -127,6 +127,16 @@ describe('navigation', () => {
     await waitFor(() => expect(status.textContent).toBe('Étape 1 sur 3: Create a report'))
   })
 
+  test('English strings standing in for a locale without its own are marked lang=en', async () => {
+    page()
+    const { ui, handle } = showTour(three, { locale: 'pt-BR' })
+    await handle.ready
+    const langOf = (el: Element) => el.closest('[lang]')?.getAttribute('lang')
+    expect(langOf(ui.getByRole('dialog'))).toBe('pt-BR')
+    expect(langOf(ui.getByRole('button', { name: 'Next' }))).toBe('en')
+    expect(langOf(ui.getByText('Step 1 of 3'))).toBe('en')
+  })
+
   test('content is rendered as text, never as HTML', async () => {
     const xss = '<img src=x onerror="alert(1)"><b>bold</b>'
     const { ui, shadow, handle } = showTour(tour({ steps: [{ id: 'a', title: xss, body: xss }] }))
