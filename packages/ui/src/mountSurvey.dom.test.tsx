@@ -80,6 +80,38 @@ describe('focus', () => {
   })
 })
 
+describe('progress', () => {
+  test('"Question 2 of 3" describes the input focus moves to, so it is read on arrival', () => {
+    const { ui, shadow } = show(
+      single(
+        { type: 'nps' },
+        { questions: ['a', 'b', 'c'].map((id) => ({ id, type: 'nps', text: `${id}?` })) },
+      ),
+    )
+    const described = (el: Element) =>
+      el
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .map((id) => shadow.getElementById(id)?.textContent)
+    expect(described(ui.getByRole('radiogroup', { name: 'a?' }))).toEqual(['Question 1 of 3'])
+    fireEvent.click(ui.getByRole('radio', { name: /^5$/ }))
+    const group = ui.getByRole('radiogroup', { name: 'b?' })
+    expect(group.contains(shadow.activeElement)).toBe(true)
+    expect(described(group)).toEqual(['Question 2 of 3'])
+  })
+
+  test('a text answer is described by the progress, then its character count', async () => {
+    const { ui, shadow } = show(nps)
+    fireEvent.click(ui.getByRole('radio', { name: /^3$/ }))
+    const box = await ui.findByRole('textbox')
+    const ids = box.getAttribute('aria-describedby')?.split(' ') ?? []
+    expect(ids.map((id) => shadow.getElementById(id)?.textContent)).toEqual([
+      'Question 2 of 2',
+      'Characters left: 1000',
+    ])
+  })
+})
+
 describe('dismissal', () => {
   test('the close button reports answers so far and removes the host', () => {
     const { ui, handle, dismissed, closed } = show(ces)

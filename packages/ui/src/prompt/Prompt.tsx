@@ -84,6 +84,7 @@ export function Prompt(p: PromptProps) {
     ui,
     say,
     titleId,
+    progressId: total > 1 ? `${p.ids}p` : undefined,
     isLast: n === total,
   }
   return (

@@ -17,7 +17,12 @@ export function QuestionTitle({ question, ctx }: { question: Question; ctx: Ques
   )
 }
 
-/** The id of the description element, when the question has one. */
-export function describedBy(question: Question, ctx: QuestionContext): string | undefined {
-  return question.description ? `${ctx.titleId}d` : undefined
+/** The ids that describe the question's input: its description, the progress, then `more`. */
+export function describedBy(
+  question: Question,
+  ctx: QuestionContext,
+  more?: string,
+): string | undefined {
+  const ids = [question.description && `${ctx.titleId}d`, ctx.progressId, more]
+  return ids.filter(Boolean).join(' ') || undefined
 }

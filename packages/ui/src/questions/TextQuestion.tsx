@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { composing } from '../prompt/composing'
 import { fill } from '../strings/fill'
 import { Footer } from './Footer'
-import { QuestionTitle } from './QuestionTitle'
+import { describedBy, QuestionTitle } from './QuestionTitle'
 import type { QuestionProps } from './types'
 
 /** An open question: a text area with a length counter; Ctrl/⌘+Enter submits. */
@@ -32,7 +32,7 @@ export function TextQuestion(p: QuestionProps<'text'>) {
           ref={ref}
           class="in"
           aria-labelledby={ctx.titleId}
-          aria-describedby={q.description ? `${ctx.titleId}d ${counterId}` : counterId}
+          aria-describedby={describedBy(q, ctx, counterId)}
           aria-required={q.optional ? undefined : true}
           maxLength={max}
           placeholder={q.placeholder ? ctx.tx(q.placeholder) : undefined}

@@ -19,6 +19,8 @@ export interface QuestionContext {
   say: (text: LocalizedText | undefined, fallback: string) => Said
   /** Id of the question's heading: it names the dialog and the input group. */
   titleId: string
+  /** Id of "Question 2 of 3", when shown: it describes the input group. */
+  progressId: string | undefined
   /** Whether this is the last question on the predicted path (forward button says Submit). */
   isLast: boolean
 }
