@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { readInstant } from '../stats/readInstant'
 
 /** Where the database is and which projects and configs to load, from flags or environment. */
 export interface CommonOptions {
@@ -80,8 +81,8 @@ export function readExportOptions(args: string[], env: NodeJS.ProcessEnv): Expor
     ...definedOnly({
       project: values.project,
       survey: values.survey,
-      from: isoOrThrow(values.from, 'from'),
-      to: isoOrThrow(values.to, 'to'),
+      from: instantOrThrow(values.from, 'from', 0),
+      to: instantOrThrow(values.to, 'to', 1),
     }),
   }
 }
@@ -106,11 +107,13 @@ function readCommon(
   }
 }
 
-function isoOrThrow(value: string | undefined, name: string): string | undefined {
+// As the stats API reads them: `--to 2026-11-30` includes November 30.
+function instantOrThrow(value: string | undefined, name: string, extraDays: number) {
   if (value === undefined) return undefined
-  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
-  if (!Number.isFinite(time)) throw new Error(`--${name}: expected a date or ISO date-time`)
-  return new Date(time).toISOString()
+  const instant = readInstant(value, extraDays)
+  if (instant === null)
+    throw new Error(`--${name}: expected a date (2026-11-01) or an ISO date-time with its zone`)
+  return instant
 }
 
 function definedOnly<T extends Record<string, unknown>>(record: T): Partial<T> {

@@ -1,4 +1,5 @@
 import type { ParseError } from '@sonde/core'
+import { readInstant } from './readInstant'
 import { type Segment, segmentFor } from './segmentExpression'
 
 /** The filters and options of a stats request, checked. */
@@ -14,11 +15,6 @@ export interface StatsQuery {
   /** Most verbatims returned, newest first. */
   verbatims: number
 }
-
-const datePattern = /^\d{4}-\d{2}-\d{2}$/
-// The zone is required: without one, Date.parse reads a date-time in the server's time zone.
-const dateTimePattern =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
 /**
  * Reads `from`, `to`, `interval`, `segment`, `bucket` and `verbatims` from a query string. A date
@@ -60,9 +56,6 @@ export function readStatsQuery(
   }
 }
 
-// A date alone is midnight UTC, plus `extraDays` (1 for `to`, whose day is included). Only a
-// YYYY-MM-DD or a full date-time with its zone: Date.parse alone takes "1" for 2001 and rolls
-// 2026-02-31 over into March.
 function readTime(
   value: string | undefined,
   path: string,
@@ -70,18 +63,8 @@ function readTime(
   extraDays: number,
 ): string | undefined {
   if (value === undefined || value === '') return undefined
-  const isDate = datePattern.test(value)
-  const date = isDate ? value : dateTimePattern.exec(value)?.[1]
-  const time = date && isRealDate(date) ? Date.parse(isDate ? `${value}T00:00:00Z` : value) : NaN
-  if (!Number.isFinite(time) || time < 0 || time > Date.UTC(9999, 0, 1)) {
+  const instant = readInstant(value, extraDays)
+  if (instant === null)
     errors.push({ path, message: 'expected a date (2026-11-01) or an ISO date-time' })
-    return undefined
-  }
-  return new Date(time + (isDate ? extraDays : 0) * 86_400_000).toISOString()
-}
-
-// A date that exists reads back as written.
-function isRealDate(date: string): boolean {
-  const time = Date.parse(`${date}T00:00:00Z`)
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === date
+  return instant ?? undefined
 }

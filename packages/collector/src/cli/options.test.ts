@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { readExportOptions } from './options'
+
+const env = { SONDE_DATA_DIR: '/tmp/sonde-test' }
+
+describe('readExportOptions', () => {
+  // As the stats API reads a range: a date is its whole day, so `--to` includes its day.
+  it('reads --from and --to as the stats API does', () => {
+    const options = readExportOptions(['--from', '2026-11-01', '--to', '2026-11-30'], env)
+    expect(options).toMatchObject({
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+    })
+    const exact = readExportOptions(['--to', '2026-11-30T12:00:00+01:00'], env)
+    expect(exact.to).toBe('2026-11-30T11:00:00.000Z')
+  })
+
+  it.each([
+    ['from', '2026-02-31'],
+    ['from', '1'],
+    ['to', '2026-11-01T00:00:00'],
+    ['to', 'yesterday'],
+  ])('refuses --%s %s, naming the flag', (flag, value) => {
+    expect(() => readExportOptions([`--${flag}`, value], env)).toThrow(`--${flag}: expected a date`)
+  })
+})
