@@ -26,8 +26,6 @@ export interface Ledger {
    * this tab already report. Settle it with `settleDropped` once the batch is answered or dropped.
    */
   report(): Promise<number>
-  /** The same from the count as last read: for the unload path, which cannot wait for a read. */
-  reportNow(): number
   /**
    * A batch that reported `reported` is answered or was not sent: when `delivered`, the receiver
    * knows of that many and the stored count goes down by as much.
@@ -47,6 +45,7 @@ export interface Ledger {
 export function createLedger(
   store: Store,
   onDrop?: (event: SondeEvent, reason: string) => void,
+  stale: (until: number) => boolean = () => false,
 ): { ledger: Ledger; loaded: Promise<void> } {
   let records = new Map<string, OutboxRecord>()
   // Ids where memory is ahead of the store: writes that failed, and changes made by this tab
@@ -138,8 +137,10 @@ export function createLedger(
   // Read with every refresh: a tab open before another was told to wait must wait too.
   async function readNotBefore() {
     const until = (await attempt(() => store.getMeta('notBefore'))).value
-    if (typeof until === 'number') notBefore = Math.max(notBefore, until)
+    if (typeof until === 'number') notBefore = later(until)
   }
+  // The later of two times, unless the one held is stale: then the new one.
+  const later = (until: number) => (stale(notBefore) ? until : Math.max(notBefore, until))
 
   async function readDropped() {
     const read = await attempt(() => store.getMeta('dropped'))
@@ -205,7 +206,6 @@ export function createLedger(
         await readDropped()
         return reportNow()
       }),
-    reportNow,
     async settleDropped(reported, delivered) {
       if (reported <= 0) return
       if (!delivered) {
@@ -216,7 +216,7 @@ export function createLedger(
     },
     notBefore: () => notBefore,
     async block(until) {
-      notBefore = Math.max(notBefore, until)
+      notBefore = later(until)
       await attempt(() => store.setMeta('notBefore', notBefore))
     },
   }

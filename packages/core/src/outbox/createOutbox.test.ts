@@ -340,6 +340,18 @@ describe('createOutbox: retries', () => {
     expect(await setBack.outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 1, pending: 0 })
   })
 
+  it('obeys a new Retry-After while a stale one, from before the clock was set back, is stored', async () => {
+    const store = createMemoryStore()
+    await store.setMeta('notBefore', T0 + 48 * 3_600_000)
+    const tab = setup({ store, replies: [{ status: 429, retryAfter: '600' }] })
+    await enqueueAll(tab.outbox, 1)
+    await tab.outbox.flush()
+    expect(tab.calls).toHaveLength(1)
+    const next = setup({ store })
+    next.clock.time = T0 + 60_000
+    expect(await next.outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 0, pending: 1 })
+  })
+
   it('drops a record after maxAttempts failed sends', async () => {
     const reply = { status: 500 }
     const { outbox, clock, drops } = setup({ limits: { maxAttempts: 2 }, replies: [reply, reply] })
@@ -804,6 +816,22 @@ describe('createOutbox: concurrency', () => {
     ],
   ])('reports %s once', async (_, run, expected) => {
     expect(await run(createMemoryStore())).toEqual(expected)
+  })
+
+  // The unload path cannot settle what it reports, and another tab's count may be newer than
+  // the one it read: it reports none, and the next normal batch reports the stored count once.
+  it('reports a stored count once when another tab sends on the unload path', async () => {
+    const store = createMemoryStore()
+    await store.setMeta('dropped', 3)
+    const tabA = setup({ store, exclusive: () => true })
+    const tabB = setup({ store })
+    await Promise.all([tabA.outbox.ready(), tabB.outbox.ready()])
+    await tabA.outbox.enqueue(event(1))
+    await tabA.outbox.flush()
+    await tabB.outbox.enqueue(event(2))
+    await tabB.outbox.flush({ unload: true, ignoreBackoff: true })
+    const reported = [tabA, tabB].flatMap((t) => t.calls.map(({ batch }) => batch.dropped))
+    expect(reported).toEqual([3, 0])
   })
 
   it('keeps the dropped count across page loads', async () => {

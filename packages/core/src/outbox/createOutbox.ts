@@ -77,7 +77,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { transport, clock, key, sdk, newId, random = Math.random } = options
   const limits: OutboxLimits = { ...OUTBOX_DEFAULTS, ...options.limits }
   const caps = { maxItems: limits.maxItems, maxBytes: limits.maxTotalBytes, ttlMs: limits.ttlMs }
-  const { ledger, loaded } = createLedger(options.store, options.onDrop)
+  // A stored time further off than the longest Retry-After obeyed was written under a clock since
+  // set back: ignored, and replaced by the next one a receiver names.
+  const stale = (until: number) => until - clock.now() > limits.retryAfterCapMs
+  const { ledger, loaded } = createLedger(options.store, options.onDrop, stale)
   let loadDone = false
   void loaded.then(() => {
     loadDone = true
@@ -85,12 +88,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const unloading = new Set<string>()
   let stopped = false
   // Nothing goes before the time a receiver's Retry-After named, whichever page or tab it answered.
-  // A stored time further off than the longest Retry-After obeyed was written under a clock since
-  // set back: it is ignored, or delivery would wait for as long as the clock was off.
-  const blocked = (now: number) => {
-    const until = ledger.notBefore()
-    return now < until && until - now <= limits.retryAfterCapMs
-  }
+  const blocked = (now: number) => now < ledger.notBefore() && !stale(ledger.notBefore())
 
   const result = (sent: number): FlushResult => ({ sent, pending: ledger.records.size })
   // `dropped` is the count the ledger reserves for this batch (after the rest, which may throw):
@@ -295,7 +293,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         (record) => !unloading.has(record.event.id),
       )
       if (waiting.length === 0) return Promise.resolve(result(0))
-      const head = { ...envelope(), dropped: ledger.reportNow() }
+      // No dropped count: another tab's losses may be newer than the count this tab last read,
+      // and a batch that needs no answer could not settle it. The next normal batch reports it.
+      const head = { ...envelope(), dropped: 0 }
       const bytes = { maxEvents: limits.maxBatchEvents, maxBytes: limits.maxUnloadBytes }
       const group = buildBatches(waiting, head, bytes).batches[0]
       if (!group) {

@@ -12,9 +12,9 @@ const KEEPALIVE_BUDGET = 64 * 1024
 /**
  * Posts batches as `text/plain` JSON (a CORS-simple request: no preflight) with credentials
  * omitted, on every path: never by `sendBeacon`, which always sends the endpoint's cookies. On the
- * unload path it uses `fetch(keepalive)` while the in-flight budget allows; a batch beyond it is
- * not sent (`{ error: 'unsent' }`) and stays stored, for this page if it was only hidden, else
- * for the next.
+ * unload path it uses `fetch(keepalive)` while the in-flight budget allows; beyond it, a plain
+ * fetch, which completes when the page is only hidden and is cancelled when it goes: the batch
+ * stays stored until answered, so the next page sends it then.
  */
 export function createFetchTransport(endpoint: string, deps: FetchTransportDeps): Transport {
   let keepaliveInFlight = 0
@@ -53,9 +53,8 @@ export function createFetchTransport(endpoint: string, deps: FetchTransportDeps)
       // Measured only on the unload path: a Blob per batch is a cost a long flush feels.
       if (!unload) return post(body)
       const size = new Blob([body]).size
-      // The browser would refuse it: a failure it was not, nothing went.
-      if (keepaliveInFlight + size > KEEPALIVE_BUDGET) return { error: 'unsent' }
-      return post(body, size)
+      // The browser would refuse it with keepalive.
+      return post(body, keepaliveInFlight + size > KEEPALIVE_BUDGET ? undefined : size)
     },
   }
 }
