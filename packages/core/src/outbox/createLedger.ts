@@ -51,6 +51,9 @@ export function createLedger(
   // Ids where memory is ahead of the store: writes that failed, and changes made by this tab
   // since the last read began (that read may not have seen them).
   const unsaved = new Set<string>()
+  // Ids added here whose write has never succeeded: no delete can find them. (`unsaved` also
+  // holds stored records whose later write failed, which a delete does find.)
+  const neverStored = new Set<string>()
   const touched = new Set<string>()
   // Ids acked or dropped here whose delete failed: the store would bring them back.
   const undeleted = new Set<string>()
@@ -71,7 +74,7 @@ export function createLedger(
     return done
   }
 
-  async function write(list: readonly OutboxRecord[]): Promise<boolean> {
+  async function write(list: readonly OutboxRecord[], fresh = false): Promise<boolean> {
     for (const record of list) {
       records.set(record.event.id, record)
       touched.add(record.event.id)
@@ -81,6 +84,8 @@ export function createLedger(
     for (const { event } of list) {
       if (ok) unsaved.delete(event.id)
       else unsaved.add(event.id)
+      if (ok) neverStored.delete(event.id)
+      else if (fresh) neverStored.add(event.id)
     }
     // A full disk may have made room by evicting older records.
     await absorbRemoved()
@@ -104,6 +109,7 @@ export function createLedger(
     for (const id of ids) {
       records.delete(id)
       unsaved.delete(id)
+      neverStored.delete(id)
       touched.add(id)
     }
   }
@@ -179,7 +185,7 @@ export function createLedger(
       records = mergeRecords(stored.value, records, isLocal)
       await absorbRemoved()
     },
-    add: write,
+    add: (list) => write(list, true),
     async update(list) {
       await write(list.filter((record) => records.has(record.event.id)))
     },
@@ -190,7 +196,7 @@ export function createLedger(
       if (drops.length === 0) return
       const ids = drops.map(({ record }) => record.event.id)
       // Never stored, so no delete can find them: records whose write failed.
-      const unstored = stored ? ids.filter((id) => unsaved.has(id)).length : ids.length
+      const unstored = stored ? ids.filter((id) => neverStored.has(id)).length : ids.length
       for (const { record, reason } of drops) attempt(() => onDrop?.(record.event, reason))
       unhold(ids)
       const deleted = await attempt(() => store.delete(ids))

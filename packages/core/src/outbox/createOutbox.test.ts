@@ -834,6 +834,27 @@ describe('createOutbox: concurrency', () => {
     expect(reported).toEqual([3, 0])
   })
 
+  // Stored at enqueue, then its lease write failed: memory is ahead of the store, but the
+  // record is there, and the delete that drops it finds it: counted once, not twice.
+  it('counts a dropped record once when a later write of it failed', async () => {
+    const memory = createMemoryStore()
+    let puts = 0
+    const store: Store = {
+      ...memory,
+      put: async (records) => {
+        puts++
+        if (puts === 2) throw new Error('transient')
+        await memory.put(records)
+      },
+    }
+    const tab = setup({ store, replies: [{ status: 400 }] })
+    await tab.outbox.enqueue(event(1))
+    await tab.outbox.flush()
+    await tab.outbox.enqueue(event(2))
+    await tab.outbox.flush()
+    expect(tab.calls.map(({ batch }) => batch.dropped)).toEqual([0, 1])
+  })
+
   it('keeps the dropped count across page loads', async () => {
     const store = createMemoryStore()
     const first = setup({ store, replies: [{ status: 400 }] })
