@@ -22,10 +22,11 @@ export interface Ledger {
    */
   drop(drops: readonly Drop[], stored?: boolean): Promise<void>
   /**
-   * The count a new batch reports: the stored one, read now, less what batches in flight from
-   * this tab already report. Settle it with `settleDropped` once the batch is answered or dropped.
+   * The count a new batch reports: the stored one (read now when `fresh`, else as last read or
+   * changed here), less what batches in flight from this tab already report. Settle it with
+   * `settleDropped` once the batch is answered or dropped.
    */
-  report(): Promise<number>
+  report(fresh?: boolean): Promise<number>
   /**
    * A batch that reported `reported` is answered or was not sent: when `delivered`, the receiver
    * knows of that many and the stored count goes down by as much.
@@ -207,9 +208,9 @@ export function createLedger(
         await count(ids.length)
       }
     },
-    report: () =>
+    report: (fresh = true) =>
       inTurn(async () => {
-        await readDropped()
+        if (fresh) await readDropped()
         return reportNow()
       }),
     async settleDropped(reported, delivered) {

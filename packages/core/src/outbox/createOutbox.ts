@@ -206,6 +206,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const widest = Math.max(1, limits.maxBatchesInFlight)
     let halted = false
     let sent = 0
+    // The stored dropped count is read for the flush's first batch; the later ones reserve from
+    // it (one sender at a time: no other tab settles it meanwhile), which spares an IndexedDB
+    // read per batch. Losses another tab adds meanwhile go with the next flush.
+    let fresh = true
     while (!halted && !stopped && !blocked(clock.now())) {
       const limit = halves.length > 0 || halvesFlying > 0 ? 1 : window
       const idle = queue.length === 0 && plan.length === 0 && halves.length === 0
@@ -215,7 +219,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         continue
       }
       if (idle) break
-      const head = { ...envelope(), dropped: await ledger.report() }
+      const head = { ...envelope(), dropped: await ledger.report(fresh) }
+      fresh = false
       let group = halves.shift()
       const half = group !== undefined
       if (!group) {
