@@ -6,9 +6,15 @@ function activeElement(): HTMLElement | null {
   return el instanceof HTMLElement && el !== document.body ? el : null
 }
 
-// `el` is `host` or lies down its shadow roots, however deeply nested.
-const within = (el: Node | null, host: Element): boolean =>
-  !!el && (el === host || within((el.getRootNode() as ShadowRoot).host, host))
+// `el` is `host` or lies down its shadow roots, however deeply nested. Only a real ShadowRoot has
+// the `host` to climb to: a detached element is its own root (an <a>'s `host` is a string), and a
+// page's <form name="host"> shadows `document.host` (the document would lead back to itself).
+const within = (el: Node | null, host: Element): boolean => {
+  if (!el) return false
+  if (el === host) return true
+  const root = el.getRootNode()
+  return root instanceof ShadowRoot && within(root.host, host)
+}
 
 /**
  * Remembers where focus was before it entered the prompt, so closing can send it back there
@@ -20,8 +26,11 @@ export function trackFocus(root: ShadowRoot, host: HTMLElement): () => () => voi
   const onFocusIn = (event: Event) => {
     // Retargeted: an element inside a web component comes as its host, so a `back` inside stays.
     const from = (event as FocusEvent).relatedTarget
-    if (from instanceof HTMLElement && from !== host && !root.contains(from) && !within(back, from))
-      back = from
+    // A listener's exception would land in the page's error reporting: this is only a nicety.
+    try {
+      if (!(from instanceof HTMLElement) || from === host || root.contains(from)) return
+      if (!within(back, from)) back = from
+    } catch {}
   }
   root.addEventListener('focusin', onFocusIn)
   // Called just before the host is removed: restores focus only if it is still inside the prompt.
@@ -29,7 +38,10 @@ export function trackFocus(root: ShadowRoot, host: HTMLElement): () => () => voi
     root.removeEventListener('focusin', onFocusIn)
     const inside = root.activeElement !== null
     return () => {
-      if (inside && back?.isConnected) back.focus({ preventScroll: true })
+      // A page's own focus() (a component overriding it) must not stop the teardown after this.
+      try {
+        if (inside && back?.isConnected) back.focus({ preventScroll: true })
+      } catch {}
     }
   }
 }
