@@ -105,3 +105,19 @@ test('an element whose focus() throws: the prompt still closes and reports it', 
   expect(closed()).toBe(1)
   expect(errors).toEqual([])
 })
+
+test('an app that is one web component: focus returns to where the respondent was last, not at mount', async () => {
+  const app = add('div')
+  const root = app.attachShadow({ mode: 'open' })
+  const first = add('input', root)
+  first.setAttribute('aria-label', 'Search')
+  const second = add('input', root)
+  second.setAttribute('aria-label', 'Name')
+  first.focus()
+  const { shadow, handle } = show(nps)
+  await handle.ready
+  second.focus() // the respondent moved on in the app, then into the prompt
+  await enterPromptAndClose(shadow)
+  expect(handle.host.isConnected).toBe(false)
+  expect(root.activeElement?.getAttribute('aria-label')).toBe('Name')
+})

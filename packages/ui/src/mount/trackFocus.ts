@@ -23,18 +23,26 @@ const within = (el: Node | null, host: Element): boolean => {
  */
 export function trackFocus(root: ShadowRoot, host: HTMLElement): () => () => void {
   let back = activeElement()
+  // The element focus last left, down open shadow roots (focusout comes just before focusin).
+  let left: EventTarget | undefined
+  const onFocusOut = (event: Event) => {
+    left = event.composedPath()[0]
+  }
   const onFocusIn = (event: Event) => {
-    // Retargeted: an element inside a web component comes as its host, so a `back` inside stays.
+    // Retargeted: an element inside a web component comes as its host, which often cannot take
+    // focus itself; the element it came from is the one focusout saw.
     const from = (event as FocusEvent).relatedTarget
     // A listener's exception would land in the page's error reporting: this is only a nicety.
     try {
       if (!(from instanceof HTMLElement) || from === host || root.contains(from)) return
-      if (!within(back, from)) back = from
+      back = left instanceof HTMLElement && within(left, from) ? left : from
     } catch {}
   }
+  document.addEventListener('focusout', onFocusOut, true)
   root.addEventListener('focusin', onFocusIn)
   // Called just before the host is removed: restores focus only if it is still inside the prompt.
   return () => {
+    document.removeEventListener('focusout', onFocusOut, true)
     root.removeEventListener('focusin', onFocusIn)
     const inside = root.activeElement !== null
     return () => {
