@@ -50,4 +50,43 @@ describe('a modal dialog of the page is open', () => {
     expect(dismissed).toEqual([])
     expect(closed()).toBe(1)
   })
+
+  test('closed while it waits: nothing runs for it afterwards (no poll, no strings chunk)', async () => {
+    openModal()
+    const polls = new Set<number>()
+    const { setTimeout: realSet, clearTimeout: realClear } = window
+    // Tracks the 250 ms polls still pending.
+    window.setTimeout = ((fn: () => void, ms?: number) => {
+      const id = realSet(() => {
+        polls.delete(id)
+        fn()
+      }, ms)
+      if (ms === 250) polls.add(id)
+      return id
+    }) as typeof setTimeout
+    window.clearTimeout = ((id: number) => {
+      polls.delete(id)
+      realClear(id)
+    }) as typeof clearTimeout
+    try {
+      const { handle, dismissed } = show(nps, { locale: 'fr' })
+      await new Promise((resolve) => realSet(resolve, 300))
+      const t = performance.now()
+      handle.close()
+      const pending = polls.size
+      await handle.ready
+      await new Promise((resolve) => realSet(resolve, 100))
+      handle.update({ locale: 'de' })
+      handle.close() // again: still never shown, so still no dismissal
+      await new Promise((resolve) => realSet(resolve, 100))
+      const loaded = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= t && e.name.includes('strings/'))
+        .map((e) => new URL(e.name).pathname)
+      expect({ pending, loaded, dismissed }).toEqual({ pending: 0, loaded: [], dismissed: [] })
+    } finally {
+      window.setTimeout = realSet
+      window.clearTimeout = realClear
+    }
+  })
 })

@@ -73,10 +73,15 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   const ids = `sonde${++mounts}`
   let closed = false
   let held = false
+  // The modal dialog's poll, and what settles `ready` when closing ends the wait early.
+  let poll: ReturnType<typeof setTimeout> | undefined
+  let stopWaiting = () => {}
 
   const teardown = () => {
     if (closed) return
     closed = true
+    clearTimeout(poll)
+    stopWaiting()
     const restoreFocus = leaveFocus()
     render(null, mount)
     host.remove()
@@ -110,6 +115,8 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
     )
   }
   const show = (): Promise<void> => {
+    // Closed (while held, or before an update): no strings chunk to load for nothing.
+    if (closed) return Promise.resolve()
     const strings = loadStrings(opts.locale ?? survey.locale ?? 'en')
     if (strings instanceof Promise) return strings.then(draw)
     draw(strings)
@@ -118,8 +125,13 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   // A survey does not interrupt a task in a modal dialog (the page outside it, our host included,
   // is inert anyway): it shows once that closes. Polled: removing an open dialog fires no event.
   const wait = (): Promise<void> => {
-    held = !closed && modalOpen(container)
-    return held ? new Promise((go) => setTimeout(go, 250)).then(wait) : show()
+    if (closed) return Promise.resolve()
+    held = modalOpen(container)
+    if (!held) return show()
+    return new Promise<void>((go) => {
+      stopWaiting = go
+      poll = setTimeout(go, 250)
+    }).then(wait)
   }
 
   return {
