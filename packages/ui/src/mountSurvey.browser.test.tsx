@@ -51,6 +51,20 @@ describe('a modal dialog of the page is open', () => {
     expect(closed()).toBe(1)
   })
 
+  test('no longer due while it waits: it leaves without showing and reports no dismissal', async () => {
+    const dialog = openModal()
+    let due = true
+    const { shadow, dismissed, handle, closed } = show(nps, { due: () => due })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    due = false // for the SDK: the route changed
+    dialog.close()
+    await handle.ready
+    expect(shadow.querySelector('[role=dialog]')).toBeNull()
+    expect(handle.host.isConnected).toBe(false)
+    expect(dismissed).toEqual([])
+    expect(closed()).toBe(1)
+  })
+
   test('closed while it waits: nothing runs for it afterwards (no poll, no strings chunk)', async () => {
     openModal()
     const polls = new Set<number>()

@@ -28,6 +28,11 @@ export interface MountOptions extends SessionCallbacks {
   autoCloseMs?: number
   /** The prompt left the page (after completion, dismissal or `close()`). */
   onClose?: () => void
+  /**
+   * Asked while a modal `<dialog>` of the page holds the prompt back: once false (for the SDK,
+   * the route changed), it leaves without ever showing, reporting no dismissal.
+   */
+  due?: () => boolean
 }
 
 /** A mounted prompt. */
@@ -126,6 +131,10 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   // is inert anyway): it shows once that closes. Polled: removing an open dialog fires no event.
   const wait = (): Promise<void> => {
     if (closed) return Promise.resolve()
+    if (opts.due?.() === false) {
+      teardown()
+      return Promise.resolve()
+    }
     held = modalOpen(container)
     if (!held) return show()
     return new Promise<void>((go) => {

@@ -22,6 +22,7 @@ export interface SurveyUi {
       onDismiss?: (e: { answers: Answer[]; seq: number; reason: string }) => void
       onComplete?: (e: { answers: Answer[]; seq: number }) => void
       onClose?: () => void
+      due?: () => boolean
     },
   ): { close(): void; ready: Promise<void> }
 }

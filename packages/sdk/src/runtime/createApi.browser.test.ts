@@ -131,3 +131,42 @@ describe('identify with traits that are not plain JSON', () => {
     expect(next.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'frequency.recontact' })
   })
 })
+
+describe('a survey held back by the page’s modal dialog', () => {
+  const here = location.href
+  afterEach(() => {
+    for (const el of document.querySelectorAll('dialog')) el.remove()
+    history.replaceState(null, '', here)
+  })
+
+  // Its page trigger's delay is cancelled by a route change (README); the wait is as well.
+  it('does not show on the page navigated to, and reports nothing: it was never shown', async () => {
+    const survey = { ...csat, id: 'checkout-csat', trigger: { page: { prefix: '/checkout' } } }
+    history.replaceState(null, '', '/checkout')
+    const dialog = document.createElement('dialog')
+    document.body.append(dialog)
+    dialog.showModal()
+    const sonde = start({ endpoint: endpoint(), locale: 'en', config: { surveys: [survey] } })
+    const reported = vi.fn()
+    sonde.on('survey:shown', reported)
+    sonde.on('survey:dismissed', reported)
+    await vi.waitFor(() => expect(document.querySelector('sonde-root')).not.toBeNull(), {
+      timeout: 5_000,
+    })
+    await sleep(500)
+    expect(prompt()).toBeNull() // held while the dialog is open
+
+    // The respondent leaves /checkout; the app closes its dialog as the route changes.
+    history.pushState(null, '', '/settings')
+    dialog.close()
+    await sleep(800)
+    await sonde.flush()
+    const sent = batches.flatMap((b) => b.events.map((e) => e.type))
+    expect({ onScreen: !!prompt(), reported: reported.mock.calls, sent }).toEqual({
+      onScreen: false,
+      reported: [],
+      sent: [],
+    })
+    expect(document.querySelector('sonde-root')).toBeNull() // it left, not merely hidden
+  })
+})

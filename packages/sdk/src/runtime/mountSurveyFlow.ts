@@ -22,6 +22,12 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     const response = { id: ctx.newId(), seq: 0, answers: [] as Answer[] }
     const surveyId = survey.id
     const responseId = response.id
+    // A survey held back by the page's modal dialog belongs to the page it was due on, as one
+    // waiting out its delay does: the presenter sees neither pending nor on screen, so the route
+    // change is read here.
+    const { location } = ctx.sending.win
+    const href = location.href
+    let left = false
     const wire = (type: 'shown' | 'answered' | 'completed' | 'dismissed', reason?: string) => {
       const extra = { id: ctx.newId(), at: new Date(ctx.now()).toISOString() }
       const event = buildSurveyEvent(`survey.${type}`, survey, response, {
@@ -52,12 +58,16 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
         wire('dismissed', reason)
         ctx.emit('survey:dismissed', { surveyId, responseId, answers, reason })
       },
-      onClose: release,
+      onClose: () => {
+        left = true
+        release()
+      },
+      due: () => location.href === href,
     })
     life.mounted(() => handle.close())
     await handle.ready
-    // Taken away before it was ready (destroy): it was never shown.
-    if (!life.active()) return null
+    // Taken away before it was ready (destroy, a route change): it was never shown.
+    if (!life.active() || left) return null
     ctx.record((s) => recordShown(s, 'survey', surveyId, ctx.now()))
     wire('shown')
     ctx.emit('survey:shown', { surveyId, responseId })
