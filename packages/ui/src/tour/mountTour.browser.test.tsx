@@ -67,3 +67,54 @@ describe('Esc closes only the topmost layer', () => {
     expect(tip()?.matches(':popover-open')).toBe(true)
   })
 })
+
+describe('Esc and the page’s popovers beneath the tooltip', () => {
+  const popover = (parent: Element = document.body) => {
+    const layer = document.createElement('div')
+    layer.popover = 'auto'
+    parent.append(layer)
+    return layer
+  }
+  // Popover toggle events come in a task of their own.
+  const toggled = () => new Promise((resolve) => setTimeout(resolve, 50))
+
+  test('a step pointing into an open menu popover: Esc ends the tour, the menu stays', async () => {
+    const menu = popover()
+    const item = el('button', {}, menu, 't')
+    menu.showPopover()
+    item.focus()
+    const { handle, dismissed, tip } = showTour(plain)
+    await handle.ready
+    expect(tip()?.matches(':popover-open')).toBe(true)
+    await userEvent.keyboard('{Escape}')
+    expect(dismissed.map((d) => d.reason)).toEqual(['esc'])
+    expect(menu.matches(':popover-open')).toBe(true)
+  })
+
+  test('a popover elsewhere is beneath the tooltip if it opened before the step showed', async () => {
+    el('button', { margin: '40px' }, document.body, 't')
+    el('button', { margin: '40px' }, document.body, 'u')
+    const note = popover()
+    note.textContent = 'Saved'
+    note.showPopover()
+    const { handle, dismissed, shadow } = showTour(plain)
+    await handle.ready
+    await toggled()
+    // Shown again, it is above the tooltip: Esc closes it and the tour stays.
+    note.hidePopover()
+    note.showPopover()
+    await toggled()
+    await userEvent.keyboard('{Escape}')
+    expect(note.matches(':popover-open')).toBe(false)
+    expect(dismissed).toEqual([])
+
+    // Open when the next step shows: beneath it, so Esc ends the tour and leaves it open.
+    note.showPopover()
+    handle.next()
+    await until(() => shadow.querySelector('h2')?.textContent === 'Export')
+    await toggled()
+    await userEvent.keyboard('{Escape}')
+    expect(dismissed.map((d) => d.reason)).toEqual(['esc'])
+    expect(note.matches(':popover-open')).toBe(true)
+  })
+})

@@ -12,6 +12,17 @@ import type { TourHandle, TourOptions } from './types'
 let mounts = 0
 // Capture phase: neither event bubbles.
 const LAYER_EVENTS = ['toggle', 'close']
+// The page's layers that take Esc: modal dialogs and light-dismiss popovers.
+const LAYERS = ':modal,:popover-open:not([popover=manual])'
+
+// No popover API, so no :popover-open (Safari before 17): the selector throws.
+function openLayers(selector: string): Element[] {
+  try {
+    return [...document.querySelectorAll(selector)]
+  } catch {
+    return []
+  }
+}
 
 /**
  * Runs `tour` in its own shadow root, in the top layer: each step waits for its target (one
@@ -28,6 +39,10 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
   let strings: Strings | null = null
   let last: RunState | undefined
   let closed = false
+  // The page's popovers already open when the tour's own layer last opened: the top layer stacks
+  // in opening order, so they lie beneath the tooltip and Esc is the tour's. Not modal dialogs:
+  // the page outside one is inert, the tooltip too, so Esc stays with the dialog.
+  let beneath = new Set<Element>()
   let settle = () => {}
   const ready = new Promise<void>((resolve) => {
     settle = resolve
@@ -36,7 +51,8 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
   const teardown = () => {
     if (closed) return
     closed = true
-    for (const type of LAYER_EVENTS) document.removeEventListener(type, redraw, true)
+    for (const type of LAYER_EVENTS) document.removeEventListener(type, onLayer, true)
+    root.removeEventListener('toggle', onOwnToggle, true)
     const restoreFocus = leaveFocus()
     render(null, mount)
     host.remove()
@@ -77,20 +93,30 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
   }
 
   // A dialog of the page opened or closed around the target (`toggle`: Chromium 132+, Firefox 133+).
-  const redraw = () => last && draw(last)
-  for (const type of LAYER_EVENTS) document.addEventListener(type, redraw, true)
+  // A layer that opens now is above the tooltip; one that closed is gone: neither is beneath.
+  const onLayer = (event: Event) => {
+    beneath.delete(event.target as Element)
+    if (last) draw(last)
+  }
+  for (const type of LAYER_EVENTS) document.addEventListener(type, onLayer, true)
+  // The tooltip or spotlight opened (a new step, or the host moved): it is on top of them all.
+  const onOwnToggle = (event: Event) => {
+    if ((event as ToggleEvent).newState === 'open') beneath = new Set(openLayers(':popover-open'))
+  }
+  root.addEventListener('toggle', onOwnToggle, true)
 
   const run = createTourRun(tour, {
     ...options,
     hasFocus: () => root.activeElement !== null,
     isInside: (event) => event.composedPath().includes(host),
+    // Esc is for the topmost layer. Not above the tour: a layer holding the tour, or the step's
+    // target (a step pointing into an open menu), or one beneath the tooltip.
     covered: () => {
-      try {
-        const layers = document.querySelectorAll(':modal,:popover-open:not([popover=manual])')
-        return [...layers].some((layer) => !layer.contains(host))
-      } catch {
-        return false // no popover API, so no :popover-open (Safari before 17)
-      }
+      const target = last?.target
+      return openLayers(LAYERS).some(
+        (layer) =>
+          !layer.contains(host) && !(target && layer.contains(target)) && !beneath.has(layer),
+      )
     },
     render: draw,
     shown: settle,
