@@ -2,9 +2,9 @@ import { expect } from '@playwright/test'
 import { hostHtml } from './host'
 import { fakeEvent, outboxReady, seedOutbox, test } from './outbox'
 
-// Issue 3, test 5: the page goes away with ~100 KB queued. Only fetch with keepalive and no
-// credentials carries it (sendBeacon would send the endpoint's cookies), within the browser's
-// 64 KiB keepalive budget; what does not fit stays stored and goes from the next page.
+// Issue 3, test 5: the page goes away with ~100 KB queued. Only fetch with no credentials
+// carries it (sendBeacon would send the endpoint's cookies), with keepalive within the browser's
+// 64 KiB budget for it; everything stays stored until acknowledged and goes from the next page.
 
 const attrs = { endpoint: '/v1/batch', key: 'pk_test', config: '/fixtures/e2e.config.json' }
 
