@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Batch } from '../schema/batch'
 import type { SondeEvent } from '../schema/event'
 import { createMemoryStore } from './createMemoryStore'
-import { createOutbox, type OutboxOptions } from './createOutbox'
-import type { Store, TransportResult } from './types'
+import { createOutbox } from './createOutbox'
+import type { OutboxOptions, Store, TransportResult } from './types'
 
 // The pipelined flush: several batches in flight from the one sender, each event in one of them.
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Batch } from '../schema/batch'
 import type { SondeEvent } from '../schema/event'
 import { createMemoryStore } from './createMemoryStore'
-import { createOutbox, type OutboxOptions } from './createOutbox'
+import { createOutbox } from './createOutbox'
 import { createRecord } from './createRecord'
-import type { OutboxRecord, SendOptions, Store, TransportResult } from './types'
+import type { OutboxOptions, OutboxRecord, SendOptions, Store, TransportResult } from './types'
 
 const T0 = Date.parse('2025-03-01T12:00:00Z')
 const sdk = { name: 'sonde', version: '1.2.3' }

@@ -4,13 +4,7 @@ export { type BatchLimits, type BatchPlan, buildBatches } from './buildBatches'
 export { classifyResponse, type Rejection, type Verdict } from './classifyResponse'
 export { compareAge } from './compareAge'
 export { createMemoryStore } from './createMemoryStore'
-export {
-  createOutbox,
-  type FlushOptions,
-  type FlushResult,
-  type Outbox,
-  type OutboxOptions,
-} from './createOutbox'
+export { createOutbox } from './createOutbox'
 export { createRecord } from './createRecord'
 export { type DueOptions, isDue } from './isDue'
 export { lease } from './lease'
@@ -24,7 +18,11 @@ export type {
   BatchEnvelope,
   Clock,
   Drop,
+  FlushOptions,
+  FlushResult,
   MetaName,
+  Outbox,
+  OutboxOptions,
   OutboxRecord,
   RecordState,
   Removal,

@@ -12,3 +12,9 @@ export function lease(
 ): OutboxRecord[] {
   return records.map((record) => ({ ...record, state: 'leased', leaseUntil: now + leaseMs }))
 }
+
+/** A leased record given back unsent, as it was before the lease. */
+export function release(record: OutboxRecord): OutboxRecord {
+  const { leaseUntil: _lease, ...rest } = record
+  return { ...rest, state: record.attempts > 0 ? 'retry' : 'queued' }
+}

@@ -1,5 +1,6 @@
 import type { Batch } from '../schema/batch'
 import type { SondeEvent } from '../schema/event'
+import type { OutboxLimits } from './outboxDefaults'
 
 /** The source of time, in milliseconds since the epoch. */
 export interface Clock {
@@ -92,4 +93,58 @@ export type BatchEnvelope = Omit<Batch, 'events'>
 export interface Drop {
   record: OutboxRecord
   reason: string
+}
+
+/** What an outbox is built from; `key` and `sdk` go into every batch, `newId` names batches. */
+export interface OutboxOptions {
+  store: Store
+  transport: Transport
+  clock: Clock
+  key?: string
+  sdk: { name: string; version: string }
+  newId: () => string
+  limits?: Partial<OutboxLimits>
+  /** Told about each event that leaves undelivered (for debug logs); it cannot stop the drop. */
+  onDrop?: (event: SondeEvent, reason: string) => void
+  random?: () => number
+  /**
+   * True while this outbox is the only possible sender (the SDK holds the Web Lock): leases left
+   * by a page that died mid-send (a reload, a killed tab) are then stale and ignored at once
+   * instead of after `leaseMs`.
+   */
+  exclusive?: () => boolean
+}
+
+/**
+ * `unload`: the page is going away: one batch within `maxUnloadBytes`, handed to the transport
+ * synchronously, from memory, leases ignored. `ignoreBackoff`: send records still waiting out a
+ * backoff (the device came back online); a receiver's `Retry-After` is obeyed all the same, and
+ * not only by the page it answered: it is stored, for the pages and tabs after it.
+ */
+export interface FlushOptions {
+  unload?: boolean
+  ignoreBackoff?: boolean
+}
+
+/** Events acked by this flush, and records still held after it. */
+export interface FlushResult {
+  sent: number
+  pending: number
+}
+
+/** The durable queue between the SDK and the endpoint. No method ever rejects. */
+export interface Outbox {
+  /** Resolves once the event is stored: true when durably, false when in memory only or dropped. */
+  enqueue(event: SondeEvent): Promise<boolean>
+  flush(options?: FlushOptions): Promise<FlushResult>
+  pending(): number
+  /** Events lost so far and not yet reported to the receiver. */
+  dropped(): number
+  /** Resolves once the records already stored are read: an unload flush sends them from then on. */
+  ready(): Promise<void>
+  /**
+   * For good (opt-out, destroy): no batch is sent from now on, not even by a flush running now,
+   * and no event is taken in. The answer to a batch already sent is still settled.
+   */
+  stop(): void
 }
