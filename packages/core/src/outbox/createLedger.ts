@@ -36,6 +36,10 @@ export interface Ledger {
   notBefore(): number
   /** Stores `until` as the time before which no page or tab sends. */
   block(until: number): Promise<void>
+  /** Stores until when this tab, the one sender, may have records in flight (0: none now). */
+  markSending(until: number): Promise<void>
+  /** Until when the one sender said it may have records in flight, read now. */
+  sendingUntil(): Promise<number>
 }
 
 /**
@@ -225,6 +229,12 @@ export function createLedger(
     async block(until) {
       notBefore = later(until)
       await attempt(() => store.setMeta('notBefore', notBefore))
+    },
+    async markSending(until) {
+      await attempt(() => store.setMeta('sending', until))
+    },
+    async sendingUntil() {
+      return asCount((await attempt(() => store.getMeta('sending'))).value)
     },
   }
 

@@ -499,6 +499,38 @@ describe('createOutbox: caps', () => {
     expect(tabs.flatMap((tab) => tab.drops)).toEqual([])
   })
 
+  // The SDK's usual case: the sending tab holds the Web Lock and leases nothing.
+  it('leaves alone what the one sender may have in flight: its next run applies the caps', async () => {
+    const store = createMemoryStore()
+    const gate = deferred<TransportResult>()
+    const limits = { maxItems: 2 }
+    const sender = setup({ store, limits, replies: [() => gate.promise], exclusive: () => true })
+    await enqueueAll(sender.outbox, 2)
+    const other = setup({ store, limits })
+    await other.outbox.ready()
+    const sending = sender.outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await other.outbox.enqueue(event(3))).toBe(true)
+    gate.resolve({ status: 200 })
+    await sending
+    expect(await store.getMeta('sending')).toBe(0)
+    await sender.outbox.flush()
+    expect(sender.sentIds()).toEqual([[event(1).id, event(2).id], [event(3).id]])
+    expect(sender.calls.map(({ batch }) => batch.dropped)).toEqual([0, 0])
+    expect([...sender.drops, ...other.drops]).toEqual([])
+  })
+
+  it.each([
+    ['ended', T0 - 1],
+    ['further off than a lease (a clock set back)', T0 + 61_000],
+  ])('evicts when the sender mark has %s', async (_, until) => {
+    const store = createMemoryStore()
+    await store.setMeta('sending', until)
+    const { outbox, drops } = setup({ store, limits: { maxItems: 1 } })
+    await enqueueAll(outbox, 2)
+    expect(drops).toEqual(['evt-000001:overflow'])
+  })
+
   it('evicts records older than the TTL at the next flush', async () => {
     const { outbox, calls, clock, drops } = setup({ replies: [{ error: 'network' }] })
     await enqueueAll(outbox, 1)

@@ -61,6 +61,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     [...ledger.records.values()].filter((record) => isDue(record, now, dueOptions)).sort(compareAge)
   // The records of each batch this tab has in flight, on either path.
   const flights = new Set<readonly OutboxRecord[]>()
+  const exclusive = () => options.exclusive?.() === true
   // Resolves to the ids evicted. Records on their way to the receiver (in a batch of this tab's,
   // or leased by another tab) are left alone: one acked after it was counted lost would be
   // reported delivered and dropped. The caps may be exceeded by them until they are answered.
@@ -72,6 +73,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
         !(record.state === 'leased' && (record.leaseUntil ?? 0) > now),
     )
     const { evicted } = applyCaps(evictable, now, caps)
+    // The one sender leases nothing, so which records it has in flight is unknown here: while it
+    // says it is sending, the caps wait for its next run, which applies them (a time further off
+    // than a lease was written under a clock since set back, and is ignored).
+    if (evicted.length > 0 && !exclusive()) {
+      const until = await ledger.sendingUntil()
+      if (until > now && until - now <= limits.leaseMs) return new Set<string>()
+    }
     await ledger.drop(evicted)
     return new Set(evicted.map(({ record }) => record.event.id))
   }
@@ -146,8 +154,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   // at a time, in order. Each record is in one batch only, so no id is ever in flight twice.
   async function sendDue(ignoreBackoff: boolean): Promise<number> {
     // The only possible sender needs no leases: they keep other senders off, and there are none.
-    const exclusive = options.exclusive?.() === true
-    let queue = due(clock.now(), { ignoreBackoff, ignoreLease: exclusive })
+    // It says instead until when it may have records in flight, for the caps of other tabs.
+    const alone = exclusive()
+    let queue = due(clock.now(), { ignoreBackoff, ignoreLease: alone })
+    let marked = 0
+    const mark = async () => {
+      const now = clock.now()
+      if (!alone || marked - now > limits.leaseMs / 2) return
+      marked = now + limits.leaseMs
+      await ledger.markSending(marked)
+    }
     // Batches planned for an envelope of `planned` bytes; planned again only when the envelope
     // changes size (a new dropped count), not for every batch of a long flush.
     let plan: OutboxRecord[][] = []
@@ -194,10 +210,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
           continue
         }
       }
-      // Leased batch by batch, so that a long flush cannot outlive its leases.
+      // Leased (or marked) batch by batch, so that a long flush cannot outlive its leases.
       const held = group.flatMap((record) => ledger.records.get(record.event.id) ?? [])
-      const leased = exclusive ? held : lease(held, clock.now(), limits.leaseMs)
-      if (!exclusive) await ledger.update(leased)
+      const leased = alone ? held : lease(held, clock.now(), limits.leaseMs)
+      if (!alone) await ledger.update(leased)
+      await mark()
       // Stopped while this batch was being made ready.
       if (leased.length === 0 || stopped) {
         await unreport(head)
@@ -224,6 +241,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await Promise.all(flying)
     await ledger.update(halves.flat().map(release))
     await Promise.all(deleting)
+    if (marked > 0) await ledger.markSending(0)
     return sent
   }
 
@@ -281,6 +299,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     pending: () => ledger.records.size,
     dropped: () => ledger.dropped(),
     ready: () => loaded.catch(() => {}),
+    blockedUntil: () => (blocked(clock.now()) ? ledger.notBefore() : 0),
     stop() {
       stopped = true
     },

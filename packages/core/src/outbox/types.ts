@@ -27,9 +27,10 @@ export interface OutboxRecord {
 /**
  * The names of the small numbers a store keeps beside the records: `dropped`, events lost and not
  * yet reported; `notBefore`, the time before which no batch may be sent (a receiver's
- * `Retry-After`, which every page and tab must obey, not only the one it answered).
+ * `Retry-After`, which every page and tab must obey, not only the one it answered); `sending`,
+ * until when the one sender (which takes no leases) may have any record in flight.
  */
-export type MetaName = 'dropped' | 'notBefore'
+export type MetaName = 'dropped' | 'notBefore' | 'sending'
 
 /**
  * Durable storage of outbox records, keyed by `event.id`. Every method must settle: a store over
@@ -142,6 +143,8 @@ export interface Outbox {
   dropped(): number
   /** Resolves once the records already stored are read: an unload flush sends them from then on. */
   ready(): Promise<void>
+  /** The time before which no batch goes, as last read or told (a receiver's `Retry-After`); 0 for none. */
+  blockedUntil(): number
   /**
    * For good (opt-out, destroy): no batch is sent from now on, not even by a flush running now,
    * and no event is taken in. The answer to a batch already sent is still settled.

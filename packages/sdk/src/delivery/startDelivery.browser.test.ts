@@ -146,6 +146,48 @@ describe('startDelivery in Chromium', () => {
     expect(sent).toHaveLength(1)
   })
 
+  // Two tabs: the one holding the sender lock is told to wait an hour. The other, which never
+  // held the lock since, must not send on its unload path (every switch away from it) meanwhile.
+  it("keeps another tab's unload path to a Retry-After the sending tab was given", async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const calls: string[] = []
+    let answer: (result: TransportResult) => void = () => {}
+    const runs = new Map<Delivery, number>()
+    const tab = (label: string): Delivery => {
+      const transport: Transport = {
+        send() {
+          calls.push(label)
+          if (calls.length > 1) return Promise.resolve({ status: 503 })
+          return new Promise((resolve) => (answer = resolve))
+        },
+      }
+      const delivery: Delivery = startDelivery({
+        endpoint,
+        sdkVersion: 'test',
+        transport,
+        retryCheckMs: 60_000,
+        idleCheckMs: 60_000,
+        onFlushed: () => runs.set(delivery, (runs.get(delivery) ?? 0) + 1),
+      })
+      running.push(delivery)
+      return delivery
+    }
+    const tabs = { a: tab('a'), b: tab('b') }
+    await waitFor(() => runs.size === 2)
+    await tabs.a.enqueue(event())
+    await waitFor(() => calls.length === 1)
+    // The other tab queues an answer while the sender's request is out: its own send finds the
+    // lock taken.
+    const other = calls[0] === 'a' ? tabs.b : tabs.a
+    await other.enqueue(event())
+    const before = runs.get(other) ?? 0
+    answer({ status: 429, retryAfter: '3600' })
+    await waitFor(() => (runs.get(other) ?? 0) > before)
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(calls).toHaveLength(1)
+  })
+
   it('sends at most 48 KB per request on the unload path', async () => {
     // A receiver that keeps failing, so that ~100 KB are still pending when the page goes away.
     const r = receiver(Array.from({ length: 20 }, () => 503))

@@ -87,6 +87,14 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   // the sender runs once more before letting go, instead of leaving it to the retry timer.
   let again = false
 
+  // Another tab may hold the sender lock: wake it so that what is new does not wait for its timer.
+  const wake = () => {
+    try {
+      if (!stopped) channel?.postMessage('wake')
+    } catch {}
+  }
+  // The latest Retry-After this tab told the others of.
+  let told = 0
   const online = () => win.navigator.onLine !== false
   const send = async (ignoreBackoff: boolean): Promise<FlushResult> => {
     const empty = { sent: 0, pending: outbox.pending() }
@@ -114,6 +122,14 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
     }
     const result = await withSenderLock(name, flush, lockOptions)
     if (result === null) again = true
+    // A Retry-After new here: the other tabs read it with their next run, which the wake brings
+    // at once (the lock is free now), so that their unload path, which cannot wait to read the
+    // store, obeys it too.
+    const until = result ? outbox.blockedUntil() : 0
+    if (until > told) {
+      told = until
+      wake()
+    }
     schedule()
     if (result) options.onFlushed?.(result)
     return result ?? empty
@@ -146,10 +162,7 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
     async enqueue(event) {
       // In memory only is not durably stored: the contract of Outbox.enqueue says false then.
       const stored = (await outbox.enqueue(event)) && opened?.degraded() !== true
-      // Another tab may hold the sender lock: wake it so the event does not wait for its timer.
-      try {
-        if (!stopped) channel?.postMessage('wake')
-      } catch {}
+      wake()
       void send(false)
       return stored
     },
