@@ -64,6 +64,17 @@ describe('createIdbStore', () => {
     expect(await store.all()).toHaveLength(1)
   })
 
+  // Two tabs opening at once (a restored session) read the same corrupt record: one loss.
+  it('hands a corrupt record read by two tabs at once over to one of them', async () => {
+    const name = dbName()
+    await set('e:corrupt', 'not a record', createStore(name, 'outbox'))
+    const tabs = [createIdbStore({ name }), createIdbStore({ name })]
+    await Promise.all(tabs.map((tab) => tab.all()))
+    expect(tabs.flatMap((tab) => tab.takeRemoved?.() ?? [])).toEqual([
+      { id: 'corrupt', reason: 'corrupt' },
+    ])
+  })
+
   it('makes room on a full disk by evicting the oldest other record, once', async () => {
     const name = dbName()
     const store = createIdbStore({ name })

@@ -73,12 +73,9 @@ export function createIdbStore({
       if (record) records.push(record)
       else bad.push(key)
     })
-    if (bad.length > 0) {
-      await remove(bad)
-      // Not counted here: the outbox counts what it takes, and would report them twice.
-      for (const key of bad)
-        removed.push({ id: String(key).slice(RECORD_PREFIX.length), reason: 'corrupt' })
-    }
+    // Not counted here: the outbox counts what it takes, and would report them twice. Only those
+    // this delete found: another tab reading the store at the same time takes the others.
+    if (bad.length > 0) for (const key of await remove(bad)) removed.push(removal(key, 'corrupt'))
     return records
   }
 
@@ -120,24 +117,24 @@ export function createIdbStore({
       await write()
       // Only once the retry worked: if it failed too, the outbox goes on in memory, where the
       // evicted records are still held and may yet be delivered.
-      for (const id of victims) removed.push({ id, reason: 'quota' })
+      for (const key of victims) removed.push(removal(key, 'quota'))
     }
   }
 
-  // Frees room for `records` by removing as many of the oldest others; resolves to their ids.
+  // Frees room for `records` by removing as many of the oldest others; resolves to the keys that
+  // were still there.
   const evictOldest = async (records: readonly OutboxRecord[]) => {
     const written = new Set(records.map((r) => r.event.id))
     const stored = (await all()).filter((r) => !written.has(r.event.id))
     stored.sort((a, b) => a.queuedAt - b.queuedAt)
-    const victims = stored.slice(0, Math.max(1, records.length)).map((r) => r.event.id)
-    await remove(victims.map((id) => RECORD_PREFIX + id))
-    return victims
+    const victims = stored.slice(0, Math.max(1, records.length))
+    return remove(victims.map((r) => RECORD_PREFIX + r.event.id))
   }
 
   return {
     put,
     // Acked records: by key range, as they are mostly neighbours (see deleteKeys).
-    delete: (ids) => remove(ids.map((id) => RECORD_PREFIX + id)),
+    delete: async (ids) => (await remove(ids.map((id) => RECORD_PREFIX + id))).length,
     all,
     getMeta,
     setMeta,
@@ -149,6 +146,11 @@ export function createIdbStore({
     },
   }
 }
+
+const removal = (key: string, reason: string): Removal => ({
+  id: key.slice(RECORD_PREFIX.length),
+  reason,
+})
 
 function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined

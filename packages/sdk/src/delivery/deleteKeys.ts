@@ -7,13 +7,13 @@
  * first, in the same transaction, and each run of consecutive present keys that are all to be
  * deleted goes in one ranged delete. A key written by another tab in between is seen by that
  * read and splits the run: the read and the deletes are atomic, as IndexedDB runs readwrite
- * transactions on one store one at a time. Unknown keys are ignored. Resolves to how many of the
- * keys were there, which that read tells as well.
+ * transactions on one store one at a time. Unknown keys are ignored. Resolves to the keys that
+ * were there, which that read tells as well: two tabs deleting the same key count it once.
  */
-export function deleteKeys(store: IDBObjectStore, keys: readonly string[]): Promise<number> {
+export function deleteKeys(store: IDBObjectStore, keys: readonly string[]): Promise<string[]> {
   const wanted = new Set(keys)
   // Where getAllKeys is missing, the keys are deleted unread, and each counts as found.
-  let found = wanted.size
+  let found = [...wanted]
   const done = settled(store.transaction).then(() => found)
   if (keys.length === 0) return done
   // Strings sort by UTF-16 code units, as IndexedDB orders string keys.
@@ -26,7 +26,7 @@ export function deleteKeys(store: IDBObjectStore, keys: readonly string[]): Prom
   }
   const read = store.getAllKeys(IDBKeyRange.bound(lowest, highest))
   read.onsuccess = () => {
-    found = 0
+    found = []
     let first: IDBValidKey | null = null
     let last: IDBValidKey | null = null
     const flush = () => {
@@ -35,7 +35,7 @@ export function deleteKeys(store: IDBObjectStore, keys: readonly string[]): Prom
     }
     for (const key of read.result) {
       if (typeof key === 'string' && wanted.has(key)) {
-        found++
+        found.push(key)
         first ??= key
         last = key
       } else flush()
