@@ -169,4 +169,29 @@ describe('a survey held back by the page’s modal dialog', () => {
     })
     expect(document.querySelector('sonde-root')).toBeNull() // it left, not merely hidden
   })
+
+  // reset(): someone else uses the app now (a shared device, a log-out); the survey was due
+  // for the person before.
+  it('does not show once reset() makes a new person of the visitor', async () => {
+    const dialog = document.createElement('dialog')
+    document.body.append(dialog)
+    dialog.showModal()
+    const sonde = start({ endpoint: endpoint(), locale: 'en', config: { surveys: [csat] } })
+    const reported = vi.fn()
+    sonde.on('survey:shown', reported)
+    sonde.track('ticket_closed')
+    await vi.waitFor(() => expect(document.querySelector('sonde-root')).not.toBeNull(), {
+      timeout: 5_000,
+    })
+    await sleep(500)
+    expect(prompt()).toBeNull() // held while the dialog is open
+    sonde.reset()
+    dialog.close()
+    await sleep(800)
+    expect({ onScreen: !!prompt(), reported: reported.mock.calls }).toEqual({
+      onScreen: false,
+      reported: [],
+    })
+    expect(document.querySelector('sonde-root')).toBeNull()
+  })
 })

@@ -23,10 +23,12 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     const surveyId = survey.id
     const responseId = response.id
     // A survey held back by the page's modal dialog belongs to the page it was due on, as one
-    // waiting out its delay does: the presenter sees neither pending nor on screen, so the route
-    // change is read here.
-    const { location } = ctx.sending.win
+    // waiting out its delay does, and to the person it was due for (reset() makes a new one):
+    // the presenter sees neither pending nor on screen, so both are read here.
+    const { win, runtime } = ctx.sending
+    const { location } = win
     const href = location.href
+    const { anonymousId } = runtime.state.user
     let left = false
     const wire = (type: 'shown' | 'answered' | 'completed' | 'dismissed', reason?: string) => {
       const extra = { id: ctx.newId(), at: new Date(ctx.now()).toISOString() }
@@ -62,7 +64,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
         left = true
         release()
       },
-      due: () => location.href === href,
+      due: () => location.href === href && runtime.state.user.anonymousId === anonymousId,
     })
     life.mounted(() => handle.close())
     await handle.ready
