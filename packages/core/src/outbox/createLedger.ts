@@ -38,8 +38,11 @@ export interface Ledger {
   block(until: number): Promise<void>
   /** Stores until when this tab, the one sender, may have records in flight (0: none now). */
   markSending(until: number): Promise<void>
-  /** Until when the one sender said it may have records in flight, read now. */
-  sendingUntil(): Promise<number>
+  /**
+   * Whether the one sender said, as read now, that it may have records in flight at `now`. A
+   * time further off than `leaseMs` was written under a clock since set back: ignored.
+   */
+  othersSending(now: number, leaseMs: number): Promise<boolean>
 }
 
 /**
@@ -233,8 +236,9 @@ export function createLedger(
     async markSending(until) {
       await attempt(() => store.setMeta('sending', until))
     },
-    async sendingUntil() {
-      return asCount((await attempt(() => store.getMeta('sending'))).value)
+    async othersSending(now, leaseMs) {
+      const until = asCount((await attempt(() => store.getMeta('sending'))).value)
+      return until > now && until - now <= leaseMs
     },
   }
 

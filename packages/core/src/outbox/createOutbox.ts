@@ -11,6 +11,7 @@ import { type DueOptions, isDue } from './isDue'
 import { lease, release } from './lease'
 import { measureJson } from './measureJson'
 import { OUTBOX_DEFAULTS, type OutboxLimits } from './outboxDefaults'
+import { sendingMark } from './sendingMark'
 import { settleBatch } from './settleBatch'
 import type {
   BatchEnvelope,
@@ -74,12 +75,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     )
     const { evicted } = applyCaps(evictable, now, caps)
     // The one sender leases nothing, so which records it has in flight is unknown here: while it
-    // says it is sending, the caps wait for its next run, which applies them (a time further off
-    // than a lease was written under a clock since set back, and is ignored).
-    if (evicted.length > 0 && !exclusive()) {
-      const until = await ledger.sendingUntil()
-      if (until > now && until - now <= limits.leaseMs) return new Set<string>()
-    }
+    // says it is sending, the caps wait for its next run, which applies them.
+    if (evicted.length > 0 && !exclusive() && (await ledger.othersSending(now, limits.leaseMs)))
+      return new Set<string>()
     await ledger.drop(evicted)
     return new Set(evicted.map(({ record }) => record.event.id))
   }
@@ -157,13 +155,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     // It says instead until when it may have records in flight, for the caps of other tabs.
     const alone = exclusive()
     let queue = due(clock.now(), { ignoreBackoff, ignoreLease: alone })
-    let marked = 0
-    const mark = async () => {
-      const now = clock.now()
-      if (!alone || marked - now > limits.leaseMs / 2) return
-      marked = now + limits.leaseMs
-      await ledger.markSending(marked)
-    }
+    const mark = alone ? sendingMark(ledger, clock.now, limits.leaseMs) : null
     // Batches planned for an envelope of `planned` bytes; planned again only when the envelope
     // changes size (a new dropped count), not for every batch of a long flush.
     let plan: OutboxRecord[][] = []
@@ -214,7 +206,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const held = group.flatMap((record) => ledger.records.get(record.event.id) ?? [])
       const leased = alone ? held : lease(held, clock.now(), limits.leaseMs)
       if (!alone) await ledger.update(leased)
-      await mark()
+      await mark?.renew()
       // Stopped while this batch was being made ready.
       if (leased.length === 0 || stopped) {
         await unreport(head)
@@ -241,7 +233,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await Promise.all(flying)
     await ledger.update(halves.flat().map(release))
     await Promise.all(deleting)
-    if (marked > 0) await ledger.markSending(0)
+    await mark?.clear()
     return sent
   }
 
