@@ -56,7 +56,9 @@ export function TourView(p: TourViewProps) {
       window.addEventListener('resize', redraw)
       return () => window.removeEventListener('resize', redraw)
     }
-    if (!inViewport(target)) target.scrollIntoView({ block: 'center', inline: 'nearest' })
+    // Within the viewport is not enough: a scrolled container may clip the target away, and
+    // `nearest` scrolls only what does, leaving a target already in sight where it is.
+    target.scrollIntoView({ block: inViewport(target) ? 'nearest' : 'center', inline: 'nearest' })
     return place(target, tip.current, {
       placement: toFloating(step?.placement, rtl),
       arrow: arrow.current,

@@ -56,6 +56,24 @@ describe('positioning with floating-ui', () => {
     await until(() => getComputedStyle(tipEl).visibility === 'visible')
   })
 
+  test('a target scrolled out of its container, though inside the viewport, is scrolled to', async () => {
+    const scroller = el('div', {
+      height: '200px',
+      width: '300px',
+      overflow: 'auto',
+      margin: '80px',
+    })
+    el('div', { height: '400px' }, scroller)
+    const target = el('button', { display: 'block' }, scroller, 't')
+    el('div', { height: '1000px' }, scroller)
+    // Its box (top 480) lies inside the 768 px viewport, but the container clips it away.
+    expect(box(target).top).toBeLessThan(innerHeight)
+    const { tipEl } = await shown()
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    expect(box(target).bottom).toBeLessThanOrEqual(box(scroller).bottom)
+    expect(getComputedStyle(tipEl).visibility).toBe('visible')
+  })
+
   test('a target in a fixed header: fixed strategy, stays with it on page scroll', async () => {
     const header = el('header', {
       position: 'fixed',
