@@ -10,6 +10,7 @@ import {
   size,
 } from '@floating-ui/dom'
 import { inFixed } from './placement'
+import { NARROW } from './useNarrow'
 
 /** How `place` anchors a tooltip. */
 export interface PlaceOptions {
@@ -64,7 +65,9 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
 
   const update = () => {
     const rendered = target.getClientRects().length > 0
-    if (o.sheet) {
+    // Also before the view re-renders as a sheet: the window has just narrowed, and sizing the
+    // tooltip for an anchor now, in a ResizeObserver callback, reports a loop error to the page.
+    if (o.sheet || window.matchMedia?.(NARROW).matches) {
       o.onTarget(rendered ? target.getBoundingClientRect() : null)
       return
     }

@@ -187,4 +187,29 @@ describe('placement', () => {
     await until(() => near(box(tipEl).top, box(target).bottom + GAP))
     expect(tipEl.getAttribute('data-pos')).toBe('anchor')
   })
+
+  test('narrowing the window to a bottom sheet reports no error to the page', async () => {
+    el('button', { margin: '100px 300px' }, document.body, 't')
+    const { tipEl } = await shown(
+      {},
+      { body: 'A body long enough to wrap on several lines. '.repeat(4) },
+    )
+    await until(() => tipEl.style.top !== '')
+    await Promise.all(tipEl.getAnimations().map((a) => a.finished))
+    const errors: string[] = []
+    // What a page's error reporting sees: a ResizeObserver loop is reported on window.
+    const onError = (event: ErrorEvent) => errors.push(event.message)
+    window.addEventListener('error', onError)
+    try {
+      await page.viewport(360, 720)
+      await until(() => tipEl.getAttribute('data-pos') === 'sheet')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await page.viewport(1024, 768)
+      await until(() => tipEl.getAttribute('data-pos') === 'anchor')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      window.removeEventListener('error', onError)
+    }
+    expect(errors).toEqual([])
+  })
 })

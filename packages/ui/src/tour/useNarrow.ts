@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks'
 
 // The same breakpoint as the surface's bottom-sheet media query (Surface.css.ts).
-const QUERY = '(max-width: 479.98px)'
+export const NARROW = '(max-width: 479.98px)'
 
 /** Whether the viewport is narrow enough for a bottom sheet, following resizes. */
 export function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(() => window.matchMedia?.(QUERY).matches ?? false)
+  const [narrow, setNarrow] = useState(() => window.matchMedia?.(NARROW).matches ?? false)
   useEffect(() => {
-    const list = window.matchMedia?.(QUERY)
+    const list = window.matchMedia?.(NARROW)
     if (!list) return
     const update = () => setNarrow(list.matches)
     update()
