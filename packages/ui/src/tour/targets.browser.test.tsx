@@ -66,6 +66,20 @@ describe('targets in a real page', () => {
     expect(shown).toHaveLength(1)
   })
 
+  test('of two elements matching the selector, the one on screen is the target', async () => {
+    // A responsive app: the mobile menu's copy comes first in the DOM, hidden on a wide screen.
+    const hidden = el('button', { display: 'none' })
+    hidden.dataset.tour = 'export'
+    const shown = el('button', { margin: '100px 200px' })
+    shown.dataset.tour = 'export'
+    const { handle, tip } = showTour(
+      tour({ steps: [{ id: 'a', target: '[data-tour=export]', title: 'Export' }] }),
+    )
+    await handle.ready
+    await until(() => placedBelow(tip() as HTMLElement, shown))
+    expect(getComputedStyle(tip() as HTMLElement).visibility).toBe('visible')
+  })
+
   test('the spotlight hole is around the target; the rest of the viewport is dimmed', async () => {
     const target = el('button', { margin: '100px 200px' }, document.body, 't')
     const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })

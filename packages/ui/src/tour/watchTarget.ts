@@ -17,7 +17,11 @@ export function findTarget(step: TourStep, resolve?: ResolveTarget): Element | n
   }
   if (step.target === undefined) return undefined
   try {
-    return document.querySelector(step.target)
+    // A responsive app often renders an element twice (say, in the mobile menu and the toolbar),
+    // one copy display:none: the one on screen is meant. None on screen: the first, which the
+    // step then waits on until it shows (a menu that opens).
+    const all = document.querySelectorAll(step.target)
+    return [...all].find((el) => el.getClientRects().length > 0) ?? all[0] ?? null
   } catch {
     return null
   }
