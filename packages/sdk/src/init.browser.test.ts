@@ -5,6 +5,7 @@ import acme from '../../../test/fixtures/acme.config.json'
 import { storeName } from './delivery/storeName'
 import { init } from './init'
 import type { Chunks } from './runtime/chunks'
+import { persistState } from './runtime/persistState'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
 
@@ -190,6 +191,55 @@ describe('init in Chromium', () => {
       expect(chunks.validator).toHaveBeenCalledTimes(1)
       expect(chunks.delivery).not.toHaveBeenCalled()
       sonde.destroy()
+    }
+  })
+  it('a tour resumed at its first step after a reload is not started a second time', async () => {
+    const url = endpoint()
+    const target = document.createElement('button')
+    target.id = 'first'
+    target.textContent = 'New report'
+    document.body.append(target)
+    const config = {
+      tours: [
+        {
+          id: 'intro',
+          version: 1,
+          locale: 'en',
+          steps: [
+            { id: 'a', target: '#first', title: 'First' },
+            { id: 'b', title: 'Second' },
+          ],
+        },
+      ],
+    }
+    const state = persistState(`${storeName(url)}-state`)
+    const started: unknown[] = []
+    try {
+      sonde = init({ endpoint: url, config, locale: 'en' })
+      sonde.on('tour:started', (event) => started.push(event))
+      sonde.startTour('intro')
+      await waitFor(prompt)
+      // What the page had stored when it was reloaded, before anyone moved on from step one.
+      let stored = await state.load()
+      while (stored?.history['tour:intro']?.step !== 0) {
+        await new Promise((r) => setTimeout(r, 25))
+        stored = await state.load()
+      }
+      sonde.destroy()
+      await new Promise((r) => setTimeout(r, 100))
+      state.save(stored)
+      await new Promise((r) => setTimeout(r, 100))
+
+      sonde = init({ endpoint: url, config, locale: 'en' })
+      sonde.on('tour:started', (event) => started.push(event))
+      await waitFor(prompt)
+      await sonde.flush()
+      expect(started).toHaveLength(1)
+      expect(
+        batches.flatMap((b) => b.events).filter((e) => e.type === 'tour.started'),
+      ).toHaveLength(1)
+    } finally {
+      target.remove()
     }
   })
 })

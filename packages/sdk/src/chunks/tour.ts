@@ -9,8 +9,8 @@ import type { Mount } from '../runtime/createPresenter'
 import type { FlowContext } from '../runtime/flowContext'
 import { mountTourFlow } from '../runtime/mountTourFlow'
 
-export function tourFlow(tour: Tour, startAt: number, ctx: FlowContext): Mount {
-  return mountTourFlow(tour, startAt, { mountTour }, ctx)
+export function tourFlow(tour: Tour, resumeAt: number | undefined, ctx: FlowContext): Mount {
+  return mountTourFlow(tour, resumeAt, { mountTour }, ctx)
 }
 
 export { collectContext } from '../context/collectContext'

@@ -54,7 +54,8 @@ export interface SurveyChunk extends DeliveryChunk {
 
 /** The tour chunk: the tour UI (it brings floating-ui), the flow that reports it, the outbox's queue. */
 export interface TourChunk extends DeliveryChunk {
-  tourFlow(tour: Tour, startAt: number, ctx: FlowContext): Mount
+  /** `resumeAt`: the step a tour left mid-way goes on at; none for a fresh start. */
+  tourFlow(tour: Tour, resumeAt: number | undefined, ctx: FlowContext): Mount
 }
 
 /** The validator: zod and every schema, needed only for options and configs not seen valid. */

@@ -68,8 +68,7 @@ export function createPrompter(deps: {
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)
       if (tour) {
-        const at = resumeAt ?? 0
-        const show = later(async () => (await chunks.tour()).tourFlow(tour, at, flow))
+        const show = later(async () => (await chunks.tour()).tourFlow(tour, resumeAt, flow))
         // A resumed tour is not checked again: it was shown already, and goes on where it was.
         mount = resumeAt !== undefined ? show : recheck(kind, id, show)
       }

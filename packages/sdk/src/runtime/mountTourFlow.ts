@@ -13,16 +13,21 @@ import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
 
 /**
- * Shows a tour from step `startAt` and reports it: `tour.started` once (not again on resume),
- * `tour.step` with the time spent on each step, then `tour.completed` or `tour.dismissed` with
- * its reason. The current step is kept in the display history (IndexedDB) as it changes, so a
+ * Shows a tour, from step `resumeAt` when it resumes, and reports it: `tour.started` once (not
+ * again on resume, even at step 0), `tour.step` with the time spent on each step, then
+ * `tour.completed` or `tour.dismissed` with its reason. The current step is kept in the display history (IndexedDB) as it changes, so a
  * reload or a new page resumes there; completion or dismissal forgets it.
  */
-export function mountTourFlow(tour: Tour, startAt: number, ui: TourUi, ctx: FlowContext): Mount {
+export function mountTourFlow(
+  tour: Tour,
+  resumeAt: number | undefined,
+  ui: TourUi,
+  ctx: FlowContext,
+): Mount {
   return async (release, life) => {
     const send = createSend(ctx.sending)
     const tourId = tour.id
-    let started = startAt > 0
+    let started = resumeAt !== undefined
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       send({
         id: ctx.newId(),
@@ -35,7 +40,7 @@ export function mountTourFlow(tour: Tour, startAt: number, ui: TourUi, ctx: Flow
     const handle = ui.mountTour(tour, {
       locale: ctx.locale,
       ...(ctx.theme ? { theme: ctx.theme } : {}),
-      startAt,
+      startAt: resumeAt ?? 0,
       onShow: ({ index }) => {
         ctx.record((s) => recordStep(s, 'tour', tourId, index))
         if (started) return
