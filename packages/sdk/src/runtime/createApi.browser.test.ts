@@ -195,3 +195,44 @@ describe('a survey held back by the page’s modal dialog', () => {
     expect(document.querySelector('sonde-root')).toBeNull()
   })
 })
+
+describe('a tour waiting for its first target', () => {
+  const here = location.href
+  afterEach(() => {
+    for (const el of document.querySelectorAll('#new-report')) el.remove()
+    history.replaceState(null, '', here)
+  })
+
+  // Leaving the pages a tour belongs to ends it (README): also while it still waits.
+  it('does not show on a page its rule does not cover once the user has left', async () => {
+    const welcome = {
+      id: 'welcome',
+      version: 1,
+      locale: 'en',
+      trigger: { page: { prefix: '/app' } },
+      steps: [{ id: 'new', target: '#new-report', title: 'Create a report' }],
+    }
+    history.replaceState(null, '', '/app/reports')
+    const sonde = start({ endpoint: endpoint(), locale: 'en', config: { tours: [welcome] } })
+    const started = vi.fn()
+    const dismissed = vi.fn()
+    sonde.on('tour:started', started)
+    sonde.on('tour:dismissed', dismissed)
+    await vi.waitFor(() => expect(document.querySelector('sonde-root')).not.toBeNull(), {
+      timeout: 5_000,
+    })
+    history.pushState(null, '', '/settings')
+    await sleep(100)
+    // The shared header renders late, on the page navigated to.
+    const header = document.createElement('button')
+    header.id = 'new-report'
+    header.textContent = 'New report'
+    document.body.append(header)
+    await sleep(500)
+    expect({ onScreen: !!prompt(), started: started.mock.calls }).toEqual({
+      onScreen: false,
+      started: [],
+    })
+    expect(dismissed).toHaveBeenCalledWith(expect.objectContaining({ reason: 'route' }))
+  })
+})

@@ -28,6 +28,12 @@ export function mountTourFlow(
     const send = createSend(ctx.sending)
     const tourId = tour.id
     let started = resumeAt !== undefined
+    // A tour started by a page rule belongs to those pages: leaving them ends it (reason
+    // 'route'); other tours pause on a missing target and go on when it returns.
+    const rule = tour.trigger && 'page' in tour.trigger ? tour.trigger.page : undefined
+    const left = (url: string) => !!rule && !matchUrl(rule, url)
+    const { location } = ctx.sending.win
+    const href = location.href
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       send({
         id: ctx.newId(),
@@ -42,6 +48,9 @@ export function mountTourFlow(
       ...(ctx.theme ? { theme: ctx.theme } : {}),
       startAt: resumeAt ?? 0,
       onShow: ({ index }) => {
+        // Left while it waited for its first target, when the presenter routes nothing to it yet.
+        if (location.href !== href && left(location.href))
+          return queueMicrotask(() => handle.close('route'))
         ctx.record((s) => recordStep(s, 'tour', tourId, index))
         if (started) return
         started = true
@@ -68,14 +77,11 @@ export function mountTourFlow(
     // A tour waits for its first target before it is ready: destroy must not wait with it.
     life.mounted(() => handle.close('api'))
     await handle.ready
-    const rule = tour.trigger && 'page' in tour.trigger ? tour.trigger.page : undefined
     return {
       close: (reason) => handle.close(reason),
       signal: (name) => handle.signal(name),
-      // A tour started by a page rule belongs to those pages: leaving them ends it (reason
-      // 'route'); other tours pause on a missing target and go on when it returns.
       route: (url) => {
-        if (rule && !matchUrl(rule, url)) handle.close('route')
+        if (left(url)) handle.close('route')
       },
     }
   }
