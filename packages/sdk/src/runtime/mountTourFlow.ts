@@ -15,8 +15,9 @@ import type { FlowContext } from './flowContext'
 /**
  * Shows a tour, from step `resumeAt` when it resumes, and reports it: `tour.started` once (not
  * again on resume, even at step 0), `tour.step` with the time spent on each step, then
- * `tour.completed` or `tour.dismissed` with its reason. The current step is kept in the display history (IndexedDB) as it changes, so a
- * reload or a new page resumes there; completion or dismissal forgets it.
+ * `tour.completed` or `tour.dismissed` with its reason. The current step is kept in the display
+ * history (IndexedDB) as it changes, so a reload or a new page resumes there; completion or
+ * dismissal forgets it.
  */
 export function mountTourFlow(
   tour: Tour,
