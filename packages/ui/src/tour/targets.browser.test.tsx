@@ -80,6 +80,47 @@ describe('targets in a real page', () => {
     expect(getComputedStyle(tip() as HTMLElement).visibility).toBe('visible')
   })
 
+  // A hidden target is as good as a missing one: nobody sees the step, and a step nobody sees
+  // must not hold the screen (no survey can show meanwhile) nor take the page's Escape.
+  test('a target in the page but hidden is waited for: shown once it renders', async () => {
+    const target = el('button', { display: 'none', margin: '100px 200px' }, document.body, 't')
+    const { handle, tip, shown } = showTour(steps)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(shown).toEqual([])
+    expect(tip()).toBeNull()
+    target.style.display = 'block'
+    await handle.ready
+    await until(() => placedBelow(tip() as HTMLElement, target))
+    expect(shown).toEqual([{ stepId: 'a', index: 0 }])
+  })
+
+  test('a target that stays hidden ends the tour as missing once the wait is over', async () => {
+    el('button', { display: 'none' }, document.body, 't')
+    const { shown, dismissed } = showTour({
+      ...steps,
+      missingTarget: { policy: 'wait', timeoutMs: 300 },
+    })
+    await until(() => dismissed.length > 0)
+    expect({ shown, dismissed }).toEqual({
+      shown: [],
+      dismissed: [{ stepId: 'a', index: 0, reason: 'missing_target' }],
+    })
+  })
+
+  test('a target hidden in place pauses the step; shown again, the step resumes', async () => {
+    const target = el('button', { margin: '100px 200px' }, document.body, 't')
+    const { handle, tip, dismissed, shown } = showTour(steps)
+    await handle.ready
+    await until(() => placedBelow(tip() as HTMLElement, target))
+    target.style.display = 'none'
+    await until(() => tip() === null)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(dismissed).toEqual([])
+    target.style.display = ''
+    await until(() => tip() !== null && placedBelow(tip() as HTMLElement, target))
+    expect(shown).toHaveLength(1)
+  })
+
   test('the spotlight hole is around the target; the rest of the viewport is dimmed', async () => {
     const target = el('button', { margin: '100px 200px' }, document.body, 't')
     const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })

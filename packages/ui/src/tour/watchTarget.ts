@@ -35,34 +35,50 @@ export interface TargetWatch {
 
 /**
  * Follows the element `find` returns across DOM changes and calls `onChange` when it changes:
- * a new element (the app re-rendered it: re-attach), `null` (it left: pause), or back again.
- * While the element stays connected each change costs one `isConnected` read, no query.
+ * a new element (the app re-rendered it: re-attach), `null` (it left or is hidden: pause), or
+ * back again. An element in the page but not rendered (display: none, a closed menu) counts as
+ * absent: nobody would see the step. While the element stays connected each DOM change costs one
+ * `isConnected` read, no query and no layout; whether it renders is told by a ResizeObserver,
+ * which reports a box appearing or going (display: none is a 0 × 0 box).
  */
 export function watchTarget(
   find: () => Element | null,
   onChange: (element: Element | null) => void,
 ): TargetWatch {
   let unsubscribe = () => {}
-  const subscribe = (element: Element | null) => {
+  let element: Element | null = null
+  const sizes = typeof ResizeObserver === 'function' ? new ResizeObserver(report) : undefined
+  const follow = (next: Element | null) => {
     unsubscribe()
-    const root = element?.getRootNode()
+    sizes?.disconnect()
+    element = next
+    if (next) sizes?.observe(next)
+    const root = next?.getRootNode()
     unsubscribe = onDomChange(check, root instanceof ShadowRoot ? root : undefined)
   }
+  const rendered = () => (element && element.getClientRects().length > 0 ? element : null)
   const watch: TargetWatch = {
-    current: find(),
+    current: null,
     stop: () => {
       unsubscribe()
       unsubscribe = () => {}
+      sizes?.disconnect()
     },
   }
-  function check() {
-    if (watch.current?.isConnected) return
-    const next = find()
-    if (next === watch.current) return
-    watch.current = next
-    subscribe(next)
-    onChange(next)
+  function report() {
+    const now = rendered()
+    if (now === watch.current) return
+    watch.current = now
+    onChange(now)
   }
-  subscribe(watch.current)
+  function check() {
+    if (element?.isConnected) return
+    const next = find()
+    if (next === element) return
+    follow(next)
+    report()
+  }
+  follow(find())
+  watch.current = rendered()
   return watch
 }
