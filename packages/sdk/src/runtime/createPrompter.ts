@@ -36,18 +36,20 @@ export function createPrompter(deps: {
       if (stored) runtime.state = mergeStored(runtime.state, stored)
       const verdict = compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
       if (!verdict.ok) {
-        log.debug(`${kind} ${id} not shown: ${verdict.message ?? verdict.reason}`)
+        log.debug(`${kind} ${id} not shown: ${verdict.message}`)
         return null
       }
       return mount(release, life)
     }
   // The flows live in the chunks with their UI, loaded once something is to be shown.
+  // A survey belongs to the page it was due on: a route change while its chunk downloads drops
+  // it, as it drops one waiting out its delay (a resumed tour goes on, whatever the page).
   const later =
-    (load: () => Promise<Mount>): Mount =>
+    (load: () => Promise<Mount>, href?: string): Mount =>
     async (release, life) => {
       const mount = await load()
       // Destroyed while the chunk loaded: nothing to show, nothing to report.
-      return life.active() ? mount(release, life) : null
+      return life.active() && (!href || href === location.href) ? mount(release, life) : null
     }
   /** Shows a survey or tour now or after its delay; a tour left mid-way resumes at `resumeAt`. */
   const present = (
@@ -63,7 +65,7 @@ export function createPrompter(deps: {
         mount = recheck(
           kind,
           id,
-          later(async () => (await chunks.survey()).surveyFlow(survey, flow)),
+          later(async () => (await chunks.survey()).surveyFlow(survey, flow), location.href),
         )
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import acme from '../../../../test/fixtures/acme.config.json'
+import { startSonde } from '../start'
+import type { Chunks } from './chunks'
+import type { Sonde } from './types'
+
+// From due to on screen, in Chromium with the real chunks and IndexedDB: a survey belongs to the
+// page it was due on, also while its UI chunk is still downloading (a slow network).
+const here = location.href
+const made: Sonde[] = []
+afterEach(() => {
+  for (const sonde of made.splice(0)) sonde.destroy()
+  for (const el of document.querySelectorAll('sonde-root')) el.remove()
+  history.replaceState(null, '', here)
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const csat = acme.surveys.find((s) => s.id === 'csat-ticket') as (typeof acme.surveys)[number]
+const prompt = () =>
+  [...document.querySelectorAll('sonde-root')].some((el) =>
+    el.shadowRoot?.querySelector('[role=dialog]'),
+  )
+
+/** Chunks as `init` loads them, with the survey chunk held until `release()`. */
+function slowSurveyChunk() {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const requested = vi.fn()
+  const chunks: Chunks = {
+    survey: () => {
+      requested()
+      return held.then(() => import('../chunks/survey'))
+    },
+    tour: () => import('../chunks/tour'),
+    validator: () => import('../validate/index'),
+    delivery: () => import('../chunks/delivery'),
+  }
+  return { chunks, requested, release }
+}
+
+describe('a route change while the survey chunk is downloading', () => {
+  it.each([
+    ['a page trigger', { page: { prefix: '/pricing' } }, () => {}],
+    ['an event trigger', { event: 'ticket_closed' }, (s: Sonde) => s.track('ticket_closed')],
+  ])('drops a survey due on the page left (%s)', async (_, trigger, fire) => {
+    history.replaceState(null, '', '/pricing')
+    const { chunks, requested, release } = slowSurveyChunk()
+    const survey = { ...csat, id: `slow-${crypto.randomUUID()}`, trigger }
+    const options = {
+      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+      locale: 'en',
+      config: { surveys: [survey] },
+    }
+    const sonde = await startSonde(options, chunks)
+    made.push(sonde)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    fire(sonde)
+    await vi.waitFor(() => expect(requested).toHaveBeenCalled(), { timeout: 5_000 })
+
+    // The respondent moves on before the prompt's code has arrived.
+    history.pushState(null, '', '/settings')
+    release()
+    await sleep(1_000)
+    expect({ onScreen: prompt(), shown: shown.mock.calls.length }).toEqual({
+      onScreen: false,
+      shown: 0,
+    })
+  })
+})
