@@ -35,7 +35,8 @@ export async function fetchConfig(
     const response = await withTimeout(fetcher(url, { credentials: 'omit', headers }), 10_000)
     if (response.status === 304) return { status: 'same' }
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    const text = await response.text()
+    // Nor one that sends its headers and then stalls in the body.
+    const text = await withTimeout(response.text(), 10_000)
     // The same body served again (no ETag, or a new one) is not checked again, unless by a new
     // version of Sonde, whose schemas may differ.
     const hash = hashText(SDK_VERSION + text)
@@ -77,7 +78,6 @@ export function watchRemoteConfig(
   const ttlMs = deps.ttlMs ?? 5 * 60_000
   const now = deps.now ?? Date.now
   let current: CachedConfig | null = null
-  let timer: ReturnType<typeof setInterval> | undefined
   let stopped = false
 
   const refresh = async (): Promise<Config | null> => {
@@ -113,13 +113,12 @@ export function watchRemoteConfig(
     if (now() - current.fetchedAt >= ttlMs) void update()
     return current.config
   })()
-  timer = setInterval(() => void update(), ttlMs)
+  const timer = setInterval(() => void update(), ttlMs)
   return {
     first,
     stop() {
       stopped = true
       clearInterval(timer)
-      timer = undefined
     },
   }
 }

@@ -260,4 +260,40 @@ describe('watchRemoteConfig', () => {
       vi.useRealTimers()
     }
   })
+
+  it('gives up on a body that never ends, as on headers that never come', async () => {
+    vi.useFakeTimers()
+    try {
+      log.error.mockClear()
+      // Headers at once, then the body stalls: a proxy or a server that hangs mid-response.
+      const stalled = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"surveys":['))
+        },
+      })
+      const fetcher = vi.fn(
+        async () => new Response(stalled, { status: 200 }),
+      ) as unknown as typeof fetch
+      const remote = watchRemoteConfig('https://c/v1/config', {
+        log,
+        validator,
+        cache: memoryCache(),
+        onUpdate: vi.fn(),
+        fetcher,
+      })
+      let first: Config | undefined
+      void remote.first.then((config) => {
+        first = config
+      })
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(first).toEqual({})
+      expect(log.error).toHaveBeenCalledWith(
+        expect.stringContaining('could not load config'),
+        expect.objectContaining({ name: 'TimeoutError' }),
+      )
+      remote.stop()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
