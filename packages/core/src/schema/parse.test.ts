@@ -63,6 +63,11 @@ describe('parse', () => {
       'surveys[0].trigger.event: expected string, got number',
     ],
     [
+      'a time on page past a day (browser timers fire at once past 24.8 days)',
+      { surveys: [survey({ trigger: { timeOnPageSeconds: 30 * 86_400 } })] },
+      'surveys[0].trigger.timeOnPageSeconds: expected at most 86400',
+    ],
+    [
       'an empty trigger',
       { surveys: [survey({ trigger: {} })] },
       'surveys[0].trigger: expected one of the fields event, page, timeOnPageSeconds, scrollPercent, exitIntent',
