@@ -11,6 +11,19 @@
   )) {
     stub[m] = (...args: unknown[]) => {
       q.push([m, args])
+      // Host code written against the API uses what it returns: `init` the instance (this
+      // object, which becomes the real one), `canShow` and `flush` their answers while loading
+      // (nothing can be pending before the bundle runs), `on` an unsubscribe: this object's
+      // `off`, queued now, the real one once the bundle has made this object the API.
+      return m === 'init'
+        ? stub
+        : m === 'canShow'
+          ? { ok: false, reason: 'loading' }
+          : m === 'flush'
+            ? Promise.resolve({ sent: 0, pending: 0 })
+            : m === 'on'
+              ? () => (stub.off as (...a: unknown[]) => void)(...args)
+              : undefined
     }
   }
   w.sonde = stub

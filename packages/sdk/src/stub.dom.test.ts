@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+
+// The inline snippet before the bundle has arrived (an async script on a slow network): host code
+// written against the public API must not throw on what the queue hands back.
+type Method = (...args: unknown[]) => unknown
+type Stub = { _q: [string, unknown[]][] } & Record<
+  'init' | 'identify' | 'track' | 'canShow' | 'on' | 'off' | 'flush',
+  Method
+>
+const stub = () => (window as unknown as { sonde: Stub }).sonde
+
+beforeAll(async () => {
+  // @ts-expect-error stub.ts is a classic script (an IIFE pasted inline), not a module
+  await import('./stub')
+})
+
+describe('the stub, before the bundle', () => {
+  it('queues every call in order', () => {
+    stub().identify('u_1')
+    stub().track('export_completed', { rows: 3 })
+    expect(stub()._q.slice(-2)).toEqual([
+      ['identify', ['u_1']],
+      ['track', ['export_completed', { rows: 3 }]],
+    ])
+  })
+
+  it.each<[string, (s: Stub) => unknown]>([
+    // const sonde = window.sonde.init({...}); sonde.track(...)
+    ['init returns the instance', (s) => (s.init({ endpoint: '/c' }) as Stub).track('a')],
+    // if (sonde.canShow('nps-q4').ok) ...
+    ['canShow answers', (s) => (s.canShow('nps-q4') as { ok: boolean }).ok],
+    // sonde.flush().then(leave)
+    ['flush returns a promise', (s) => (s.flush() as Promise<unknown>).then(() => {})],
+    // const off = sonde.on('survey:completed', h); ... off()
+    ['on returns its unsubscribe', (s) => (s.on('survey:completed', () => {}) as () => void)()],
+  ])('%s, as the real API does', (_, use) => {
+    expect(() => use(stub())).not.toThrow()
+  })
+
+  it('says what the real API says while it loads', async () => {
+    expect(stub().canShow('nps-q4')).toEqual({ ok: false, reason: 'loading' })
+    await expect(stub().flush()).resolves.toEqual({ sent: 0, pending: 0 })
+    expect(stub().init({ endpoint: '/c' })).toBe(stub())
+  })
+
+  it("queues on()'s unsubscribe as off() with the same listener", () => {
+    const handler = () => {}
+    const off = stub().on('survey:shown', handler) as () => void
+    off()
+    expect(stub()._q.slice(-2)).toEqual([
+      ['on', ['survey:shown', handler]],
+      ['off', ['survey:shown', handler]],
+    ])
+  })
+
+  it('unsubscribes through the real off() once the bundle has made the stub the API', () => {
+    const handler = () => {}
+    const off = stub().on('survey:shown', handler) as () => void
+    const realOff = vi.fn()
+    stub().off = realOff // what script.ts does to this very object when it boots
+    off()
+    expect(realOff).toHaveBeenCalledWith('survey:shown', handler)
+  })
+})
