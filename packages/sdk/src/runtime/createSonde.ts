@@ -3,6 +3,7 @@ import {
   createTargetingState,
   type InitOptions,
   recordPageView,
+  startSession,
   type TargetingState,
 } from '@sonde/core'
 import { idbConfigCache, noConfigCache } from '../config/configCache'
@@ -136,8 +137,12 @@ export function createSonde(
     win,
   )
   const pageView = (url: string) => {
-    visitor.session({ pageView: true })
-    update(recordPageView(runtime.state, url))
+    // A tab left open past the session timeout starts a new session here, as the wire's
+    // context.session does: its page views, prompts and dismissals start again too.
+    const s = visitor.session({ pageView: true })
+    let { state } = runtime
+    if (state.session.id !== s.id) state = startSession(state, s.id, s.startedAt)
+    update(recordPageView(state, url))
     prompter.evaluate({ type: 'page', url })
   }
   const onRoute = (url: string) => {

@@ -2,7 +2,6 @@ import {
   createTargetingState,
   type InitOptions,
   recordIdentity,
-  startSession,
   type TargetingState,
 } from '@sonde/core'
 import { detectDevice } from '../context/detectDevice'
@@ -10,7 +9,7 @@ import type { Visitor } from './createVisitor'
 
 /**
  * The targeting state a page starts from: the stored one (display history, event counts) or a
- * new one, moved to this visit, with this device, locale and the user given to `init`.
+ * new one, with this device, locale and the user given to `init`.
  */
 export function restoreState(
   saved: TargetingState | null,
@@ -23,23 +22,22 @@ export function restoreState(
 ): TargetingState {
   const { win, visitor, user } = deps
   const nav = win.navigator as Navigator & { userAgentData?: { mobile?: boolean } }
-  const s = visitor.session()
   const device = detectDevice({
     userAgent: nav.userAgent,
     mobile: nav.userAgentData?.mobile,
     width: win.screen?.width ?? win.innerWidth,
     touchPoints: nav.maxTouchPoints ?? 0,
   })
+  // No session yet: the page view that follows (createSonde's pageView) moves the state to this
+  // visit's, as it does in a tab left open past the session timeout.
   const base =
     saved ??
     createTargetingState({
       anonymousId: visitor.anonymousId(),
-      sessionId: s.id,
-      now: s.startedAt,
+      sessionId: '',
+      now: 0,
       url: win.location.href,
     })
-  let state: TargetingState = { ...base, device, locale: deps.locale }
-  if (state.session.id !== s.id) state = startSession(state, s.id, s.startedAt)
-  if (user?.id) state = recordIdentity(state, user.id, user.traits ?? {})
-  return state
+  const state: TargetingState = { ...base, device, locale: deps.locale }
+  return user?.id ? recordIdentity(state, user.id, user.traits ?? {}) : state
 }

@@ -1,0 +1,52 @@
+import { afterEach, expect, it, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import acme from '../../../../test/fixtures/acme.config.json'
+import { init } from '../init'
+import type { Sonde } from './types'
+
+// A long-lived SPA tab: after 30 minutes without activity the next page view starts a new
+// session (the wire's context.session says so); the session rules of targeting must follow.
+const made: Sonde[] = []
+const realNow = Date.now
+afterEach(() => {
+  Date.now = realNow
+  for (const sonde of made.splice(0)) sonde.destroy()
+  for (const el of document.querySelectorAll('sonde-root')) el.remove()
+})
+const survey = (id: string) =>
+  acme.surveys.find((s) => s.id === id) as (typeof acme.surveys)[number]
+const prompt = () =>
+  [...document.querySelectorAll('sonde-root')].find((el) =>
+    el.shadowRoot?.querySelector('[role=dialog]'),
+  )?.shadowRoot ?? null
+
+it('a new session in the same tab gets its maxPromptsPerSession again', async () => {
+  const sonde = init({
+    endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+    locale: 'en',
+    config: {
+      settings: { maxPromptsPerSession: 1 },
+      surveys: [survey('csat-ticket'), survey('ces-export')],
+    },
+  })
+  made.push(sonde)
+  const completed = vi.fn()
+  sonde.on('survey:completed', completed)
+  sonde.track('ticket_closed')
+  const radio = await vi.waitFor(
+    () => {
+      const found = prompt()?.querySelector('[role=radio]')
+      if (!found) throw new Error('no prompt yet')
+      return found as HTMLElement
+    },
+    { timeout: 5_000 },
+  )
+  await userEvent.click(radio)
+  await vi.waitFor(() => expect(completed).toHaveBeenCalled())
+  expect(sonde.canShow('ces-export')).toMatchObject({ reason: 'global.sessionCap' })
+
+  // An hour later, same tab: the person comes back and moves to another page.
+  Date.now = () => realNow() + 60 * 60_000
+  history.pushState(null, '', '/app/next')
+  await vi.waitFor(() => expect(sonde.canShow('ces-export')).toEqual({ ok: true }))
+})
