@@ -46,6 +46,34 @@ describe('parseConfig', () => {
     expect(value.surveys?.map((s) => s.id)).toEqual(kept)
   })
 
+  // A project's cooldown and session cap are what keep prompts from nagging: one misspelt or bad
+  // setting must not take the valid ones with it.
+  it.each([
+    [
+      'a misspelt one',
+      { cooldownDays: 14, maxPromptPerSession: 1 },
+      { cooldownDays: 14 },
+      'settings: unknown field "maxPromptPerSession"',
+    ],
+    [
+      'a bad value',
+      { cooldownDays: 14, maxPromptsPerSession: -1 },
+      { cooldownDays: 14 },
+      'settings.maxPromptsPerSession: expected at least 0',
+    ],
+    [
+      'two bad values',
+      { cooldownDays: 'x', maxPromptsPerSession: 1.5 },
+      undefined,
+      'settings.cooldownDays: expected number, got string',
+    ],
+  ])('keeps the valid settings beside %s', (_, settings, kept, error) => {
+    const { value, errors } = parseConfig({ settings, surveys: [nps('a')] })
+    expect(errors.map(describeError)).toContain(error)
+    expect(value.settings).toEqual(kept)
+    expect(value.surveys?.map((s) => s.id)).toEqual(['a'])
+  })
+
   it('returns a value and a list of errors for any JSON, never an exception', () => {
     const anySurvey = fc.oneof(
       fc.jsonValue(),

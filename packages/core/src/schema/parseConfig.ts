@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { type Config, configSchema } from './config'
-import { settingsSchema } from './frequency'
+import { type Settings, settingsSchema } from './frequency'
 import { type ParseError, parse } from './parse'
 import { surveySchema } from './survey'
 import { tourSchema } from './tour'
@@ -35,7 +35,13 @@ export function parseConfig(input: unknown): ConfigResult {
   if (top.value.settings !== undefined) {
     const settings = parse(settingsSchema, top.value.settings, ['settings'])
     if (settings.ok) value.settings = settings.value
-    else errors.push(...settings.errors)
+    else {
+      errors.push(...settings.errors)
+      // The valid settings still hold: a misspelt key must not take the project's cooldown
+      // with it, and with it what keeps every survey from prompting as often as it fires.
+      const kept = validSettings(top.value.settings)
+      if (Object.keys(kept).length > 0) value.settings = kept
+    }
   }
   if (top.value.surveys) value.surveys = pick(surveySchema, top.value.surveys, 'surveys', errors)
   if (top.value.tours) value.tours = pick(tourSchema, top.value.tours, 'tours', errors)
@@ -64,4 +70,14 @@ function pick<S extends z.ZodMiniType<{ id: string }>>(
     kept.push(result.value)
   })
   return kept
+}
+
+// Each setting checked on its own (zod reads the input, so a throwing getter is an error here too).
+function validSettings(input: unknown): Settings {
+  const kept: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(settingsSchema.shape)) {
+    const one = parse(z.object({ [key]: field }), input)
+    if (one.ok && one.value[key] !== undefined) kept[key] = one.value[key]
+  }
+  return kept as Settings
 }
