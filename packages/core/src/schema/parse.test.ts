@@ -82,6 +82,18 @@ describe('parse', () => {
       { surveys: [survey({ trigger: { page: { regex: '(' } } })] },
       'surveys[0].trigger.page.regex: expected a valid regular expression',
     ],
+    // location.href percent-encodes a path's non-ASCII characters (and hosts are punycode), so
+    // a rule written as the address bar shows it could never match: said, not silently dead.
+    [
+      'a page rule with a non-ASCII path',
+      { surveys: [survey({ trigger: { page: { prefix: '/café' } } })] },
+      'surveys[0].trigger.page.prefix: expected non-ASCII characters percent-encoded, as browsers report URLs ("/caf%C3%A9" for "/café")',
+    ],
+    [
+      'an audience URL rule with a non-ASCII path',
+      { surveys: [survey({ audience: { url: { glob: '/статьи/*' } } })] },
+      'surveys[0].audience.url.glob: expected non-ASCII characters percent-encoded, as browsers report URLs ("/caf%C3%A9" for "/café")',
+    ],
     [
       'a bad locale key',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: { 'not a tag': 'x' } }] })] },

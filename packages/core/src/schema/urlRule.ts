@@ -2,6 +2,16 @@ import * as z from 'zod/mini'
 
 const nonEmpty = z.string().check(z.minLength(1, 'expected a non-empty string'))
 
+// location.href percent-encodes a path's non-ASCII characters and gives hosts in punycode: a
+// pattern written as the address bar shows it would never match, silently. (A regex may still
+// mean something with them, in an alternative, so it is left alone.)
+const pattern = nonEmpty.check(
+  z.refine(
+    (text) => /^\p{ASCII}*$/u.test(text),
+    'expected non-ASCII characters percent-encoded, as browsers report URLs ("/caf%C3%A9" for "/café")',
+  ),
+)
+
 const regexSource = nonEmpty.check(
   z.refine((source) => {
     try {
@@ -18,9 +28,9 @@ const regexSource = nonEmpty.check(
  * segments) or `regex`. It matches the path, or the full URL when the pattern has a scheme.
  */
 export const urlRuleSchema = z.union([
-  z.strictObject({ exact: nonEmpty }),
-  z.strictObject({ prefix: nonEmpty }),
-  z.strictObject({ glob: nonEmpty }),
+  z.strictObject({ exact: pattern }),
+  z.strictObject({ prefix: pattern }),
+  z.strictObject({ glob: pattern }),
   z.strictObject({ regex: regexSource }),
 ])
 

@@ -55,6 +55,13 @@ describe('matchUrl', () => {
     [{ regex: '^https?://app\\.acme\\.com/' }, 'https://app.acme.com/a', true],
     [{ regex: '^https?:\\/\\/app\\.acme\\.com/' }, '/a', false],
     [{ regex: '^https://acme\\.com/\\?q=1$' }, 'https://acme.com/?q=1#frag', true],
+    // non-ASCII paths: percent-encoded in location.href, so in the rule too (the schema says so)
+    [{ prefix: '/caf%C3%A9' }, 'https://acme.fr/caf%C3%A9/menu', true],
+    [
+      { exact: '/%D1%81%D1%82%D0%B0%D1%82%D1%8C%D0%B8' },
+      '/%D1%81%D1%82%D0%B0%D1%82%D1%8C%D0%B8/',
+      true,
+    ],
     [{ regex: '(' }, '/(', false],
     [{ regex: '[' }, 'https://acme.com/[', false],
   ])('%j on %s is %s', (rule, url, expected) => {
