@@ -65,6 +65,17 @@ describe('a modal dialog of the page is open', () => {
     expect(closed()).toBe(1)
   })
 
+  test('no longer due while its language loads: it leaves without showing, reporting nothing', async () => {
+    let due = true
+    const { shadow, dismissed, handle, closed } = show(nps, { locale: 'ru', due: () => due })
+    due = false // for the SDK: the route changed while the Russian strings were downloading
+    await handle.ready
+    expect(shadow.querySelector('[role=dialog]')).toBeNull()
+    expect(handle.host.isConnected).toBe(false)
+    expect(dismissed).toEqual([])
+    expect(closed()).toBe(1)
+  })
+
   test('closed while it waits: nothing runs for it afterwards (no poll, no strings chunk)', async () => {
     openModal()
     const polls = new Set<number>()

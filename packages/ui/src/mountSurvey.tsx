@@ -119,11 +119,14 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
       mount,
     )
   }
-  const show = (): Promise<void> => {
+  const show = (first = false): Promise<void> => {
     // Closed (while held, or before an update): no strings chunk to load for nothing.
     if (closed) return Promise.resolve()
     const strings = loadStrings(opts.locale ?? survey.locale ?? 'en')
-    if (strings instanceof Promise) return strings.then(draw)
+    // Its first showing waits for the language's strings: the route may change meanwhile, as
+    // it may while a modal dialog holds it back, and then it was never due here.
+    if (strings instanceof Promise)
+      return strings.then((loaded) => (first && opts.due?.() === false ? teardown() : draw(loaded)))
     draw(strings)
     return Promise.resolve()
   }
@@ -136,7 +139,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
       return Promise.resolve()
     }
     held = modalOpen(container)
-    if (!held) return show()
+    if (!held) return show(true)
     return new Promise<void>((go) => {
       stopWaiting = go
       poll = setTimeout(go, 250)
