@@ -1,8 +1,8 @@
 import type { Config } from '@sonde/core'
 import { describe, expect, it, vi } from 'vitest'
 import type { CachedConfig, ConfigCache } from './configCache'
-import { watchRemoteConfig } from './fetchConfig'
 import { hashText } from './hashText'
+import { watchRemoteConfig } from './watchRemoteConfig'
 
 const survey = (id: string) => ({
   id,

@@ -7,7 +7,7 @@ import {
   type TargetingState,
 } from '@sonde/core'
 import { idbConfigCache, noConfigCache } from '../config/configCache'
-import { watchRemoteConfig } from '../config/fetchConfig'
+import { watchRemoteConfig } from '../config/watchRemoteConfig'
 import type { KeyValue } from '../context/keyValue'
 import { deferDelivery } from '../delivery/deferDelivery'
 import { storeName } from '../delivery/storeName'

@@ -1,0 +1,114 @@
+import type { Config } from '@sonde/core'
+import { withTimeout } from '../delivery/withTimeout'
+import type { Validator } from '../runtime/chunks'
+import type { Logger } from '../runtime/createLogger'
+import { SDK_VERSION } from '../version'
+import type { CachedConfig, ConfigCache } from './configCache'
+import { hashText } from './hashText'
+
+/** The result of asking the endpoint: a new config, "not modified", or a failure. */
+export type Fetched =
+  | { status: 'new'; entry: CachedConfig }
+  | { status: 'same'; etag?: string | null }
+  | { status: 'failed' }
+
+export interface RemoteConfigDeps {
+  log: Logger
+  validator: () => Promise<Validator>
+  cache: ConfigCache
+  onUpdate: (config: Config) => void
+  ttlMs?: number
+  fetcher?: typeof fetch | undefined
+  now?: () => number
+}
+
+export interface RemoteConfig {
+  /** The config to start with: the cached one at once when there is one, else the fetched one. */
+  first: Promise<Config>
+  stop(): void
+}
+
+/**
+ * A remote config with stale-while-revalidate: the cached copy is used at once and refreshed in
+ * the background when older than `ttlMs`, then every `ttlMs` while the page lives; a failed
+ * refresh keeps the last good config. `onUpdate` receives each newer config.
+ */
+export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteConfig {
+  const ttlMs = deps.ttlMs ?? 5 * 60_000
+  const now = deps.now ?? Date.now
+  let current: CachedConfig | null = null
+  let stopped = false
+
+  const refresh = async (): Promise<Config | null> => {
+    const result = await fetchConfig(url, deps, current, now)
+    if (result.status === 'failed') return null
+    const entry =
+      result.status === 'new'
+        ? result.entry
+        : current && {
+            ...current,
+            ...(result.etag !== undefined ? { etag: result.etag } : {}),
+            fetchedAt: now(),
+          }
+    if (!entry) return null
+    current = entry
+    await deps.cache.write(url, entry)
+    return result.status === 'new' ? entry.config : null
+  }
+  const update = async () => {
+    const config = await refresh()
+    if (config && !stopped) deps.onUpdate(config)
+  }
+
+  const first = (async () => {
+    current = await deps.cache.read(url)
+    if (!current) return (await refresh()) ?? {}
+    if (now() - current.fetchedAt >= ttlMs) void update()
+    return current.config
+  })()
+  const timer = setInterval(() => void update(), ttlMs)
+  return {
+    first,
+    stop() {
+      stopped = true
+      clearInterval(timer)
+    },
+  }
+}
+
+/**
+ * Asks the endpoint for the config, revalidating with If-None-Match when an ETag is known, and
+ * keeps what is valid: one invalid survey is skipped with its reason, the others still run. Only
+ * a body not seen before loads the validator. Never throws.
+ */
+async function fetchConfig(
+  url: string,
+  deps: RemoteConfigDeps,
+  known: CachedConfig | null,
+  now: () => number,
+): Promise<Fetched> {
+  try {
+    const headers: Record<string, string> = known?.etag ? { 'if-none-match': known.etag } : {}
+    // A server that never answers must not hold the start, and every call waiting on it.
+    const response = await withTimeout(
+      (deps.fetcher ?? fetch)(url, { credentials: 'omit', headers }),
+      10_000,
+    )
+    if (response.status === 304) return { status: 'same' }
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    // Nor one that sends its headers and then stalls in the body.
+    const text = await withTimeout(response.text(), 10_000)
+    // The same body served again (no ETag, or a new one) is not checked again, unless by a new
+    // version of Sonde, whose schemas may differ.
+    const hash = hashText(SDK_VERSION + text)
+    const etag = response.headers.get('etag')
+    if (hash === known?.hash) return { status: 'same', etag }
+    const { checkConfig } = await deps.validator()
+    const { config, warning } = checkConfig(JSON.parse(text))
+    if (warning) deps.log.error(warning)
+    return { status: 'new', entry: { config, etag, hash, fetchedAt: now() } }
+  } catch (error) {
+    deps.log.error(`could not load config from ${url}`, error)
+    return { status: 'failed' }
+  }
+}
