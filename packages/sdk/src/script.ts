@@ -55,6 +55,13 @@ const call = (method: string, args: unknown[]): unknown => {
     return result
   }
   if (method === 'canShow') return { ok: false, reason: 'loading' }
+  // Destroyed while its options are checked (React StrictMode's effect, run, undone, run again):
+  // that start is dropped, with the calls waiting for it, and the next init starts anew.
+  if (method === 'destroy' && starting) {
+    starting = null
+    waiting.length = 0
+    return
+  }
   // Before init nothing can be pending; after it, flush waits for the Sonde to exist.
   if (method === 'flush')
     return starting ? starting.then((s) => s.flush()) : Promise.resolve({ sent: 0, pending: 0 })
@@ -73,15 +80,16 @@ const call = (method: string, args: unknown[]): unknown => {
 const start = (options: InitOptions): Sonde => {
   if (!starting) {
     const started = startSonde(options, chunks)
+    const mine = (starting = Promise.resolve(started))
     const ready = (sonde: Sonde) => {
+      if (starting !== mine) return sonde.destroy()
       instance = sonde
       for (const run of waiting.splice(0)) run()
     }
     // Options seen valid before give the Sonde at once: what waited runs now, in order, and
     // later calls reach it directly.
     if (!(started instanceof Promise)) ready(started)
-    starting = Promise.resolve(started)
-    void starting.then(ready)
+    void mine.then(ready)
   }
   return host.sonde as Sonde
 }
