@@ -35,16 +35,22 @@ describe('positioning with floating-ui', () => {
     expect(near(mid(box(arrow)), mid(box(target)))).toBe(true)
   })
 
-  test('inside a scrolling container: follows on scroll, hidden once scrolled out', async () => {
+  // A 200 px high scrolling box whose button target sits `above` px down its content.
+  const inScroller = (above: number) => {
     const scroller = el('div', {
       height: '200px',
       width: '300px',
       overflow: 'auto',
       margin: '80px',
     })
-    el('div', { height: '60px' }, scroller)
+    el('div', { height: `${above}px` }, scroller)
     const target = el('button', { display: 'block' }, scroller, 't')
     el('div', { height: '1000px' }, scroller)
+    return { scroller, target }
+  }
+
+  test('inside a scrolling container: follows on scroll, hidden once scrolled out', async () => {
+    const { scroller, target } = inScroller(60)
     const { tipEl } = await shown()
     await until(() => near(box(tipEl).top, box(target).bottom + GAP))
     scroller.scrollTop = 40
@@ -57,15 +63,7 @@ describe('positioning with floating-ui', () => {
   })
 
   test('a target scrolled out of its container, though inside the viewport, is scrolled to', async () => {
-    const scroller = el('div', {
-      height: '200px',
-      width: '300px',
-      overflow: 'auto',
-      margin: '80px',
-    })
-    el('div', { height: '400px' }, scroller)
-    const target = el('button', { display: 'block' }, scroller, 't')
-    el('div', { height: '1000px' }, scroller)
+    const { scroller, target } = inScroller(400)
     // Its box (top 480) lies inside the 768 px viewport, but the container clips it away.
     expect(box(target).top).toBeLessThan(innerHeight)
     const { tipEl } = await shown()
