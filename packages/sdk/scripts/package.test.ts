@@ -45,6 +45,11 @@ sonde.track('export_completed', { rows: 1200 })
 const check = sonde.canShow('nps-q4')
 if (!check.ok) console.log(check.reason)
 const version: string = SDK_VERSION
+// beforeSend sees the event it may change or drop.
+init({
+  endpoint: '/v1/batch',
+  beforeSend: (event) => (event.type === 'survey.shown' ? null : { ...event, context: event.context }),
+})
 void sonde.flush().then(() => version)
 
 // @ts-expect-error the key is a string

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini'
 import { positionSchema } from './display'
+import type { SondeEvent } from './event'
 import { localeTagSchema } from './text'
 
-const fn = z.custom<(...args: never[]) => unknown>(
-  (v) => typeof v === 'function',
-  'expected a function',
-)
+// Typed by what Sonde calls it with: a host's `(event) => …` must see a SondeEvent, not `never`.
+const fn = <F extends (...args: never[]) => unknown>() =>
+  z.custom<F>((v) => typeof v === 'function', 'expected a function')
 const jsonObject = z.record(z.string(), z.unknown())
 
 export const themeSchema = z.strictObject({
@@ -30,9 +30,9 @@ export const initOptionsSchema = z.strictObject({
   locale: z.optional(localeTagSchema),
   consent: z.optional(z.enum(['granted', 'pending', 'denied'])),
   theme: z.optional(themeSchema),
-  context: z.optional(z.union([jsonObject, fn])),
+  context: z.optional(z.union([jsonObject, fn<() => Record<string, unknown>>()])),
   redact: z.optional(z.strictObject({ query: z.optional(z.array(z.string())) })),
-  beforeSend: z.optional(fn),
+  beforeSend: z.optional(fn<(event: SondeEvent) => SondeEvent | null>()),
   debug: z.optional(z.boolean()),
   appVersion: z.optional(z.string()),
 })
