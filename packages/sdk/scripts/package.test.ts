@@ -58,6 +58,8 @@ init({ endpoint: '/v1/batch', key: 42 })
 export const wrong: Survey = { ...nps, questions: [{ id: 's', type: 'rating', scale: 11, text: 'Hm?' }] }
 // @ts-expect-error endpoint is required
 init({ key: 'pk_demo' })
+// @ts-expect-error event names are checked: a typo is not a new event
+sonde.on('survey:complete', () => {})
 // @ts-expect-error what an event carries is typed
 sonde.on('survey:completed', (event) => event.nope)
 // @ts-expect-error a theme the schema does not allow

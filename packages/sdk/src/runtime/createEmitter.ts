@@ -1,6 +1,6 @@
 type Handler<T> = (payload: T) => void
 
-export interface Emitter<Events extends Record<string, unknown>> {
+export interface Emitter<Events extends object> {
   on<K extends keyof Events>(type: K, handler: Handler<Events[K]>): () => void
   off<K extends keyof Events>(type: K, handler: Handler<Events[K]>): void
   emit<K extends keyof Events>(type: K, payload: Events[K]): void
@@ -11,7 +11,7 @@ export interface Emitter<Events extends Record<string, unknown>> {
  * A small typed event emitter. A listener that throws is reported through `onError` and the
  * others still run: one broken host handler must not stop analytics or the UI.
  */
-export function createEmitter<Events extends Record<string, unknown>>(
+export function createEmitter<Events extends object>(
   onError: (type: keyof Events, error: unknown) => void,
 ): Emitter<Events> {
   const handlers = new Map<keyof Events, Set<Handler<never>>>()

@@ -3,8 +3,8 @@ import type { Answer, FlushResult, SondeEvent, WireMetric } from '@sonde/core'
 /** Why `canShow` said no: a targeting reason, or the state of this Sonde. */
 export type ShowCheck = { ok: true } | { ok: false; reason: string; message?: string }
 
-/** What each `on()` event carries. */
-export interface SondeEvents extends Record<string, unknown> {
+/** What each `on()` event carries. Its names only: a misspelt one is a type error. */
+export interface SondeEvents {
   'survey:shown': { surveyId: string; responseId: string }
   'survey:answered': { surveyId: string; responseId: string; answers: Answer[]; seq: number }
   'survey:completed': {
