@@ -1,4 +1,4 @@
-import type { Batch } from '@sonde/core'
+import type { Batch, SondeEvent } from '@sonde/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import acme from '../../../../test/fixtures/acme.config.json'
@@ -130,6 +130,39 @@ describe('identify with traits that are not plain JSON', () => {
     )
     expect(next.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'frequency.recontact' })
   })
+})
+
+describe('beforeSend', () => {
+  // The mistakes a host makes: mutating without returning, an async hook, a wrong value.
+  const returns = {
+    nothing: (event: SondeEvent) => {
+      event.surveyVersion = 7
+    },
+    'a promise': async (event: SondeEvent) => event,
+    'a string': () => 'event',
+  }
+  for (const [what, beforeSend] of Object.entries(returns))
+    it(`returning ${what}: one error naming beforeSend per event, which is dropped`, async () => {
+      const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+      const beforeSendAny = beforeSend as unknown as (event: SondeEvent) => SondeEvent
+      const hooked = start({
+        endpoint: endpoint(),
+        locale: 'en',
+        config: { surveys: [csat] },
+        beforeSend: beforeSendAny,
+      })
+      const queued = vi.fn()
+      hooked.on('delivery:queued', queued)
+      await answer(hooked, 4)
+      await sleep(300)
+      expect(await hooked.flush()).toEqual({ sent: 0, pending: 0 })
+      expect(batches).toEqual([])
+      expect(queued).not.toHaveBeenCalled()
+      const said = error.mock.calls.map((call) => String(call[0]))
+      expect(said.length).toBeGreaterThan(0)
+      for (const line of said)
+        expect(line).toMatch(/^\[sonde\] beforeSend: expected the event or null/)
+    })
 })
 
 describe('a survey held back by the page’s modal dialog', () => {

@@ -70,9 +70,15 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
       let out: SondeEvent | null = { ...event, context: collectContext(input) }
       if (options.beforeSend) {
         try {
-          out = (options.beforeSend as (e: SondeEvent) => SondeEvent | null)(out)
+          out = options.beforeSend(out)
         } catch (error) {
           log.error('beforeSend threw; the event is sent unchanged', error)
+        }
+        // Not the event (a hook that forgot to return it, an async one): dropped, as the host
+        // may have meant to redact it, and said so rather than lost without a word.
+        if (out !== null && (typeof out?.id !== 'string' || typeof out.type !== 'string')) {
+          log.error('beforeSend: expected the event or null; the event is dropped', out)
+          return null
         }
       }
       return out
