@@ -108,6 +108,24 @@ describe('identify with traits that are not plain JSON', () => {
     expect(error).toHaveBeenCalledWith('[sonde] identify: expected JSON traits')
   })
 
+  it('refuses traits that are not an object (a string, an array) with one error', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const sonde = start({ endpoint: endpoint(), locale: 'en', config: { surveys: [csat] } })
+    const identify = sonde.identify as (id: string, traits: unknown) => void
+    identify('u_plan', 'pro')
+    identify('u_plan', ['pro'])
+    await answer(sonde, 4)
+    await sleep(300)
+    await sonde.flush()
+    const sent = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
+    // Not { 0: 'p', 1: 'r', 2: 'o' }: the user stays anonymous, as with any refused identify.
+    expect(sent?.context?.user?.traits).toEqual({})
+    expect(error.mock.calls.map((call) => call[0])).toEqual([
+      '[sonde] identify: expected JSON traits',
+      '[sonde] identify: expected JSON traits',
+    ])
+  })
+
   it('keeps what serialises of traits with a function, so the display history is still stored', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const options = {
@@ -129,6 +147,18 @@ describe('identify with traits that are not plain JSON', () => {
       expect(next.canShow('csat-ticket')).not.toMatchObject({ reason: 'loading' }),
     )
     expect(next.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'frequency.recontact' })
+  })
+})
+
+describe('track from plain JS', () => {
+  it('with null or a string for properties: no error, and event triggers still fire', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const sonde = start({ endpoint: endpoint(), locale: 'en', config: { surveys: [csat] } })
+    const track = sonde.track as (name: string, properties: unknown) => void
+    track('report_exported', 'rows')
+    track('ticket_closed', null)
+    await vi.waitFor(() => expect(prompt()).not.toBeNull(), { timeout: 5_000 })
+    expect(error).not.toHaveBeenCalled()
   })
 })
 

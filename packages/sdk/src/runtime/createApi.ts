@@ -44,16 +44,18 @@ export function createApi(parts: ApiParts): Sonde {
   const { win, log, runtime, calls, consent, visitor, presenter, prompter, emitter } = parts
   const { queue, guard } = calls
   return {
-    identify: (userId, traits = {}) =>
+    identify: (userId, traits) =>
       queue(() => {
         if (typeof userId !== 'string' || !userId) return log.error('identify: expected a user id')
         // Traits travel in every event and are stored with the state: a cycle would make each
-        // event impossible to queue, a function would make the state impossible to store.
+        // event impossible to queue, a function would make the state impossible to store. They
+        // are an object: a string's characters or an array's items are no traits.
         const plain = safe(
           () => JSON.parse(JSON.stringify(traits ?? {})) as Record<string, unknown>,
           null,
         )
-        if (!plain) return log.error('identify: expected JSON traits')
+        if (typeof plain !== 'object' || !plain || Array.isArray(plain))
+          return log.error('identify: expected JSON traits')
         parts.update(recordIdentity(runtime.state, userId, plain))
       }),
     track: (name, properties) =>
@@ -63,9 +65,9 @@ export function createApi(parts: ApiParts): Sonde {
         parts.update(recordEvent(runtime.state, name))
         presenter.current()?.signal?.(name)
         // `track(name, null)` from plain JS: no properties, rather than a `where` filter
-        // throwing on null and the event evaluating nothing at all.
-        const props = typeof properties === 'object' && properties !== null ? properties : {}
-        prompter.evaluate({ type: 'event', name, properties: props })
+        // throwing on null and the event evaluating nothing at all (a string's own keys are
+        // harmless to read).
+        prompter.evaluate({ type: 'event', name, properties: properties ?? {} })
       }),
     page: () => queue(() => parts.onRoute(win.location.href)),
     show: (surveyId) =>
