@@ -80,7 +80,8 @@ const call = (method: string, args: unknown[]): unknown => {
 const start = (options: InitOptions): Sonde => {
   if (!starting) {
     const started = startSonde(options, chunks)
-    const mine = (starting = Promise.resolve(started))
+    const mine = Promise.resolve(started)
+    starting = mine
     const ready = (sonde: Sonde) => {
       if (starting !== mine) return sonde.destroy()
       instance = sonde
