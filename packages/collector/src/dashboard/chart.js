@@ -4,12 +4,22 @@
 
 /** @typedef {import('./api.js').SurveyStats} SurveyStats */
 
+import { formatValue } from './format.js'
+
 /** @type {typeof import('uplot')} */
 // uPlot is a global, defined by its IIFE build that index.html loads first.
 const UPlot = /** @type {any} */ (globalThis).uPlot
 
 // Periods start at UTC midnight (the API truncates in UTC), so they are labelled in UTC.
 const dayLabel = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
+// The hovered period in the legend: its UTC day with the year, never a local time of day,
+// which west of Greenwich would name the day before.
+const periodLabel = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
   month: 'short',
   day: 'numeric',
   timeZone: 'UTC',
@@ -43,16 +53,24 @@ export function drawTrend(container, stats) {
   const range = kind === 'nps' ? [-100, 100] : kind === 'csat' ? [0, 100] : [1, scale]
   const text = getComputedStyle(container).color
   const grid = { stroke: 'rgba(128, 128, 128, 0.25)' }
+  // Legend values as the cards and the table write them (+32, 78%, 5.4), not raw floats.
+  /** @param {unknown} _ @param {number | null} v */
+  const score = (_, v) => (v === null || v === undefined ? '—' : formatValue(kind, v))
+  const period = stats.interval === 'week' ? 'Week of' : 'Day'
   /** @type {import('uplot').Options} */
   const options = {
     width: Math.max(320, container.clientWidth),
     height: 260,
     scales: { x: { time: true }, y: { range } },
     series: [
-      {},
-      { label, stroke: '#4f46e5', width: 2, points: { show: true, size: 6 } },
-      { label: '95% CI low', stroke: '#a5b4fc', dash: [4, 4] },
-      { label: '95% CI high', stroke: '#a5b4fc', dash: [4, 4] },
+      {
+        label: period,
+        /** @param {unknown} _ @param {number | null} t */
+        value: (_, t) => (t === null || t === undefined ? '—' : periodLabel.format(t * 1000)),
+      },
+      { label, stroke: '#4f46e5', width: 2, points: { show: true, size: 6 }, value: score },
+      { label: '95% CI low', stroke: '#a5b4fc', dash: [4, 4], value: score },
+      { label: '95% CI high', stroke: '#a5b4fc', dash: [4, 4], value: score },
     ],
     bands: [{ series: [3, 2], fill: 'rgba(79, 70, 229, 0.12)' }],
     axes: [

@@ -149,6 +149,32 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  // Periods are UTC days: west of Greenwich, the hover legend must still name the point's own
+  // day, and give its score as the table does (+100), not a local time or a raw float.
+  it('labels the hovered point with its UTC day and its rounded score in any time zone', async () => {
+    const west = await browser.newPage({
+      viewport: { width: 1200, height: 900 },
+      timezoneId: 'America/Los_Angeles',
+      locale: 'en-US',
+    })
+    try {
+      await west.goto(`${base}/dashboard/`)
+      await west.getByLabel('Project key').fill('pk_test')
+      await west.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+      await west.getByRole('button', { name: 'Open' }).click()
+      const over = west.locator('#trend-chart .u-over')
+      await over.waitFor()
+      const box = (await over.boundingBox())!
+      // The lone day is the last point, at the right edge of the plot.
+      await west.mouse.move(box.x + box.width - 1, box.y + box.height / 2)
+      await expect
+        .poll(() => west.locator('#trend-chart .u-legend .u-value').allTextContents())
+        .toEqual(['Nov 5, 2026', '+100', expect.stringMatching(/^[-−]48$/), '+98'])
+    } finally {
+      await west.close()
+    }
+  })
+
   // The page gets the 500 newest verbatims: a bucket whose verbatims are all older than those
   // is found only if the API filters by it.
   it('asks the API for the chosen bucket and shows its counts of every response', async () => {
