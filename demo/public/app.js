@@ -183,11 +183,13 @@ function support() {
                     ticket.open = false
                     sonde.track('ticket_closed', { ticket: ticket.id })
                     draw()
+                    // The button just pressed is gone: keep the keyboard on this ticket's row.
+                    document.getElementById(`solved-${ticket.id}`)?.focus()
                   },
                 },
                 'Mark solved',
               )
-            : h('span', { class: 'done' }, 'Solved'),
+            : h('span', { class: 'done', id: `solved-${ticket.id}`, tabindex: '-1' }, 'Solved'),
         ),
       ),
     )
