@@ -56,6 +56,17 @@ describe('checkEvent', () => {
       { metric: { kind: 'ces', score: 4, scale: 7, agree: true } },
       'metric.agree: expected false for score 4',
     ],
+    // No question asks on such a scale, and the stats would allocate one slot per scale point.
+    [
+      'a CES metric on a scale no question has',
+      { metric: { kind: 'ces', score: 1, scale: 2 ** 40, agree: false } },
+      'metric.scale: expected 5 or 7 for ces',
+    ],
+    [
+      'a CSAT metric on a scale no question has',
+      { metric: { kind: 'csat', score: 4, scale: 4, satisfied: true } },
+      'metric.scale: expected 3, 5, 7 or 10 for csat',
+    ],
   ])('rejects %s', (_, overrides, reason) => {
     expect(checkEvent(makeEvent(overrides))).toBe(reason)
   })

@@ -47,10 +47,23 @@ function checkAnswers(event: SondeEvent): string | null {
   return null
 }
 
+// The scales core's question schema allows (rating 3, 5, 7, 10; ces 5 or 7). A survey gone from
+// the config is scored on the scale its answers carry, and scoring allocates per scale point:
+// one event claiming a scale of 2^40 made that survey's stats fail for good.
+const allowedScales: Record<'csat' | 'ces', readonly number[]> = {
+  csat: [3, 5, 7, 10],
+  ces: [5, 7],
+}
+
 // The SDK computes the metric with core's metricFor; one that disagrees with it was made by
 // something else and would skew the aggregates.
 function checkMetric(metric: WireMetric): string | null {
   const scale = metric.kind === 'nps' ? undefined : metric.scale
+  if (metric.kind !== 'nps' && !allowedScales[metric.kind].includes(metric.scale)) {
+    const list = allowedScales[metric.kind]
+    const names = `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`
+    return `metric.scale: expected ${names} for ${metric.kind}`
+  }
   const expected = metricFor(metric.kind, metric.score, scale)
   if (expected === null) return `metric.score: ${metric.score} is not a valid ${metric.kind} score`
   for (const [field, value] of Object.entries(expected)) {

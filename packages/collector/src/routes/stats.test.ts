@@ -201,6 +201,22 @@ describe.each(backends)('stats API on $name', (backend) => {
     expect(body.errors).toEqual([{ path, message: expect.any(String) }])
   })
 
+  // A survey gone from the config is scored on the scale its answers carry: one absurd scale
+  // made every stats request for it fail (503) or allocate gigabytes.
+  it('keeps a survey readable when a batch claims a metric on an impossible scale', async () => {
+    const event = makeEvent({
+      surveyId: 'retired',
+      answers: [{ questionId: 'effort', value: 1 }],
+      metric: { kind: 'ces', score: 1, scale: 2 ** 40, agree: false },
+    })
+    const reply = await readJson(
+      await postBatch(testApp(db), makeBatch([event], { key: 'pk_open' })),
+    )
+    expect(reply.rejected).toEqual([{ id: event.id, reason: expect.stringContaining('scale') }])
+    const res = await stats('/v1/stats/retired?key=pk_open', 'rk_open_0123456789abcdef')
+    expect(res.status).toBe(404)
+  })
+
   it('answers 404 for a survey neither configured nor answered', async () => {
     expect((await stats('/v1/stats/nope?key=pk_test')).status).toBe(404)
   })
