@@ -11,13 +11,16 @@ import type { Env } from '../routes/deps'
 export function corsHeaders(projects: ProjectLookup): MiddlewareHandler<Env> {
   return async (c, next) => {
     await next()
+    // On every reply, with Origin or without: a shared cache (the CDN in front of /v1/config)
+    // must not hand a copy made for a request without Origin, which has no CORS headers, to a
+    // browser.
+    c.res.headers.append('Vary', 'Origin')
     const origin = c.req.header('origin')
     if (!origin) return
     const project = c.get('project')
     const allowed = project
       ? matchOrigin(project.origins, origin)
       : await projects.allowsOrigin(origin)
-    c.res.headers.append('Vary', 'Origin')
     if (!allowed) return
     c.res.headers.set('Access-Control-Allow-Origin', origin)
     c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, ETag')

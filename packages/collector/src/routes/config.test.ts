@@ -116,6 +116,19 @@ describe.each(backends)('config and CORS on $name', (backend) => {
       expect(denied.headers.get('access-control-allow-origin')).toBeNull()
     })
 
+    // The config is public and cacheable (README: serve it through the CDN). A copy cached
+    // from a request without Origin (curl, a server, a prefetch) and not marked Vary: Origin
+    // is served by the CDN to browsers too, without Access-Control-Allow-Origin: the SDK's
+    // config fetch then fails CORS on every page until the copy expires.
+    it('varies the config on Origin when the request had none', async () => {
+      const etag = (await get('?key=pk_test')).headers.get('etag')!
+      for (const headers of [{}, { 'if-none-match': etag }] as Record<string, string>[]) {
+        const res = await get('?key=pk_test', headers)
+        expect(res.status).toBeLessThan(400)
+        expect(res.headers.get('vary')).toContain('Origin')
+      }
+    })
+
     it('checks a preflight against the key in the query', async () => {
       const preflight = (origin: string) =>
         testApp(db).request('/v1/config?key=pk_test', {
