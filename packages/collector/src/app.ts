@@ -21,8 +21,11 @@ export interface AppOptions {
   /** Where project configs come from; none by default. */
   configs?: ConfigStore
   limits?: Partial<Limits>
-  /** Behind a load balancer: take the client IP from X-Forwarded-For. */
-  trustProxy?: boolean
+  /**
+   * Behind a load balancer: take the client IP from X-Forwarded-For. `true` is one proxy; a
+   * number is how many proxies append to the header (a CDN and a balancer: 2).
+   */
+  trustProxy?: boolean | number
   /** Where server-side problems are reported; stderr by default. */
   log?: (message: string) => void
   /** Clock of the rate limiter (tests). */
@@ -48,7 +51,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       ...(options.now ? { now: options.now } : {}),
     }),
     rollups: createRollupFolder(options.db, log),
-    trustProxy: options.trustProxy ?? false,
+    trustedHops: Number(options.trustProxy ?? 0),
     log,
   }
   const app = new Hono<Env>()

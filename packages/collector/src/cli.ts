@@ -13,7 +13,7 @@ Usage:
 
 Storage: PGlite in --data-dir, or PostgreSQL when DATABASE_URL (or --database-url) is set.
 Environment: PORT, HOST, DATABASE_URL, SONDE_DATA_DIR, SONDE_PROJECTS, SONDE_CONFIGS,
-SONDE_TRUST_PROXY=1. Configs are <configs>/<project key>.json (default: beside the projects file).
+SONDE_TRUST_PROXY=<proxies appending to X-Forwarded-For>. Configs are <configs>/<project key>.json (default: beside the projects file).
 `
 
 async function main(argv: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readExportOptions } from './options'
+import { readExportOptions, readStartOptions } from './options'
 
 const env = { SONDE_DATA_DIR: '/tmp/sonde-test' }
 
@@ -22,5 +22,14 @@ describe('readExportOptions', () => {
     ['to', 'yesterday'],
   ])('refuses --%s %s, naming the flag', (flag, value) => {
     expect(() => readExportOptions([`--${flag}`, value], env)).toThrow(`--${flag}: expected a date`)
+  })
+})
+
+describe('readStartOptions', () => {
+  it('counts the proxies trusted to append to X-Forwarded-For', () => {
+    expect(readStartOptions([], env).trustProxy).toBe(0)
+    expect(readStartOptions(['--trust-proxy'], env).trustProxy).toBe(1)
+    expect(readStartOptions([], { ...env, SONDE_TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(readStartOptions([], { ...env, SONDE_TRUST_PROXY: '2' }).trustProxy).toBe(2)
   })
 })

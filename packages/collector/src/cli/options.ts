@@ -14,7 +14,8 @@ export interface CommonOptions {
 export interface StartOptions extends CommonOptions {
   port: number
   host: string
-  trustProxy: boolean
+  /** Proxies in front that append to X-Forwarded-For (0: none, the header is ignored). */
+  trustProxy: number
 }
 
 /** Options of `sonde-collector export`. */
@@ -53,7 +54,12 @@ export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartO
     ...readCommon(values, env),
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',
-    trustProxy: values['trust-proxy'] ?? env.SONDE_TRUST_PROXY === '1',
+    // --trust-proxy is one proxy; SONDE_TRUST_PROXY=2 is a CDN and a balancer, both appending.
+    trustProxy: values['trust-proxy']
+      ? 1
+      : /^\d+$/.test(env.SONDE_TRUST_PROXY ?? '')
+        ? Number(env.SONDE_TRUST_PROXY)
+        : 0,
   }
 }
 

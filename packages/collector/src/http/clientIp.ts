@@ -3,12 +3,19 @@ import type { Context } from 'hono'
 
 /**
  * The client's IP address, for rate limiting. Behind a load balancer every request comes from
- * the balancer, so with `trustProxy` the first `X-Forwarded-For` hop is used instead; without it
- * that header is ignored, since any client can set it.
+ * the balancer, so with `trustedHops` (how many proxies in front of the collector append to
+ * `X-Forwarded-For`) the address the outermost trusted proxy saw is used instead. It is counted
+ * from the right: each proxy appends to what it received, so anything left of the trusted hops
+ * was written by the client, and taking the first hop let any client pick a fresh rate-limit
+ * bucket per request. Without trusted hops the header is ignored.
  */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+export function clientIp(c: Context, trustedHops: number): string {
+  if (trustedHops > 0) {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean)
+    const forwarded = hops[Math.max(0, hops.length - trustedHops)]
     if (forwarded) return forwarded
   }
   try {

@@ -378,5 +378,27 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
       now += 1_000
       expect((await send()).status).toBe(200)
     })
+
+    // A load balancer appends the address it saw to whatever X-Forwarded-For the client sent:
+    // only the hops the trusted proxies added are the client's, the rest is whatever it wrote.
+    it.each([
+      ['one proxy', true, (forged: string) => `${forged}, 203.0.113.7`],
+      ['two proxies', 2, (forged: string) => `${forged}, 203.0.113.7, 10.0.0.2`],
+    ])(
+      'behind %s, a forged X-Forwarded-For does not escape the limit',
+      async (_, trustProxy, forward) => {
+        const app = testApp(db, {
+          limits: { ratePerSecond: 1, burst: 2 },
+          now: () => 0,
+          trustProxy,
+        })
+        const statuses: number[] = []
+        for (const forged of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+          const headers = { 'x-forwarded-for': forward(forged) }
+          statuses.push((await postBatch(app, makeBatch([makeEvent()]), headers)).status)
+        }
+        expect(statuses).toEqual([200, 200, 429])
+      },
+    )
   })
 })

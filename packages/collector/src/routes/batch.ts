@@ -65,7 +65,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   if (origin && !matchOrigin(project.origins, origin)) {
     return fail(c, 403, `origin ${origin} is not allowed for this key`)
   }
-  const rate = deps.limiter.take(`${key}\n${clientIp(c, deps.trustProxy)}`)
+  const rate = deps.limiter.take(`${key}\n${clientIp(c, deps.trustedHops)}`)
   if (!rate.ok) {
     c.header('Retry-After', String(rate.retryAfterSeconds))
     return fail(c, 429, 'too many requests')

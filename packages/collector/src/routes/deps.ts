@@ -32,7 +32,8 @@ export interface Deps {
   limits: Limits
   limiter: RateLimiter
   rollups: RollupFolder
-  trustProxy: boolean
+  /** How many proxies in front of the collector append to X-Forwarded-For; 0: none. */
+  trustedHops: number
   log: (message: string) => void
 }
 
