@@ -73,11 +73,14 @@ const upsertResponses = `
     updated_at = now()
   where ${later} or ${laterAnswers}`
 
-// The batch's `dropped` count, added to its project's count of the day.
+// The batch's `dropped` count, added to its project's count of the day. The sum saturates at
+// bigint's top: a batch may claim any safe integer, and an overflowing sum would fail the whole
+// statement, refusing the events of every later batch of the day that reported drops.
 const addDropped = (project: string, count: string) => `
   insert into dropped_events as d (project, day, n)
   values (${project}, (now() at time zone 'UTC')::date, ${count}::bigint)
-  on conflict (project, day) do update set n = d.n + excluded.n`
+  on conflict (project, day) do update
+    set n = least(d.n, 9223372036854775807 - excluded.n) + excluded.n`
 
 // One statement per batch, atomic on its own. Every batch runs the same statement, whose parts
 // PostgreSQL runs in the same order each time: concurrent batches take their row locks in one
