@@ -26,7 +26,11 @@ export function scoreQuestion(survey: Survey): ScoreQuestion | null {
   return null
 }
 
-/** Ids of a survey's free-text questions: their answers are the verbatims. */
-export function textQuestionIds(survey: Survey): string[] {
-  return survey.questions.flatMap((question) => (question.type === 'text' ? [question.id] : []))
+/**
+ * Ids of a survey's questions that are not free text: a string answer to one of them (a choice's
+ * option id) is no verbatim. The config holds only the current version, so a question absent
+ * from it may be a text question an earlier version asked, whose answers are still verbatims.
+ */
+export function nonTextQuestionIds(survey: Survey): string[] {
+  return survey.questions.flatMap((question) => (question.type === 'text' ? [] : [question.id]))
 }

@@ -201,6 +201,22 @@ describe.each(backends)('stats API on $name', (backend) => {
     expect(body.errors).toEqual([{ path, message: expect.any(String) }])
   })
 
+  // The config holds only the survey's current version: a text question asked in an earlier
+  // one is in no list of text questions, and its answers vanished from the dashboard.
+  it('lists verbatims of text questions an earlier version of the survey asked', async () => {
+    const event = makeEvent({
+      surveyId: 'csat-ticket',
+      surveyVersion: 0,
+      answers: [{ questionId: 'comment', value: 'The old form asked this' }],
+      metric: undefined,
+    })
+    await postBatch(testApp(db), makeBatch([event]))
+    const { body } = await stats('/v1/stats/csat-ticket?key=pk_test')
+    expect(body.verbatims).toEqual([
+      expect.objectContaining({ questionId: 'comment', text: 'The old form asked this' }),
+    ])
+  })
+
   // A survey gone from the config is scored on the scale its answers carry: one absurd scale
   // made every stats request for it fail (503) or allocate gigabytes.
   it('keeps a survey readable when a batch claims a metric on an impossible scale', async () => {

@@ -1,6 +1,6 @@
 import type { Interval, Survey } from '@sonde/core'
 import type { Queryable } from '../db/database'
-import { textQuestionIds } from '../ingest/scoreQuestion'
+import { nonTextQuestionIds } from '../ingest/scoreQuestion'
 import { histogramsFor } from './histogramsFor'
 import { loadCounts, type ResponseCounts } from './loadCounts'
 import { loadDropped } from './loadDropped'
@@ -68,7 +68,7 @@ export async function computeStats(
     loadVerbatims(db, scope, {
       limit: query.verbatims,
       ...(query.bucket ? { bucket: query.bucket } : {}),
-      ...(survey ? { textQuestionIds: textQuestionIds(survey) } : {}),
+      ...(survey ? { nonTextQuestionIds: nonTextQuestionIds(survey) } : {}),
     }),
     metric ? scoreScope(db, scope, query, metric) : null,
   ])

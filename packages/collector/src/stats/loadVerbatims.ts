@@ -19,8 +19,12 @@ export interface Verbatim {
 export interface VerbatimOptions {
   limit: number
   bucket?: string
-  /** The survey's text questions, from its config; without them every string answer counts. */
-  textQuestionIds?: string[]
+  /**
+   * The survey's questions that are not free text, from its config: their string answers are
+   * option ids. Every other string answer counts, including those to questions of earlier
+   * versions that the config no longer lists.
+   */
+  nonTextQuestionIds?: string[]
 }
 
 /**
@@ -36,9 +40,9 @@ export async function loadVerbatims(
   const params = createParams()
   const where = [scopeSql(scope, params)]
   if (options.bucket) where.push(`r.bucket = ${params.add(options.bucket)}`)
-  const isText = options.textQuestionIds
-    ? `a->>'questionId' in (select jsonb_array_elements_text(${params.add(
-        JSON.stringify(options.textQuestionIds),
+  const isText = options.nonTextQuestionIds
+    ? `a->>'questionId' not in (select jsonb_array_elements_text(${params.add(
+        JSON.stringify(options.nonTextQuestionIds),
       )}::jsonb))`
     : 'true'
   const rows = await db.query<{
