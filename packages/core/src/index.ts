@@ -108,6 +108,7 @@ export { type ConfigResult, parseConfig } from './schema/parseConfig'
 export {
   type AnswerCondition,
   answerConditionSchema,
+  CES_SCALES,
   type ChoiceOption,
   choiceOptionSchema,
   type NextRule,
@@ -115,6 +116,7 @@ export {
   type Question,
   type QuestionType,
   questionSchema,
+  RATING_SCALES,
 } from './schema/question'
 export { type Survey, surveySchema } from './schema/survey'
 export { type LocalizedText, localeTagSchema, localizedTextSchema } from './schema/text'

@@ -1,4 +1,4 @@
-import { metricFor, type SondeEvent, type WireMetric } from '@sonde/core'
+import { CES_SCALES, metricFor, RATING_SCALES, type SondeEvent, type WireMetric } from '@sonde/core'
 
 /** Longest id stored in an indexed column: PostgreSQL's btree refuses keys over ~2.7 KB. */
 export const MAX_ID_LENGTH = 128
@@ -47,12 +47,12 @@ function checkAnswers(event: SondeEvent): string | null {
   return null
 }
 
-// The scales core's question schema allows (rating 3, 5, 7, 10; ces 5 or 7). A survey gone from
-// the config is scored on the scale its answers carry, and scoring allocates per scale point:
-// one event claiming a scale of 2^40 made that survey's stats fail for good.
+// The scales a question can have. A survey gone from the config is scored on the scale its
+// answers carry, and scoring allocates per scale point: one event claiming a scale of 2^40 made
+// that survey's stats fail for good.
 const allowedScales: Record<'csat' | 'ces', readonly number[]> = {
-  csat: [3, 5, 7, 10],
-  ces: [5, 7],
+  csat: RATING_SCALES,
+  ces: CES_SCALES,
 }
 
 // The SDK computes the metric with core's metricFor; one that disagrees with it was made by

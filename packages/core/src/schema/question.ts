@@ -39,6 +39,11 @@ const labels = {
 
 export const choiceOptionSchema = z.strictObject({ id, label: localizedTextSchema })
 
+/** The points a rating (CSAT) question's scale can have. */
+export const RATING_SCALES = [3, 5, 7, 10] as const
+/** The points a CES question's scale can have (7 when not given). */
+export const CES_SCALES = [5, 7] as const
+
 /** One question. `type` decides the input: nps 0–10, rating, ces 1–7, text or choice. */
 export const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, ...labels, type: z.literal('nps') }),
@@ -46,14 +51,14 @@ export const questionSchema = z.discriminatedUnion('type', [
     ...base,
     ...labels,
     type: z.literal('rating'),
-    scale: z.literal([3, 5, 7, 10]),
+    scale: z.literal(RATING_SCALES),
     style: z.optional(z.enum(['numbers', 'stars', 'emoji'])),
   }),
   z.strictObject({
     ...base,
     ...labels,
     type: z.literal('ces'),
-    scale: z.optional(z.literal([5, 7])),
+    scale: z.optional(z.literal(CES_SCALES)),
   }),
   z.strictObject({
     ...base,
