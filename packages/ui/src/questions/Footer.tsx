@@ -15,7 +15,13 @@ export function Footer({
   const s = ctx.strings
   return (
     <div class="ft" lang={ctx.ui}>
-      <button type="button" class={skip ? 'b alt' : 'b'} disabled={disabled} onClick={onClick}>
+      {/* A double-click's second click would land on the next question's button. */}
+      <button
+        type="button"
+        class={skip ? 'b alt' : 'b'}
+        disabled={disabled}
+        onClick={(event) => event.detail < 2 && onClick()}
+      >
         {skip ? s.skip : ctx.isLast ? s.submit : s.next}
       </button>
     </div>

@@ -92,7 +92,8 @@ export function RadioGroup<V extends string | number>(p: Props<V>) {
           aria-label={item.label}
           lang={item.lang}
           tabIndex={i === stop ? 0 : -1}
-          onClick={() => p.onChoose(item.value)}
+          // A double-click's second click lands on the next question, already under the pointer.
+          onClick={(event) => event.detail < 2 && p.onChoose(item.value)}
           onKeyDown={(event) => onKeyDown(event, i)}
         >
           {item.content}
