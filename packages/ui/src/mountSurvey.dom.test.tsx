@@ -283,6 +283,27 @@ describe('languages', () => {
     expect(ui.getByRole('button', { name: close })).toBeTruthy()
   })
 
+  test("the announcement is read in the language of its question, not the page's", async () => {
+    // A page in English (its <html lang>) showing a French prompt: the region sits outside the
+    // surface, so without its own lang a screen reader speaks the French with an English voice.
+    document.documentElement.lang = 'en'
+    try {
+      const { ui, handle } = show(nps, { locale: 'fr' })
+      await handle.ready
+      const status = ui.getByRole('status')
+      await waitFor(() => expect(status.textContent).toMatch(/recommandiez Acme/))
+      expect(status.closest('[lang]')?.getAttribute('lang')).toBe('fr')
+      // A question with no text in the respondent's language is announced in the one shown.
+      const pt = show(nps, { locale: 'pt' })
+      await pt.handle.ready
+      const region = pt.ui.getByRole('status')
+      await waitFor(() => expect(region.textContent).toMatch(/recommend Acme/))
+      expect(region.closest('[lang]')?.getAttribute('lang')).toBe('en')
+    } finally {
+      document.documentElement.removeAttribute('lang')
+    }
+  })
+
   test('update() switches language and keeps the answers', async () => {
     const { ui, handle, answered } = show(ces)
     fireEvent.click(ui.getByRole('radio', { name: /^7/ }))

@@ -51,8 +51,14 @@ export function Prompt(p: PromptProps) {
   const say = (text: LocalizedText | undefined, fallback: string): Said =>
     text ? [tx(text), langOf(text)] : [fallback, ui]
   const question = survey.questions.find((q) => q.id === current)
-  const [announcement] = useState(() =>
-    modal || !question ? '' : fill(strings.announce, { q: tx(question.text) }),
+  // Outside the surface, the region would take the page's lang: it says which its question is in.
+  const [announcement] = useState<Said>(() =>
+    modal || !question
+      ? ['']
+      : [
+          fill(strings.announce, { q: tx(question.text) }),
+          resolveLocale(question.text, locale, survey.locale),
+        ],
   )
   const { n, total } = session.progress()
   const titleId = `${p.ids}-${current}`
@@ -131,7 +137,7 @@ export function Prompt(p: PromptProps) {
           )}
         </div>
       </Surface>
-      <LiveRegion message={announcement} />
+      <LiveRegion message={announcement[0]} lang={announcement[1]} />
     </>
   )
 }
