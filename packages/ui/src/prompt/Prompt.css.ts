@@ -1,5 +1,7 @@
+// `anywhere`, not `break-word`: a flex item's minimum width shrinks too, so a long word or
+// URL in an option or heading wraps instead of widening the prompt.
 export const promptCss = `
-.c{position:relative;display:flex;flex-direction:column;gap:12px;padding:16px}
+.c{position:relative;display:flex;flex-direction:column;gap:12px;padding:16px;overflow-wrap:anywhere}
 :where(.s) :is(button,input,textarea){font:inherit;color:inherit;margin:0}
 :where(.s) ::placeholder{color:var(--mu);opacity:1}
 .s :focus-visible{outline:2px solid var(--ac);outline-offset:2px}

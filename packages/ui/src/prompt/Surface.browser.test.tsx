@@ -2,7 +2,7 @@
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page } from 'vitest/browser'
 import { closeAll, show } from '../test/show'
-import { nps } from '../test/surveys'
+import { nps, single } from '../test/surveys'
 
 // The system preferences a theme follows, emulated through the DevTools protocol so the real
 // media queries match, as on a machine set that way.
@@ -64,4 +64,47 @@ test('the bottom sheet rises above the on-screen keyboard', async () => {
   } finally {
     if (real) Object.defineProperty(window, 'visualViewport', real)
   }
+})
+
+test('a word wider than the prompt wraps instead of pushing it sideways', async () => {
+  // German compounds and pasted URLs: a label must not run under the close button or make the
+  // prompt scroll sideways, on a phone or in a corner.
+  const long = 'Datenschutzgrundverordnungskonformität'
+  for (const width of [360, 1280]) {
+    await page.viewport(width, 720)
+    const { shadow, handle } = show(
+      single({
+        type: 'choice',
+        text: `Was fehlt? ${long}`,
+        options: [
+          { id: 'a', label: long },
+          { id: 'b', label: 'https://acme.example.com/reports/quarterly-export-settings' },
+        ],
+      }),
+      { locale: 'de' },
+    )
+    await handle.ready
+    const wide = [...shadow.querySelectorAll<HTMLElement>('.s, .q, .o')].filter(
+      (el) => el.scrollWidth > el.clientWidth,
+    )
+    expect(wide.map((el) => el.className)).toEqual([])
+    closeAll()
+  }
+  // The numbers of an NPS scale still keep to one line each, on a 320 px phone (WCAG reflow,
+  // 1280 px at 400%) as a sheet or a centred modal, and on a 280 px folding phone.
+  const lines: number[] = []
+  for (const [width, position] of [
+    [320, 'bottom-right'],
+    [320, 'center'],
+    [280, 'center'],
+  ] as const) {
+    await page.viewport(width, 640)
+    const { shadow, handle } = show(nps, { position })
+    await handle.ready
+    const range = document.createRange()
+    range.selectNodeContents(shadow.querySelectorAll('[role=radio]')[10] as Node)
+    lines.push(range.getClientRects().length)
+    closeAll()
+  }
+  expect(lines).toEqual([1, 1, 1])
 })

@@ -1,5 +1,6 @@
+// A point too narrow for "10" lets it overflow a little: split into "1" over "0" it misreads.
 export const scaleCss = `
-.sc{display:flex;gap:4px}
+.sc{display:flex;gap:4px;overflow-wrap:normal}
 .r{flex:1 1 0;min-width:0;height:40px;padding:0;border:1px solid var(--bd);border-radius:calc(var(--r)*.5);background:var(--bg);font-size:14px;font-weight:600;font-variant-numeric:tabular-nums;cursor:pointer}
 .r:hover{border-color:var(--ac);background:color-mix(in srgb,var(--ac) 12%,var(--bg))}
 .r[aria-checked=true]{border-color:var(--ac);background:var(--ac);color:var(--on)}
