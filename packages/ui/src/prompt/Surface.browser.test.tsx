@@ -108,3 +108,26 @@ test('a word wider than the prompt wraps instead of pushing it sideways', async 
   }
   expect(lines).toEqual([1, 1, 1])
 })
+
+test('above the on-screen keyboard, a long sheet keeps its question on screen', async () => {
+  await page.viewport(360, 640)
+  const real = Object.getOwnPropertyDescriptor(window, 'visualViewport')
+  const viewport = Object.assign(new EventTarget(), { height: 640, offsetTop: 0 })
+  Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport })
+  try {
+    // Twelve options and "other": the sheet is at its tallest when the field brings the keyboard.
+    const options = Array.from({ length: 12 }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }))
+    const { shadow, handle } = show(
+      single({ type: 'choice', multiple: true, other: true, options }),
+    )
+    await handle.ready
+    const sheet = shadow.querySelector<HTMLElement>('.s') as HTMLElement
+    await Promise.all(sheet.getAnimations().map((animation) => animation.finished))
+    viewport.height = 340
+    viewport.dispatchEvent(new Event('resize'))
+    await expect.poll(() => Math.round(sheet.getBoundingClientRect().bottom)).toBe(340)
+    expect(sheet.getBoundingClientRect().top).toBeGreaterThanOrEqual(0)
+  } finally {
+    if (real) Object.defineProperty(window, 'visualViewport', real)
+  }
+})
