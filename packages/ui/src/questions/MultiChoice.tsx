@@ -16,7 +16,8 @@ export function MultiChoice(p: QuestionProps<'choice'>) {
     lang: ctx.langOf(option.label),
   }))
   if (q.other) options.push({ id: OTHER, label: ctx.strings.other, lang: ctx.ui })
-  const withOther = picked.includes(OTHER)
+  // A team's own option may have the id "other": only `other: true` makes it ask for text.
+  const withOther = q.other && picked.includes(OTHER)
   const otherText = other.trim()
   const ready = withOther ? otherText !== '' : picked.length > 0 || q.optional === true
 

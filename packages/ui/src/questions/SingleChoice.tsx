@@ -27,11 +27,14 @@ export function SingleChoice(p: QuestionProps<'choice'>) {
     })
   }
   const otherText = other.trim()
-  const ready = picked === OTHER ? otherText !== '' : picked !== undefined || q.optional === true
+  // A team's own option may have the id "other": only `other: true` makes it ask for text.
+  const isOther = (value: string | undefined) => q.other && value === OTHER
+  const withOther = isOther(picked)
+  const ready = withOther ? otherText !== '' : picked !== undefined || q.optional === true
 
   function submit() {
-    if (picked === OTHER && otherText) p.onAnswer(OTHER, otherText)
-    else if (picked !== undefined && picked !== OTHER) p.onAnswer(picked)
+    if (withOther) otherText && p.onAnswer(OTHER, otherText)
+    else if (picked !== undefined) p.onAnswer(picked)
     else if (q.optional) p.onSkip()
   }
 
@@ -54,10 +57,10 @@ export function SingleChoice(p: QuestionProps<'choice'>) {
         onChoose={(value) => {
           setPicked(value)
           setChosen(true)
-          if (value !== OTHER) p.onAnswer(value)
+          if (!isOther(value)) p.onAnswer(value)
         }}
       />
-      {picked === OTHER && (
+      {withOther && (
         <OtherInput
           ctx={ctx}
           value={other}

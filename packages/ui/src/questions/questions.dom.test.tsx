@@ -198,6 +198,29 @@ describe('choice', () => {
     expect(shadow.activeElement).toBe(ui.getByRole('textbox', { name: /Other/ }))
   })
 
+  test.each([false, true])(
+    'an authored option with the id "other" is a plain option, not the free-text one (multiple: %s)',
+    (multiple) => {
+      // Only `other: true` adds the "Please specify" field; a team's own "other" answers alone.
+      const { ui, answered } = show(
+        single({
+          type: 'choice',
+          multiple,
+          options: [
+            { id: 'speed', label: 'Speed' },
+            { id: 'other', label: 'Something else' },
+          ],
+        }),
+      )
+      fireEvent.click(ui.getByRole(multiple ? 'checkbox' : 'radio', { name: 'Something else' }))
+      expect(ui.queryByRole('textbox')).toBeNull()
+      if (multiple) fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
+      expect(answered[0]?.answers).toEqual([
+        { questionId: 'q', value: multiple ? ['other'] : 'other' },
+      ])
+    },
+  )
+
   test('a multiple choice answers with ids in option order, other text in `other`', () => {
     const { ui, answered } = show(multi)
     expect(ui.getByRole('group', { name: 'Your view?' })).toBeTruthy()
