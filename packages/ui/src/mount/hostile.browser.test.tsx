@@ -105,6 +105,27 @@ describe('isolation from the host page', () => {
     expect(after).toBe(before)
   })
 
+  test('the page around it keeps its layout: its host element takes no place in it', async () => {
+    // Common page layouts: the host element ends up one more child of a flex or grid <body>.
+    const style = addPageStyle(
+      'body { display: flex; justify-content: space-between; gap: 24px; margin: 0 }',
+    )
+    const nav = document.createElement('nav')
+    const main = document.createElement('main')
+    nav.textContent = 'Menu'
+    main.textContent = 'Reports'
+    document.body.append(nav, main)
+    try {
+      const boxes = () => [nav, main].map((el) => JSON.stringify(el.getBoundingClientRect()))
+      const before = boxes()
+      const { handle } = show(nps)
+      await handle.ready
+      expect(boxes()).toEqual(before)
+    } finally {
+      style.remove()
+    }
+  })
+
   test('a host overlay at z-index 2147483647 does not cover it', async () => {
     const overlay = document.createElement('div')
     overlay.style.cssText =
