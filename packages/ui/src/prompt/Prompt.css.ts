@@ -1,7 +1,10 @@
 // `anywhere`, not `break-word`: a flex item's minimum width shrinks too, so a long word or
-// URL in an option or heading wraps instead of widening the prompt.
+// URL in an option or heading wraps instead of widening the prompt. A part in another language
+// than the surface's (a fallback) takes its direction from its own text: English shown in an
+// Arabic prompt must not end "?…" on the left.
 export const promptCss = `
 .c{position:relative;display:flex;flex-direction:column;gap:12px;padding:16px;overflow-wrap:anywhere}
+.s [lang]{unicode-bidi:plaintext}
 :where(.s) :is(button,input,textarea){font:inherit;color:inherit;margin:0}
 :where(.s) ::placeholder{color:var(--mu);opacity:1}
 .s :focus-visible{outline:2px solid var(--ac);outline-offset:2px}

@@ -1,6 +1,6 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, expect, test } from 'vitest'
-import { cdp, page } from 'vitest/browser'
+import { cdp, page, userEvent } from 'vitest/browser'
 import { closeAll, show } from '../test/show'
 import { nps, single } from '../test/surveys'
 
@@ -130,4 +130,31 @@ test('above the on-screen keyboard, a long sheet keeps its question on screen', 
   } finally {
     if (real) Object.defineProperty(window, 'visualViewport', real)
   }
+})
+
+test('a text in a fallback language keeps its own direction inside a right-to-left prompt', async () => {
+  // Follow-ups exist only in English: in an Arabic surface the English sentence must not read
+  // "?What should we improve first", its final punctuation carried to the left.
+  const x = (text: Text, i: number) => {
+    const range = document.createRange()
+    range.setStart(text, i)
+    range.setEnd(text, i + 1)
+    return range.getBoundingClientRect().left
+  }
+  const { ui, handle } = show(nps, { locale: 'ar' })
+  await handle.ready
+  await userEvent.click(ui.getByRole('radio', { name: /^3$/ }))
+  const heading = ui.getByRole('heading', { name: 'What should we improve first?' })
+  const text = heading.firstChild as Text
+  expect(x(text, text.length - 1)).toBeGreaterThan(x(text, 0))
+  // And the other way round: an Arabic-only question in an English prompt ends with its "؟" on the left.
+  closeAll()
+  const arabic = single(
+    { type: 'nps', text: { ar: 'ما مدى احتمال أن توصي بنا؟' } },
+    { locale: 'ar' },
+  )
+  const shown = show(arabic, { locale: 'en' })
+  await shown.handle.ready
+  const ar = shown.ui.getByRole('heading').firstChild as Text
+  expect(x(ar, ar.length - 1)).toBeLessThan(x(ar, 0))
 })
