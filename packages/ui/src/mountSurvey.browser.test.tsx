@@ -76,6 +76,18 @@ describe('a modal dialog of the page is open', () => {
     expect(closed()).toBe(1)
   })
 
+  test('closed while its language loads: it never showed, so it reports no dismissal', async () => {
+    // For the SDK: the route changed, or destroy(), while the Spanish strings were downloading.
+    // A dismissal here would put survey.dismissed on the wire, and a dismiss cooldown on the
+    // person, for a survey they never saw.
+    const { shadow, dismissed, handle, closed } = show(nps, { locale: 'es' })
+    handle.close()
+    await handle.ready
+    expect(shadow.querySelector('[role=dialog]')).toBeNull()
+    expect(dismissed).toEqual([])
+    expect(closed()).toBe(1)
+  })
+
   test('closed while it waits: nothing runs for it afterwards (no poll, no strings chunk)', async () => {
     openModal()
     const polls = new Set<number>()

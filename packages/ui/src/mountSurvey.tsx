@@ -78,6 +78,8 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   const ids = `sonde${++mounts}`
   let closed = false
   let held = false
+  // On screen at least once: only then can closing it be a dismissal (not while its strings load).
+  let drawn = false
   // The modal dialog's poll, and what settles `ready` when closing ends the wait early.
   let poll: ReturnType<typeof setTimeout> | undefined
   let stopWaiting = () => {}
@@ -100,6 +102,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
 
   const draw = (strings: Strings) => {
     if (closed) return
+    drawn = true
     const position =
       opts.position ?? survey.display?.position ?? opts.theme?.position ?? 'bottom-right'
     render(
@@ -150,7 +153,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
     host,
     ready: wait(),
     close() {
-      if (!held) session.dismiss('api')
+      if (drawn) session.dismiss('api')
       teardown()
     },
     update(patch) {
