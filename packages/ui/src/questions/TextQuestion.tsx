@@ -39,7 +39,9 @@ export function TextQuestion(p: QuestionProps<'text'>) {
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !composing(event)) {
+            // A held key's repeats land in the next question's field, and would skip it.
+            const submits = event.key === 'Enter' && (event.ctrlKey || event.metaKey)
+            if (submits && !event.repeat && !composing(event)) {
               event.preventDefault()
               submit()
             }

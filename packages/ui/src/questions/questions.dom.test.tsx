@@ -254,6 +254,28 @@ describe('text', () => {
     expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: 'Faster exports' }])
   })
 
+  test('a held Ctrl+Enter (key repeat) does not go on to submit the next question', async () => {
+    // The first press submits and moves focus to the next field, where the repeats land.
+    const survey = single(
+      { type: 'text' },
+      {
+        questions: [
+          { id: 'a', type: 'text', optional: true, text: 'A?' },
+          { id: 'b', type: 'text', optional: true, text: 'B?' },
+        ],
+      },
+    )
+    const { ui, answered, completed } = show(survey)
+    const a = ui.getByRole('textbox', { name: 'A?' })
+    fireEvent.input(a, { target: { value: 'Yes' } })
+    fireEvent.keyDown(a, { key: 'Enter', ctrlKey: true })
+    const b = await ui.findByRole('textbox', { name: 'B?' })
+    fireEvent.keyDown(b, { key: 'Enter', ctrlKey: true, repeat: true })
+    expect(answered.map((e) => e.questionId)).toEqual(['a'])
+    expect(completed).toEqual([])
+    expect(ui.queryByRole('textbox', { name: 'B?' })).toBe(b)
+  })
+
   test('Ctrl+Enter submits; an optional empty text is skipped without an answer', async () => {
     const { ui, answered, completed } = show(nps)
     fireEvent.click(ui.getByRole('radio', { name: /^9$/ }))
