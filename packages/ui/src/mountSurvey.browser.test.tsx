@@ -17,6 +17,15 @@ function openModal(): HTMLDialogElement {
   return dialog
 }
 
+// A prompt that left before it was ever on screen: no dialog, no dismissal, closed once (and,
+// when it `left`, its host gone from the page).
+function expectNeverShown(shown: ReturnType<typeof show>, { left = false } = {}) {
+  expect(shown.shadow.querySelector('[role=dialog]')).toBeNull()
+  if (left) expect(shown.handle.host.isConnected).toBe(false)
+  expect(shown.dismissed).toEqual([])
+  expect(shown.closed()).toBe(1)
+}
+
 describe('a modal dialog of the page is open', () => {
   test('a prompt due then waits for it to close, and can then be answered', async () => {
     const dialog = openModal()
@@ -43,49 +52,43 @@ describe('a modal dialog of the page is open', () => {
 
   test('closed while it waits, it never shows and reports nothing', async () => {
     openModal()
-    const { shadow, dismissed, handle, closed } = show(nps)
+    const shown = show(nps)
+    const { handle } = shown
     handle.close()
     await handle.ready
-    expect(shadow.querySelector('[role=dialog]')).toBeNull()
-    expect(dismissed).toEqual([])
-    expect(closed()).toBe(1)
+    expectNeverShown(shown)
   })
 
   test('no longer due while it waits: it leaves without showing and reports no dismissal', async () => {
     const dialog = openModal()
     let due = true
-    const { shadow, dismissed, handle, closed } = show(nps, { due: () => due })
+    const shown = show(nps, { due: () => due })
+    const { handle } = shown
     await new Promise((resolve) => setTimeout(resolve, 300))
     due = false // for the SDK: the route changed
     dialog.close()
     await handle.ready
-    expect(shadow.querySelector('[role=dialog]')).toBeNull()
-    expect(handle.host.isConnected).toBe(false)
-    expect(dismissed).toEqual([])
-    expect(closed()).toBe(1)
+    expectNeverShown(shown, { left: true })
   })
 
   test('no longer due while its language loads: it leaves without showing, reporting nothing', async () => {
     let due = true
-    const { shadow, dismissed, handle, closed } = show(nps, { locale: 'ru', due: () => due })
+    const shown = show(nps, { locale: 'ru', due: () => due })
+    const { handle } = shown
     due = false // for the SDK: the route changed while the Russian strings were downloading
     await handle.ready
-    expect(shadow.querySelector('[role=dialog]')).toBeNull()
-    expect(handle.host.isConnected).toBe(false)
-    expect(dismissed).toEqual([])
-    expect(closed()).toBe(1)
+    expectNeverShown(shown, { left: true })
   })
 
   test('closed while its language loads: it never showed, so it reports no dismissal', async () => {
     // For the SDK: the route changed, or destroy(), while the Spanish strings were downloading.
     // A dismissal here would put survey.dismissed on the wire, and a dismiss cooldown on the
     // person, for a survey they never saw.
-    const { shadow, dismissed, handle, closed } = show(nps, { locale: 'es' })
+    const shown = show(nps, { locale: 'es' })
+    const { handle } = shown
     handle.close()
     await handle.ready
-    expect(shadow.querySelector('[role=dialog]')).toBeNull()
-    expect(dismissed).toEqual([])
-    expect(closed()).toBe(1)
+    expectNeverShown(shown)
   })
 
   test('closed while it waits: nothing runs for it afterwards (no poll, no strings chunk)', async () => {
