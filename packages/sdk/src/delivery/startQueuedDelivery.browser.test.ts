@@ -204,6 +204,20 @@ describe('startQueuedDelivery in Chromium', () => {
     expect(r.ids()).toEqual([shown.id, shown.id])
   })
 
+  // README: a Retry-After binds every tab and page of the site until it passes.
+  it('hidden before the sender comes, under a Retry-After another page was given: nothing goes', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const db = createIdbStore({ name: storeName(endpoint, undefined) })
+    await db.setMeta('notBefore', Date.now() + 600_000)
+    const r = receiver()
+    const delivery = start(endpoint, r.transport, sender().load)
+    const shown = event('survey.shown')
+    await delivery.enqueue(shown)
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    expect(r.batches).toEqual([])
+    expect(await storedIds(endpoint)).toEqual([shown.id])
+  })
+
   it('hidden once the sender has read the store: its own unload path sends, not this one', async () => {
     const endpoint = `https://collect.test/${crypto.randomUUID()}`
     const s = sender()

@@ -107,8 +107,22 @@ export function startQueuedDelivery(
     ...(options.key === undefined ? {} : { key: options.key }),
     sdk: { name: 'sonde', version: options.sdkVersion },
   })
+  // A receiver's Retry-After, stored by whichever page or tab it answered, binds this page too.
+  // Read with each event, before its write (the unload path cannot wait on the store); a time
+  // further off than the longest Retry-After obeyed is stale, as the outbox holds it.
+  let notBefore = 0
+  const readBlock = () =>
+    void store.getMeta('notBefore').then(
+      (until) => {
+        notBefore = until ?? 0
+      },
+      () => {},
+    )
+  const blocked = (now: number) =>
+    now < notBefore && notBefore - now <= OUTBOX_DEFAULTS.retryAfterCapMs
   const unload = () => {
     if (ready || held.length === 0 || win.navigator.onLine === false) return
+    if (blocked(Date.now())) return
     // A record too large even alone is left to the sender, which drops and counts it.
     for (const group of buildBatches(held, envelope(), UNLOAD_LIMITS).batches) {
       const events = group.map((record) => record.event)
@@ -138,6 +152,7 @@ export function startQueuedDelivery(
       if (sender) return sender.enqueue(event)
       if (stopped) return Promise.resolve(false)
       const record = createRecord(event, Date.now())
+      readBlock()
       const write = store.put([record]).then(
         () => opened?.degraded() !== true,
         () => false,
