@@ -352,6 +352,20 @@ describe('createOutbox: retries', () => {
     expect(await next.outbox.flush({ ignoreBackoff: true })).toEqual({ sent: 0, pending: 1 })
   })
 
+  // A clock set back leaves the times records were given ahead of it: the retry timer, which
+  // keeps to backoffs, would hold them until the clock caught up (a day here).
+  it.each([
+    ['waiting out a backoff', true],
+    ['never sent yet', false],
+  ])('sends a record %s at once when the clock was set back', async (_, failed) => {
+    const { outbox, clock, calls } = setup({ replies: failed ? [{ error: 'network' }] : [] })
+    await enqueueAll(outbox, 1)
+    if (failed) await outbox.flush()
+    clock.time = T0 - 24 * 3_600_000
+    expect(await outbox.flush()).toMatchObject({ pending: 0 })
+    expect(calls).toHaveLength(failed ? 2 : 1)
+  })
+
   it('drops a record after maxAttempts failed sends', async () => {
     const reply = { status: 500 }
     const { outbox, clock, drops } = setup({ limits: { maxAttempts: 2 }, replies: [reply, reply] })
@@ -738,6 +752,18 @@ describe('createOutbox: concurrency', () => {
     gate.resolve({ status: 200 })
     expect(await sending).toEqual({ sent: 2, pending: 0 })
     expect(tabB.sentIds()).toEqual([['evt-000001', 'evt-000002']])
+  })
+
+  it('ignores a lease further off than a lease lasts: taken under a clock since set back', async () => {
+    const store = createMemoryStore()
+    const gate = deferred<TransportResult>()
+    const tabA = setup({ store, replies: [() => gate.promise] })
+    await enqueueAll(tabA.outbox, 2)
+    void tabA.outbox.flush()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const tabB = setup({ store })
+    tabB.clock.time = T0 - 24 * 3_600_000
+    expect(await tabB.outbox.flush()).toEqual({ sent: 2, pending: 0 })
   })
 
   it('ignores stale leases at once when it is the only sender (a page reloaded mid-send)', async () => {

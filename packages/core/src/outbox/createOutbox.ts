@@ -58,8 +58,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   })
   // A batch built and not sent reports nothing.
   const unreport = (head: BatchEnvelope) => ledger.settleDropped(head.dropped ?? 0, false)
-  const due = (now: number, dueOptions: DueOptions) =>
-    [...ledger.records.values()].filter((record) => isDue(record, now, dueOptions)).sort(compareAge)
+  // The longest wait and lease the outbox gives: a time further off was set under a clock since
+  // set back, and holds a record no longer.
+  const maxWaitMs = Math.max(limits.backoffCapMs, limits.retryAfterCapMs)
+  const due = (now: number, options: DueOptions) =>
+    [...ledger.records.values()]
+      .filter((record) => isDue(record, now, { maxWaitMs, leaseMs: limits.leaseMs, ...options }))
+      .sort(compareAge)
   // The records of each batch this tab has in flight, on either path.
   const flights = new Set<readonly OutboxRecord[]>()
   const exclusive = () => options.exclusive?.() === true

@@ -41,6 +41,22 @@ describe('isDue', () => {
     ],
     ['lease expired', { state: 'leased', leaseUntil: 200 }, 200, {}, true],
     ['leased without an end', { state: 'leased' }, 150, {}, true],
+    ['retry, within the longest wait', { nextAttemptAt: 500 }, 400, { maxWaitMs: 100 }, false],
+    [
+      'retry, beyond the longest wait: clock set back',
+      { nextAttemptAt: 500 },
+      399,
+      { maxWaitMs: 100 },
+      true,
+    ],
+    ['leased, within a lease', { state: 'leased', leaseUntil: 200 }, 150, { leaseMs: 50 }, false],
+    [
+      'leased, beyond a lease: clock set back',
+      { state: 'leased', leaseUntil: 200 },
+      149,
+      { leaseMs: 50 },
+      true,
+    ],
   ])('%s → %s', (_, patch, now, options, due) => {
     expect(isDue({ ...base, ...patch }, now, options)).toBe(due)
   })
