@@ -2,6 +2,7 @@ import { type Batch, createRecord, type SondeEvent } from '@sonde/core'
 import { createStore, entries, setMany } from 'idb-keyval'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFetchTransport } from './createFetchTransport'
+import { hasQueued } from './hasQueued'
 import { type Delivery, startDelivery } from './startDelivery'
 import { storeName } from './storeName'
 
@@ -160,6 +161,31 @@ describe('delivery over a broken IndexedDB', () => {
     const { stored, ms } = await timedEnqueue(delivery, second)
     expect(ms).toBeLessThan(3_000)
     expect(stored).toBe(true)
+    const onDisk = await entries<string, unknown>(createStore(storeName(endpoint), 'outbox'))
+    expect(onDisk.map(([key]) => key)).toContain(`e:${second.id}`)
+    setOnline(true)
+    await expect.poll(delivered).toEqual([first.id, second.id])
+    expect(degraded).toEqual([])
+  })
+  // A host that deletes its databases (a logout that clears IndexedDB) waits for every open
+  // connection to close: kept open, Sonde's would hold that delete pending as long as it runs.
+  it('the database deleted by the page: the delete is not held up, the next answer is durable', async () => {
+    const { endpoint, delivery, delivered, degraded } = start()
+    const first = event()
+    expect((await timedEnqueue(delivery, first)).stored).toBe(true)
+    await expect.poll(delivered).toEqual([first.id])
+    // The look for what an earlier page left opens a connection of its own.
+    expect(await hasQueued(storeName(endpoint))).toBe(false)
+    const deleted = await new Promise<string>((resolve) => {
+      const request = indexedDB.deleteDatabase(storeName(endpoint))
+      request.onsuccess = () => resolve('deleted')
+      request.onerror = () => resolve('failed')
+      setTimeout(() => resolve('still pending'), 2_000)
+    })
+    expect(deleted).toBe('deleted')
+    setOnline(false)
+    const second = event()
+    expect((await timedEnqueue(delivery, second)).stored).toBe(true)
     const onDisk = await entries<string, unknown>(createStore(storeName(endpoint), 'outbox'))
     expect(onDisk.map(([key]) => key)).toContain(`e:${second.id}`)
     setOnline(true)

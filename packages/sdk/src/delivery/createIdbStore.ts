@@ -39,6 +39,10 @@ export function createIdbStore({
     const tracked: UseStore = (mode, callback) =>
       store(mode, (objectStore) => {
         opened = true
+        // A delete of the database (the host's logout, another tab) waits for every connection
+        // to close: this one goes at once, and the next operation opens the database again.
+        const connection = objectStore.transaction.db
+        connection.onversionchange = () => connection.close()
         return callback(objectStore)
       })
     return withTimeout(op(tracked), timeoutMs, { ms: workTimeoutMs, when: () => opened })

@@ -11,8 +11,15 @@ export async function hasQueued(name: string, timeoutMs = 2_000): Promise<boolea
   try {
     const store = openIdbStore(name, 'outbox')
     if (!store) return false
-    const range = IDBKeyRange.bound(RECORD_PREFIX, `${RECORD_PREFIX}\uffff`)
-    const count = store('readonly', (s) => promisifyRequest(s.count(range)))
+    // Every key that starts with the prefix sorts between it and 'e;' (';' follows ':').
+    const range = IDBKeyRange.bound(RECORD_PREFIX, 'e;')
+    const count = store('readonly', (s) => {
+      const counted = promisifyRequest(s.count(range))
+      // One look: left open, the connection would hold up a delete of the database for as
+      // long as the page lives.
+      s.transaction.db.close()
+      return counted
+    })
     return (await withTimeout(count, timeoutMs)) > 0
   } catch {
     return true
