@@ -71,6 +71,24 @@ describe('createOutbox: write-ahead', () => {
     expect(calls).toEqual([])
   })
 
+  // The page may close before the read of the store ends (a full outbox on a slow phone): an
+  // event queued meanwhile must be on disk by then, not wait for that read to be written.
+  it('stores an event at once while the store is still being read', async () => {
+    const memory = createMemoryStore()
+    const gate = deferred<void>()
+    const all = async () => {
+      await gate.promise
+      return memory.all()
+    }
+    const { outbox } = setup({ store: { ...memory, all } })
+    const stored = outbox.enqueue(event(1))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect((await memory.all()).map((r) => r.event.id)).toEqual(['evt-000001'])
+    gate.resolve()
+    expect(await stored).toBe(true)
+    expect(outbox.pending()).toBe(1)
+  })
+
   it('says stored even when a flush delivered the event before its write returned', async () => {
     const memory = createMemoryStore()
     const gate = deferred<void>()

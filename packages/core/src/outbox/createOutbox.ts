@@ -89,17 +89,24 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function enqueue(event: SondeEvent): Promise<boolean> {
     try {
+      const record = createRecord(event, clock.now())
+      const fits = record.bytes <= limits.maxBatchBytes
+      // On disk at once while the store's first read runs (long on a slow phone with a full
+      // outbox): the page may not outlive it. The ledger writes it again once loaded.
+      if (!loadDone && !stopped && fits) {
+        try {
+          await options.store.put([record])
+        } catch {}
+      }
       await loaded
       if (stopped) return false
-      const now = clock.now()
-      const record = createRecord(event, now)
-      if (record.bytes > limits.maxBatchBytes) {
+      if (!fits) {
         await ledger.drop([{ record, reason: 'too_large' }], false)
         return false
       }
       const stored = await ledger.add([record])
       // Not `ledger.records.has(…)`: a flush running meanwhile may already have delivered it.
-      const evicted = await evict(now)
+      const evicted = await evict(clock.now())
       return stored && !evicted.has(event.id)
     } catch {
       return false
