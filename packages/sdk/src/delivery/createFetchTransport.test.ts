@@ -82,4 +82,22 @@ describe('createFetchTransport', () => {
     void transport.send(batch(big), { unload: true })
     expect(fetch.mock.calls[2]?.[1]).toMatchObject({ keepalive: true })
   })
+  // Safari before 16 (iOS 15) has no AbortSignal.timeout: a send there must still go, and still
+  // give up after its timeout.
+  it('sends where AbortSignal.timeout is missing, with its timeout all the same', async () => {
+    const timeout = Object.getOwnPropertyDescriptor(AbortSignal, 'timeout')
+    Object.defineProperty(AbortSignal, 'timeout', { configurable: true, value: undefined })
+    try {
+      const ok = createFetchTransport('/v1/batch', { fetch: async () => reply(200) })
+      expect(await ok.send(batch(), {})).toMatchObject({ status: 200 })
+      const hang = (_url: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+        })
+      const hung = createFetchTransport('/v1/batch', { fetch: hang, timeoutMs: 20 })
+      expect(await hung.send(batch(), {})).toEqual({ error: 'timeout' })
+    } finally {
+      if (timeout) Object.defineProperty(AbortSignal, 'timeout', timeout)
+    }
+  })
 })

@@ -1,4 +1,5 @@
 import type { Batch, SendOptions, Transport, TransportResult } from '@sonde/core'
+import { timeoutSignal } from './timeoutSignal'
 
 export interface FetchTransportDeps {
   fetch: typeof fetch
@@ -30,7 +31,7 @@ export function createFetchTransport(endpoint: string, deps: FetchTransportDeps)
         headers: { 'content-type': 'text/plain;charset=UTF-8' },
         credentials: 'omit',
         keepalive,
-        ...(keepalive ? {} : { signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) }),
+        ...(keepalive ? {} : { signal: timeoutSignal(deps.timeoutMs ?? 30_000) }),
       })
       return {
         status: response.status,
