@@ -5,13 +5,18 @@ import { nps } from './test/surveys'
 
 afterEach(closeAll)
 
-// The page outside a modal dialog is inert: a prompt shown then could be seen but not used.
-function openModal(): HTMLDialogElement {
+// The page outside a modal dialog is inert: a prompt shown then could be seen but not used. In a
+// web component (Material's md-dialog), the dialog lies in the component's open shadow root.
+function openModal({ inComponent = false } = {}): HTMLDialogElement {
   const dialog = document.createElement('dialog')
   const button = document.createElement('button')
   button.textContent = 'Export'
   dialog.append(button)
-  document.body.append(dialog)
+  if (inComponent) {
+    const component = document.createElement('app-dialog')
+    component.attachShadow({ mode: 'open' }).append(dialog)
+    document.body.append(component)
+  } else document.body.append(dialog)
   dialog.showModal()
   button.focus()
   return dialog
@@ -27,28 +32,36 @@ function expectNeverShown(shown: ReturnType<typeof show>, { left = false } = {})
 }
 
 describe('a modal dialog of the page is open', () => {
-  test('a prompt due then waits for it to close, and can then be answered', async () => {
-    const dialog = openModal()
-    const { shadow, answered, handle } = show(nps)
-    let ready = false
-    void handle.ready.then(() => {
-      ready = true
-    })
-    await new Promise((resolve) => setTimeout(resolve, 600))
-    expect(shadow.querySelector('[role=dialog]')).toBeNull()
-    expect(ready).toBe(false)
+  test.each([
+    ['in the page', false],
+    ['in a web component', true],
+  ])(
+    '%s: a prompt due then waits for it to close, and can then be answered',
+    async (_, inComponent) => {
+      const dialog = openModal({ inComponent })
+      const { shadow, answered, handle } = show(nps)
+      let ready = false
+      void handle.ready.then(() => {
+        ready = true
+      })
+      await new Promise((resolve) => setTimeout(resolve, 600))
+      expect(shadow.querySelector('[role=dialog]')).toBeNull()
+      expect(ready).toBe(false)
 
-    dialog.close()
-    await handle.ready
-    const zero = shadow.querySelector<HTMLElement>('[role=radio]') as HTMLElement
-    expect(shadow.querySelector('[role=dialog]')?.matches(':popover-open')).toBe(true)
-    const r = zero.getBoundingClientRect()
-    expect(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)).toBe(handle.host)
-    zero.focus()
-    expect(shadow.activeElement).toBe(zero)
-    await userEvent.keyboard('{Enter}')
-    expect(answered).toHaveLength(1)
-  })
+      dialog.close()
+      await handle.ready
+      const zero = shadow.querySelector<HTMLElement>('[role=radio]') as HTMLElement
+      expect(shadow.querySelector('[role=dialog]')?.matches(':popover-open')).toBe(true)
+      const r = zero.getBoundingClientRect()
+      expect(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)).toBe(
+        handle.host,
+      )
+      zero.focus()
+      expect(shadow.activeElement).toBe(zero)
+      await userEvent.keyboard('{Enter}')
+      expect(answered).toHaveLength(1)
+    },
+  )
 
   test('closed while it waits, it never shows and reports nothing', async () => {
     openModal()

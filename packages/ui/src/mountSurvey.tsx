@@ -55,10 +55,25 @@ export interface SurveyHandle {
 
 let mounts = 0
 
+// The modal <dialog>s under `root`, down open shadow roots: a web component's own dialog
+// (Material's md-dialog) leaves the page just as inert as one in the document.
+function modals(root: Document | ShadowRoot): Element[] {
+  const found = [...root.querySelectorAll('dialog:modal')]
+  for (const el of root.querySelectorAll('*'))
+    if (el.shadowRoot) found.push(...modals(el.shadowRoot))
+  return found
+}
+
+// `node` lies inside `dialog`, across the shadow roots between them.
+function inside(dialog: Element, node: Node): boolean {
+  const root = node.getRootNode()
+  return dialog.contains(node) || (root instanceof ShadowRoot && inside(dialog, root.host))
+}
+
 // A modal <dialog> of the page (outside `container`) is open. :modal throws before Safari 15.6.
 function modalOpen(container: Element): boolean {
   try {
-    return [...document.querySelectorAll('dialog:modal')].some((d) => !d.contains(container))
+    return modals(document).some((d) => !inside(d, container))
   } catch {
     return false
   }
