@@ -159,6 +159,29 @@ describe('isolation from the host page', () => {
     expect(answered).toHaveLength(1)
   })
 
+  test('custom properties of the page with the names it uses inside do not move it', async () => {
+    // Custom properties inherit into a shadow root whatever `all: initial` says; short names
+    // like these are common in app stylesheets.
+    await page.viewport(360, 640)
+    const clean = show(nps)
+    await clean.handle.ready
+    await shown(clean.shadow)
+    const before = measure(clean.shadow)
+    closeAll()
+    const style = addPageStyle(
+      ':root { --kb: 240px; --r: 40px; --bg: red; --tx: blue; --ac: lime; --mu: pink; --bd: red }',
+    )
+    try {
+      const { handle, shadow } = show(nps)
+      await handle.ready
+      await shown(shadow)
+      expect(measure(shadow)).toEqual(before)
+    } finally {
+      style.remove()
+      await page.viewport(1024, 768)
+    }
+  })
+
   test('under 480 px wide it becomes a bottom sheet', async () => {
     await page.viewport(360, 640)
     try {

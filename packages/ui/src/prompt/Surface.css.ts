@@ -3,8 +3,10 @@ const dark =
 
 // Sizes are in px, never rem: the host page's root font size must not scale the prompt. The
 // sheet lifted above an on-screen keyboard also shrinks by it, or its question goes off the top.
+// Every inner custom property is set here (`--kb` to 0, the inline style lifts it): the page's
+// own, inherited through the shadow root, must not reach in.
 export const surfaceCss = `
-.s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);color-scheme:light;
+.s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);--kb:0px;color-scheme:light;
 --mu:color-mix(in srgb,var(--tx) 78%,var(--bg));--bd:color-mix(in srgb,var(--tx) 55%,var(--bg));
 box-sizing:border-box;position:fixed;inset:auto 16px 16px auto;margin:0;padding:0;border:0;z-index:2147483647;
 width:min(360px,calc(100vw - 32px));max-width:none;height:auto;max-height:calc(100vh - 32px);overflow:auto;
@@ -21,7 +23,7 @@ font:400 15px/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto,sa
 .s[data-pos=center]{inset:0;margin:auto;width:min(440px,calc(100vw - 32px))}
 .s:modal::backdrop{background:rgb(0 0 0/.45)}
 .s:not(:modal)::backdrop{background:none}
-@media (max-width:479.98px){.s:not([data-pos=center]){inset:auto 0 var(--kb,0px);width:100%;max-height:calc(85vh - var(--kb,0px));border-radius:var(--r) var(--r) 0 0}}
+@media (max-width:479.98px){.s:not([data-pos=center]){inset:auto 0 var(--kb);width:100%;max-height:calc(85vh - var(--kb));border-radius:var(--r) var(--r) 0 0}}
 @keyframes sonde-in{from{opacity:0;transform:translateY(8px)}}
 @media (prefers-reduced-motion:reduce){.s{animation:none}}
 `
