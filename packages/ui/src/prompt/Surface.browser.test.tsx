@@ -44,6 +44,15 @@ test('with reduced motion it appears without its entrance animation', async () =
   expect(still.getAnimations()).toHaveLength(0)
 })
 
+test('in forced colors (Windows High Contrast) the surface keeps an edge around it', async () => {
+  // Forced colors drop box shadows and paint the surface in the page's own Canvas colour.
+  await emulate([{ name: 'forced-colors', value: 'active' }])
+  const css = getComputedStyle(await surface())
+  expect(css.boxShadow).toBe('none')
+  expect(css.borderTopStyle).not.toBe('none')
+  expect(Number.parseFloat(css.borderTopWidth)).toBeGreaterThanOrEqual(1)
+})
+
 test('the bottom sheet rises above the on-screen keyboard', async () => {
   await page.viewport(360, 640)
   // Desktop Chromium opens no on-screen keyboard, so a stand-in visual viewport reports one the

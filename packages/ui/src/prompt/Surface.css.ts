@@ -4,7 +4,8 @@ const dark =
 // Sizes are in px, never rem: the host page's root font size must not scale the prompt. The
 // sheet lifted above an on-screen keyboard also shrinks by it, or its question goes off the top.
 // Every inner custom property is set here (`--kb` to 0, the inline style lifts it): the page's
-// own, inherited through the shadow root, must not reach in.
+// own, inherited through the shadow root, must not reach in. Forced colors drop the shadow that
+// outlines the surface and give it the page's background: a border keeps its edge.
 export const surfaceCss = `
 .s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);--kb:0px;color-scheme:light;
 --mu:color-mix(in srgb,var(--tx) 78%,var(--bg));--bd:color-mix(in srgb,var(--tx) 55%,var(--bg));
@@ -26,4 +27,5 @@ font:400 15px/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto,sa
 @media (max-width:479.98px){.s:not([data-pos=center]){inset:auto 0 var(--kb);width:100%;max-height:calc(85vh - var(--kb));border-radius:var(--r) var(--r) 0 0}}
 @keyframes sonde-in{from{opacity:0;transform:translateY(8px)}}
 @media (prefers-reduced-motion:reduce){.s{animation:none}}
+@media (forced-colors:active){.s{border:1px solid}}
 `
