@@ -2,7 +2,7 @@
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import { closeAll, show } from '../test/show'
-import { nps, single } from '../test/surveys'
+import { csatNumbers, csatStars, nps, single } from '../test/surveys'
 
 // The system preferences a theme follows, emulated through the DevTools protocol so the real
 // media queries match, as on a machine set that way.
@@ -51,6 +51,23 @@ test('in forced colors (Windows High Contrast) the surface keeps an edge around 
   expect(css.boxShadow).toBe('none')
   expect(css.borderTopStyle).not.toBe('none')
   expect(Number.parseFloat(css.borderTopWidth)).toBeGreaterThanOrEqual(1)
+})
+
+test.each([
+  ['the selected point of a scale stands out', csatNumbers, 'backgroundColor', [2]],
+  ['the stars up to the selected one stand out', csatStars, 'color', [0, 1, 2]],
+] as const)('in forced colors, %s', async (_, survey, property, chosen) => {
+  // Forced colors repaint backgrounds and text in system colours, unless they are system colours.
+  await emulate([{ name: 'forced-colors', value: 'active' }])
+  const { handle, shadow } = show(survey)
+  await handle.ready
+  await userEvent.tab()
+  await userEvent.keyboard('{ArrowRight}{ArrowRight}')
+  await userEvent.tab() // on to the close button: the focus ring is not what shows the choice
+  const radios = [...shadow.querySelectorAll('[role=radio]')]
+  const looks = radios.map((radio) => getComputedStyle(radio)[property])
+  const like = (i: number) => looks[i] === looks[chosen[0]]
+  expect(radios.map((_, i) => like(i))).toEqual(radios.map((_, i) => chosen.some((c) => c === i)))
 })
 
 test('the bottom sheet rises above the on-screen keyboard', async () => {
