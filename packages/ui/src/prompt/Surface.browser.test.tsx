@@ -70,6 +70,39 @@ test.each([
   expect(radios.map((_, i) => like(i))).toEqual(radios.map((_, i) => chosen.some((c) => c === i)))
 })
 
+// WCAG 2.5.8: a target under 24 × 24 px passes only if a 24 px circle centred on it overlaps
+// neither another target nor the circle of another small one.
+function tooSmall(targets: DOMRect[]): number[] {
+  const centre = (r: DOMRect) => [r.x + r.width / 2, r.y + r.height / 2] as const
+  const small = (r: DOMRect) => r.width < 24 || r.height < 24
+  const gap = (p: readonly [number, number], r: DOMRect) =>
+    Math.hypot(
+      Math.max(r.left - p[0], 0, p[0] - r.right),
+      Math.max(r.top - p[1], 0, p[1] - r.bottom),
+    )
+  return targets.flatMap((a, i) => {
+    const c = centre(a)
+    const clash = targets.some(
+      (b, j) =>
+        j !== i &&
+        (gap(c, b) < 12 || (small(b) && Math.hypot(c[0] - centre(b)[0], c[1] - centre(b)[1]) < 24)),
+    )
+    return small(a) && clash ? [i] : []
+  })
+}
+
+test.each(['bottom-right', 'center'] as const)(
+  '%s, 320 px wide (1280 px at 4× zoom): the NPS points are 24 px targets (WCAG 2.5.8)',
+  async (position) => {
+    await page.viewport(320, 568)
+    const { handle, shadow } = show(nps, { position })
+    await handle.ready
+    const points = [...shadow.querySelectorAll('[role=radio]')]
+    expect(points).toHaveLength(11)
+    expect(tooSmall(points.map((point) => point.getBoundingClientRect()))).toEqual([])
+  },
+)
+
 test('the bottom sheet rises above the on-screen keyboard', async () => {
   await page.viewport(360, 640)
   // Desktop Chromium opens no on-screen keyboard, so a stand-in visual viewport reports one the
