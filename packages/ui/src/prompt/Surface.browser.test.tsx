@@ -70,6 +70,17 @@ test.each([
   expect(radios.map((_, i) => like(i))).toEqual(radios.map((_, i) => chosen.some((c) => c === i)))
 })
 
+test('a center prompt is as tall as its question, in the middle of the window', async () => {
+  const { handle, shadow } = show(nps, { position: 'center' })
+  await handle.ready
+  const dialog = shadow.querySelector('dialog') as HTMLElement
+  await Promise.all(dialog.getAnimations().map((animation) => animation.finished))
+  const box = dialog.getBoundingClientRect()
+  const content = (shadow.querySelector('.c') as HTMLElement).getBoundingClientRect()
+  expect(Math.round(box.height)).toBe(Math.round(content.height))
+  expect(Math.round(box.top)).toBe(Math.round((innerHeight - box.height) / 2))
+})
+
 // WCAG 2.5.8: a target under 24 × 24 px passes only if a 24 px circle centred on it overlaps
 // neither another target nor the circle of another small one.
 function tooSmall(targets: DOMRect[]): number[] {

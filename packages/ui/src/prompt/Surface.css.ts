@@ -7,7 +7,8 @@ const dark =
 // own, inherited through the shadow root, must not reach in. Forced colors drop the shadow that
 // outlines the surface and give it the page's background: a border keeps its edge. On a narrow
 // screen the modal gives up half its side margin: at 320 px eleven NPS points need it to stay
-// 24 px apart (WCAG 2.5.8).
+// 24 px apart (WCAG 2.5.8). Fixed with `inset: 0`, an `auto` height stretches to the window:
+// the modal takes its content's height and `margin: auto` centres it.
 export const surfaceCss = `
 .s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);--kb:0px;color-scheme:light;
 --mu:color-mix(in srgb,var(--tx) 78%,var(--bg));--bd:color-mix(in srgb,var(--tx) 55%,var(--bg));
@@ -23,7 +24,7 @@ font:400 15px/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto,sa
 .s[data-pos=top-left]{inset:16px auto auto 16px}
 .s[data-pos=bottom]{inset:auto 0 0;width:100%;border-radius:var(--r) var(--r) 0 0}
 .s[data-pos=bottom]>.c{max-width:640px;margin:auto}
-.s[data-pos=center]{inset:0;margin:auto;width:min(440px,calc(100vw - 32px))}
+.s[data-pos=center]{inset:0;height:fit-content;margin:auto;width:min(440px,calc(100vw - 32px))}
 .s:modal::backdrop{background:rgb(0 0 0/.45)}
 .s:not(:modal)::backdrop{background:none}
 @media (max-width:479.98px){.s:not([data-pos=center]){inset:auto 0 var(--kb);width:100%;max-height:calc(85vh - var(--kb));border-radius:var(--r) var(--r) 0 0}.s[data-pos=center]{width:calc(100vw - 16px)}}
