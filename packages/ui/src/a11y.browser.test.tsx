@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { contrast } from './test/contrast'
 import { closeAll, show } from './test/show'
-import { nps } from './test/surveys'
+import { nps, text } from './test/surveys'
 
 afterEach(closeAll)
 beforeAll(() => page.viewport(360, 720))
@@ -46,4 +46,18 @@ describe('default theme contrast ≥ 4.5:1', () => {
     const border = css('.in').borderTopColor
     expect(contrast(border, bg)).toBeGreaterThanOrEqual(3)
   })
+})
+
+// The same colours as hex, a name, rgb() and hsl(): the text on the accent must not depend on
+// how a team writes its brand colour.
+describe('a theme accent in any CSS notation keeps its button text ≥ 4.5:1', () => {
+  test.each(['#fde047', 'gold', 'rgb(253 224 71)', 'hsl(51 100% 50%)', 'navy', 'rgb(79, 70, 229)'])(
+    '%s',
+    async (accent) => {
+      const { handle, shadow } = show(text, { theme: { accent, colorScheme: 'light' } })
+      await handle.ready
+      const button = getComputedStyle(shadow.querySelector('.b') as Element)
+      expect(contrast(button.color, button.backgroundColor)).toBeGreaterThanOrEqual(4.5)
+    },
+  )
 })

@@ -1,5 +1,6 @@
 import type { Theme } from '@sonde/core'
 import { readableOn } from './readableOn'
+import { toHex } from './toHex'
 
 /**
  * The custom properties a theme sets on the surface. A style object, not a style string, so a
@@ -10,7 +11,8 @@ export function themeStyle(theme: Theme | undefined): Record<string, string> {
   if (!theme) return style
   if (theme.accent) {
     style['--sonde-accent'] = theme.accent
-    const on = readableOn(theme.accent)
+    // Measured in whatever notation the team wrote it: `gold` needs dark text as `#ffd700` does.
+    const on = readableOn(toHex(theme.accent) ?? theme.accent)
     if (on) style['--sonde-on-accent'] = on
   }
   if (theme.background) style['--sonde-bg'] = theme.background
