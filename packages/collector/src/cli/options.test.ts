@@ -33,3 +33,16 @@ describe('readStartOptions', () => {
     expect(readStartOptions([], { ...env, SONDE_TRUST_PROXY: '2' }).trustProxy).toBe(2)
   })
 })
+
+// The README's workspace commands pass flags through the package script after `--`
+// (`pnpm --filter @sonde/collector start -- --port 8787`), which pnpm hands on as it is.
+describe('flags after the `--` of a package script', () => {
+  it('are read as flags by start', () => {
+    const options = readStartOptions(['--', '--port', '8788', '--host', '127.0.0.1'], env)
+    expect(options).toMatchObject({ port: 8788, host: '127.0.0.1' })
+  })
+
+  it('are read as flags by export', () => {
+    expect(readExportOptions(['--', '--format', 'ndjson'], env).format).toBe('ndjson')
+  })
+})

@@ -34,10 +34,14 @@ const common = {
   'database-url': { type: 'string' },
 } as const
 
+// `pnpm --filter @sonde/collector start -- --port 8787` hands the script its `--` as well, which
+// parseArgs would take as the end of the flags.
+const flagsOf = (args: string[]) => (args[0] === '--' ? args.slice(1) : args)
+
 /** Reads `start` flags; flags win over PORT, HOST, DATABASE_URL, SONDE_* variables. */
 export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartOptions {
   const { values } = parseArgs({
-    args,
+    args: flagsOf(args),
     options: {
       ...common,
       port: { type: 'string' },
@@ -66,7 +70,7 @@ export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartO
 /** Reads `export` flags. */
 export function readExportOptions(args: string[], env: NodeJS.ProcessEnv): ExportCommandOptions {
   const { values } = parseArgs({
-    args,
+    args: flagsOf(args),
     options: {
       ...common,
       format: { type: 'string' },
