@@ -32,6 +32,31 @@ describe('readStartOptions', () => {
     expect(readStartOptions([], { ...env, SONDE_TRUST_PROXY: '1' }).trustProxy).toBe(1)
     expect(readStartOptions([], { ...env, SONDE_TRUST_PROXY: '2' }).trustProxy).toBe(2)
   })
+
+  // Behind a load balancer, a SONDE_TRUST_PROXY that is not read makes every client one IP to
+  // the rate limiter: the whole site's answers would share one bucket and get 429s.
+  it.each(['true', 'yes', '1.5', '-1'])('refuses SONDE_TRUST_PROXY=%s, naming it', (value) => {
+    expect(() => readStartOptions([], { ...env, SONDE_TRUST_PROXY: value })).toThrow(
+      `SONDE_TRUST_PROXY: expected`,
+    )
+  })
+
+  it('reads an empty variable as unset', () => {
+    expect(readStartOptions([], { ...env, PORT: '', SONDE_TRUST_PROXY: '' })).toMatchObject({
+      port: 8787,
+      trustProxy: 0,
+    })
+  })
+
+  it.each<[string[], Record<string, string>, string]>([
+    [['--port', 'http'], {}, '--port: expected'],
+    [['--port', '70000'], {}, '--port: expected'],
+    [[], { PORT: 'http' }, 'PORT: expected'],
+    [[], { PORT: '8787.5' }, 'PORT: expected'],
+  ])('refuses the port of %j %j, naming where it came from', (args, vars, message) => {
+    expect(() => readStartOptions(args, { ...env, ...vars })).toThrow(message)
+    if (vars.PORT) expect(() => readStartOptions(args, { ...env, ...vars })).not.toThrow('--port')
+  })
 })
 
 // The README's workspace commands pass flags through the package script after `--`

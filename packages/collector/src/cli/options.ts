@@ -50,10 +50,10 @@ export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartO
     },
     strict: true,
   })
-  const port = Number(values.port ?? env.PORT ?? 8787)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`--port: expected a port number, got ${values.port ?? env.PORT}`)
-  }
+  const port =
+    values.port !== undefined
+      ? wholeNumber('--port', values.port, 65_535)
+      : wholeNumber('PORT', env.PORT || '8787', 65_535)
   return {
     ...readCommon(values, env),
     port,
@@ -61,10 +61,18 @@ export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartO
     // --trust-proxy is one proxy; SONDE_TRUST_PROXY=2 is a CDN and a balancer, both appending.
     trustProxy: values['trust-proxy']
       ? 1
-      : /^\d+$/.test(env.SONDE_TRUST_PROXY ?? '')
-        ? Number(env.SONDE_TRUST_PROXY)
-        : 0,
+      : wholeNumber('SONDE_TRUST_PROXY', env.SONDE_TRUST_PROXY || '0', 64),
   }
+}
+
+// Named as the operator set it: a value not read would fall back without a word, and a
+// SONDE_TRUST_PROXY=true ignored puts every client behind the balancer in one rate-limit bucket.
+function wholeNumber(name: string, value: string, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new Error(
+      `${name}: expected a whole number from 0 to ${max}, got ${JSON.stringify(value)}`,
+    )
+  return Number(value)
 }
 
 /** Reads `export` flags. */
