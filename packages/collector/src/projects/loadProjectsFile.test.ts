@@ -33,6 +33,30 @@ describe('loadProjectsFile', () => {
     )
   })
 
+  // An entry no browser's Origin can ever equal would answer 403 to every page of the site,
+  // with nothing said at start.
+  it.each(['app.example.com', 'localhost:5173', '*.example.com', ''])(
+    'refuses the origin %j, which no request can match, naming it',
+    (origin) => {
+      const input = {
+        projects: [
+          { key: 'pk_a', readKey: 'r'.repeat(16), origins: ['https://app.example.com', origin] },
+        ],
+      }
+      expect(() => readProjects(input, 'projects.json')).toThrow(
+        `projects[0].origins[1]: expected an origin such as "https://app.example.com", "*" or "null", got ${JSON.stringify(origin)}`,
+      )
+    },
+  )
+
+  it.each(['*', 'null', 'http://localhost:5173', 'https://App.example.com/'])(
+    'accepts the origin %j',
+    (origin) => {
+      const input = { projects: [{ key: 'pk_a', readKey: 'r'.repeat(16), origins: [origin] }] }
+      expect(readProjects(input)[0]?.origins).toEqual([origin])
+    },
+  )
+
   it('refuses a file that is not JSON, naming it', async () => {
     await expect(loadProjectsFile('/nonexistent/projects.json')).rejects.toThrow(
       '/nonexistent/projects.json',

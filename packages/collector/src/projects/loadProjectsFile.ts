@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { canonicalOrigin } from './matchOrigin'
 import type { Project } from './project'
 
 /**
@@ -53,6 +54,15 @@ function readProject(item: unknown, path: string, errors: string[]): Project | n
   const origins = fields.origins ?? []
   if (!Array.isArray(origins) || origins.some((origin) => typeof origin !== 'string')) {
     errors.push(`${path}.origins: expected an array of origins`)
+  } else {
+    // One that no request's Origin can equal (no scheme, a wildcard host) would refuse the
+    // site's every batch and config while the server starts as if all were well.
+    origins.forEach((origin: string, i) => {
+      if (origin !== '*' && origin !== 'null' && canonicalOrigin(origin) === null)
+        errors.push(
+          `${path}.origins[${i}]: expected an origin such as "https://app.example.com", "*" or "null", got ${JSON.stringify(origin)}`,
+        )
+    })
   }
   if (fields.name !== undefined && typeof fields.name !== 'string') {
     errors.push(`${path}.name: expected a string`)
