@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app'
-import { configsFromDirectory, noConfigs } from '../config/configStore'
+import { configsFor } from '../config/configStore'
 import { loadProjectsFile } from '../projects/loadProjectsFile'
 import { projectsFromDatabase } from '../projects/projectsFromDatabase'
 import { syncProjects } from '../projects/syncProjects'
@@ -17,10 +16,7 @@ export async function start(options: StartOptions): Promise<void> {
   const projects = options.projectsFile ? await loadProjectsFile(options.projectsFile) : null
   const db = await openStorage(options)
   if (projects) await syncProjects(db, projects)
-  const configs =
-    options.configsDir && existsSync(options.configsDir)
-      ? configsFromDirectory(options.configsDir)
-      : noConfigs
+  const configs = configsFor(options.configsDir)
   const app = createApp({
     db,
     projects: projectsFromDatabase(db),

@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testConfig } from '../test/fixtures'
-import { configsFromDirectory } from './configStore'
+import { configsFor, configsFromDirectory } from './configStore'
 
 describe('configsFromDirectory', () => {
   it('serves the valid part of <key>.json, logs the rest, rereads it on change', async () => {
@@ -32,5 +32,26 @@ describe('configsFromDirectory', () => {
   it('never reads outside its directory', async () => {
     const store = configsFromDirectory(tmpdir(), () => undefined)
     expect(await store.load('../etc/passwd')).toBeNull()
+  })
+})
+
+// README: a config is re-read when it changes, without a restart. That holds for the first one
+// too: a collector started before its configs folder exists (the default, beside the projects
+// file) serves a config put there later.
+describe('configsFor', () => {
+  it('serves a config from a folder made after start', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'sonde-configs-')), 'configs')
+    const logs: string[] = []
+    const store = configsFor(dir, (message) => logs.push(message))
+    // Said at start, in case the path is mistyped.
+    expect(logs).toEqual([expect.stringContaining(`no configs folder at ${dir}`)])
+    expect(await store.load('pk_a')).toBeNull()
+    await mkdir(dir)
+    await writeFile(join(dir, 'pk_a.json'), JSON.stringify({ surveys: [testConfig.surveys[0]] }))
+    expect((await store.load('pk_a'))?.config.surveys).toHaveLength(1)
+  })
+
+  it('serves nothing without a folder', async () => {
+    expect(await configsFor(undefined).load('pk_a')).toBeNull()
   })
 })

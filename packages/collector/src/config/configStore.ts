@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Config, describeError, type ParseError, parseConfig } from '@sonde/core'
@@ -47,6 +48,21 @@ export function configsFromDirectory(
       return entry
     },
   }
+}
+
+/**
+ * The configs a server started with `dir` serves (none without one). The folder need not exist
+ * yet: files are looked up on each request, so the first config put there is served without a
+ * restart. Its absence is said at start, in case the path is mistyped.
+ */
+export function configsFor(
+  dir: string | undefined,
+  log: (message: string) => void = (message) => console.error(message),
+): ConfigStore {
+  if (!dir) return noConfigs
+  if (!existsSync(dir))
+    log(`[sonde-collector] no configs folder at ${dir} yet: <key>.json put there will be served`)
+  return configsFromDirectory(dir, log)
 }
 
 /** Builds an entry from config content already in memory (tests, or configs kept elsewhere). */
