@@ -4,8 +4,8 @@ import type { SondeEvent } from './event'
 import { localeTagSchema } from './text'
 
 // Typed by what Sonde calls it with: a host's `(event) => …` must see a SondeEvent, not `never`.
-const fn = <F extends (...args: never[]) => unknown>() =>
-  z.custom<F>((v) => typeof v === 'function', 'expected a function')
+const fn = <F extends (...args: never[]) => unknown>(message = 'expected a function') =>
+  z.custom<F>((v) => typeof v === 'function', message)
 const jsonObject = z.record(z.string(), z.unknown())
 
 export const themeSchema = z.strictObject({
@@ -30,7 +30,11 @@ export const initOptionsSchema = z.strictObject({
   locale: z.optional(localeTagSchema),
   consent: z.optional(z.enum(['granted', 'pending', 'denied'])),
   theme: z.optional(themeSchema),
-  context: z.optional(z.union([jsonObject, fn<() => Record<string, unknown>>()])),
+  // A value neither form takes is reported by the function branch (the object one refused its
+  // type outright), so that branch names both forms.
+  context: z.optional(
+    z.union([jsonObject, fn<() => Record<string, unknown>>('expected an object or a function')]),
+  ),
   redact: z.optional(z.strictObject({ query: z.optional(z.array(z.string())) })),
   beforeSend: z.optional(fn<(event: SondeEvent) => SondeEvent | null>()),
   debug: z.optional(z.boolean()),

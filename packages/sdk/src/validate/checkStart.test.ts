@@ -23,4 +23,14 @@ describe('checkStart', () => {
       new RegExp(`^invalid init options: ${field}: expected a URL`),
     )
   })
+
+  // README: `context` is an object or a function. Told only "expected a function", a host that
+  // passed a string or an array would not learn that an object works too.
+  it.each([['x'], [[1]], [42]])('refuses the context %j, saying both forms it takes', (context) => {
+    const checked = checkStart({ endpoint: '/v1/batch', context }, base)
+    expect(checked).toEqual({
+      ok: false,
+      error: 'invalid init options: context: expected an object or a function',
+    })
+  })
 })
