@@ -8,8 +8,10 @@ const usage = `sonde-collector: Sonde's reference collector
 Usage:
   sonde-collector start  [--port 8787] [--host 0.0.0.0] [--data-dir ./sonde-data]
                          [--projects projects.json] [--configs ./configs] [--trust-proxy]
+                         [--database-url postgres://…]
   sonde-collector export [--format csv|ndjson] [--project pk_…] [--survey id]
                          [--from 2026-11-01] [--to 2026-11-30] [--data-dir ./sonde-data]
+                         [--database-url postgres://…]
 
 Storage: PGlite in --data-dir, or PostgreSQL when DATABASE_URL (or --database-url) is set.
 Environment: PORT, HOST, DATABASE_URL, SONDE_DATA_DIR, SONDE_PROJECTS, SONDE_CONFIGS,

@@ -25,6 +25,14 @@ describe('readExportOptions', () => {
   })
 })
 
+describe('readExportOptions flags', () => {
+  // An export reads the database only: a projects file or configs folder given to it would be
+  // ignored without a word.
+  it.each(['--projects', '--configs'])('refuses %s, which export would ignore', (flag) => {
+    expect(() => readExportOptions([flag, 'x'], env)).toThrow(`Unknown option '${flag}'`)
+  })
+})
+
 describe('readStartOptions', () => {
   it('counts the proxies trusted to append to X-Forwarded-For', () => {
     expect(readStartOptions([], env).trustProxy).toBe(0)

@@ -27,11 +27,29 @@ export interface ExportCommandOptions extends CommonOptions {
   to?: string
 }
 
-const common = {
+const storage = {
   'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+} as const
+
+/** The flags of `sonde-collector start` (the README's CLI section lists each). */
+export const startFlags = {
+  ...storage,
   projects: { type: 'string' },
   configs: { type: 'string' },
-  'database-url': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+} as const
+
+/** The flags of `sonde-collector export`, which reads the database only. */
+export const exportFlags = {
+  ...storage,
+  format: { type: 'string' },
+  project: { type: 'string' },
+  survey: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const
 
 // `pnpm --filter @sonde/collector start -- --port 8787` hands the script its `--` as well, which
@@ -42,12 +60,7 @@ const flagsOf = (args: string[]) => (args[0] === '--' ? args.slice(1) : args)
 export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartOptions {
   const { values } = parseArgs({
     args: flagsOf(args),
-    options: {
-      ...common,
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'trust-proxy': { type: 'boolean' },
-    },
+    options: startFlags,
     strict: true,
   })
   const port =
@@ -79,14 +92,7 @@ function wholeNumber(name: string, value: string, max: number): number {
 export function readExportOptions(args: string[], env: NodeJS.ProcessEnv): ExportCommandOptions {
   const { values } = parseArgs({
     args: flagsOf(args),
-    options: {
-      ...common,
-      format: { type: 'string' },
-      project: { type: 'string' },
-      survey: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-    },
+    options: exportFlags,
     strict: true,
   })
   const format = values.format ?? 'csv'
