@@ -11,7 +11,10 @@ SONDE_SKIP_BROWSER=1 source scripts/setup.sh
 demo_port=${SONDE_DEMO_PORT:-5173}
 collector_port=${SONDE_COLLECTOR_PORT:-8787}
 data=${SONDE_DEMO_DATA:-demo/.data}
-read_key=$(node -e 'console.log(require("./demo/collector/projects.json").projects[0].readKey)')
+# The dashboard asks for both keys.
+read -r project_key read_key < <(node -e '
+  const [p] = require("./demo/collector/projects.json").projects
+  console.log(p.key, p.readKey)')
 
 echo '── building the SDK'
 pnpm --filter @sonde/sdk run -s build --no-types
@@ -51,6 +54,7 @@ cat <<MSG
 
   Acme Reports (the host app):  http://localhost:$demo_port/
   Results dashboard:            http://localhost:$collector_port/dashboard/
+  Dashboard project key:        $project_key
   Dashboard read key:           $read_key
 
   Sign in as Ada (Pro), open a few pages, export a report, close a support ticket.
