@@ -80,6 +80,14 @@ createServer((req, res) => {
     return sendFile(res, file)
   if (extname(url.pathname)) return res.writeHead(404).end('not found')
   return sendApp(res)
-}).listen(port, '127.0.0.1', () => {
-  console.error(`[demo] Acme Reports on http://localhost:${port}/ (collector ${collector.origin})`)
 })
+  // A port already taken (a dev server on 5173) is said in one line, not as a stack trace.
+  .on('error', (error) => {
+    console.error(`[demo] cannot serve Acme Reports on port ${port}: ${error.message}`)
+    process.exit(1)
+  })
+  .listen(port, '127.0.0.1', () => {
+    console.error(
+      `[demo] Acme Reports on http://localhost:${port}/ (collector ${collector.origin})`,
+    )
+  })

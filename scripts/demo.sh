@@ -34,13 +34,17 @@ node -e '
 ' demo/collector/projects.json "$demo_port" "$data/projects.json"
 pnpm exec tsx packages/collector/src/cli.ts start --port "$collector_port" --host 127.0.0.1 \
   --data-dir "$data/db" --projects "$data/projects.json" --configs demo/collector/configs &
-pids+=($!)
-for _ in $(seq 1 60); do
+collector=$!
+pids+=($collector)
+# Waited for as long as it runs (up to 2 minutes): a first start creates the database, which on a
+# busy machine takes longer than the 30 s once allowed here.
+for _ in $(seq 1 240); do
   curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null && break
+  kill -0 "$collector" 2>/dev/null || break
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null ||
-  { echo 'The collector did not start; see the lines above.' >&2; exit 1; }
+  { echo "The collector did not start on port $collector_port; see the lines above (SONDE_COLLECTOR_PORT sets another)." >&2; exit 1; }
 
 if [[ ${SONDE_DEMO_SEED:-1} != 0 && ! -f $data/seeded ]]; then
   echo '── seeding 90 days of answers'
@@ -48,8 +52,16 @@ if [[ ${SONDE_DEMO_SEED:-1} != 0 && ! -f $data/seeded ]]; then
 fi
 
 PORT=$demo_port COLLECTOR="http://127.0.0.1:$collector_port" node demo/server.mjs &
-pids+=($!)
-sleep 0.5
+app=$!
+pids+=($app)
+# Up when it serves Sonde's files: another server on the port (a dev server on 5173) does not.
+for _ in $(seq 1 40); do
+  curl -fs "http://127.0.0.1:$demo_port/sonde/stub.js" >/dev/null && break
+  kill -0 "$app" 2>/dev/null || break
+  sleep 0.25
+done
+curl -fs "http://127.0.0.1:$demo_port/sonde/stub.js" >/dev/null ||
+  { echo "Acme Reports could not be served on port $demo_port: set SONDE_DEMO_PORT to a free one." >&2; exit 1; }
 cat <<MSG
 
   Acme Reports (the host app):  http://localhost:$demo_port/
