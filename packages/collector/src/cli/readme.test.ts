@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readProjects } from '../projects/loadProjectsFile'
+import { readStatsQuery } from '../stats/statsQuery'
 import { exportFlags, startFlags } from './options'
 
 // The README's CLI section is where operators learn the collector's flags and variables: each
@@ -28,5 +30,25 @@ describe("the collector README's CLI section", () => {
 
   it.each(VARIABLES)('documents %s', (name) => {
     expect(cli).toMatch(new RegExp(`\`${name}(=N)?\``))
+  })
+})
+
+// What an operator copies from the README works as it is.
+describe("the collector README's examples", () => {
+  it('has a projects file the collector accepts', () => {
+    const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) =>
+      JSON.parse(m[1] ?? ''),
+    )
+    const projects = blocks.filter((block) => 'projects' in block)
+    expect(projects).toHaveLength(1)
+    expect(() => readProjects(projects[0], 'README')).not.toThrow()
+  })
+
+  it('has a stats request the API accepts', () => {
+    const [, query = ''] = /`GET \/v1\/stats\/[\w-]+\?([^`]+)`/.exec(readme) ?? []
+    expect(query).toContain('segment=')
+    expect(readStatsQuery(Object.fromEntries(new URLSearchParams(query)))).toMatchObject({
+      ok: true,
+    })
   })
 })
