@@ -193,6 +193,28 @@ describe('beforeSend', () => {
       for (const line of said)
         expect(line).toMatch(/^\[sonde\] beforeSend: expected the event or null/)
     })
+
+  // A hook that throws midway through redacting (README: anything but the event or null drops
+  // it) must not let the unredacted event out.
+  it('throwing: the event is dropped, not sent unchanged, with an error naming beforeSend', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const hooked = start({
+      endpoint: endpoint(),
+      locale: 'en',
+      config: { surveys: [csat] },
+      beforeSend: (event) => {
+        if (event.context?.user) throw new Error('redaction failed')
+        return event
+      },
+    })
+    await answer(hooked, 4)
+    await sleep(300)
+    expect(await hooked.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(batches).toEqual([])
+    const said = error.mock.calls.map((call) => String(call[0]))
+    expect(said.length).toBeGreaterThan(0)
+    for (const line of said) expect(line).toMatch(/^\[sonde\] beforeSend threw/)
+  })
 })
 
 describe('a survey held back by the page’s modal dialog', () => {

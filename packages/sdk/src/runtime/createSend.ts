@@ -69,13 +69,15 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
     const make = ({ collectContext }: { collectContext: (i: ContextInput) => UsageContext }) => {
       let out: SondeEvent | null = { ...event, context: collectContext(input) }
       if (options.beforeSend) {
+        // A hook that throws, or gives back something other than the event (one that forgot
+        // to return it, an async one), drops it: the host may have meant to redact it, so it
+        // is said rather than lost without a word, but never sent as it was.
         try {
           out = options.beforeSend(out)
         } catch (error) {
-          log.error('beforeSend threw; the event is sent unchanged', error)
+          log.error('beforeSend threw; the event is dropped', error)
+          return null
         }
-        // Not the event (a hook that forgot to return it, an async one): dropped, as the host
-        // may have meant to redact it, and said so rather than lost without a word.
         if (out !== null && (typeof out?.id !== 'string' || typeof out.type !== 'string')) {
           log.error('beforeSend: expected the event or null; the event is dropped', out)
           return null
