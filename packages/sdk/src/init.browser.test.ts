@@ -1,4 +1,4 @@
-import type { Batch } from '@sonde/core'
+import type { Batch, Survey } from '@sonde/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import acme from '../../../test/fixtures/acme.config.json'
@@ -180,6 +180,27 @@ describe('init in Chromium', () => {
     const edited = { ...acme.surveys[1], version: 99 }
     sonde = await startSonde({ ...options(3), config: { surveys: [edited] } }, changed)
     expect(changed.validator).toHaveBeenCalledTimes(1)
+  })
+
+  // `user.id` is optional: a visitor not signed in may still come with traits (the plan of the
+  // account page they browse), which audience rules and answers' context must see.
+  it('keeps the traits of a user given to init without an id', async () => {
+    const survey: Survey = {
+      ...(acme.surveys[1] as Survey),
+      id: 'pro-only',
+      audience: { traits: [{ key: 'plan', op: 'eq', value: 'pro' }] },
+    }
+    sonde = init({
+      endpoint: endpoint(),
+      locale: 'en',
+      config: { surveys: [survey] },
+      user: { traits: { plan: 'pro' } },
+    })
+    await vi.waitFor(
+      () => expect(sonde?.canShow('pro-only')).not.toMatchObject({ reason: 'loading' }),
+      { timeout: 5_000 },
+    )
+    expect(sonde.canShow('pro-only')).toEqual({ ok: true })
   })
 
   it('remembers nothing without consent, and loads no outbox on a quiet page', async () => {

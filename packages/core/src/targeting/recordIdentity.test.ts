@@ -22,4 +22,13 @@ describe('recordIdentity', () => {
     expect(base.user.known).toBe(false)
     expect(recordIdentity(state, 'u_42').user.traits).toEqual({ plan: 'pro', x: 1 })
   })
+
+  it('without an id merges the traits and leaves the user anonymous', () => {
+    const base = createTargetingState({ anonymousId: 'a', sessionId: 's', now: 0 })
+    expect(recordIdentity(base, undefined, { plan: 'pro' }).user).toEqual({
+      anonymousId: 'a',
+      known: false,
+      traits: { plan: 'pro' },
+    })
+  })
 })

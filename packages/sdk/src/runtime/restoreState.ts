@@ -39,5 +39,6 @@ export function restoreState(
       url: win.location.href,
     })
   const state: TargetingState = { ...base, device, locale: deps.locale }
-  return user?.id ? recordIdentity(state, user.id, user.traits ?? {}) : state
+  // Traits count without an id too: a visitor not signed in may come with some.
+  return user ? recordIdentity(state, user.id, user.traits) : state
 }
