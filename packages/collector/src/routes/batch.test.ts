@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { batchReplySchema, parse } from '@sonde/core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
@@ -272,6 +272,32 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
       { questionId: 'score', value: 10 },
       { questionId: 'why', value: 'a\uFFFDb\uFFFDc' },
     ])
+  })
+
+  // The rollups are keyed by segment value, and a btree key holds at most 2,704 bytes: one
+  // event with a 4 KB page path made every fold fail, so no project's stats moved again.
+  it('keeps every project counting after an event with huge segment values', async () => {
+    const app = testApp(db)
+    // Random, so PostgreSQL cannot compress it under the limit.
+    const huge = randomBytes(3_000).toString('base64')
+    const context = {
+      page: { path: `/${huge}` },
+      locale: huge,
+      app: { version: huge },
+      user: { traits: { plan: huge } },
+    }
+    const odd = npsEvent(9, { context })
+    expect(await readJson(await postBatch(app, makeBatch([odd], { key: 'pk_open' })))).toEqual({
+      accepted: [odd.id],
+      rejected: [],
+    })
+    expect((await postBatch(app, makeBatch([npsEvent(3)]))).status).toBe(200)
+    const res = await app.request('/v1/stats/nps-q4?key=pk_test', {
+      headers: { authorization: 'Bearer rk_test_0123456789abcdef' },
+    })
+    expect((await readJson(res)).counts.responses).toBe(1)
+    const row = await responseRow(odd.responseId!)
+    expect(row?.context).toEqual(context)
   })
 
   it('rejects a context nested too deeply, without a 500', async () => {
