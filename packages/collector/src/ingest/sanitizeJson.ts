@@ -26,11 +26,10 @@ function clean(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value
   if (depth >= MAX_DEPTH) throw new TooDeep(`nested deeper than ${MAX_DEPTH} levels`)
   if (Array.isArray(value)) return value.map((item) => clean(item, depth + 1))
-  const result: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) {
-    result[cleanString(key)] = clean(item, depth + 1)
-  }
-  return result
+  // fromEntries defines own properties: assigning would take a "__proto__" key for the prototype.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [cleanString(key), clean(item, depth + 1)]),
+  )
 }
 
 // NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.

@@ -300,6 +300,18 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(row?.context).toEqual(context)
   })
 
+  // JSON.parse makes "__proto__" an own key like any other; assigned to a plain object it sets
+  // the prototype instead, and the data vanished from what was stored.
+  it('stores context keys named __proto__ as sent', async () => {
+    const custom = '{"ref":{"id":7,"__proto__":{"campaign":"spring"}}}'
+    const event = makeEvent()
+    const body = JSON.stringify(makeBatch([{ ...event, context: { custom: {} } }]))
+    const res = await postBatch(testApp(db), body.replace('"custom":{}', `"custom":${custom}`))
+    expect(await readJson(res)).toEqual({ accepted: [event.id], rejected: [] })
+    const row = await responseRow(event.responseId!)
+    expect(JSON.stringify(row?.context)).toBe(`{"custom":${custom}}`)
+  })
+
   it('rejects a context nested too deeply, without a 500', async () => {
     let deep: unknown = 'x'
     for (let i = 0; i < 40; i++) deep = { deep }
