@@ -457,5 +457,30 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
         expect(statuses).toEqual([200, 200, 429])
       },
     )
+
+    // An IPv6 client is handed a /64 at least, often a /56: a bucket per address gave it
+    // billions of buckets, one fresh per batch.
+    it('counts the addresses of one IPv6 network as one client', async () => {
+      const app = testApp(db, {
+        limits: { ratePerSecond: 1, burst: 2 },
+        now: () => 0,
+        trustProxy: true,
+      })
+      const send = (ip: string) =>
+        postBatch(app, makeBatch([makeEvent()]), { 'x-forwarded-for': ip })
+      const statuses: number[] = []
+      for (const ip of [
+        '2001:db8:0:ab01::1',
+        '2001:DB8:0:AB02:0:0:0:2',
+        '2001:db8:0:abff:ffff::3',
+      ]) {
+        statuses.push((await send(ip)).status)
+      }
+      expect(statuses).toEqual([200, 200, 429])
+      // Another network, and IPv4 clients, are others.
+      for (const ip of ['2001:db8:0:ac00::1', '198.51.100.1', '198.51.100.2']) {
+        expect((await send(ip)).status).toBe(200)
+      }
+    })
   })
 })

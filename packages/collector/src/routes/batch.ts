@@ -8,6 +8,7 @@ import {
 } from '@sonde/core'
 import type { Context, Hono } from 'hono'
 import { clientIp } from '../http/clientIp'
+import { clientNetwork } from '../http/clientNetwork'
 import { answerPreflight, corsHeaders } from '../http/cors'
 import { fail } from '../http/fail'
 import { readLimitedText } from '../http/readLimitedText'
@@ -65,7 +66,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   if (origin && !matchOrigin(project.origins, origin)) {
     return fail(c, 403, `origin ${origin} is not allowed for this key`)
   }
-  const rate = deps.limiter.take(`${key}\n${clientIp(c, deps.trustedHops)}`)
+  const rate = deps.limiter.take(`${key}\n${clientNetwork(clientIp(c, deps.trustedHops))}`)
   if (!rate.ok) {
     c.header('Retry-After', String(rate.retryAfterSeconds))
     return fail(c, 429, 'too many requests')

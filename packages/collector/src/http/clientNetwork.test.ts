@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { clientNetwork } from './clientNetwork'
+
+describe('clientNetwork', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['2001:db8:0:ab01::1', '2001:db8:0:ab00::/56'],
+    ['2001:DB8:0:AB02:0:0:0:2', '2001:db8:0:ab00::/56'],
+    ['2001:db8::ab03:0:0:3', '2001:db8:0:0::/56'],
+    ['2001:db8:0:ac00::1', '2001:db8:0:ac00::/56'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/56'],
+    ['::1', '0:0:0:0::/56'],
+    ['::ffff:192.0.2.1', '192.0.2.1'],
+    ['::FFFF:c000:201', '192.0.2.1'],
+    ['64:ff9b::192.0.2.1', '64:ff9b:0:0::/56'],
+    ['unknown', 'unknown'],
+    ['not:an:address', 'not:an:address'],
+  ])('%s → %s', (ip, expected) => {
+    expect(clientNetwork(ip)).toBe(expected)
+  })
+})
