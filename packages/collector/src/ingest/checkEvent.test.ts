@@ -67,8 +67,30 @@ describe('checkEvent', () => {
       { metric: { kind: 'csat', score: 4, scale: 4, satisfied: true } },
       'metric.scale: expected 3, 5, 7 or 10 for csat',
     ],
+    // The stats API lists up to 1,000 verbatims: forty 1 MB answers made one request take 10 s
+    // and 40 MB, and a few hundred more would have made it fail for good.
+    [
+      'a text answer longer than any text question takes',
+      { answers: [{ questionId: 'why', value: 'x'.repeat(10_001) }] },
+      'answers[0].value: longer than 10000 characters',
+    ],
+    [
+      'an "other" text longer than any text question takes',
+      { answers: [{ questionId: 'blocker', value: 'format', other: 'x'.repeat(10_001) }] },
+      'answers[0].other: longer than 10000 characters',
+    ],
   ])('rejects %s', (_, overrides, reason) => {
     expect(checkEvent(makeEvent(overrides))).toBe(reason)
+  })
+
+  it('accepts text answers as long as a text question takes', () => {
+    const text = 'é'.repeat(10_000)
+    const answers = [
+      { questionId: 'score', value: 9 },
+      { questionId: 'why', value: text },
+      { questionId: 'blocker', value: ['format'], other: text },
+    ]
+    expect(checkEvent(makeEvent({ answers }))).toBeNull()
   })
 
   it('accepts a shown event without a response id', () => {

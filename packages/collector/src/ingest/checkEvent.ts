@@ -3,6 +3,13 @@ import { CES_SCALES, metricFor, RATING_SCALES, type SondeEvent, type WireMetric 
 /** Longest id stored in an indexed column: PostgreSQL's btree refuses keys over ~2.7 KB. */
 export const MAX_ID_LENGTH = 128
 
+/**
+ * Longest answer text stored: the most a text question's `maxLength` allows (core's question
+ * schema), in UTF-16 units as the input counts them. The stats API returns up to 1,000
+ * verbatims, so one client's megabyte answers made every read of the survey slow and huge.
+ */
+export const MAX_TEXT_LENGTH = 10_000
+
 // Times PostgreSQL's timestamptz can hold that a real event can have.
 const earliest = Date.UTC(1970, 0, 1)
 const latest = Date.UTC(9999, 11, 31)
@@ -43,6 +50,12 @@ function checkAnswers(event: SondeEvent): string | null {
       return `answers[${i}].questionId: "${answer.questionId}" answered twice`
     }
     seen.add(answer.questionId)
+    for (const field of ['value', 'other'] as const) {
+      const text = answer[field]
+      if (typeof text === 'string' && text.length > MAX_TEXT_LENGTH) {
+        return `answers[${i}].${field}: longer than ${MAX_TEXT_LENGTH} characters`
+      }
+    }
   }
   return null
 }
