@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { extname, join } from 'node:path'
@@ -45,6 +46,11 @@ const securityHeaders = {
  * stats API with the read key the user types in, so it holds no secret itself.
  */
 export function registerDashboard(app: Hono<Env>): void {
+  // Listed once: the cache below then holds these files at most, whatever names are asked for.
+  const files = new Set([
+    ...readdirSync(dashboardDir).filter((name) => /^[a-z]+\.(html|js|css)$/.test(name)),
+    ...Object.keys(vendor),
+  ])
   const cache = new Map<string, Promise<Buffer | null>>()
   const load = (name: string) => {
     let content = cache.get(name)
@@ -58,8 +64,7 @@ export function registerDashboard(app: Hono<Env>): void {
   app.get('/dashboard/:name{[A-Za-z.]*}', async (c) => {
     const name = c.req.param('name') || 'index.html'
     const type = types[extname(name)]
-    const body =
-      type && (vendor[name] || /^[a-z]+\.(html|js|css)$/.test(name)) && (await load(name))
+    const body = type && files.has(name) && (await load(name))
     if (!body) return c.json({ error: 'not found' }, 404)
     return c.body(new Uint8Array(body), 200, { 'Content-Type': type, ...securityHeaders })
   })
