@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Config, describeError, type ParseError, parseConfig } from '@sonde/core'
+import { projectKeyPattern } from '../projects/loadProjectsFile'
 
 /** A project's config, ready to serve. */
 export interface ConfigEntry {
@@ -37,7 +38,7 @@ export function configsFromDirectory(
   const cache = new Map<string, { stamp: string; entry: ConfigEntry | null }>()
   return {
     async load(key) {
-      if (!/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null
+      if (!projectKeyPattern.test(key)) return null
       const path = join(dir, `${key}.json`)
       const stamp = await stampOf(path)
       if (stamp === null) return null

@@ -20,6 +20,9 @@ export async function loadProjectsFile(path: string): Promise<Project[]> {
   return readProjects(input, path)
 }
 
+/** What a project key may be: so no request naming anything else can be one. */
+export const projectKeyPattern = /^[A-Za-z0-9_-]{1,128}$/
+
 /** Checks parsed projects-file content; see {@link loadProjectsFile}. */
 export function readProjects(input: unknown, source = 'projects'): Project[] {
   const list = Array.isArray(input) ? input : (input as { projects?: unknown } | null)?.projects
@@ -45,7 +48,7 @@ function readProject(item: unknown, path: string, errors: string[]): Project | n
   const before = errors.length
   const key = fields.key
   const readKey = fields.readKey
-  if (typeof key !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) {
+  if (typeof key !== 'string' || !projectKeyPattern.test(key)) {
     errors.push(`${path}.key: expected 1–128 letters, digits, _ or -`)
   }
   if (typeof readKey !== 'string' || readKey.length < 16) {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { projectKeyPattern } from './loadProjectsFile'
 import { matchOrigin } from './matchOrigin'
 import type { ProjectLookup, StoredProject } from './project'
 
@@ -44,17 +45,19 @@ export function projectsFromDatabase(
   }
 
   return {
-    find: (key) =>
-      cached(`key:${key}`, async () => {
-        // PostgreSQL text cannot hold NUL, so no project has such a key; asking would fail the
-        // query and answer "could not store this batch" for what is just an unknown key.
-        if (key.includes('\u0000')) return null
+    find: (key) => {
+      // Not a key a project can have (see loadProjectsFile): neither asked for nor remembered.
+      // A batch's key may be a megabyte of anything, and each unknown key was kept until the
+      // cache filled; a NUL failed the query ("could not store this batch") instead.
+      if (!projectKeyPattern.test(key)) return Promise.resolve(null)
+      return cached(`key:${key}`, async () => {
         const [row] = await db.query<Row>(
           'select key, name, read_key_sha256, origins, revoked from projects where key = $1',
           [key],
         )
         return row ? toProject(row) : null
-      }),
+      })
+    },
     allowsOrigin: (origin) =>
       cached(`origin:${origin}`, async () => {
         const rows = await db.query<Pick<Row, 'origins'>>(
