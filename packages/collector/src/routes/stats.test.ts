@@ -103,6 +103,20 @@ describe.each(backends)('stats API on $name', (backend) => {
     expect(body.segment.rows.reduce((sum: number, row: { n: number }) => sum + row.n, 0)).toBe(20)
   })
 
+  // Looked up as columns by inheritance, these put Object.prototype's functions in the SQL: 503.
+  it.each(['constructor', '__proto__', 'toString'])(
+    'segments by a context key named like an object property (%s)',
+    async (segment) => {
+      const { status, body } = await stats(`/v1/stats/nps-q4?key=pk_test&segment=${segment}`)
+      expect(status).toBe(200)
+      expect(body.segment).toEqual({
+        name: segment,
+        rows: [expect.objectContaining({ key: null, n: 20 })],
+        truncated: false,
+      })
+    },
+  )
+
   it('lists verbatims with their bucket, newest first, filterable by bucket', async () => {
     const { body } = await stats('/v1/stats/nps-q4?key=pk_test')
     const expected = npsScores.flatMap((score, i) => (i % 4 === 0 ? [{ i, score }] : []))

@@ -8,16 +8,17 @@ export interface Segment {
   path?: string[]
 }
 
-const columns: Record<string, string> = {
-  device: 'device',
-  locale: 'locale',
-  path: 'path',
-  appVersion: 'app_version',
-  plan: 'plan',
-  known: 'known',
-  status: 'status',
-  surveyVersion: 'survey_version',
-}
+// A Map, not an object: `constructor` or `toString` would be found on an object's prototype.
+const columns = new Map([
+  ['device', 'device'],
+  ['locale', 'locale'],
+  ['path', 'path'],
+  ['appVersion', 'app_version'],
+  ['plan', 'plan'],
+  ['known', 'known'],
+  ['status', 'status'],
+  ['surveyVersion', 'survey_version'],
+])
 
 const contextPath = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){0,7}$/
 
@@ -27,7 +28,7 @@ const contextPath = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){0,7}$/
  * `user.traits.company` or `session.pageViews`. `null` when it is none of these.
  */
 export function segmentFor(name: string): Segment | null {
-  const column = columns[name]
+  const column = columns.get(name)
   if (column) return { name, column }
   if (contextPath.test(name)) return { name, path: name.split('.') }
   return null
