@@ -236,6 +236,34 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     expect(await page.locator('#results').isHidden()).toBe(true)
   })
 
+  // A page path may hold one long word (a token, a hash): a table column takes the width of
+  // its longest word, and one such path pushed the segment table out of its panel and the page
+  // out of the window.
+  it('keeps a long page path within the segment table', async () => {
+    const path = `/reports/${'0f8e2c1d9b7a4e3f8a215c6d7e8f9a0b'.repeat(4)}`
+    const event = npsEvent(8, { context: { page: { path } } })
+    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
+    const narrow = await browser.newPage({ viewport: { width: 900, height: 900 } })
+    try {
+      await narrow.goto(`${base}/dashboard/#survey=nps-q4&segment=path`)
+      await narrow.getByLabel('Project key').fill('pk_test')
+      await narrow.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+      await narrow.getByRole('button', { name: 'Open' }).click()
+      await narrow.locator('#segments th', { hasText: 'reports' }).waitFor()
+      const widths = await narrow.evaluate(() => {
+        const panel = document.querySelector('#segments')!.closest('section')!
+        const page = document.documentElement
+        return {
+          panel: panel.scrollWidth - panel.clientWidth,
+          page: page.scrollWidth - page.clientWidth,
+        }
+      })
+      expect(widths).toEqual({ panel: 0, page: 0 })
+    } finally {
+      await narrow.close()
+    }
+  })
+
   it('has no axe violation on the key form, empty and with an error', async () => {
     expect(await axeViolations(page)).toEqual([])
     await page.goto(`${base}/dashboard/`)
