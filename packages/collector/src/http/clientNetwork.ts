@@ -4,10 +4,15 @@ import { isIPv6 } from 'node:net'
  * Who a client is for rate limiting: an IPv4 address as it is, an IPv6 address as its /56
  * network (`2001:db8:0:ab00::/56`). ISPs hand each site a /56 or a /64 and the client picks its
  * own addresses in it, so a bucket per IPv6 address let it take a fresh one for each request.
- * An IPv4 address mapped into IPv6 (`::ffff:192.0.2.1`) is that IPv4 client; anything that is
- * not an IP address is returned as it is.
+ * An IPv4 address mapped into IPv6 (`::ffff:192.0.2.1`) is that IPv4 client; a port, which some
+ * proxies add (`192.0.2.1:50123`, `[2001:db8::1]:443`) and which changes with every connection,
+ * is left out. Anything that is not an IP address is returned as it is.
  */
-export function clientNetwork(ip: string): string {
+export function clientNetwork(address: string): string {
+  const ip =
+    /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ??
+    /^\[(.+)\](:\d+)?$/.exec(address)?.[1] ??
+    address
   if (!isIPv6(ip)) return ip
   const groups = expand(ip.replace(/%.*$/, ''))
   const [a = 0, b = 0, c = 0, d = 0, , , g = 0, h = 0] = groups

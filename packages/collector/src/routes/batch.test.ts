@@ -458,6 +458,22 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
       },
     )
 
+    // Some balancers (Azure Application Gateway) append the client's address with its port,
+    // which changes with every connection: a bucket per port was a fresh bucket per connection.
+    it('counts one address as one client whatever port a proxy adds to it', async () => {
+      const app = testApp(db, {
+        limits: { ratePerSecond: 1, burst: 2 },
+        now: () => 0,
+        trustProxy: true,
+      })
+      const statuses: number[] = []
+      for (const ip of ['198.51.100.1:50001', '198.51.100.1:50002', '198.51.100.1']) {
+        const headers = { 'x-forwarded-for': ip }
+        statuses.push((await postBatch(app, makeBatch([makeEvent()]), headers)).status)
+      }
+      expect(statuses).toEqual([200, 200, 429])
+    })
+
     // An IPv6 client is handed a /64 at least, often a /56: a bucket per address gave it
     // billions of buckets, one fresh per batch.
     it('counts the addresses of one IPv6 network as one client', async () => {
