@@ -25,6 +25,12 @@ describe('checkEvent', () => {
       'responseId: expected 1–128 characters',
     ],
     ['an empty survey id', { surveyId: '' }, 'surveyId: expected 1–128 characters'],
+    [
+      'a survey id the dashboard cannot ask for',
+      { surveyId: '..' },
+      'surveyId: ".." cannot name anything',
+    ],
+    ['a tour id of a dot', { type: 'tour.step', tourId: '.' }, 'tourId: "." cannot name anything'],
     ['a tour event without tour', { type: 'tour.step' }, 'tourId: required for tour.step'],
     [
       'an answered event without response',

@@ -29,6 +29,9 @@ export function checkEvent(event: SondeEvent): string | null {
     if (value !== undefined && (value.length === 0 || value.length > MAX_ID_LENGTH)) {
       return `${field}: expected 1–${MAX_ID_LENGTH} characters`
     }
+    // A browser rewrites "." and ".." in /v1/stats/{surveyId} before sending, whatever the
+    // escaping: stored, such a survey would be listed and never readable.
+    if (value === '.' || value === '..') return `${field}: "${value}" cannot name anything`
   }
   if (event.type.startsWith('survey.') && !event.surveyId) {
     return `surveyId: required for ${event.type}`

@@ -1,9 +1,16 @@
 import * as z from 'zod/mini'
 import { localizedTextSchema } from './text'
 
+// "." and ".." are refused: a URL path holding one (the collector's /v1/stats/{surveyId}) is
+// rewritten by every browser before it is sent, so such a survey could never be looked up.
 const id = z
   .string()
-  .check(z.regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'expected an id of 1–64 letters, digits, _ . : -'))
+  .check(
+    z.regex(
+      /^(?!\.\.?$)[A-Za-z0-9_.:-]{1,64}$/,
+      'expected an id of 1–64 letters, digits, _ . : - (not "." or "..")',
+    ),
+  )
 
 /** The `if` of a branching rule: every condition present must hold for the answer. */
 export const answerConditionSchema = z.strictObject({
