@@ -31,4 +31,18 @@ describe('recordIdentity', () => {
       traits: { plan: 'pro' },
     })
   })
+
+  it("starts another user's traits afresh: one person's traits never travel with another's id", () => {
+    const first = recordIdentity(
+      createTargetingState({ anonymousId: 'a', sessionId: 's', now: 0 }),
+      'u_1',
+      { email: 'ann@example.com', plan: 'pro' },
+    )
+    expect(recordIdentity(first, 'u_2', { plan: 'free' }).user).toEqual({
+      id: 'u_2',
+      anonymousId: 'a',
+      known: true,
+      traits: { plan: 'free' },
+    })
+  })
 })
