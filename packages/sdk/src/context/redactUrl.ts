@@ -9,9 +9,16 @@ export function redactUrl(href: string, keep: readonly string[] = []): string {
   } catch {
     return ''
   }
+  // A data: URL holds the document itself, not an address.
+  if (url.protocol === 'data:') return 'data:'
   const kept = new URLSearchParams()
   for (const [name, value] of url.searchParams) if (keep.includes(name)) kept.append(name, value)
-  const query = kept.toString()
-  // Credentials in a URL (https://user:pass@host) must never leave the page either.
-  return `${url.origin}${url.pathname}${query ? `?${query}` : ''}`
+  // Edited in place rather than rebuilt from `origin`, which is "null" for an app's own scheme
+  // (capacitor://, app://) and the inner URL's for blob:. Credentials in a URL
+  // (https://user:pass@host) must never leave the page either.
+  url.username = ''
+  url.password = ''
+  url.hash = ''
+  url.search = kept.toString()
+  return url.href
 }
