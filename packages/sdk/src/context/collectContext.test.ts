@@ -88,6 +88,13 @@ describe('collectContext', () => {
     expect(collectContext(input({ custom })).custom).toEqual(expected)
   })
 
+  it('takes the app version from a context function too, as from a context object', () => {
+    const context = collectContext(
+      input({ appVersion: undefined, custom: () => ({ app: { version: '2.4.0' } }) }),
+    )
+    expect(context.app).toEqual({ version: '2.4.0' })
+  })
+
   it('reports a throwing custom context and sends the event without it', () => {
     const onError = vi.fn()
     const error = new Error('host bug')

@@ -13,6 +13,7 @@ export interface ContextInput {
   userAgent: string
   user: { id?: string | undefined; anonymousId: string; traits: Record<string, unknown> }
   session: SessionState
+  /** `appVersion` from the options; else `app.version` of the custom context. */
   appVersion?: string | undefined
   custom?: Record<string, unknown> | (() => Record<string, unknown>) | undefined
   /** Query parameters allowed to leave the page. */
@@ -29,6 +30,10 @@ export function collectContext(input: ContextInput): UsageContext {
   if (input.restricted) return { page: { path }, locale: input.locale }
   const { page, session, user } = input
   const referrer = page.referrer ? redactUrl(page.referrer) : ''
+  const custom = readCustom(input)
+  // `context: { app: { version } }` names the app version in either form, object or function.
+  const app = custom.app as { version?: unknown } | undefined
+  const version = input.appVersion ?? (typeof app?.version === 'string' ? app.version : undefined)
   return {
     page: {
       url: redactUrl(page.href, input.keepQuery),
@@ -56,8 +61,8 @@ export function collectContext(input: ContextInput): UsageContext {
       pageViews: session.pageViews,
       events: { ...session.events },
     },
-    ...(input.appVersion ? { app: { version: input.appVersion } } : {}),
-    custom: readCustom(input),
+    ...(version ? { app: { version } } : {}),
+    custom,
   }
 }
 

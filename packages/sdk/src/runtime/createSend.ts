@@ -55,9 +55,7 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
         traits: { ...state.user.traits },
       },
       session: deps.visitor.session(),
-      appVersion:
-        options.appVersion ??
-        (options.context as { app?: { version?: string } } | undefined)?.app?.version,
+      appVersion: options.appVersion,
       custom: options.context as
         | Record<string, unknown>
         | (() => Record<string, unknown>)
