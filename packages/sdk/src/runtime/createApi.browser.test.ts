@@ -2,6 +2,7 @@ import type { Batch, SondeEvent } from '@sonde/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import acme from '../../../../test/fixtures/acme.config.json'
+import { storeName } from '../delivery/storeName'
 import { init } from '../init'
 import type { Sonde } from './types'
 
@@ -147,6 +148,54 @@ describe('identify with traits that are not plain JSON', () => {
       expect(next.canShow('csat-ticket')).not.toMatchObject({ reason: 'loading' }),
     )
     expect(next.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'frequency.recontact' })
+  })
+})
+
+describe('optOut', () => {
+  /** What the targeting state database holds, read without leaving a connection open. */
+  const storedState = async (name: string): Promise<unknown> => {
+    const names = (await indexedDB.databases()).map((db) => db.name)
+    if (!names.includes(name)) return undefined
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name)
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    try {
+      if (!db.objectStoreNames.contains('state')) return undefined
+      const read = db.transaction('state').objectStore('state').get('targeting')
+      return await new Promise((resolve) => {
+        read.onsuccess = () => resolve(read.result)
+      })
+    } finally {
+      db.close()
+    }
+  }
+
+  it('forgets who the visitor was: no anonymous id, session, user or traits stay stored', async () => {
+    const url = endpoint()
+    const ns = storeName(url, 'pk_test')
+    const sonde = start({
+      endpoint: url,
+      key: 'pk_test',
+      locale: 'en',
+      config: { surveys: [csat] },
+      user: { id: 'u_42', traits: { email: 'ann@example.com' } },
+    })
+    sonde.track('export_completed')
+    await vi.waitFor(async () =>
+      expect(await storedState(`${ns}-state`)).toMatchObject({ user: { id: 'u_42' } }),
+    )
+    expect(localStorage.getItem(`${ns}:anon`)).not.toBeNull()
+    sonde.optOut()
+    await vi.waitFor(async () =>
+      expect({
+        anon: localStorage.getItem(`${ns}:anon`),
+        session: localStorage.getItem(`${ns}:session`),
+        user: ((await storedState(`${ns}-state`)) as { user?: unknown } | null)?.user,
+        optedOut: localStorage.getItem(`${ns}:optout`),
+      }).toEqual({ anon: null, session: null, user: undefined, optedOut: '1' }),
+    )
   })
 })
 

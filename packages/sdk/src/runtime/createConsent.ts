@@ -24,29 +24,31 @@ export function createConsent(deps: {
   consent: InitOptions['consent']
   stopped: () => boolean
   startDelivery: () => DeferredDelivery
+  /** Where the targeting state (user, traits, history) is stored: emptied on opt-out. */
+  persistence: { save(state: null): void }
 }): Consent {
   // Opting out is kept with this endpoint's other keys, in the same storage.
   const local = localKeyValue(`${deps.ns}:`)
   let consent = deps.consent ?? 'granted'
   let optedOut = local.get('optout') === '1'
-  let kv: KeyValue = memoryKeyValue()
+  // What the visitor does meanwhile is kept for this page only.
+  const memory = memoryKeyValue()
   let delivery: DeferredDelivery | null = null
 
   const allowed = () => consent === 'granted' && !optedOut && !deps.stopped()
+  const stop = () => {
+    delivery?.stop()
+    delivery = null
+  }
   const apply = () => {
-    kv = allowed() ? local : memoryKeyValue()
-    if (allowed() && !delivery) {
-      delivery = deps.startDelivery()
-    } else if (!allowed() && delivery) {
-      delivery.stop()
-      delivery = null
-    }
+    if (allowed()) delivery ??= deps.startDelivery()
+    else stop()
   }
   apply()
 
   return {
     allowed,
-    kv: () => kv,
+    kv: () => (allowed() ? local : memory),
     delivery: () => delivery,
     optIn() {
       consent = 'granted'
@@ -56,13 +58,14 @@ export function createConsent(deps: {
     },
     optOut() {
       optedOut = true
-      // The one thing remembered after opting out is the choice itself.
+      // The one thing remembered after opting out is the choice itself: who the visitor was
+      // (anonymous id, session, user and traits) goes.
+      local.remove('anon')
+      local.remove('session')
       local.set('optout', '1')
       apply()
+      deps.persistence.save(null)
     },
-    stop() {
-      delivery?.stop()
-      delivery = null
-    },
+    stop,
   }
 }

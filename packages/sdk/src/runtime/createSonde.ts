@@ -68,6 +68,7 @@ export function createSonde(
     ns,
     consent: options.consent,
     stopped: () => runtime.destroyed,
+    persistence,
     startDelivery: () =>
       deferDelivery(deps.chunks.delivery, {
         endpoint,
@@ -90,8 +91,8 @@ export function createSonde(
   const flow: FlowContext = {
     locale,
     theme: options.theme,
-    now: () => Date.now(),
-    newId: () => uuidv7(),
+    now: Date.now,
+    newId: uuidv7,
     sending: {
       ...{ win, options, locale, restricted, log, emitter, runtime, visitor },
       view: () => signals.view,

@@ -6,7 +6,8 @@ import { openIdbStore } from './openIdbStore'
 
 export interface StatePersistence {
   load(): Promise<TargetingState | null>
-  save(state: TargetingState): void
+  /** Stores the state; null deletes it (opt-out). */
+  save(state: TargetingState | null): void
 }
 
 const KEY = 'targeting'
@@ -46,7 +47,8 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
       if (broken || !target) return
       // Writes are chained so that an older state can never land after a newer one. Read and
       // write are one transaction: another tab's save cannot land in between.
-      const merge = (stored: unknown) => (isState(stored) ? mergeStored(state, stored) : state)
+      const merge = (stored: unknown) =>
+        state && isState(stored) ? mergeStored(state, stored) : state
       writing = writing
         .then(() => withTimeout(update(KEY, merge, target), timeoutMs))
         .catch(() => {
