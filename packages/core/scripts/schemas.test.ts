@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { urlRuleSchema } from '../src/schema/urlRule'
+
+// The committed files, as editors read them (`schemas:check` keeps them in step with zod).
+const published = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../schemas/${name}.json`, import.meta.url), 'utf8'))
+
+interface StringSchema {
+  minLength?: number
+  pattern?: string
+}
+
+// Every URL rule field in a published schema: the string schemas of exact, prefix, glob, regex.
+function urlFields(node: unknown, found: [string, StringSchema][] = []): [string, StringSchema][] {
+  if (Array.isArray(node)) {
+    for (const item of node) urlFields(item, found)
+  } else if (node && typeof node === 'object') {
+    const properties = (node as { properties?: Record<string, StringSchema> }).properties
+    const field = properties && Object.keys(properties)
+    if (field?.length === 1 && ['exact', 'prefix', 'glob', 'regex'].includes(field[0] as string)) {
+      found.push([field[0] as string, properties?.[field[0] as string] as StringSchema])
+    }
+    for (const value of Object.values(node)) urlFields(value, found)
+  }
+  return found
+}
+
+// What an editor's validator concludes from the keywords these fields use.
+function jsonAccepts(schema: StringSchema, value: string): boolean {
+  if (value.length < (schema.minLength ?? 0)) return false
+  return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(value)
+}
+
+describe('published JSON Schemas', () => {
+  const fields = ['config', 'survey', 'tour'].flatMap((name) => urlFields(published(name)))
+
+  it('have the URL rules of triggers and audiences', () => {
+    // Trigger and audience, of surveys and tours in config.json and in survey.json, tour.json.
+    expect(fields.length).toBe(8 * 4)
+  })
+
+  // An author's editor must refuse what Sonde then skips with an error, and accept what it runs.
+  // (Whether a regex compiles is left to zod: JSON Schema's `format: regex` is checked with the
+  // `u` flag, which refuses escapes such as `\-` that Sonde's matcher accepts.)
+  it.each([
+    ['exact', '/reports'],
+    ['exact', '/caf%C3%A9'],
+    ['exact', '/café'],
+    ['prefix', 'https://app.example.com/reports'],
+    ['prefix', 'https://exämple.com/'],
+    ['glob', '/статьи/*'],
+    ['glob', '/app/**'],
+    ['regex', '^/reports/\\d+$'],
+    ['regex', '^/caf%C3%A9'],
+  ])('judge the %s rule %j as zod does', (kind, value) => {
+    const zod = urlRuleSchema.safeParse({ [kind]: value }).success
+    for (const [field, schema] of fields) {
+      if (field === kind) expect(jsonAccepts(schema, value)).toBe(zod)
+    }
+  })
+})
