@@ -72,6 +72,19 @@ describe('parse', () => {
       { surveys: [survey({ trigger: {} })] },
       'surveys[0].trigger: expected one of the fields event, page, timeOnPageSeconds, scrollPercent, exitIntent',
     ],
+    // "On this event on that page" written as one trigger: the fix is to drop one, not to add.
+    [
+      'a trigger with two kinds at once',
+      {
+        surveys: [survey({ trigger: { event: 'report_exported', page: { prefix: '/reports' } } })],
+      },
+      'surveys[0].trigger: expected only one of the fields event, page',
+    ],
+    [
+      'a URL rule with two kinds at once',
+      { surveys: [survey({ audience: { url: { prefix: '/reports', glob: '/reports/*' } } })] },
+      'surveys[0].audience.url: expected only one of the fields prefix, glob',
+    ],
     [
       'a text that is neither string nor map',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },

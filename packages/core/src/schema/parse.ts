@@ -52,11 +52,14 @@ function explain(issue: Issue, prefix: readonly PropertyKey[]): ParseError[] {
     const ranked = [...issue.errors].sort((a, b) => misfit(a) - misfit(b) || a.length - b.length)
     const [best, second] = ranked
     if (best && second && misfit(best) > 0 && misfit(best) === misfit(second)) {
-      const fields = [...new Set(ranked.flatMap(missingFields))]
+      const tied = ranked.filter((branch) => misfit(branch) === misfit(best))
+      // Each best fit lacks nothing and refuses only the others' fields: several were written.
+      const extra = tied.some((b) => missingFields(b).length > 0) ? [] : taken(tied, issue.input)
+      const several = extra.length > 1
+      const fields = several ? extra : [...new Set(ranked.flatMap(missingFields))]
       if (fields.length > 0) {
-        return [
-          { path: formatPath(path), message: `expected one of the fields ${fields.join(', ')}` },
-        ]
+        const message = `expected ${several ? 'only ' : ''}one of the fields ${fields.join(', ')}`
+        return [{ path: formatPath(path), message }]
       }
     }
     if (best) return best.flatMap((inner) => explain(inner, path))
@@ -92,4 +95,18 @@ function missingFields(branch: Issue[]): string[] {
   return branch.flatMap((issue) =>
     issue.path.length === 1 && isMissing(issue) ? [String(issue.path[0])] : [],
   )
+}
+
+// The fields some branches refused as unknown and another took (a typo every one refuses is
+// not among them), in the order the author wrote them.
+function taken(branches: Issue[][], input: unknown): string[] {
+  const refused = branches
+    .flat()
+    .flatMap((issue) =>
+      issue.code === 'unrecognized_keys' && !issue.path.length ? issue.keys : [],
+    )
+  return Object.keys(Object(input)).filter((key) => {
+    const n = refused.filter((k) => k === key).length
+    return n > 0 && n < branches.length
+  })
 }
