@@ -19,7 +19,6 @@ const EVENTS = ['ticket_closed', 'report_exported', 'export_finished', 'signup',
 const IDS = ['nps-q4', 'csat', 'ces', 's.1', 'welcome', 't:2']
 const PATHS = ['/app', '/app/reports', '/app/reports/42', '/app/settings', '/pricing', '/app?q=1#h']
 const LOCALES = ['en', 'fr', 'de', 'ar', 'ru', 'es', 'fr-CA', 'zh-Hant-TW', 'pt']
-const OPS = ['eq', 'neq', 'in', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists']
 const SELECTORS = ['#new-report', '#search', '[data-tour=export]', '#missing', 'main', '::bad(']
 const SONDE_EVENTS = [
   'survey:shown',
@@ -118,14 +117,28 @@ const audience = fc
     traits: oneIn(
       4,
       fc.array(
-        fc.record(
-          {
-            key: fc.constantFrom('plan', 'n', 'role'),
-            op: fc.constantFrom(...OPS),
-            value: fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })),
-          },
-          { requiredKeys: ['key', 'op'] },
-        ),
+        // Each operator with a value of the type it compares (the schema refuses the others).
+        fc
+          .tuple(
+            fc.constantFrom('plan', 'n', 'role'),
+            fc.oneof(
+              fc.record({ op: fc.constantFrom('eq', 'neq'), value: scalar }),
+              fc.record({ op: fc.constant('in'), value: fc.array(scalar, { maxLength: 3 }) }),
+              fc.record({
+                op: fc.constant('contains'),
+                value: fc.oneof(fc.string({ maxLength: 3 }), fc.nat(9)),
+              }),
+              fc.record({
+                op: fc.constantFrom('gt', 'gte', 'lt', 'lte'),
+                value: fc.integer({ min: -2, max: 12 }),
+              }),
+              fc.record(
+                { op: fc.constant('exists'), value: fc.boolean() },
+                { requiredKeys: ['op'] },
+              ),
+            ),
+          )
+          .map(([key, rule]) => ({ key, ...rule })),
         { maxLength: 2 },
       ),
     ),

@@ -1,16 +1,24 @@
 import * as z from 'zod/mini'
-import { countSchema } from './condition'
+import { countSchema, scalarSchema } from './condition'
 import { localeTagSchema } from './text'
 import { urlRuleSchema } from './urlRule'
 
 export const deviceSchema = z.enum(['desktop', 'mobile', 'tablet'])
 
-/** A rule on one user trait, e.g. `{ key: "plan", op: "in", value: ["pro"] }`. */
-export const traitRuleSchema = z.strictObject({
-  key: z.string().check(z.minLength(1)),
-  op: z.enum(['eq', 'neq', 'in', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists']),
-  value: z.optional(z.unknown()),
-})
+const key = z.string().check(z.minLength(1))
+
+/**
+ * A rule on one user trait, e.g. `{ key: "plan", op: "in", value: ["pro"] }`. The value must suit
+ * the operator, as in a property filter: a rule that could never hold (`in` a single string,
+ * `gte` a string) or that would hold for the wrong people (`eq` with no value) is refused.
+ */
+export const traitRuleSchema = z.discriminatedUnion('op', [
+  z.strictObject({ key, op: z.enum(['eq', 'neq']), value: scalarSchema }),
+  z.strictObject({ key, op: z.literal('in'), value: z.array(scalarSchema) }),
+  z.strictObject({ key, op: z.literal('contains'), value: z.union([z.string(), z.number()]) }),
+  z.strictObject({ key, op: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
+  z.strictObject({ key, op: z.literal('exists'), value: z.optional(z.boolean()) }),
+])
 
 /** Who may see a survey or tour. Every rule present must hold. */
 export const audienceSchema = z.strictObject({
@@ -25,5 +33,10 @@ export const audienceSchema = z.strictObject({
 })
 
 export type Device = z.infer<typeof deviceSchema>
-export type TraitRule = z.infer<typeof traitRuleSchema>
+/** What a trait rule matcher reads; the schema narrows `value` to suit each `op`. */
+export interface TraitRule {
+  key: string
+  op: z.infer<typeof traitRuleSchema>['op']
+  value?: unknown
+}
 export type Audience = z.infer<typeof audienceSchema>

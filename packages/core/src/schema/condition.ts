@@ -2,6 +2,8 @@ import * as z from 'zod/mini'
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
+export { scalar as scalarSchema }
+
 /**
  * A comparison on one value: `{ gte: 3 }`, `{ in: ["pro", "business"] }`, `{ exists: true }`.
  * Several operators in one object must all hold.

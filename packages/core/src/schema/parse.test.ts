@@ -85,6 +85,30 @@ describe('parse', () => {
       { surveys: [survey({ audience: { url: { prefix: '/reports', glob: '/reports/*' } } })] },
       'surveys[0].audience.url: expected only one of the fields prefix, glob',
     ],
+    // A trait rule whose value cannot serve its operator: never true, or true for the wrong
+    // people (`eq` without a value holds for everyone who lacks the trait).
+    [
+      'a trait rule without its value',
+      { surveys: [survey({ audience: { traits: [{ key: 'beta', op: 'eq' }] } })] },
+      'surveys[0].audience.traits[0].value: expected string or number or boolean or null, but it is missing',
+    ],
+    [
+      'a trait rule "in" a single value',
+      { surveys: [survey({ audience: { traits: [{ key: 'plan', op: 'in', value: 'pro' }] } })] },
+      'surveys[0].audience.traits[0].value: expected array, got string',
+    ],
+    [
+      'a trait rule comparing a number with a string',
+      { surveys: [survey({ audience: { traits: [{ key: 'seats', op: 'gte', value: '10' }] } })] },
+      'surveys[0].audience.traits[0].value: expected number, got string',
+    ],
+    [
+      'a trait rule with an unknown operator',
+      {
+        surveys: [survey({ audience: { traits: [{ key: 'plan', op: 'equals', value: 'pro' }] } })],
+      },
+      'surveys[0].audience.traits[0].op: expected one of "eq", "neq", "in", "contains", "gt", "gte", "lt", "lte", "exists"',
+    ],
     [
       'a text that is neither string nor map',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },

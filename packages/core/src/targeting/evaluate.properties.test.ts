@@ -98,14 +98,27 @@ const fewOf = <T extends object>(arb: fc.Arbitrary<T>) =>
 const audience = fewOf(
   fc.record({
     traits: fc.array(
-      fc.record(
-        {
-          key: fc.constantFrom('plan', 'seats', 'tags', 'toString', 'x'),
-          op: fc.constantFrom('eq', 'neq', 'in', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists'),
-          value: traitValue,
-        },
-        { requiredKeys: ['key', 'op'] },
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('plan', 'seats', 'tags', 'toString', 'x'),
+          fc.oneof(
+            fc.record({ op: fc.constantFrom('eq' as const, 'neq' as const), value: scalar }),
+            fc.record({
+              op: fc.constant('in' as const),
+              value: fc.array(scalar, { maxLength: 3 }),
+            }),
+            fc.record({
+              op: fc.constant('contains' as const),
+              value: fc.oneof(fc.string(), finite),
+            }),
+            fc.record({ op: fc.constantFrom('gt', 'gte', 'lt', 'lte'), value: finite }),
+            fc.record(
+              { op: fc.constant('exists' as const), value: fc.boolean() },
+              { requiredKeys: ['op'] },
+            ),
+          ),
+        )
+        .map(([key, rule]) => ({ key, ...rule })),
       { maxLength: 3 },
     ),
     events: fc.array(fc.record({ name: names, count }), { maxLength: 2 }),
