@@ -109,6 +109,48 @@ describe('parse', () => {
       },
       'surveys[0].audience.traits[0].op: expected one of "eq", "neq", "in", "contains", "gt", "gte", "lt", "lte", "exists"',
     ],
+    // Answers carry option ids: two options with one id could not be told apart in the results
+    // (and tick together on screen), nor could an option "other" from the "other" answer.
+    [
+      'a choice with two options of one id',
+      {
+        surveys: [
+          survey({
+            questions: [
+              {
+                id: 'q',
+                type: 'choice',
+                text: 't',
+                options: [
+                  { id: 'speed', label: 'Speed' },
+                  { id: 'speed', label: 'Price' },
+                ],
+              },
+            ],
+          }),
+        ],
+      },
+      'surveys[0].questions[0].options[1].id: duplicate option id "speed"',
+    ],
+    [
+      'a choice with an option "other" besides other: true',
+      {
+        surveys: [
+          survey({
+            questions: [
+              {
+                id: 'q',
+                type: 'choice',
+                text: 't',
+                other: true,
+                options: [{ id: 'other', label: 'Something else' }],
+              },
+            ],
+          }),
+        ],
+      },
+      'surveys[0].questions[0].options[0].id: expected an id other than "other" (other: true)',
+    ],
     [
       'a text that is neither string nor map',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },

@@ -46,6 +46,28 @@ const labels = {
 
 export const choiceOptionSchema = z.strictObject({ id, label: localizedTextSchema })
 
+// The answer value of a choice's "other" (`OTHER` in @sonde/ui; its text goes in `other`).
+const OTHER_ANSWER = 'other'
+
+// Answers carry option ids, so each must tell one option apart: from the others, and from the
+// "other" answer when the question offers one.
+function checkOptions(
+  { options, other }: { options: ChoiceOption[]; other?: boolean | undefined },
+  ctx: z.core.$RefinementCtx<unknown>,
+): void {
+  const seen = new Set<string>()
+  options.forEach((option, i) => {
+    const message = seen.has(option.id)
+      ? `duplicate option id "${option.id}"`
+      : other && option.id === OTHER_ANSWER
+        ? `expected an id other than "${OTHER_ANSWER}" (other: true)`
+        : null
+    if (message)
+      ctx.addIssue({ code: 'custom', input: option.id, path: ['options', i, 'id'], message })
+    seen.add(option.id)
+  })
+}
+
 /** The points a rating (CSAT) question's scale can have. */
 export const RATING_SCALES = [3, 5, 7, 10] as const
 /** The points a CES question's scale can have (7 when not given). */
@@ -73,13 +95,15 @@ export const questionSchema = z.discriminatedUnion('type', [
     maxLength: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
     placeholder: z.optional(localizedTextSchema),
   }),
-  z.strictObject({
-    ...base,
-    type: z.literal('choice'),
-    multiple: z.optional(z.boolean()),
-    other: z.optional(z.boolean()),
-    options: z.array(choiceOptionSchema).check(z.minLength(1), z.maxLength(50)),
-  }),
+  z
+    .strictObject({
+      ...base,
+      type: z.literal('choice'),
+      multiple: z.optional(z.boolean()),
+      other: z.optional(z.boolean()),
+      options: z.array(choiceOptionSchema).check(z.minLength(1), z.maxLength(50)),
+    })
+    .check(z.superRefine(checkOptions)),
 ])
 
 export type AnswerCondition = z.infer<typeof answerConditionSchema>
