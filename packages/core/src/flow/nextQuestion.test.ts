@@ -34,6 +34,34 @@ describe('firstQuestion', () => {
   })
 })
 
+// Question ids are the author's words; any of them may also name a property every object has.
+const inherited = surveySchema.parse({
+  id: 's',
+  version: 1,
+  kind: 'custom',
+  questions: ['constructor', 'toString', 'valueOf'].map((id) => ({
+    id,
+    type: 'text',
+    optional: true,
+    text: 't',
+    next: id === 'constructor' ? [{ if: { answered: false }, goto: 'valueOf' }] : undefined,
+  })),
+})
+
+describe('question ids that name inherited properties', () => {
+  it.each([
+    [{}, 'constructor'],
+    [{ constructor: 'a' }, 'toString'],
+    [{ constructor: 'a', toString: 'b' }, 'valueOf'],
+  ])('resume after %j at %s', (answers, expected) => {
+    expect(firstQuestion(inherited, answers)).toBe(expected)
+  })
+
+  it('read a skipped question as unanswered', () => {
+    expect(nextQuestion(inherited, {}, 'constructor')).toBe('valueOf')
+  })
+})
+
 describe('questionPath', () => {
   it('follows the branch the answers took', () => {
     expect(questionPath(nps, { score: 4 })).toEqual(['score', 'improve'])
