@@ -51,7 +51,10 @@ const compact = (o: Obj): Obj =>
 const text = fc.oneof(
   fc.string({ minLength: 1, maxLength: 30 }),
   fc.constantFrom('<img src=x onerror="throw 1">', 'مرحبا', '🙂'.repeat(40)),
-  fc.dictionary(fc.constantFrom(...LOCALES), fc.string({ maxLength: 20 }), { maxKeys: 3 }),
+  fc.dictionary(fc.constantFrom(...LOCALES), fc.string({ minLength: 1, maxLength: 20 }), {
+    minKeys: 1,
+    maxKeys: 3,
+  }),
 )
 const scalar = fc.oneof(
   fc.integer({ min: -2, max: 12 }),

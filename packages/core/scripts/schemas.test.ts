@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { localizedTextSchema } from '../src/schema/text'
 import { urlRuleSchema } from '../src/schema/urlRule'
 
 // The committed files, as editors read them (`schemas:check` keeps them in step with zod).
@@ -59,4 +60,40 @@ describe('published JSON Schemas', () => {
       if (field === kind) expect(jsonAccepts(schema, value)).toBe(zod)
     }
   })
+
+  // The locale → text maps: every survey and tour text, found by their locale-tag keys.
+  const texts = ['config', 'survey', 'tour'].flatMap((name) => textMaps(published(name)))
+
+  it.each([[{ en: 'Hello', 'fr-CA': 'Allô' }], [{}], [{ en: 'Hello', fr: '' }]])(
+    'judge the text %j as zod does',
+    (value) => {
+      expect(texts.length).toBeGreaterThan(0)
+      const zod = localizedTextSchema.safeParse(value).success
+      for (const schema of texts) expect(jsonAcceptsMap(schema, value)).toBe(zod)
+    },
+  )
 })
+
+interface MapSchema {
+  minProperties?: number
+  additionalProperties: StringSchema
+}
+
+function textMaps(node: unknown, found: MapSchema[] = []): MapSchema[] {
+  if (Array.isArray(node)) {
+    for (const item of node) textMaps(item, found)
+  } else if (node && typeof node === 'object') {
+    const keys = (node as { propertyNames?: StringSchema }).propertyNames
+    if (keys?.pattern?.startsWith('^[A-Za-z]{2,3}')) found.push(node as MapSchema)
+    for (const value of Object.values(node)) textMaps(value, found)
+  }
+  return found
+}
+
+function jsonAcceptsMap(schema: MapSchema, value: Record<string, string>): boolean {
+  const entries = Object.values(value)
+  return (
+    entries.length >= (schema.minProperties ?? 0) &&
+    entries.every((text) => jsonAccepts(schema.additionalProperties, text))
+  )
+}

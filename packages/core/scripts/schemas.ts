@@ -7,6 +7,7 @@ import { batchSchema } from '../src/schema/batch'
 import { configSchema } from '../src/schema/config'
 import { eventSchema } from '../src/schema/event'
 import { surveySchema } from '../src/schema/survey'
+import { localeMapSchema } from '../src/schema/text'
 import { tourSchema } from '../src/schema/tour'
 
 const schemas = {
@@ -22,7 +23,17 @@ const stale: string[] = []
 for (const [name, [schema, title]] of Object.entries(schemas)) {
   const file = fileURLToPath(new URL(`../schemas/${name}.json`, import.meta.url))
   // `io: 'input'` describes what authors may write (defaults and transforms not applied yet).
-  const json = { title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) }
+  const json = {
+    title,
+    ...z.toJSONSchema(schema, {
+      io: 'input',
+      unrepresentable: 'any',
+      // Refinements have no JSON Schema form; this one does (kept out of the validator's bundle).
+      override: ({ zodSchema, jsonSchema }) => {
+        if (zodSchema === localeMapSchema) jsonSchema.minProperties = 1
+      },
+    }),
+  }
   const text = `${JSON.stringify(json, null, 2)}\n`
   let current = ''
   try {

@@ -151,6 +151,21 @@ describe('parse', () => {
       },
       'surveys[0].questions[0].options[0].id: expected an id other than "other" (other: true)',
     ],
+    // An untranslated entry left empty, or a map with none: the prompt would ask nothing.
+    [
+      'an empty translation',
+      {
+        surveys: [
+          survey({ questions: [{ id: 'q', type: 'nps', text: { en: 'How likely…?', fr: '' } }] }),
+        ],
+      },
+      'surveys[0].questions[0].text.fr: expected at least 1 character',
+    ],
+    [
+      'a text map without any text',
+      { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: {} }] })] },
+      'surveys[0].questions[0].text: expected at least one locale',
+    ],
     [
       'a text that is neither string nor map',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },

@@ -10,10 +10,17 @@ export const localeTagSchema = z
     ),
   )
 
+const text = z.string().check(z.minLength(1, 'expected a non-empty text'))
+
+/**
+ * A map of locale → text. One with no text, or an entry left empty for a translation to come,
+ * would show a blank question (the JSON Schema says `minProperties: 1`: see scripts/schemas.ts).
+ */
+export const localeMapSchema = z
+  .record(localeTagSchema, text)
+  .check(z.refine((map) => Object.keys(map).length > 0, 'expected at least one locale'))
+
 /** A text in the survey's own locale, or a map of locale → text. */
-export const localizedTextSchema = z.union([
-  z.string().check(z.minLength(1, 'expected a non-empty text')),
-  z.record(localeTagSchema, z.string()),
-])
+export const localizedTextSchema = z.union([text, localeMapSchema])
 
 export type LocalizedText = z.infer<typeof localizedTextSchema>
