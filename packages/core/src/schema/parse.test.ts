@@ -208,6 +208,15 @@ describe('parse', () => {
       'surveys[0].questions[1].next[0].goto: expected a later question: "a" comes before "b"',
     ],
     [
+      'a branch to its own question',
+      {
+        surveys: [
+          survey({ questions: [{ id: 'a', type: 'nps', text: 't', next: [{ goto: 'a' }] }] }),
+        ],
+      },
+      'surveys[0].questions[0].next[0].goto: expected a later question: "a" is this question',
+    ],
+    [
       'a branch to nowhere',
       {
         surveys: [

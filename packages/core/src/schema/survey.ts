@@ -47,7 +47,9 @@ function checkBranches(
           message:
             target === undefined
               ? `expected "end" or the id of a question, got "${rule.goto}"`
-              : `expected a later question: "${rule.goto}" comes before "${q.id}"`,
+              : target === i
+                ? `expected a later question: "${rule.goto}" is this question`
+                : `expected a later question: "${rule.goto}" comes before "${q.id}"`,
         })
       }
     })
