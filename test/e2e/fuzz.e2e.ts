@@ -178,7 +178,15 @@ const targeting = {
   trigger: fc.oneof({ weight: 4, arbitrary: trigger }, fc.constant(undefined)),
   audience: oneIn(3, audience),
   frequency: oneIn(2, frequency),
-  schedule: oneIn(4, partial({ start: isoDate, end: isoDate })),
+  // Never ending before it starts, which the schema refuses.
+  schedule: oneIn(
+    4,
+    partial({ start: isoDate, end: isoDate }).map((range) =>
+      range.start && range.end && range.end < range.start
+        ? { start: range.end, end: range.start }
+        : range,
+    ),
+  ),
 }
 
 /** Questions q0…qn whose `next` rules jump forward only, as the schema requires. */

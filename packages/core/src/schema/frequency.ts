@@ -18,10 +18,21 @@ export const settingsSchema = z.strictObject({
   maxPromptsPerSession: z.optional(z.int().check(z.gte(0))),
 })
 
-export const scheduleSchema = z.strictObject({
-  start: z.optional(isoDate),
-  end: z.optional(isoDate),
-})
+/** When an item is live: from `start` to `end`, both inclusive. */
+export const scheduleSchema = z
+  .strictObject({
+    start: z.optional(isoDate),
+    end: z.optional(isoDate),
+  })
+  .check(
+    // Swapped dates or a mistyped year would keep the item off for good, without a word.
+    z.superRefine(({ start, end }, ctx) => {
+      if (start !== undefined && end !== undefined && Date.parse(end) < Date.parse(start)) {
+        const message = `expected a time after start (${start})`
+        ctx.addIssue({ code: 'custom', input: end, path: ['end'], message })
+      }
+    }),
+  )
 
 export type Frequency = z.infer<typeof frequencySchema>
 export type Settings = z.infer<typeof settingsSchema>

@@ -166,6 +166,16 @@ describe('parse', () => {
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: {} }] })] },
       'surveys[0].questions[0].text: expected at least one locale',
     ],
+    // Dates swapped, or a year mistyped: a campaign that can never be live.
+    [
+      'a schedule that ends before it starts',
+      {
+        surveys: [
+          survey({ schedule: { start: '2026-12-01T00:00:00Z', end: '2026-01-31T23:59:59Z' } }),
+        ],
+      },
+      'surveys[0].schedule.end: expected a time after start (2026-12-01T00:00:00Z)',
+    ],
     [
       'a text that is neither string nor map',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },

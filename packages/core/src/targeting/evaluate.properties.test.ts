@@ -149,10 +149,17 @@ const targeting = {
   trigger,
   audience,
   frequency,
-  schedule: fc.record(
-    { start: isoDate('2024-01-01', '2026-06-01'), end: isoDate('2025-06-01', '2028-01-01') },
-    { requiredKeys: [] },
-  ),
+  schedule: fc
+    .record(
+      { start: isoDate('2024-01-01', '2026-06-01'), end: isoDate('2025-06-01', '2028-01-01') },
+      { requiredKeys: [] },
+    )
+    // A schedule ending before it starts is refused by the schema.
+    .map((schedule) =>
+      schedule.start !== undefined && schedule.end !== undefined && schedule.end < schedule.start
+        ? { start: schedule.end, end: schedule.start }
+        : schedule,
+    ),
 }
 const survey = fc.record(
   {
