@@ -10,6 +10,7 @@ const published = (name: string): unknown =>
 interface StringSchema {
   minLength?: number
   pattern?: string
+  allOf?: StringSchema[]
 }
 
 // Every URL rule field in a published schema: the string schemas of exact, prefix, glob, regex.
@@ -30,7 +31,8 @@ function urlFields(node: unknown, found: [string, StringSchema][] = []): [string
 // What an editor's validator concludes from the keywords these fields use.
 function jsonAccepts(schema: StringSchema, value: string): boolean {
   if (value.length < (schema.minLength ?? 0)) return false
-  return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(value)
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return false
+  return (schema.allOf ?? []).every((part) => jsonAccepts(part, value))
 }
 
 describe('published JSON Schemas', () => {
@@ -52,6 +54,11 @@ describe('published JSON Schemas', () => {
     ['prefix', 'https://exämple.com/'],
     ['glob', '/статьи/*'],
     ['glob', '/app/**'],
+    ['glob', '/search?q=*'],
+    ['exact', '/pricing?plan=pro'],
+    ['exact', 'https://app.example.com/pricing?plan=pro'],
+    ['prefix', '/#/reports'],
+    ['prefix', 'https://app.example.com/#/reports'],
     ['regex', '^/reports/\\d+$'],
     ['regex', '^/caf%C3%A9'],
   ])('judge the %s rule %j as zod does', (kind, value) => {

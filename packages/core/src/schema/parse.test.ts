@@ -198,6 +198,18 @@ describe('parse', () => {
       { surveys: [survey({ audience: { url: { glob: '/статьи/*' } } })] },
       'surveys[0].audience.url.glob: expected non-ASCII characters percent-encoded, as browsers report URLs ("/caf%C3%A9" for "/café")',
     ],
+    // A hash router's route, or a query on a bare path: never matched (a path has neither), or
+    // matched on every route (the fragment is ignored), so the survey shows nowhere or everywhere.
+    [
+      'a page rule with a query on a bare path',
+      { surveys: [survey({ trigger: { page: { exact: '/pricing?plan=pro' } } })] },
+      'surveys[0].trigger.page.exact: expected no "#" (never seen), and "?" only after a scheme',
+    ],
+    [
+      'a URL rule with a fragment',
+      { surveys: [survey({ audience: { url: { prefix: 'https://app.example.com/#/reports' } } })] },
+      'surveys[0].audience.url.prefix: expected no "#" (never seen), and "?" only after a scheme',
+    ],
     [
       'a bad locale key',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: { 'not a tag': 'x' } }] })] },

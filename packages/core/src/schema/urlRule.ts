@@ -14,6 +14,16 @@ const pattern = nonEmpty.check(
   ),
 )
 
+// What `exact` and `prefix` compare is a path (or, with a scheme, origin + path + query), never
+// a fragment: a "?" on a bare path could never match, and a "#/route" of a hash router would be
+// dropped and match every route. (In a glob, "?" is a wildcard.)
+const literal = pattern.check(
+  z.regex(
+    /^(?:[^?#]*|[^/?#]*:\/\/[^#]*)$/,
+    'expected no "#" (never seen), and "?" only after a scheme',
+  ),
+)
+
 const regexSource = nonEmpty.check(
   z.refine((source) => {
     try {
@@ -30,8 +40,8 @@ const regexSource = nonEmpty.check(
  * segments) or `regex`. It matches the path, or the full URL when the pattern has a scheme.
  */
 export const urlRuleSchema = z.union([
-  z.strictObject({ exact: pattern }),
-  z.strictObject({ prefix: pattern }),
+  z.strictObject({ exact: literal }),
+  z.strictObject({ prefix: literal }),
   z.strictObject({ glob: pattern }),
   z.strictObject({ regex: regexSource }),
 ])

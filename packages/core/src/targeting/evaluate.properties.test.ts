@@ -46,10 +46,14 @@ const isRegex = (source: string) => {
     return false
   }
 }
+// `exact` and `prefix` never hold a "#", nor a "?" on a bare path: the schema refuses them.
+const literal = nonEmpty.filter((text) => !/[#?]/.test(text))
 const urlRule: fc.Arbitrary<UrlRule> = fc.oneof(
-  fc.record({ exact: fc.oneof(nonEmpty, fc.constantFrom('/', '/app', 'https://acme.com/app')) }),
   fc.record({
-    prefix: fc.oneof(nonEmpty, fc.constantFrom('/app', '/reports', 'https://acme.com')),
+    exact: fc.oneof(literal, fc.constantFrom('/', '/app', 'https://acme.com/app?tab=1')),
+  }),
+  fc.record({
+    prefix: fc.oneof(literal, fc.constantFrom('/app', '/reports', 'https://acme.com')),
   }),
   fc.record({
     glob: fc.oneof(nonEmpty, fc.constantFrom('/app/**', '/r/*/x?', 'https://*.acme.com/**')),
