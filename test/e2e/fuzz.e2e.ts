@@ -302,6 +302,14 @@ const survey = fc
     { requiredKeys: ['id', 'version', 'kind', 'questions', ...TARGETING_KEYS] },
   )
   .map(compact)
+  // A scored kind without its question type is refused: such a survey is a custom one here.
+  .map((survey) => {
+    const scored = { nps: 'nps', csat: 'rating', ces: 'ces' }[survey.kind as string]
+    const questions = survey.questions as { type: string }[]
+    return !scored || questions.some((q) => q.type === scored)
+      ? survey
+      : { ...survey, kind: 'custom' }
+  })
 const tour = fc
   .record(
     {

@@ -238,6 +238,16 @@ describe('parse', () => {
       },
       'surveys[0].questions[0].next[0].goto: expected a later question: "a" is this question',
     ],
+    // The kind decides which question's answer is the score: without one, no score is counted.
+    [
+      'a CSAT survey without a rating question',
+      {
+        surveys: [
+          survey({ kind: 'csat', questions: [{ id: 'q', type: 'ces', text: 'It was easy.' }] }),
+        ],
+      },
+      'surveys[0].kind: expected a "rating" question for a csat survey, or kind "custom"',
+    ],
     [
       'a branch to nowhere',
       {

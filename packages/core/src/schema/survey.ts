@@ -56,6 +56,23 @@ function checkBranches(
   })
 }
 
+// The question type whose answer is the score of each kind (as the SDK's `surveyMetric` reads it).
+const scoredBy = { nps: 'nps', csat: 'rating', ces: 'ces' } as const
+
+// A scored kind without its question would send answers but never a score.
+function checkKind(
+  { kind, questions }: { kind: Survey['kind']; questions: Question[] },
+  ctx: z.core.$RefinementCtx<unknown>,
+): void {
+  if (kind === 'custom' || questions.some((q) => q.type === scoredBy[kind])) return
+  ctx.addIssue({
+    code: 'custom',
+    input: kind,
+    path: ['kind'],
+    message: `expected a "${scoredBy[kind]}" question for a ${kind} survey, or kind "custom"`,
+  })
+}
+
 /** A survey definition, as product teams author it in JSON. */
 export const surveySchema = z
   .strictObject({
@@ -65,6 +82,6 @@ export const surveySchema = z
     thankYou: z.optional(localizedTextSchema),
     display: z.optional(displaySchema),
   })
-  .check(z.superRefine(checkBranches))
+  .check(z.superRefine(checkBranches), z.superRefine(checkKind))
 
 export type Survey = z.infer<typeof surveySchema>
