@@ -62,6 +62,16 @@ describe('parse', () => {
       { surveys: [survey({ trigger: { event: 7 } })] },
       'surveys[0].trigger.event: expected string, got number',
     ],
+    // A number quoted in a property filter: the comparison is meant, not a bare value.
+    [
+      'a quoted number in a property filter',
+      {
+        surveys: [
+          survey({ trigger: { event: 'report_exported', where: { rows: { gte: '100' } } } }),
+        ],
+      },
+      'surveys[0].trigger.where.rows.gte: expected number, got string',
+    ],
     [
       'a time on page past a day (browser timers fire at once past 24.8 days)',
       { surveys: [survey({ trigger: { timeOnPageSeconds: 30 * 86_400 } })] },

@@ -80,11 +80,19 @@ function typeAlternatives(branches: Issue[][]): string | null {
   return expected.join(' or ')
 }
 
+function refusedType(issue: Issue): boolean {
+  return (
+    issue.code === 'invalid_type' ||
+    (issue.code === 'invalid_union' && typeAlternatives(issue.errors) !== null)
+  )
+}
+
 function misfit(branch: Issue[]): number {
   let score = 0
   for (const issue of branch) {
-    // A branch that refused the value's very type is the least likely meant.
-    if (issue.code === 'invalid_type' && issue.path.length === 0) score += 100
+    // A branch that refused the value's very type is the least likely meant (a nested union
+    // of types, such as a scalar, refuses it too when each of its own branches did).
+    if (issue.path.length === 0 && refusedType(issue)) score += 100
     else if (issue.code === 'unrecognized_keys') score += issue.keys.length
     else if (isMissing(issue)) score += 1
   }
