@@ -15,7 +15,9 @@ export function terserPass(banner = ''): Plugin {
         const { code } = await minify(chunk.code, {
           module: options.format === 'es',
           ecma: 2020,
-          compress: { passes: 3 },
+          // Hoisting function declarations (a safe transform, off by default) takes 0.7% off
+          // sonde.js, the one IIFE script that matters, but adds 0.4-1.1% to the ES chunks.
+          compress: { passes: 3, hoist_funs: options.format === 'iife' },
           mangle: true,
           format: { comments: false },
         })
