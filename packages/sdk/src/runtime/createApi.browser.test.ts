@@ -127,28 +127,36 @@ describe('identify with traits that are not plain JSON', () => {
     ])
   })
 
-  it('keeps what serialises of traits with a function, so the display history is still stored', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
-    const options = {
-      endpoint: endpoint(),
-      locale: 'en',
-      config: { surveys: [{ ...csat, frequency: { recontactDays: 90 } }] },
-    }
-    const sonde = start(options)
-    sonde.identify('u_model', { plan: 'pro', refresh: () => 1 })
-    await answer(sonde, 5)
-    await sleep(500)
-    await sonde.flush()
-    const sent = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
-    expect(sent?.context?.user?.traits).toEqual({ plan: 'pro' })
-    sonde.destroy()
-    // The site's next page: the recontact period holds.
-    const next = start(options)
-    await vi.waitFor(() =>
-      expect(next.canShow('csat-ticket')).not.toMatchObject({ reason: 'loading' }),
-    )
-    expect(next.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'frequency.recontact' })
-  })
+  it.each(['identify', 'init'] as const)(
+    'keeps what serialises of traits with a function given to %s, so the display history is still stored',
+    async (by) => {
+      vi.spyOn(console, 'error').mockImplementation(() => {})
+      const traits = { plan: 'pro', refresh: () => 1 }
+      const options = {
+        endpoint: endpoint(),
+        locale: 'en',
+        config: { surveys: [{ ...csat, frequency: { recontactDays: 90 } }] },
+        ...(by === 'init' ? { user: { id: 'u_model', traits } } : {}),
+      }
+      const sonde = start(options)
+      if (by === 'identify') sonde.identify('u_model', traits)
+      await answer(sonde, 5)
+      await sleep(500)
+      await sonde.flush()
+      const sent = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
+      expect(sent?.context?.user?.traits).toEqual({ plan: 'pro' })
+      sonde.destroy()
+      // The site's next page: the recontact period holds.
+      const next = start(options)
+      await vi.waitFor(() =>
+        expect(next.canShow('csat-ticket')).not.toMatchObject({ reason: 'loading' }),
+      )
+      expect(next.canShow('csat-ticket')).toMatchObject({
+        ok: false,
+        reason: 'frequency.recontact',
+      })
+    },
+  )
 })
 
 describe('optOut', () => {

@@ -6,6 +6,7 @@ import {
 } from '@sonde/core'
 import { detectDevice } from '../context/detectDevice'
 import type { Visitor } from './createVisitor'
+import { safe } from './safe'
 
 /**
  * The targeting state a page starts from: the stored one (display history, event counts) or a
@@ -39,6 +40,14 @@ export function restoreState(
       url: win.location.href,
     })
   const state: TargetingState = { ...base, device, locale: deps.locale }
-  // Traits count without an id too: a visitor not signed in may come with some.
-  return user ? recordIdentity(state, user.id, user.traits) : state
+  // Traits count without an id too: a visitor not signed in may come with some. As identify()
+  // does, only what JSON keeps of them: a function would leave the state impossible to store
+  // (the display history lost, a survey asked again on the next page).
+  return user
+    ? recordIdentity(
+        state,
+        user.id,
+        safe(() => JSON.parse(JSON.stringify(user.traits ?? {})), {}),
+      )
+    : state
 }
