@@ -55,12 +55,14 @@ export interface SurveyHandle {
 
 let mounts = 0
 
-// The modal <dialog>s under `root`, down open shadow roots: a web component's own dialog
-// (Material's md-dialog) leaves the page just as inert as one in the document.
-function modals(root: Document | ShadowRoot): Element[] {
-  const found = [...root.querySelectorAll('dialog:modal')]
-  for (const el of root.querySelectorAll('*'))
-    if (el.shadowRoot) found.push(...modals(el.shadowRoot))
+// The page's open modal <dialog>s: those of the document, and one in a web component's shadow
+// root (Material's md-dialog), which leaves the page just as inert. A modal dialog holds focus,
+// so the shadow roots looked into are those along the focus path: walking every element of the
+// page for shadow roots took ~9 ms on a 20,000-element page, at each prompt and poll.
+function modals(): Element[] {
+  const found = [...document.querySelectorAll('dialog:modal')]
+  for (let el = document.activeElement; el?.shadowRoot; el = el.shadowRoot.activeElement)
+    found.push(...el.shadowRoot.querySelectorAll('dialog:modal'))
   return found
 }
 
@@ -73,7 +75,7 @@ function inside(dialog: Element, node: Node): boolean {
 // A modal <dialog> of the page (outside `container`) is open. :modal throws before Safari 15.6.
 function modalOpen(container: Element): boolean {
   try {
-    return modals(document).some((d) => !inside(d, container))
+    return modals().some((d) => !inside(d, container))
   } catch {
     return false
   }
