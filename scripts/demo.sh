@@ -36,14 +36,19 @@ pnpm exec tsx packages/collector/src/cli.ts start --port "$collector_port" --hos
   --data-dir "$data/db" --projects "$data/projects.json" --configs demo/collector/configs &
 collector=$!
 pids+=($collector)
+# Up when `url` answers; given up on when process `pid` ends or after `tries` looks `pause` s apart.
+wait_up() {
+  local url=$1 pid=$2 tries=$3 pause=$4
+  for _ in $(seq 1 "$tries"); do
+    curl -fs "$url" >/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep "$pause"
+  done
+  curl -fs "$url" >/dev/null
+}
 # Waited for as long as it runs (up to 2 minutes): a first start creates the database, which on a
 # busy machine takes longer than the 30 s once allowed here.
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null && break
-  kill -0 "$collector" 2>/dev/null || break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" >/dev/null ||
+wait_up "http://127.0.0.1:$collector_port/v1/config?key=pk_demo" "$collector" 240 0.5 ||
   { echo "The collector did not start on port $collector_port; see the lines above (SONDE_COLLECTOR_PORT sets another)." >&2; exit 1; }
 
 if [[ ${SONDE_DEMO_SEED:-1} != 0 && ! -f $data/seeded ]]; then
@@ -55,12 +60,7 @@ PORT=$demo_port COLLECTOR="http://127.0.0.1:$collector_port" node demo/server.mj
 app=$!
 pids+=($app)
 # Up when it serves Sonde's files: another server on the port (a dev server on 5173) does not.
-for _ in $(seq 1 40); do
-  curl -fs "http://127.0.0.1:$demo_port/sonde/stub.js" >/dev/null && break
-  kill -0 "$app" 2>/dev/null || break
-  sleep 0.25
-done
-curl -fs "http://127.0.0.1:$demo_port/sonde/stub.js" >/dev/null ||
+wait_up "http://127.0.0.1:$demo_port/sonde/stub.js" "$app" 40 0.25 ||
   { echo "Acme Reports could not be served on port $demo_port: set SONDE_DEMO_PORT to a free one." >&2; exit 1; }
 cat <<MSG
 
