@@ -1,6 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, test } from 'vitest'
 import { closeAll, show } from './test/show'
+import { spokenLangs } from './test/spokenLangs'
 import { ces, nps, single } from './test/surveys'
 
 afterEach(closeAll)
@@ -302,6 +303,18 @@ describe('languages', () => {
     } finally {
       document.documentElement.removeAttribute('lang')
     }
+  })
+
+  test('the announcement speaks its UI words and its question each in their own language', async () => {
+    // Russian UI strings, a question with no Russian text: "Опрос:" must not get an English voice.
+    const { ui, handle } = show(nps, { locale: 'ru' })
+    await handle.ready
+    const status = ui.getByRole('status')
+    await waitFor(() => expect(status.textContent).toMatch(/^Опрос: How likely/))
+    expect(spokenLangs(status)).toEqual([
+      ['Опрос:', 'ru'],
+      ['How likely are you to recommend Acme to a friend or colleague?', 'en'],
+    ])
   })
 
   test('update() switches language and keeps the answers', async () => {

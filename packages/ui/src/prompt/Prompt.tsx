@@ -11,7 +11,6 @@ import { QuestionView } from '../questions/QuestionView'
 import type { QuestionContext, Said } from '../questions/types'
 import type { Session } from '../session/createSession'
 import type { DismissReason } from '../session/types'
-import { fill } from '../strings/fill'
 import type { Strings } from '../strings/types'
 import { isRtl } from '../theme/isRtl'
 import { LiveRegion } from './LiveRegion'
@@ -51,15 +50,14 @@ export function Prompt(p: PromptProps) {
   const say = (text: LocalizedText | undefined, fallback: string): Said =>
     text ? [tx(text), langOf(text)] : [fallback, ui]
   const question = survey.questions.find((q) => q.id === current)
-  // Outside the surface, the region would take the page's lang: it says which its question is in.
-  const [announcement] = useState<Said>(() =>
-    modal || !question
-      ? ['']
-      : [
-          fill(strings.announce, { q: tx(question.text) }),
-          resolveLocale(question.text, locale, survey.locale),
-        ],
-  )
+  // Outside the surface, the region would take the page's lang: it says its UI words are in the
+  // strings' language and its question in the one the question is shown in.
+  const [announcement] = useState<Said[]>(() => {
+    if (modal || !question) return []
+    const [before = '', after = ''] = strings.announce.split('{q}')
+    const q: Said = [tx(question.text), resolveLocale(question.text, locale, survey.locale)]
+    return [[before], q, [after]]
+  })
   const { n, total } = session.progress()
   const titleId = `${p.ids}-${current}`
   const dir = isRtl(locale) ? 'rtl' : 'ltr'
@@ -137,7 +135,7 @@ export function Prompt(p: PromptProps) {
           )}
         </div>
       </Surface>
-      <LiveRegion message={announcement[0]} lang={announcement[1]} />
+      <LiveRegion message={announcement} lang={strings.lang} />
     </>
   )
 }

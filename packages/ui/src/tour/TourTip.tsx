@@ -115,7 +115,12 @@ export function TourTip(p: TourTipProps) {
             </button>
           )}
         </div>
-        <LiveRegion message={counter ? `${counter}: ${p.title}` : p.title} />
+        <LiveRegion
+          message={[
+            [counter && `${counter}: `, p.uiLang],
+            [p.title, p.titleLang],
+          ]}
+        />
       </div>
       {p.pos === 'anchor' && <div class="ar" ref={p.arrowRef} aria-hidden="true" />}
     </>

@@ -1,5 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { spokenLangs } from '../test/spokenLangs'
 import { addTarget, closeTours, showTour, tour, withBox } from './test/showTour'
 
 afterEach(closeTours)
@@ -135,6 +136,19 @@ describe('navigation', () => {
     expect(langOf(ui.getByRole('dialog'))).toBe('pt-BR')
     expect(langOf(ui.getByRole('button', { name: 'Next' }))).toBe('en')
     expect(langOf(ui.getByText('Step 1 of 3'))).toBe('en')
+  })
+
+  test('the announcement speaks the counter and the title each in their own language', async () => {
+    // A French UI over a tour written in English: the title must not get a French voice.
+    page()
+    const { ui, handle } = showTour(three, { locale: 'fr' })
+    await handle.ready
+    const status = ui.getByRole('status')
+    await waitFor(() => expect(status.textContent).toBe('Étape 1 sur 3: Create a report'))
+    expect(spokenLangs(status)).toEqual([
+      ['Étape 1 sur 3:', 'fr'],
+      ['Create a report', 'en'],
+    ])
   })
 
   test('content is rendered as text, never as HTML', async () => {
