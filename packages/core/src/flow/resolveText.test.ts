@@ -27,6 +27,18 @@ describe('resolveText', () => {
     expect(resolveText(text, locale, surveyLocale)).toBe(expected)
   })
 
+  // Only a regional text in the respondent's language: it beats the survey's and English.
+  const regional = { en: 'Hello', 'fr-FR': 'Bonjour', 'pt-BR': 'Olá' }
+  it.each([
+    ['fr', 'en', 'Bonjour', 'fr-FR'],
+    ['fr-CA', 'en', 'Bonjour', 'fr-FR'],
+    ['pt-PT', 'fr-FR', 'Olá', 'pt-BR'],
+    ['de', 'en', 'Hello', 'en'],
+  ])('%s (survey %s) with only regional texts → %s (%s)', (locale, surveyLocale, shown, tag) => {
+    expect(resolveText(regional, locale, surveyLocale)).toBe(shown)
+    expect(resolveLocale(regional, locale, surveyLocale)).toBe(tag)
+  })
+
   it('returns a plain string as is, whatever the locale', () => {
     expect(resolveText('How likely…?', 'ar')).toBe('How likely…?')
   })

@@ -27,21 +27,21 @@ export function localeChain(locale: string, surveyLocale = 'en'): string[] {
  */
 export function resolveText(text: LocalizedText, locale: string, surveyLocale?: string): string {
   if (typeof text === 'string') return text
-  const byTag = new Map(Object.entries(text).map(([tag, value]) => [tag.toLowerCase(), value]))
-  for (const tag of localeChain(locale, surveyLocale)) {
-    const found = byTag.get(tag)
-    if (found !== undefined) return found
-  }
-  return Object.values(text)[0] ?? ''
+  return text[resolveLocale(text, locale, surveyLocale)] ?? ''
 }
 
 /** The locale a text will actually be shown in, for `lang` attributes. */
 export function resolveLocale(text: LocalizedText, locale: string, surveyLocale = 'en'): string {
   if (typeof text === 'string') return surveyLocale
   const tags = Object.keys(text)
+  const lang = locale.toLowerCase().split('-')[0]
   for (const tag of localeChain(locale, surveyLocale)) {
     const found = tags.find((t) => t.toLowerCase() === tag)
     if (found) return found
+    // Another region of the respondent's language (`fr-FR` for `fr`) still reads as theirs:
+    // it beats the survey's language and English.
+    const sibling = tag === lang && tags.find((t) => t.toLowerCase().startsWith(`${lang}-`))
+    if (sibling) return sibling
   }
   return tags[0] ?? surveyLocale
 }
