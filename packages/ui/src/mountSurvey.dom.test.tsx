@@ -223,6 +223,16 @@ describe('partial answers', () => {
 })
 
 describe('languages', () => {
+  // First in this file: Spanish must not be loaded yet, so its strings arrive after English's.
+  test('the last locale asked for wins, even when an earlier one loads later', async () => {
+    const { ui, handle } = show(nps)
+    handle.update({ locale: 'es' })
+    handle.update({ locale: 'en' })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(ui.getByRole('button', { name: 'Close' })).toBeTruthy()
+    expect(ui.getByRole('dialog').getAttribute('lang')).toBe('en')
+  })
+
   test('French: question, end labels and buttons in French', async () => {
     const { ui, handle } = show(nps, { locale: 'fr-CA' })
     await handle.ready

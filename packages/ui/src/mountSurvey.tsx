@@ -100,6 +100,8 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   // The modal dialog's poll, and what settles `ready` when closing ends the wait early.
   let poll: ReturnType<typeof setTimeout> | undefined
   let stopWaiting = () => {}
+  // Counts showings, so only the latest one's strings are drawn.
+  let shows = 0
 
   const teardown = () => {
     if (closed) return
@@ -142,11 +144,17 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   const show = (first = false): Promise<void> => {
     // Closed (while held, or before an update): no strings chunk to load for nothing.
     if (closed) return Promise.resolve()
+    const turn = ++shows
     const strings = loadStrings(opts.locale ?? survey.locale ?? 'en')
     // Its first showing waits for the language's strings: the route may change meanwhile, as
-    // it may while a modal dialog holds it back, and then it was never due here.
+    // it may while a modal dialog holds it back, and then it was never due here. Strings that
+    // arrive after a later update asked for another language are not drawn over its own.
     if (strings instanceof Promise)
-      return strings.then((loaded) => (first && opts.due?.() === false ? teardown() : draw(loaded)))
+      return strings.then((loaded) => {
+        if (turn !== shows) return
+        if (first && opts.due?.() === false) teardown()
+        else draw(loaded)
+      })
     draw(strings)
     return Promise.resolve()
   }
