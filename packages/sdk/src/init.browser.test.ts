@@ -214,6 +214,54 @@ describe('init in Chromium', () => {
       sonde.destroy()
     }
   })
+  it('a click that advances a tour to another page resumes it there, at the next step', async () => {
+    const url = endpoint()
+    const link = document.createElement('button')
+    link.id = 'to-reports'
+    link.textContent = 'Reports'
+    document.body.append(link)
+    const config = {
+      tours: [
+        {
+          id: 'across',
+          version: 1,
+          locale: 'en',
+          steps: [
+            { id: 'a', target: '#to-reports', title: 'Open reports', advanceOn: { click: true } },
+            { id: 'b', target: '#export', title: 'Export here' },
+          ],
+        },
+      ],
+    }
+    const state = persistState(`${storeName(url)}-state`)
+    const exportButton = document.createElement('button')
+    exportButton.id = 'export'
+    exportButton.textContent = 'Export'
+    try {
+      sonde = init({ endpoint: url, config, locale: 'en' })
+      const left = new Promise((resolve) => sonde?.on('tour:step', resolve))
+      sonde.startTour('across')
+      await waitFor(prompt)
+      // The link's click leaves the page: step b's target is on the next one.
+      await userEvent.click(link)
+      await left
+      await new Promise((r) => setTimeout(r, 200))
+      const stored = await state.load()
+      sonde.destroy()
+      await new Promise((r) => setTimeout(r, 100))
+      state.save(stored)
+      await new Promise((r) => setTimeout(r, 100))
+      link.remove()
+      document.body.append(exportButton)
+
+      sonde = init({ endpoint: url, config, locale: 'en' })
+      const root = await waitFor(prompt, 2_000)
+      expect(root.querySelector('h2')?.textContent).toBe('Export here')
+    } finally {
+      link.remove()
+      exportButton.remove()
+    }
+  })
   it('a tour resumed at its first step after a reload is not started a second time', async () => {
     const url = endpoint()
     const target = document.createElement('button')

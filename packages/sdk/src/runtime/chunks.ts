@@ -36,7 +36,7 @@ export interface TourUi {
       theme?: Theme
       startAt?: number
       onShow?: (e: { stepId: string; index: number }) => void
-      onStep?: (e: { stepId: string; index: number; dwellMs: number }) => void
+      onStep?: (e: { stepId: string; index: number; dwellMs: number; to: number }) => void
       onComplete?: (e: { dwellMs: number }) => void
       onDismiss?: (e: { stepId: string; index: number; reason: string }) => void
       onClose?: () => void

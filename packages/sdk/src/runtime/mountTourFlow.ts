@@ -59,7 +59,10 @@ export function mountTourFlow(
         wire('tour.started')
         ctx.emit('tour:started', { tourId })
       },
-      onStep: ({ stepId, index, dwellMs }) => {
+      onStep: ({ stepId, index, dwellMs, to }) => {
+        // Now, not once the next step shows: its target may be on the page a click on this one's
+        // opens, and this page may be gone by then.
+        if (to < tour.steps.length) ctx.record((s) => recordStep(s, 'tour', tourId, to))
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
         ctx.emit('tour:step', { tourId, stepId, index, dwellMs })
       },

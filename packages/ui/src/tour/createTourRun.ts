@@ -150,10 +150,10 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
     else go(to, dir)
   }
 
-  const report = () => {
+  const report = (to: number) => {
     tick()
     const step = steps[index]
-    if (seen && step) call(d.onStep, { stepId: step.id, index, dwellMs: Math.round(stepMs) })
+    if (seen && step) call(d.onStep, { stepId: step.id, index, dwellMs: Math.round(stepMs), to })
   }
 
   const stop = () => {
@@ -182,7 +182,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   const next = (inside = d.hasFocus()) => {
     if (over || index < 0) return
     focus = inside
-    report()
+    report(index + 1)
     go(index + 1, 1)
   }
 
@@ -219,7 +219,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
     back(inside = d.hasFocus()) {
       if (over || index <= 0) return
       focus = inside
-      report()
+      report(index - 1)
       go(index - 1, -1)
     },
     dismiss,

@@ -60,6 +60,7 @@ describe('navigation', () => {
     expect(shown.map((s) => s.index)).toEqual([0, 1, 0, 1, 2])
     expect(stepped.map((s) => s.stepId)).toEqual(['new', 'export', 'new', 'export', 'bye'])
     expect(stepped.every((s) => s.dwellMs >= 0)).toBe(true)
+    expect(stepped.map((s) => s.to)).toEqual([1, 0, 1, 2, 3])
     expect(completed).toHaveLength(1)
     expect(closed()).toBe(1)
     expect(document.querySelector('sonde-root')).toBeNull()

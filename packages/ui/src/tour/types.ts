@@ -15,6 +15,8 @@ export interface TourStepEvent {
   index: number
   /** How long the step was on screen, paused time excluded. */
   dwellMs: number
+  /** The step moved to (`steps.length` when the tour is done), before its target is found. */
+  to: number
 }
 
 /** The last step was done. */
