@@ -99,7 +99,8 @@ export function TourTip(p: TourTipProps) {
           </p>
         )}
         <div class="ft" lang={p.uiLang}>
-          {!last && (
+          {/* The last step's Done ends the tour; one waiting for an action has no Done. */}
+          {(!last || p.waitsForAction) && (
             <button type="button" class="b alt sk" onClick={p.onSkip}>
               {strings.skipTour}
             </button>

@@ -186,6 +186,23 @@ describe('advanceOn', () => {
     expect(stepped.map((s) => s.stepId)).toEqual(['a', 'b'])
   })
 
+  test('a last step that waits for an action can still be left with a button', async () => {
+    page()
+    const last = tour({
+      steps: [
+        { id: 'a', target: '#new', title: 'Look here' },
+        { id: 'b', target: '#export', title: 'Now export', advanceOn: { event: 'exported' } },
+      ],
+    })
+    const { ui, handle, dismissed } = showTour(last)
+    await handle.ready
+    fireEvent.click(ui.getByRole('button', { name: 'Next' }))
+    // No Done (the action is the way forward) and no Esc on a touch screen: Skip ends it.
+    expect(ui.queryByRole('button', { name: 'Done' })).toBeNull()
+    fireEvent.click(ui.getByRole('button', { name: 'Skip tour' }))
+    expect(dismissed).toEqual([{ stepId: 'b', index: 1, reason: 'close' }])
+  })
+
   test('a click elsewhere, or inside the tooltip, does not advance', async () => {
     page()
     const other = addTarget('other')
