@@ -80,6 +80,20 @@ describe('targets in a real page', () => {
     expect(getComputedStyle(tip() as HTMLElement).visibility).toBe('visible')
   })
 
+  test('a copy on screen rendered after a hidden one is the target', async () => {
+    // The hidden mobile-menu copy is there first; the toolbar's copy comes a moment later.
+    const hidden = el('button', { display: 'none' })
+    hidden.dataset.tour = 'export'
+    const { handle, tip } = showTour(
+      tour({ steps: [{ id: 'a', target: '[data-tour=export]', title: 'Export' }] }),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const shown = el('button', { margin: '100px 200px' })
+    shown.dataset.tour = 'export'
+    await handle.ready
+    await until(() => placedBelow(tip() as HTMLElement, shown))
+  })
+
   // A hidden target is as good as a missing one: nobody sees the step, and a step nobody sees
   // must not hold the screen (no survey can show meanwhile) nor take the page's Escape.
   test('a target in the page but hidden is waited for: shown once it renders', async () => {

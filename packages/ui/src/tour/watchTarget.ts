@@ -37,9 +37,9 @@ export interface TargetWatch {
  * Follows the element `find` returns across DOM changes and calls `onChange` when it changes:
  * a new element (the app re-rendered it: re-attach), `null` (it left or is hidden: pause), or
  * back again. An element in the page but not rendered (display: none, a closed menu) counts as
- * absent: nobody would see the step. While the element stays connected each DOM change costs one
- * `isConnected` read, no query and no layout; whether it renders is told by a ResizeObserver,
- * which reports a box appearing or going (display: none is a 0 × 0 box).
+ * absent: nobody would see the step. While the element stays connected and rendered each DOM
+ * change costs one `isConnected` read, no query and no layout; whether it renders is told by a
+ * ResizeObserver, which reports a box appearing or going (display: none is a 0 × 0 box).
  */
 export function watchTarget(
   find: () => Element | null,
@@ -72,7 +72,9 @@ export function watchTarget(
     onChange(now)
   }
   function check() {
-    if (element?.isConnected) return
+    // A hidden one is asked again: another copy may have come on screen (a toolbar rendered
+    // after the hidden mobile menu's copy).
+    if (element?.isConnected && watch.current) return
     const next = find()
     if (next === element) return
     follow(next)
