@@ -21,7 +21,7 @@ const within = (el: Node | null, host: Element): boolean => {
  * rather than to <body>: the element focused at mount (a modal takes focus from it), updated
  * whenever focus later comes in from the page.
  */
-export function trackFocus(root: ShadowRoot, host: HTMLElement): () => () => void {
+export function trackFocus(root: ShadowRoot, host: HTMLElement): (held?: boolean) => () => void {
   let back = activeElement()
   // The element focus last left, down open shadow roots (focusout comes just before focusin).
   let left: EventTarget | undefined
@@ -40,11 +40,13 @@ export function trackFocus(root: ShadowRoot, host: HTMLElement): () => () => voi
   }
   document.addEventListener('focusout', onFocusOut, true)
   root.addEventListener('focusin', onFocusIn)
-  // Called just before the host is removed: restores focus only if it is still inside the prompt.
-  return () => {
+  // Called just before the host is removed: restores focus only if it is still inside the prompt,
+  // or `held`: it was when the prompt went off screen (a tour waiting for a target), and it has
+  // gone nowhere since (<body>).
+  return (held = false) => {
     document.removeEventListener('focusout', onFocusOut, true)
     root.removeEventListener('focusin', onFocusIn)
-    const inside = root.activeElement !== null
+    const inside = root.activeElement !== null || (held && !activeElement())
     return () => {
       // A page's own focus() (a component overriding it) must not stop the teardown after this.
       try {

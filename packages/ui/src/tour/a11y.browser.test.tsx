@@ -50,6 +50,25 @@ describe('focus', () => {
     expect(document.activeElement).toBe(input)
   })
 
+  test('Next to a step whose target never comes: focus still goes back to the page', async () => {
+    const { input } = hostPage()
+    input.focus()
+    const gone = tour({
+      missingTarget: { policy: 'wait', timeoutMs: 300 },
+      steps: [
+        { id: 'spot', target: '#t', title: 'Create a report', spotlight: true },
+        { id: 'later', target: '#nowhere', title: 'Not here' },
+      ],
+    })
+    const { handle, shadow, dismissed } = showTour(gone)
+    await handle.ready
+    expect(shadow.activeElement?.textContent).toBe('Next')
+    await userEvent.keyboard('{Enter}')
+    await until(() => dismissed.length > 0)
+    expect(dismissed.map((d) => d.reason)).toEqual(['missing_target'])
+    expect(document.activeElement).toBe(input)
+  })
+
   test('a plain tooltip does not steal focus: typing goes on in the host input', async () => {
     const { input } = hostPage()
     await userEvent.click(input)

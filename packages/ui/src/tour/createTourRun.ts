@@ -29,8 +29,8 @@ export interface RunDeps extends TourCallbacks {
   render: (state: RunState) => void
   /** The first step is on screen. */
   shown: () => void
-  /** The tour completed or was dismissed: unmount it. */
-  end: () => void
+  /** The tour completed or was dismissed: unmount it; `focus`: the user was in the tour last. */
+  end: (focus: boolean) => void
 }
 
 /** The controls of a running tour; `inside`: the action came from the tour's own UI. */
@@ -168,7 +168,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
     if (!anySeen) return dismiss('missing_target')
     stop()
     call(d.onComplete, { dwellMs: Math.round(totalMs) })
-    d.end()
+    d.end(focus)
   }
 
   const dismiss = (reason: TourDismissReason) => {
@@ -176,7 +176,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
     stop()
     const at = Math.min(Math.max(index, 0), steps.length - 1)
     call(d.onDismiss, { stepId: steps[at]?.id ?? '', index: at, reason })
-    d.end()
+    d.end(focus)
   }
 
   const next = (inside = d.hasFocus()) => {

@@ -48,12 +48,12 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
     settle = resolve
   })
 
-  const teardown = () => {
+  const teardown = (focus = false) => {
     if (closed) return
     closed = true
     for (const type of LAYER_EVENTS) document.removeEventListener(type, onLayer, true)
     root.removeEventListener('toggle', onOwnToggle, true)
-    const restoreFocus = leaveFocus()
+    const restoreFocus = leaveFocus(focus)
     render(null, mount)
     host.remove()
     restoreFocus()
