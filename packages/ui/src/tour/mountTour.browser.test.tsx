@@ -33,6 +33,23 @@ describe('the page’s modal dialogs', () => {
     await until(() => handle.host.parentElement === document.body)
     expect(tip()?.matches(':popover-open')).toBe(true)
   })
+
+  test('a target inside a web component in an open modal <dialog> can be used too', async () => {
+    const dialog = document.createElement('dialog')
+    document.body.append(dialog)
+    const widget = el('div', {}, dialog)
+    const shadowRoot = widget.attachShadow({ mode: 'open' })
+    const target = el('button', {}, shadowRoot as unknown as Element)
+    dialog.showModal()
+    const { handle, shadow, tip } = showTour(plain, {
+      resolveTarget: (step) => (step.id === 'one' ? target : undefined),
+    })
+    await handle.ready
+    expect(tip()?.matches(':popover-open')).toBe(true)
+    const next = [...shadow.querySelectorAll('button')].find((b) => b.textContent === 'Next')
+    next?.focus()
+    expect(shadow.activeElement).toBe(next)
+  })
 })
 
 describe('Esc closes only the topmost layer', () => {

@@ -5,6 +5,7 @@ import { trackFocus } from '../mount/trackFocus'
 import { loadStrings } from '../strings/loadStrings'
 import type { Strings } from '../strings/types'
 import { createTourRun, type RunState } from './createTourRun'
+import { openDialogOf } from './placement'
 import { tourCss } from './styles'
 import { TourView } from './TourView'
 import type { TourHandle, TourOptions } from './types'
@@ -70,7 +71,7 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
     last = state
     // Outside an open modal <dialog> the page is inert, our host too: a step whose target is in
     // one shows from inside it. Moving the host hides its popovers, so the view opens anew.
-    const into = state.target?.closest('dialog[open]') ?? container
+    const into = (state.target && openDialogOf(state.target)) ?? container
     if (host.parentNode !== into) {
       render(null, mount)
       into.append(host)

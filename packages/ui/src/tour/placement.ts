@@ -31,6 +31,14 @@ export function inFixed(el: Element): boolean {
   return false
 }
 
+/** The open `<dialog>` holding `el`, across shadow roots (a target inside a web component). */
+export function openDialogOf(el: Element): Element | null {
+  for (let node: Element | null = el; node; node = parentOf(node)) {
+    if (node.matches('dialog[open]')) return node
+  }
+  return null
+}
+
 /** Whether `el` is wholly inside the viewport (else a step scrolls it into view when it opens). */
 export function inViewport(el: Element): boolean {
   const r = el.getBoundingClientRect()
