@@ -345,6 +345,41 @@ describe('a tour waiting for its first target', () => {
     history.replaceState(null, '', here)
   })
 
+  // A full page load onto a page outside the rule ends it too, as a route change there does.
+  it('resumed on a page its rule does not cover, ends instead of showing', async () => {
+    const welcome = {
+      id: 'welcome',
+      version: 1,
+      locale: 'en',
+      trigger: { page: { prefix: '/app' } },
+      steps: [
+        { id: 'new', target: '#new-report', title: 'Create a report' },
+        { id: 'again', target: '#new-report', title: 'And another' },
+      ],
+    }
+    // The shared header, on every page of the app.
+    const header = document.createElement('button')
+    header.id = 'new-report'
+    header.textContent = 'New report'
+    document.body.append(header)
+    history.replaceState(null, '', '/app/reports')
+    const options = { endpoint: endpoint(), locale: 'en', config: { tours: [welcome] } }
+    const first = start(options)
+    await vi.waitFor(() => expect(prompt()).toBeTruthy(), { timeout: 5_000 })
+    await sleep(300)
+    first.destroy()
+    // The visitor follows a plain link to a page outside the tour's pages.
+    history.replaceState(null, '', '/settings')
+    const next = start(options)
+    const dismissed = vi.fn()
+    next.on('tour:dismissed', dismissed)
+    await sleep(1_500)
+    expect({ onScreen: !!prompt(), dismissed: dismissed.mock.calls }).toEqual({
+      onScreen: false,
+      dismissed: [[expect.objectContaining({ tourId: 'welcome', reason: 'route' })]],
+    })
+  })
+
   // Leaving the pages a tour belongs to ends it (README): also while it still waits.
   it('does not show on a page its rule does not cover once the user has left', async () => {
     const welcome = {

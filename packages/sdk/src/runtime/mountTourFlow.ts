@@ -34,7 +34,6 @@ export function mountTourFlow(
     const rule = tour.trigger && 'page' in tour.trigger ? tour.trigger.page : undefined
     const left = (url: string) => !!rule && !matchUrl(rule, url)
     const { location } = ctx.sending.win
-    const href = location.href
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       send({
         id: ctx.newId(),
@@ -49,9 +48,10 @@ export function mountTourFlow(
       ...(ctx.theme ? { theme: ctx.theme } : {}),
       startAt: resumeAt ?? 0,
       onShow: ({ index }) => {
-        // Left while it waited for its first target, when the presenter routes nothing to it yet.
-        if (location.href !== href && left(location.href))
-          return queueMicrotask(() => handle.close('route'))
+        // Not on its pages: left while it waited for its first target (the presenter routes
+        // nothing to it yet), or resumed by a full page load onto another page, which ends it
+        // as a route change there would.
+        if (left(location.href)) return queueMicrotask(() => handle.close('route'))
         ctx.record((s) => recordStep(s, 'tour', tourId, index))
         if (started) return
         started = true
