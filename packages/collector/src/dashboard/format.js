@@ -4,6 +4,11 @@
 /** @typedef {{ low: number, high: number }} Interval */
 
 const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
+// NPS carries its sign, except when it rounds to zero: −0.3 is "0", never "-0" (nor "+0").
+const signedWhole = new Intl.NumberFormat(undefined, {
+  maximumFractionDigits: 0,
+  signDisplay: 'exceptZero',
+})
 const oneDecimal = new Intl.NumberFormat(undefined, {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
@@ -16,7 +21,7 @@ const oneDecimal = new Intl.NumberFormat(undefined, {
  */
 export function formatValue(kind, value) {
   if (value === null) return '—'
-  if (kind === 'nps') return `${value > 0 ? '+' : ''}${whole.format(value)}`
+  if (kind === 'nps') return signedWhole.format(value)
   if (kind === 'csat') return `${whole.format(value)}%`
   return oneDecimal.format(value)
 }
