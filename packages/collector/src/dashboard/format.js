@@ -37,12 +37,12 @@ export function formatInterval(kind, ci) {
 }
 
 /**
- * A percentage of a whole, for shares of answers.
+ * A percentage of a whole, for shares of answers; "—" for a share of nothing, which is no 0%.
  * @param {number} part
  * @param {number} total
  */
 export function formatShare(part, total) {
-  return total === 0 ? '0%' : `${whole.format((100 * part) / total)}%`
+  return total === 0 ? '—' : `${whole.format((100 * part) / total)}%`
 }
 
 /** @param {number} n */
