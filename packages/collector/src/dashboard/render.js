@@ -73,7 +73,8 @@ function metricCards(kind, scale, score) {
     return [
       card('CSAT', formatValue('csat', s.score), [
         formatInterval('csat', s.ci),
-        `${n}, top two boxes of 1–${scale}`,
+        // As core's isSatisfied counts: the top box only on a scale shorter than 1–5.
+        `${n}, ${scale >= 5 ? 'top two boxes' : 'top box'} of 1–${scale}`,
       ]),
     ]
   }

@@ -1,0 +1,38 @@
+import { scoreCsat } from '@sonde/core'
+import { describe, expect, it } from 'vitest'
+import { renderCards } from './render.js'
+
+function csatStats(scale: number, answers: number[]) {
+  return {
+    surveyId: 'csat',
+    metric: { kind: 'csat' as const, scale },
+    from: null,
+    to: null,
+    counts: { responses: answers.length, answered: answers.length, completed: 0, dismissed: 0 },
+    dropped: 0,
+    score: { kind: 'csat', scale, ...scoreCsat(answers, scale) },
+    distribution: [],
+    interval: 'day' as const,
+    trend: [],
+    segment: null,
+    verbatims: [],
+  }
+}
+
+describe('renderCards', () => {
+  // The CSAT card says which answers count as satisfied: core's isSatisfied takes the top two
+  // boxes on 1–5 and up, but only the top box on 1–3 (two boxes would take in its neutral 2).
+  it.each([
+    [3, [3, 2, 2, 1], '25%', 'n = 4, top box of 1–3'],
+    [5, [5, 4, 3, 1], '50%', 'n = 4, top two boxes of 1–5'],
+    [10, [10, 9, 8, 1], '50%', 'n = 4, top two boxes of 1–10'],
+  ])('names the boxes CSAT counts on 1–%i', (scale, answers, value, note) => {
+    const container = document.createElement('div')
+    renderCards(container, csatStats(scale, answers))
+    const card = [...container.querySelectorAll('.card')].find(
+      (item) => item.querySelector('h3')?.textContent === 'CSAT',
+    )
+    expect(card?.querySelector('.value')?.textContent).toBe(value)
+    expect([...(card?.querySelectorAll('.note') ?? [])].map((p) => p.textContent)).toContain(note)
+  })
+})
