@@ -38,7 +38,10 @@ export function drawTrend(container, stats) {
   chart = null
   container.replaceChildren()
   if (!stats.metric || stats.trend.length === 0) {
-    container.textContent = 'No answers in this range.'
+    // A custom survey has answers but no score: "no answers" would contradict its counts.
+    container.textContent = stats.metric
+      ? 'No answers in this range.'
+      : 'No scored question in this survey: nothing to trend.'
     return
   }
   const points = stats.trend.filter((point) => point.key !== null)

@@ -1,6 +1,6 @@
 import { scoreCsat } from '@sonde/core'
 import { describe, expect, it } from 'vitest'
-import { renderCards } from './render.js'
+import { renderCards, renderSegments, renderTrendTable } from './render.js'
 
 function csatStats(scale: number, answers: number[]) {
   return {
@@ -34,5 +34,23 @@ describe('renderCards', () => {
     )
     expect(card?.querySelector('.value')?.textContent).toBe(value)
     expect([...(card?.querySelectorAll('.note') ?? [])].map((p) => p.textContent)).toContain(note)
+  })
+})
+
+describe('table captions', () => {
+  // A custom survey has no score: its empty tables must not be captioned as NPS.
+  it.each([
+    [null, null, 'No scored question to segment', 'Score by day'],
+    [{ kind: 'csat' as const, scale: 5 }, 'device', 'CSAT by device', 'CSAT by day'],
+  ])('name the metric %j', (metric, name, segments, trend) => {
+    // As computeStats answers: no segment for a survey without a metric.
+    const segment = name ? { name, rows: [], truncated: false } : null
+    const stats = { ...csatStats(5, []), metric, score: null, segment }
+    const segmentTable = document.createElement('table')
+    const trendTable = document.createElement('table')
+    renderSegments(segmentTable, stats)
+    renderTrendTable(trendTable, stats)
+    expect(segmentTable.caption?.textContent).toBe(segments)
+    expect(trendTable.caption?.textContent).toBe(trend)
   })
 })

@@ -147,9 +147,12 @@ function renderGroups(table, caption, keyTitle, kind, rows) {
 export function renderSegments(table, stats) {
   const segment = stats.segment
   const kind = stats.metric?.kind ?? 'nps'
-  const caption = segment
-    ? `${names[kind]} by ${segment.name}${segment.truncated ? ' (largest 50 values)' : ''}`
-    : 'No segment chosen'
+  // A custom survey has no score, so the API sends no segments whichever was chosen.
+  const caption = !stats.metric
+    ? 'No scored question to segment'
+    : segment
+      ? `${names[kind]} by ${segment.name}${segment.truncated ? ' (largest 50 values)' : ''}`
+      : 'No segment chosen'
   renderGroups(table, caption, segment?.name ?? 'Segment', kind, segment?.rows ?? [])
 }
 
@@ -160,7 +163,8 @@ export function renderSegments(table, stats) {
 export function renderTrendTable(table, stats) {
   const kind = stats.metric?.kind ?? 'nps'
   const title = stats.interval === 'week' ? 'Week of' : 'Day'
-  renderGroups(table, `${names[kind]} by ${stats.interval}`, title, kind, stats.trend)
+  const name = stats.metric ? names[kind] : 'Score'
+  renderGroups(table, `${name} by ${stats.interval}`, title, kind, stats.trend)
 }
 
 /**
