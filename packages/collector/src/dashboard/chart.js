@@ -46,6 +46,7 @@ export function drawTrend(container, stats) {
   }
   const points = stats.trend.filter((point) => point.key !== null)
   const x = points.map((point) => Date.parse(`${point.key}T00:00:00Z`) / 1000)
+  const lone = x.length === 1 ? x[0] : undefined
   const value = points.map((point) => point.value)
   const low = points.map((point) => point.ci?.low ?? null)
   const high = points.map((point) => point.ci?.high ?? null)
@@ -64,7 +65,12 @@ export function drawTrend(container, stats) {
   const options = {
     width: Math.max(320, container.clientWidth),
     height: 260,
-    scales: { x: { time: true }, y: { range } },
+    scales: {
+      // One period alone (a survey's first day): uPlot's own range for it puts the point on the
+      // left edge with no day on the axis. Centre it, between the days either side.
+      x: { time: true, ...(lone === undefined ? {} : { range: [lone - 86_400, lone + 86_400] }) },
+      y: { range },
+    },
     series: [
       {
         label: period,

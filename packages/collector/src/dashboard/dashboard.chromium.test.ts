@@ -264,6 +264,38 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     }
   })
 
+  // A new survey's answers all fall on one day: uPlot then had an x range of zero width, drew
+  // the lone point against the left edge and labelled no day on the axis.
+  it('draws a trend of one day in the middle of the chart, with days around it', async () => {
+    const csat = (score: number) =>
+      makeEvent({
+        surveyId: 'csat-ticket',
+        surveyVersion: 1,
+        at: '2026-11-12T09:00:00.000Z',
+        answers: [{ questionId: 'csat', value: score }],
+        metric: { kind: 'csat', score, scale: 5, satisfied: score >= 4 },
+      })
+    const res = await postBatch(testApp(db), makeBatch([csat(5), csat(4), csat(2)]))
+    expect(res.status).toBe(200)
+    const one = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    try {
+      await one.goto(`${base}/dashboard/#survey=csat-ticket`)
+      await one.getByLabel('Project key').fill('pk_test')
+      await one.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+      await one.getByRole('button', { name: 'Open' }).click()
+      const canvas = one.locator('#trend-chart canvas')
+      await canvas.waitFor()
+      const box = (await canvas.boundingBox())!
+      const third = box.width / 3
+      const middle = await one.screenshot({
+        clip: { x: box.x + third, y: box.y, width: third, height: box.height },
+      })
+      expect(countPixels(middle, '#4f46e5').hits, 'series pixels mid-chart').toBeGreaterThan(10)
+    } finally {
+      await one.close()
+    }
+  })
+
   it('has no axe violation on the key form, empty and with an error', async () => {
     expect(await axeViolations(page)).toEqual([])
     await page.goto(`${base}/dashboard/`)
