@@ -95,7 +95,7 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
       .request(deps.lockName, { ifAvailable: true }, (lock) => {
         if (epoch !== mine) return
         if (!lock) {
-          deps.log.debug('another tab has a prompt on screen; skipping')
+          deps.log.debug('another tab shows a prompt')
           reserved = false
           return
         }

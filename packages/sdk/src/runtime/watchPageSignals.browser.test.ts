@@ -1,7 +1,9 @@
+import type { Signal } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
 import { init } from '../init'
 import type { Sonde } from './types'
+import { watchPageSignals } from './watchPageSignals'
 
 // Time-on-page triggers in Chromium, whose timers hold at most 2^31 - 1 ms (24.8 days) and fire
 // at once beyond that.
@@ -36,5 +38,88 @@ describe('a time-on-page trigger', () => {
     expect(error).toHaveBeenCalledWith(
       expect.stringContaining('surveys[0].trigger.timeOnPageSeconds'),
     )
+  })
+})
+
+describe('scroll depth', () => {
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+  // An app shell: the document never scrolls, a full-height <main> does.
+  const shell = () => {
+    const main = document.createElement('main')
+    main.style.height = '100vh'
+    main.style.overflowY = 'auto'
+    main.append(Object.assign(document.createElement('div'), { style: 'height: 4000px' }))
+    document.documentElement.style.overflow = 'hidden'
+    document.body.append(main)
+    return main
+  }
+  afterEach(() => {
+    document.documentElement.style.overflow = ''
+    for (const el of document.querySelectorAll('main')) el.remove()
+  })
+
+  it('follows a page whose scrolling element is a full-height container', async () => {
+    const main = shell()
+    const seen: Signal[] = []
+    const signals = watchPageSignals(
+      (s) => seen.push(s),
+      () => [],
+    )
+    main.scrollTop = (main.scrollHeight - main.clientHeight) / 2
+    await frames()
+    signals.stop()
+    expect(seen).toEqual([{ type: 'scroll', percent: 50 }])
+    expect(signals.view.scrollDepth).toBe(0.5)
+  })
+
+  it('does not take a small scrolled list for the page', async () => {
+    const list = document.createElement('main')
+    list.style.height = '80px'
+    list.style.overflow = 'auto'
+    list.append(Object.assign(document.createElement('div'), { style: 'height: 400px' }))
+    document.body.append(list)
+    const seen: Signal[] = []
+    const signals = watchPageSignals(
+      (s) => seen.push(s),
+      () => [],
+    )
+    list.scrollTop = 400
+    await frames()
+    signals.stop()
+    expect(seen).toEqual([])
+  })
+
+  it('does not take a tall carousel scrolled sideways for 100% of the page', async () => {
+    const carousel = document.createElement('main')
+    carousel.style.height = '100vh'
+    carousel.style.overflowX = 'auto'
+    carousel.append(Object.assign(document.createElement('div'), { style: 'width: 4000px' }))
+    document.body.append(carousel)
+    const seen: Signal[] = []
+    const signals = watchPageSignals(
+      (s) => seen.push(s),
+      () => [],
+    )
+    carousel.scrollLeft = 1000
+    await frames()
+    signals.stop()
+    expect(seen).toEqual([])
+  })
+
+  it('still follows the document itself', async () => {
+    const tall = document.createElement('main')
+    tall.style.height = '4000px'
+    document.body.append(tall)
+    const seen: Signal[] = []
+    const signals = watchPageSignals(
+      (s) => seen.push(s),
+      () => [],
+    )
+    const root = document.documentElement
+    scrollTo(0, root.scrollHeight - root.clientHeight)
+    await frames()
+    scrollTo(0, 0)
+    signals.stop()
+    expect(seen).toEqual([{ type: 'scroll', percent: 100 }])
   })
 })

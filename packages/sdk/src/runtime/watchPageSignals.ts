@@ -16,8 +16,9 @@ export interface PageSignals {
 
 /**
  * Emits the page-level signals triggers listen to: seconds on page (each threshold in
- * `seconds`, once per page), scroll percent (throttled to animation frames, passive listener so
- * the host's scrolling is never slowed) and exit intent (the pointer leaving through the top).
+ * `seconds`, once per page), scroll percent of the document or of the full-height container the
+ * page scrolls in (throttled to animation frames, passive listener so the host's scrolling is
+ * never slowed) and exit intent (the pointer leaving through the top).
  */
 export function watchPageSignals(
   emit: (signal: Signal) => void,
@@ -28,6 +29,7 @@ export function watchPageSignals(
   let timers: ReturnType<typeof setTimeout>[] = []
   let frame = 0
   let exitSent = false
+  let scroller: Element
 
   const arm = () => {
     for (const timer of timers) clearTimeout(timer)
@@ -37,14 +39,18 @@ export function watchPageSignals(
   }
   const measure = () => {
     frame = 0
-    const doc = win.document.documentElement
-    const scrollable = doc.scrollHeight - win.innerHeight
-    const depth = scrollable <= 0 ? 1 : Math.min(1, win.scrollY / scrollable)
-    if (depth <= view.scrollDepth) return
+    const depth = Math.min(1, scroller.scrollTop / (scroller.scrollHeight - scroller.clientHeight))
+    // NaN when nothing scrolls vertically (a carousel scrolled sideways): no depth reached.
+    if (!(depth > view.scrollDepth)) return
     view.scrollDepth = depth
     emit({ type: 'scroll', percent: Math.round(depth * 100) })
   }
-  const onScroll = () => {
+  const onScroll = (event: Event) => {
+    const el = (event.target as Document).documentElement ?? (event.target as Element)
+    // An app shell scrolls a full-height <main>, not the document; a list or a code block
+    // scrolling inside the page is not the page.
+    if (el.clientHeight * 2 < win.innerHeight) return
+    scroller = el
     if (!frame) frame = win.requestAnimationFrame(measure)
   }
   const onLeave = (event: MouseEvent) => {
@@ -53,7 +59,7 @@ export function watchPageSignals(
     emit({ type: 'exitIntent' })
   }
 
-  win.addEventListener('scroll', onScroll, { passive: true })
+  win.addEventListener('scroll', onScroll, { passive: true, capture: true })
   win.document.addEventListener('mouseout', onLeave)
   arm()
   return {
@@ -66,8 +72,8 @@ export function watchPageSignals(
     },
     stop() {
       for (const timer of timers) clearTimeout(timer)
-      if (frame) win.cancelAnimationFrame(frame)
-      win.removeEventListener('scroll', onScroll)
+      win.cancelAnimationFrame(frame)
+      win.removeEventListener('scroll', onScroll, { capture: true })
       win.document.removeEventListener('mouseout', onLeave)
     },
   }
