@@ -7,6 +7,12 @@ export interface FetchTransportDeps {
   timeoutMs?: number
 }
 
+// A page's Array.prototype.toJSON (Prototype.js, old MooTools) turns every array into a string
+// before a replacer sees it; the replacer still finds the array itself on its holder.
+function keepArrays(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  return Array.isArray(this[key]) ? this[key] : value
+}
+
 /** Browsers refuse keepalive requests once 64 KiB are in flight for the page. */
 const KEEPALIVE_BUDGET = 64 * 1024
 
@@ -50,7 +56,7 @@ export function createFetchTransport(endpoint: string, deps: FetchTransportDeps)
 
   return {
     async send(batch: Batch, { unload }: SendOptions) {
-      const body = JSON.stringify(batch)
+      const body = JSON.stringify(batch, keepArrays)
       // Measured only on the unload path: a Blob per batch is a cost a long flush feels.
       if (!unload) return post(body)
       const size = new Blob([body]).size
