@@ -43,6 +43,27 @@ describe('watchNavigation in Chromium', () => {
     expect(seen).toEqual(['/wrapped'])
   })
 
+  it('stays silent after undo when a router wrapped history after it (no Navigation API)', () => {
+    const seen: string[] = []
+    const fake = Object.create(window, { navigation: { value: undefined } }) as Window
+    Object.defineProperty(fake, 'location', { value: location })
+    Object.defineProperty(fake, 'history', { value: history })
+    const push = history.pushState
+    const stop = watchNavigation((url) => seen.push(new URL(url).pathname), fake)
+    // A router loaded later wraps what it finds, Sonde's wrapper included, and keeps it.
+    const inner = history.pushState
+    history.pushState = function (this: History, ...args: Parameters<History['pushState']>) {
+      return inner.apply(this, args)
+    }
+    try {
+      stop()
+      history.pushState(null, '', '/after-destroy')
+    } finally {
+      history.pushState = push
+    }
+    expect(seen).toEqual([])
+  })
+
   it('keeps going when the listener throws', () => {
     let calls = 0
     const stop = watchNavigation(() => {

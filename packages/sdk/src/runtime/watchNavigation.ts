@@ -20,16 +20,13 @@ export function watchNavigation(listener: Listener, win: Window = window): () =>
     } catch {}
   }
   const navigation = (win as Window & { navigation?: NavigationLike }).navigation
-  if (navigation && typeof navigation.addEventListener === 'function') {
-    navigation.addEventListener('currententrychange', check)
-    // currententrychange fires for pushState, replaceState, traversals and hash changes alike;
-    // hashchange is kept as a belt for engines with partial support.
-    win.addEventListener('hashchange', check)
-    return () => {
-      navigation.removeEventListener('currententrychange', check)
-      win.removeEventListener('hashchange', check)
-    }
-  }
+  const modern = typeof navigation?.addEventListener === 'function'
+  // currententrychange fires for pushState, replaceState, traversals and hash changes alike;
+  // hashchange is kept as a belt for engines with partial support.
+  const target = modern ? (navigation as NavigationLike) : win
+  const type = modern ? 'currententrychange' : 'popstate'
+  target.addEventListener(type, check)
+  win.addEventListener('hashchange', check)
   const history = win.history
   const originals = { pushState: history.pushState, replaceState: history.replaceState }
   const wrap = (name: keyof typeof originals) => {
@@ -42,14 +39,16 @@ export function watchNavigation(listener: Listener, win: Window = window): () =>
     history[name] = wrapped
     return wrapped
   }
-  const wrapped = { pushState: wrap('pushState'), replaceState: wrap('replaceState') }
-  win.addEventListener('popstate', check)
-  win.addEventListener('hashchange', check)
+  const wrapped = modern
+    ? null
+    : { pushState: wrap('pushState'), replaceState: wrap('replaceState') }
   return () => {
-    win.removeEventListener('popstate', check)
+    // A router that wrapped history after us keeps calling our wrapper: it must do nothing now.
+    listener = () => {}
+    target.removeEventListener(type, check)
     win.removeEventListener('hashchange', check)
     for (const name of ['pushState', 'replaceState'] as const) {
-      if (history[name] === wrapped[name]) history[name] = originals[name]
+      if (wrapped && history[name] === wrapped[name]) history[name] = originals[name]
     }
   }
 }
