@@ -1,5 +1,3 @@
-const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
-
 type Fill = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>
 
 /**
@@ -11,15 +9,12 @@ export function uuidv7(
   random: Fill = (bytes) => crypto.getRandomValues(bytes),
 ): string {
   const b = random(new Uint8Array(16))
-  let ms = Math.max(0, Math.floor(now))
-  for (let i = 5; i >= 0; i--) {
-    b[i] = ms % 256
-    ms = Math.floor(ms / 256)
-  }
+  // A Uint8Array keeps a number's integer part modulo 256: the lowest byte of what is left.
+  for (let i = 5, ms = Math.max(0, now); i >= 0; i--, ms /= 256) b[i] = ms
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x70
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
-  const h = Array.from(b, (byte) => hex[byte])
-  return `${h.slice(0, 4).join('')}-${h.slice(4, 6).join('')}-${h.slice(6, 8).join('')}-${h
-    .slice(8, 10)
-    .join('')}-${h.slice(10).join('')}`
+  // Each byte as two hex digits (256 added for the leading zero, then cut), dashed 8-4-4-4-12.
+  return Array.from(b, (byte) => (byte + 256).toString(16).slice(1))
+    .join('')
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
 }

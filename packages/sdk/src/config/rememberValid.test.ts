@@ -58,6 +58,27 @@ describe('optionsFromKey', () => {
     expect(value?.config).not.toBe(base.config)
   })
 
+  it('gives back arrays as arrays on a page whose Array.prototype.toJSON (Prototype.js) makes strings', () => {
+    const options = { ...base, config: { surveys: [] }, redact: { query: ['utm_source'] } }
+    // Prototype.js 1.6 and old MooTools define it: JSON.stringify([1]) is then '"[1]"'.
+    const prototypeJs = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON')
+    Object.defineProperty(Array.prototype, 'toJSON', {
+      configurable: true,
+      writable: true,
+      value(this: unknown[]) {
+        return `[${this.join(',')}]`
+      },
+    })
+    let key: string | null
+    try {
+      key = optionsKey(options)
+    } finally {
+      if (prototypeJs) Object.defineProperty(Array.prototype, 'toJSON', prototypeJs)
+      else delete (Array.prototype as { toJSON?: unknown }).toJSON
+    }
+    expect(optionsFromKey(key as string, options)).toEqual(options)
+  })
+
   it('refuses options whose free fields are not of the kind the key recorded', () => {
     const key = optionsKey({ ...base, beforeSend: hook }) as string
     expect(optionsFromKey(key, { ...base, beforeSend: '\u0000function' })).toBeNull()

@@ -29,7 +29,11 @@ export function optionsKey(options: unknown): string | null {
     if (!isPlain(options)) return null
     const shape: Loose = { ...options, context: kind(options.context) }
     if (isPlain(options.user)) shape.user = { ...options.user, traits: kind(options.user.traits) }
-    return JSON.stringify(shape, (_, v) => (typeof v === 'function' ? FN : v))
+    // `this[k]` is the value before a page's Array.prototype.toJSON (Prototype.js) made a string
+    // of it: arrays stay arrays.
+    return JSON.stringify(shape, function (this: Loose, k, v) {
+      return Array.isArray(this[k]) ? this[k] : typeof v === 'function' ? FN : v
+    })
   } catch {
     return null
   }
