@@ -40,7 +40,7 @@ function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
 }
 
 const host = window as Host
-const queued: Call[] = (host.sonde && '_q' in host.sonde && host.sonde._q) || []
+const queued: Call[] = (host.sonde as { _q?: Call[] } | undefined)?._q || []
 let instance: Sonde | null = null
 // Set from init on: the Sonde, or its promise while new options are being checked.
 let starting: Promise<Sonde> | null = null
@@ -95,8 +95,11 @@ const start = (options: InitOptions): Sonde => {
   return host.sonde as Sonde
 }
 
-// A second copy of the bundle on the same page leaves the first one in charge.
-if (!(host.sonde as { __sonde?: boolean } | undefined)?.__sonde) boot()
+// Only the stub is replaced: a second copy of the bundle on the same page leaves the first one in
+// charge, and a page's own `window.sonde` (an app namespace, another library) stays, as the stub
+// leaves it too. An element with id="sonde" is only the browser's named access: not taken.
+const own = host.sonde as { _q?: Call[] } | undefined
+if (!own || own instanceof Element || own._q) boot()
 
 function boot() {
   // The stub object itself becomes the API: host code that kept a reference to it before the
