@@ -1,4 +1,5 @@
 import type { UsageContext } from '@sonde/core'
+import { keepArrays } from '../keepArrays'
 import { redactUrl } from './redactUrl'
 import type { SessionState } from './session'
 
@@ -79,7 +80,7 @@ function readCustom({ custom, onError }: ContextInput): Record<string, unknown> 
   try {
     const value = typeof custom === 'function' ? custom() : custom
     // Only plain data survives the trip to IndexedDB and JSON; anything else is left out.
-    return value && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : {}
+    return value && typeof value === 'object' ? JSON.parse(JSON.stringify(value, keepArrays)) : {}
   } catch (error) {
     onError?.(error)
     return {}

@@ -1,16 +1,11 @@
 import type { Batch, SendOptions, Transport, TransportResult } from '@sonde/core'
+import { keepArrays } from '../keepArrays'
 import { timeoutSignal } from './timeoutSignal'
 
 export interface FetchTransportDeps {
   fetch: typeof fetch
   /** How long a normal send may take before it counts as lost. */
   timeoutMs?: number
-}
-
-// A page's Array.prototype.toJSON (Prototype.js, old MooTools) turns every array into a string
-// before a replacer sees it; the replacer still finds the array itself on its holder.
-function keepArrays(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  return Array.isArray(this[key]) ? this[key] : value
 }
 
 /** Browsers refuse keepalive requests once 64 KiB are in flight for the page. */

@@ -5,6 +5,7 @@ import {
   recordIdentity,
   type TargetingState,
 } from '@sonde/core'
+import { keepArrays } from '../keepArrays'
 import type { CallQueue } from './createCallQueue'
 import type { Consent } from './createConsent'
 import type { Emitter } from './createEmitter'
@@ -51,7 +52,7 @@ export function createApi(parts: ApiParts): Sonde {
         // event impossible to queue, a function would make the state impossible to store. They
         // are an object: a string's characters or an array's items are no traits.
         const plain = safe(
-          () => JSON.parse(JSON.stringify(traits ?? {})) as Record<string, unknown>,
+          () => JSON.parse(JSON.stringify(traits ?? {}, keepArrays)) as Record<string, unknown>,
           null,
         )
         if (typeof plain !== 'object' || !plain || Array.isArray(plain))

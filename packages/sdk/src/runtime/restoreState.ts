@@ -5,6 +5,7 @@ import {
   type TargetingState,
 } from '@sonde/core'
 import { detectDevice } from '../context/detectDevice'
+import { keepArrays } from '../keepArrays'
 import type { Visitor } from './createVisitor'
 import { safe } from './safe'
 
@@ -47,7 +48,7 @@ export function restoreState(
     ? recordIdentity(
         state,
         user.id,
-        safe(() => JSON.parse(JSON.stringify(user.traits ?? {})), {}),
+        safe(() => JSON.parse(JSON.stringify(user.traits ?? {}, keepArrays)), {}),
       )
     : state
 }
