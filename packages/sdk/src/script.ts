@@ -40,7 +40,9 @@ function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
 }
 
 const host = window as Host
-const queued: Call[] = (host.sonde as { _q?: Call[] } | undefined)?._q || []
+// What the page has as `window.sonde` when this runs: the stub, nothing, or something else.
+const own = host.sonde as { _q?: Call[] } | undefined
+const queued: Call[] = own?._q || []
 let instance: Sonde | null = null
 // Set from init on: the Sonde, or its promise while new options are being checked.
 let starting: Promise<Sonde> | null = null
@@ -98,7 +100,6 @@ const start = (options: InitOptions): Sonde => {
 // Only the stub is replaced: a second copy of the bundle on the same page leaves the first one in
 // charge, and a page's own `window.sonde` (an app namespace, another library) stays, as the stub
 // leaves it too. An element with id="sonde" is only the browser's named access: not taken.
-const own = host.sonde as { _q?: Call[] } | undefined
 if (!own || own instanceof Element || own._q) boot()
 
 function boot() {

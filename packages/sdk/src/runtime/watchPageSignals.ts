@@ -73,7 +73,7 @@ export function watchPageSignals(
     stop() {
       for (const timer of timers) clearTimeout(timer)
       win.cancelAnimationFrame(frame)
-      win.removeEventListener('scroll', onScroll, { capture: true })
+      win.removeEventListener('scroll', onScroll, true)
       win.document.removeEventListener('mouseout', onLeave)
     },
   }
