@@ -132,3 +132,12 @@ describe('the npm package', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
   })
 })
+
+describe('the script tag', () => {
+  // What a product team copies is the README's snippet, not dist/stub.js: the two must not drift.
+  test("the README's inline stub is the built one", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    const pasted = /<script>(\(o=>\{.*?)<\/script>/.exec(readme)?.[1]
+    expect(pasted).toBe(readFileSync(join(sdk, 'dist/stub.js'), 'utf8').trim())
+  })
+})

@@ -3,7 +3,9 @@
 // defines a queue and loads nothing, so it runs under a strict CSP with a nonce and never
 // touches a Trusted Types sink.
 ;((w: Window & { sonde?: unknown }) => {
-  if (w.sonde) return
+  // An element with id="sonde" is only the browser's named access to it: the stub takes the name,
+  // as the bundle does. Anything else named so (a stub pasted twice, the page's own) stays.
+  if (w.sonde && !(w.sonde instanceof Element)) return
   const q: [string, unknown[]][] = []
   const stub: Record<string, unknown> = { _q: q }
   for (const m of 'init identify track page show startTour canShow on off flush optIn optOut reset destroy'.split(
