@@ -2,6 +2,7 @@ import { initOptionsSchema, parse } from '@sonde/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { memoryKeyValue } from '../context/keyValue'
+import { withPrototypeJs } from '../test/withPrototypeJs'
 import { isRemembered, optionsFromKey, optionsKey, remember } from './rememberValid'
 
 const base = { endpoint: '/v1/batch', key: 'pk', config: { surveys: [] } }
@@ -58,24 +59,9 @@ describe('optionsFromKey', () => {
     expect(value?.config).not.toBe(base.config)
   })
 
-  it('gives back arrays as arrays on a page whose Array.prototype.toJSON (Prototype.js) makes strings', () => {
+  it('gives back arrays as arrays on a page whose Array.prototype.toJSON (Prototype.js) makes strings', async () => {
     const options = { ...base, config: { surveys: [] }, redact: { query: ['utm_source'] } }
-    // Prototype.js 1.6 and old MooTools define it: JSON.stringify([1]) is then '"[1]"'.
-    const prototypeJs = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON')
-    Object.defineProperty(Array.prototype, 'toJSON', {
-      configurable: true,
-      writable: true,
-      value(this: unknown[]) {
-        return `[${this.join(',')}]`
-      },
-    })
-    let key: string | null
-    try {
-      key = optionsKey(options)
-    } finally {
-      if (prototypeJs) Object.defineProperty(Array.prototype, 'toJSON', prototypeJs)
-      else delete (Array.prototype as { toJSON?: unknown }).toJSON
-    }
+    const key = await withPrototypeJs(() => optionsKey(options))
     expect(optionsFromKey(key as string, options)).toEqual(options)
   })
 

@@ -1,5 +1,6 @@
 import type { Batch } from '@sonde/core'
 import { describe, expect, it, vi } from 'vitest'
+import { withPrototypeJs } from '../test/withPrototypeJs'
 import { createFetchTransport } from './createFetchTransport'
 
 const batch = (text = 'x'): Batch => ({
@@ -40,21 +41,7 @@ describe('createFetchTransport', () => {
 
   it('sends arrays as arrays on a page whose Array.prototype.toJSON (Prototype.js) makes strings', async () => {
     const fetch = vi.fn(async () => reply(200))
-    // Prototype.js 1.6 and old MooTools define it: JSON.stringify([1]) is then '"[1]"'.
-    const prototypeJs = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON')
-    Object.defineProperty(Array.prototype, 'toJSON', {
-      configurable: true,
-      writable: true,
-      value(this: unknown[]) {
-        return `[${this.join(',')}]`
-      },
-    })
-    try {
-      await createFetchTransport('/v1/batch', { fetch }).send(batch(), {})
-    } finally {
-      if (prototypeJs) Object.defineProperty(Array.prototype, 'toJSON', prototypeJs)
-      else delete (Array.prototype as { toJSON?: unknown }).toJSON
-    }
+    await withPrototypeJs(() => createFetchTransport('/v1/batch', { fetch }).send(batch(), {}))
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
     expect(JSON.parse(init.body as string)).toEqual(batch())
   })

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { watchNavigation } from './watchNavigation'
 
+// This window as a browser without the Navigation API (Safari, older Firefox) sees it.
+function withoutNavigationApi(): Window {
+  const fake = Object.create(window, { navigation: { value: undefined } }) as Window
+  Object.defineProperty(fake, 'location', { value: location })
+  Object.defineProperty(fake, 'history', { value: history })
+  return fake
+}
+
 const start = location.href
 afterEach(() => history.replaceState(null, '', start))
 
@@ -31,9 +39,7 @@ describe('watchNavigation in Chromium', () => {
 
   it('falls back to wrapping history when the Navigation API is missing', () => {
     const seen: string[] = []
-    const fake = Object.create(window, { navigation: { value: undefined } }) as Window
-    Object.defineProperty(fake, 'location', { value: location })
-    Object.defineProperty(fake, 'history', { value: history })
+    const fake = withoutNavigationApi()
     const push = history.pushState
     const stop = watchNavigation((url) => seen.push(new URL(url).pathname), fake)
     expect(history.pushState).not.toBe(push)
@@ -45,9 +51,7 @@ describe('watchNavigation in Chromium', () => {
 
   it('stays silent after undo when a router wrapped history after it (no Navigation API)', () => {
     const seen: string[] = []
-    const fake = Object.create(window, { navigation: { value: undefined } }) as Window
-    Object.defineProperty(fake, 'location', { value: location })
-    Object.defineProperty(fake, 'history', { value: history })
+    const fake = withoutNavigationApi()
     const push = history.pushState
     const stop = watchNavigation((url) => seen.push(new URL(url).pathname), fake)
     // A router loaded later wraps what it finds, Sonde's wrapper included, and keeps it.
