@@ -28,14 +28,15 @@ export function touchSession(store: KeyValue, now: number, newId: () => string):
   return session
 }
 
-/** Counts a page view or a tracked event in the current session. */
+/** Counts a page view or a tracked event in the current session; without either, touches it. */
 export function recordInSession(
   store: KeyValue,
   now: number,
   newId: () => string,
-  what: { pageView: true } | { event: string },
+  what?: { pageView: true } | { event: string },
 ): SessionState {
   const session = touchSession(store, now, newId)
+  if (!what) return session
   if ('pageView' in what) session.pageViews++
   // Event names are the host's: `constructor` must not read Object.prototype's (`__proto__`,
   // which an assignment cannot create, goes uncounted).

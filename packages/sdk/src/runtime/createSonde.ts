@@ -83,7 +83,14 @@ export function createSonde(
       }),
   })
   if (consent.allowed()) deps.whenAllowed?.(consent.kv())
-  const visitor = createVisitor(consent.kv)
+  // A tab left open past the session timeout starts a new session at its next page view,
+  // event or answer, as the wire's context.session does: its page views, prompts and dismissals
+  // start again too.
+  const visitor = createVisitor(consent.kv, (s) => {
+    if (runtime.state.session.id !== s.id)
+      runtime.state = startSession(runtime.state, s.id, s.startedAt)
+    return s
+  })
   const update = (next: TargetingState) => {
     runtime.state = next
     if (consent.allowed()) persistence.save(next)
@@ -138,12 +145,8 @@ export function createSonde(
     win,
   )
   const pageView = (url: string) => {
-    // A tab left open past the session timeout starts a new session here, as the wire's
-    // context.session does: its page views, prompts and dismissals start again too.
-    const s = visitor.session({ pageView: true })
-    let { state } = runtime
-    if (state.session.id !== s.id) state = startSession(state, s.id, s.startedAt)
-    update(recordPageView(state, url))
+    visitor.session({ pageView: true })
+    update(recordPageView(runtime.state, url))
     prompter.evaluate({ type: 'page', url })
   }
   const onRoute = (url: string) => {

@@ -1,5 +1,5 @@
 import type { KeyValue } from '../context/keyValue'
-import { recordInSession, type SessionState, touchSession } from '../context/session'
+import { recordInSession, type SessionState } from '../context/session'
 import { uuidv7 } from '../uuidv7'
 
 export interface Visitor {
@@ -9,8 +9,14 @@ export interface Visitor {
   session(what?: { pageView: true } | { event: string }): SessionState
 }
 
-/** Who is visiting, kept in `kv()`: read at each call, since consent can switch the store. */
-export function createVisitor(kv: () => KeyValue): Visitor {
+/**
+ * Who is visiting, kept in `kv()`: read at each call, since consent can switch the store. Every
+ * call that may start a new visit goes through `onSession`, so targeting moves to it with the wire.
+ */
+export function createVisitor(
+  kv: () => KeyValue,
+  onSession: (session: SessionState) => SessionState,
+): Visitor {
   return {
     anonymousId() {
       const saved = kv().get('anon')
@@ -19,9 +25,6 @@ export function createVisitor(kv: () => KeyValue): Visitor {
       kv().set('anon', id)
       return id
     },
-    session: (what) =>
-      what
-        ? recordInSession(kv(), Date.now(), uuidv7, what)
-        : touchSession(kv(), Date.now(), uuidv7),
+    session: (what) => onSession(recordInSession(kv(), Date.now(), uuidv7, what)),
   }
 }

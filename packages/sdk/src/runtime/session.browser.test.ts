@@ -50,3 +50,43 @@ it('a new session in the same tab gets its maxPromptsPerSession again', async ()
   history.pushState(null, '', '/app/next')
   await vi.waitFor(() => expect(sonde.canShow('ces-export')).toEqual({ ok: true }))
 })
+
+it('a new session in the same tab gets its maxPromptsPerSession again on a tracked event', async () => {
+  const sonde = init({
+    endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+    locale: 'en',
+    config: {
+      settings: { maxPromptsPerSession: 1 },
+      surveys: [survey('csat-ticket'), survey('ces-export')],
+    },
+  })
+  made.push(sonde)
+  const completed = vi.fn()
+  const shown = vi.fn()
+  sonde.on('survey:completed', completed)
+  sonde.on('survey:shown', shown)
+  sonde.track('ticket_closed')
+  const radio = await vi.waitFor(
+    () => {
+      const found = prompt()?.querySelector('[role=radio]')
+      if (!found) throw new Error('no prompt yet')
+      return found as HTMLElement
+    },
+    { timeout: 5_000 },
+  )
+  await userEvent.click(radio)
+  await vi.waitFor(() => expect(completed).toHaveBeenCalled())
+  // The thank-you screen closes by itself.
+  await vi.waitFor(() => expect(prompt()).toBeNull(), { timeout: 8_000 })
+  expect(sonde.canShow('ces-export')).toMatchObject({ reason: 'global.sessionCap' })
+
+  // An hour later, same page (a dashboard worked in without navigating): the person comes back
+  // and exports. The wire starts a new visit with this event; so must targeting.
+  Date.now = () => realNow() + 60 * 60_000
+  sonde.track('export_finished')
+  await vi.waitFor(
+    () =>
+      expect(shown).toHaveBeenLastCalledWith(expect.objectContaining({ surveyId: 'ces-export' })),
+    { timeout: 5_000 },
+  )
+})
