@@ -186,6 +186,38 @@ describe('parse', () => {
       },
       'surveys[0].schedule.end: expected a time after start (2026-12-01T00:00:00Z)',
     ],
+    // Bounds swapped, or a gap no whole number fits: an audience no one can ever be in.
+    [
+      'page views between swapped bounds',
+      { surveys: [survey({ audience: { pageViews: { gte: 5, lte: 3 } } })] },
+      'surveys[0].audience.pageViews: expected bounds a count (a whole number from 0) can meet',
+    ],
+    [
+      'an event count between two neighbours',
+      {
+        surveys: [survey({ audience: { events: [{ name: 'export', count: { gt: 3, lt: 4 } }] } })],
+      },
+      'surveys[0].audience.events[0].count: expected bounds a count (a whole number from 0) can meet',
+    ],
+    [
+      'an event count of a fraction',
+      {
+        tours: [
+          {
+            id: 't',
+            version: 1,
+            steps: [{ id: 's', target: '#a', title: 'T', body: 'B' }],
+            audience: { events: [{ name: 'export', count: { eq: 2.5 } }] },
+          },
+        ],
+      },
+      'tours[0].audience.events[0].count: expected bounds a count (a whole number from 0) can meet',
+    ],
+    [
+      'page views below zero',
+      { surveys: [survey({ audience: { pageViews: { lt: 0 } } })] },
+      'surveys[0].audience.pageViews: expected bounds a count (a whole number from 0) can meet',
+    ],
     [
       'a text that is neither string nor map',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },
@@ -285,6 +317,18 @@ describe('parse', () => {
     const result = parse(configSchema, input)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.errors.map(describeError)).toContain(expected)
+  })
+
+  it.each([
+    { gte: 3 },
+    { eq: 0 },
+    { lt: 1 },
+    { gt: 2.5, lt: 3.5 },
+    { gte: 3, lte: 3 },
+    { gt: 2, lte: 3 },
+  ])('accepts the count %j, which a whole number meets', (count) => {
+    const config = { surveys: [survey({ audience: { pageViews: count } })] }
+    expect(parse(configSchema, config).ok).toBe(true)
   })
 
   it('reports every failing field, not only the first', () => {

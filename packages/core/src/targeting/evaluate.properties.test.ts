@@ -6,6 +6,7 @@ import type { Trigger } from '../schema/trigger'
 import type { UrlRule } from '../schema/urlRule'
 import { canShow } from './canShow'
 import { evaluate } from './evaluate'
+import { matchCount } from './matchCount'
 import { matchTrigger } from './matchTrigger'
 import type { DisplayRecord, ItemKind, Signal, TargetingState } from './types'
 
@@ -16,10 +17,13 @@ const ids = fc.constantFrom('nps-q4', 'csat', 'ces', 'welcome', 'a', 'b')
 const names = fc.constantFrom('report_exported', 'ticket_closed', 'x', 'constructor')
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true })
 const scalar = fc.oneof(fc.string(), finite, fc.boolean(), fc.constant(null))
-const count: fc.Arbitrary<Count> = fc.record(
-  { eq: fc.nat(9), gt: fc.nat(9), gte: fc.nat(9), lt: fc.nat(9), lte: fc.nat(9) },
-  { requiredKeys: [] },
-)
+// Bounds some count meets: the schema refuses those none can (swapped, a gap, a fraction).
+const count: fc.Arbitrary<Count> = fc
+  .record(
+    { eq: fc.nat(9), gt: fc.nat(9), gte: fc.nat(9), lt: fc.nat(9), lte: fc.nat(9) },
+    { requiredKeys: [] },
+  )
+  .filter((bounds) => Array.from({ length: 11 }, (_, n) => n).some((n) => matchCount(bounds, n)))
 const filter: fc.Arbitrary<Filter> = fc.oneof(
   scalar,
   fc.record(
