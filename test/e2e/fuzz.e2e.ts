@@ -74,7 +74,7 @@ const count = partial({
 const comparison = partial({
   eq: scalar,
   neq: scalar,
-  in: fc.array(scalar, { maxLength: 3 }),
+  in: fc.array(scalar, { minLength: 1, maxLength: 3 }),
   contains: fc.oneof(fc.string({ maxLength: 3 }), fc.nat(9)),
   gt: fc.integer({ min: -5, max: 2000 }),
   gte: fc.integer({ min: -5, max: 2000 }),
@@ -135,7 +135,10 @@ const audience = fc
             fc.constantFrom('plan', 'n', 'role'),
             fc.oneof(
               fc.record({ op: fc.constantFrom('eq', 'neq'), value: scalar }),
-              fc.record({ op: fc.constant('in'), value: fc.array(scalar, { maxLength: 3 }) }),
+              fc.record({
+                op: fc.constant('in'),
+                value: fc.array(scalar, { minLength: 1, maxLength: 3 }),
+              }),
               fc.record({
                 op: fc.constant('contains'),
                 value: fc.oneof(fc.string({ maxLength: 3 }), fc.nat(9)),
@@ -159,8 +162,8 @@ const audience = fc
       fc.array(fc.record({ name: fc.constantFrom(...EVENTS), count }), { maxLength: 2 }),
     ),
     pageViews: oneIn(4, count),
-    device: oneIn(4, fc.subarray(['desktop', 'mobile', 'tablet'])),
-    locales: oneIn(4, fc.subarray(LOCALES)),
+    device: oneIn(4, fc.subarray(['desktop', 'mobile', 'tablet'], { minLength: 1 })),
+    locales: oneIn(4, fc.subarray(LOCALES, { minLength: 1 })),
     url: oneIn(4, urlRule),
     known: oneIn(4, fc.boolean()),
     sample: oneIn(4, fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }))),

@@ -9,12 +9,12 @@ const key = z.string().check(z.minLength(1))
 
 /**
  * A rule on one user trait, e.g. `{ key: "plan", op: "in", value: ["pro"] }`. The value must suit
- * the operator, as in a property filter: a rule that could never hold (`in` a single string,
- * `gte` a string) or that would hold for the wrong people (`eq` with no value) is refused.
+ * the operator, as in a property filter: a rule that could never hold (`in` a single string or
+ * no value, `gte` a string) or that would hold for the wrong people (`eq` with no value) is refused.
  */
 export const traitRuleSchema = z.discriminatedUnion('op', [
   z.strictObject({ key, op: z.enum(['eq', 'neq']), value: scalarSchema }),
-  z.strictObject({ key, op: z.literal('in'), value: z.array(scalarSchema) }),
+  z.strictObject({ key, op: z.literal('in'), value: z.array(scalarSchema).check(z.minLength(1)) }),
   z.strictObject({ key, op: z.literal('contains'), value: z.union([z.string(), z.number()]) }),
   z.strictObject({ key, op: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
   z.strictObject({ key, op: z.literal('exists'), value: z.optional(z.boolean()) }),
@@ -25,8 +25,9 @@ export const audienceSchema = z.strictObject({
   traits: z.optional(z.array(traitRuleSchema)),
   events: z.optional(z.array(z.strictObject({ name: z.string(), count: countSchema }))),
   pageViews: z.optional(countSchema),
-  device: z.optional(z.array(deviceSchema)),
-  locales: z.optional(z.array(localeTagSchema)),
+  // An empty list would hold for no one: refused, like a rule that could never hold.
+  device: z.optional(z.array(deviceSchema).check(z.minLength(1))),
+  locales: z.optional(z.array(localeTagSchema).check(z.minLength(1))),
   url: z.optional(urlRuleSchema),
   known: z.optional(z.boolean()),
   sample: z.optional(z.number().check(z.gte(0), z.lte(1))),

@@ -11,7 +11,8 @@ export { scalar as scalarSchema }
 export const comparisonSchema = z.strictObject({
   eq: z.optional(scalar),
   neq: z.optional(scalar),
-  in: z.optional(z.array(scalar)),
+  // An empty list holds for no value.
+  in: z.optional(z.array(scalar).check(z.minLength(1))),
   contains: z.optional(z.union([z.string(), z.number()])),
   gt: z.optional(z.number()),
   gte: z.optional(z.number()),

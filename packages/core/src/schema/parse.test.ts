@@ -218,6 +218,27 @@ describe('parse', () => {
       { surveys: [survey({ audience: { pageViews: { lt: 0 } } })] },
       'surveys[0].audience.pageViews: expected bounds a count (a whole number from 0) can meet',
     ],
+    // An empty list holds for no one: the survey would never show, without a word.
+    [
+      'a trait rule "in" no value',
+      { surveys: [survey({ audience: { traits: [{ key: 'plan', op: 'in', value: [] }] } })] },
+      'surveys[0].audience.traits[0].value: expected at least 1 item',
+    ],
+    [
+      'an audience of no device',
+      { surveys: [survey({ audience: { device: [] } })] },
+      'surveys[0].audience.device: expected at least 1 item',
+    ],
+    [
+      'an audience of no locale',
+      { surveys: [survey({ audience: { locales: [] } })] },
+      'surveys[0].audience.locales: expected at least 1 item',
+    ],
+    [
+      'a property filter "in" no value',
+      { surveys: [survey({ trigger: { event: 'export', where: { format: { in: [] } } } })] },
+      'surveys[0].trigger.where.format.in: expected at least 1 item',
+    ],
     [
       'a text that is neither string nor map',
       { surveys: [survey({ questions: [{ id: 'q', type: 'nps', text: 3 }] })] },

@@ -30,7 +30,7 @@ const filter: fc.Arbitrary<Filter> = fc.oneof(
     {
       eq: scalar,
       neq: scalar,
-      in: fc.array(scalar, { maxLength: 3 }),
+      in: fc.array(scalar, { minLength: 1, maxLength: 3 }),
       contains: fc.oneof(fc.string(), finite),
       gt: finite,
       gte: finite,
@@ -113,7 +113,7 @@ const audience = fewOf(
             fc.record({ op: fc.constantFrom('eq' as const, 'neq' as const), value: scalar }),
             fc.record({
               op: fc.constant('in' as const),
-              value: fc.array(scalar, { maxLength: 3 }),
+              value: fc.array(scalar, { minLength: 1, maxLength: 3 }),
             }),
             fc.record({
               op: fc.constant('contains' as const),
@@ -131,8 +131,8 @@ const audience = fewOf(
     ),
     events: fc.array(fc.record({ name: names, count }), { maxLength: 2 }),
     pageViews: count,
-    device: fc.subarray(['desktop', 'mobile', 'tablet'] as const),
-    locales: fc.array(locale, { maxLength: 3 }),
+    device: fc.subarray(['desktop', 'mobile', 'tablet'] as const, { minLength: 1 }),
+    locales: fc.array(locale, { minLength: 1, maxLength: 3 }),
     url: urlRule,
     known: fc.boolean(),
     sample: fc.double({ min: 0, max: 1, noNaN: true }),
