@@ -1,12 +1,10 @@
 import type { Count } from '../schema/condition'
+import { matchFilter } from './matchFilter'
 
-/** Whether a count (`n` exports, `n` page views) passes every bound present in `count`. */
+/**
+ * Whether a count (`n` exports, `n` page views) passes every bound present in `count`: a count
+ * is a comparison of numbers, so the property filter's matcher judges it.
+ */
 export function matchCount(count: Count, n: number): boolean {
-  return (
-    (count.eq === undefined || n === count.eq) &&
-    (count.gt === undefined || n > count.gt) &&
-    (count.gte === undefined || n >= count.gte) &&
-    (count.lt === undefined || n < count.lt) &&
-    (count.lte === undefined || n <= count.lte)
-  )
+  return matchFilter(count, n)
 }
