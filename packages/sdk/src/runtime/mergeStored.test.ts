@@ -51,6 +51,17 @@ describe('mergeStored', () => {
     expect(mergeStored(base, other)).toBe(base)
   })
 
+  it('leaves out the state of another signed-in user on this browser', () => {
+    const signedIn = (id: string) => ({ ...base, user: { ...base.user, id, known: true } })
+    const other = recordEvent(recordShown(signedIn('u_1'), 'survey', 'nps', 1), 'export')
+    const mine = signedIn('u_2')
+    expect(mergeStored(mine, other)).toBe(mine)
+    // The anonymous visitor who then signed in is the same person.
+    expect(mergeStored(signedIn('u_1'), recordEvent(base, 'export')).eventCounts).toEqual({
+      export: 1,
+    })
+  })
+
   it('keeps a tour in progress unless the other side ended that run of it', () => {
     const started = recordStep(recordShown(base, 'tour', 'welcome', 1_000), 'tour', 'welcome', 1)
     // This tab is on step 2; what is stored is its own earlier save, on step 1.

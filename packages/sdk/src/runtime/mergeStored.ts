@@ -7,10 +7,15 @@ const latest = (a: number | undefined, b: number | undefined) =>
  * `mine` (this tab's state) with what another tab of the same person stored meanwhile: every
  * display either tab recorded counts, so a survey answered in one tab keeps its recontact period
  * and the project's cooldown in the others, and no tab's save erases another's. Event counts
- * keep the higher figure. A stored state of another person (after `reset`) is left out. Pure.
+ * keep the higher figure. A stored state of another person (after `reset`, or another user
+ * signed in on this browser) is left out. Pure.
  */
 export function mergeStored(mine: TargetingState, stored: TargetingState): TargetingState {
-  if (stored.user.anonymousId !== mine.user.anonymousId) return mine
+  const { user } = mine
+  const other = stored.user
+  // Two user ids differ; an id on one side only is the anonymous visitor who signed in.
+  if (other.anonymousId !== user.anonymousId || (other.id ?? user.id) !== (user.id ?? other.id))
+    return mine
   // Maps, then fromEntries: keys come from JSON and from event names the host chose, and an
   // assignment to a key such as "__proto__" would not make a property.
   const history = new Map(Object.entries(stored.history))
