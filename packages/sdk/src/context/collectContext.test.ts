@@ -58,6 +58,11 @@ describe('collectContext', () => {
       {},
       { restricted: true },
       { appVersion: undefined, timezone: undefined },
+      // A context function giving something whose JSON is no object (a host's dataLayer array,
+      // a Date): the receiver would refuse the event, answers and all.
+      { custom: () => ['consent', 'page_view'] as never },
+      { custom: () => new Date(0) as never },
+      { custom: () => ({ toJSON: () => [1] }) },
     ]) {
       expect(contextSchema.safeParse(collectContext(input(patch))).success).toBe(true)
     }

@@ -79,8 +79,14 @@ function readCustom({ custom, onError }: ContextInput): Record<string, unknown> 
   if (!custom) return {}
   try {
     const value = typeof custom === 'function' ? custom() : custom
-    // Only plain data survives the trip to IndexedDB and JSON; anything else is left out.
-    return value && typeof value === 'object' ? JSON.parse(JSON.stringify(value, keepArrays)) : {}
+    // Only plain data survives the trip to IndexedDB and JSON; anything else is left out. The
+    // wire takes an object: an array (a host's dataLayer) or a Date, whose JSON is a string,
+    // would have the receiver refuse the event, answers and all.
+    const copy: unknown =
+      value && typeof value === 'object' ? JSON.parse(JSON.stringify(value, keepArrays)) : null
+    return copy && typeof copy === 'object' && !Array.isArray(copy)
+      ? (copy as Record<string, unknown>)
+      : {}
   } catch (error) {
     onError?.(error)
     return {}
