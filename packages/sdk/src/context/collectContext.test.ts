@@ -80,6 +80,18 @@ describe('collectContext', () => {
     })
   })
 
+  // BCP 47 tags ignore case, a segment by locale does not: a Django app's 'en-us' (its
+  // LANGUAGE_CODE) and navigator.language's 'en-US' would be two audiences on the dashboard.
+  it.each([
+    ['en-us', 'en-US'],
+    ['FR', 'fr'],
+    ['zh-hant-tw', 'zh-Hant-TW'],
+    ['fr-FR', 'fr-FR'],
+  ])('sends the locale %s in its canonical form %s', (locale, expected) => {
+    expect(collectContext(input({ locale })).locale).toBe(expected)
+    expect(collectContext(input({ locale, restricted: true })).locale).toBe(expected)
+  })
+
   it('marks an anonymous user as not known', () => {
     const context = collectContext(input({ user: { anonymousId: 'a', traits: {} } }))
     expect(context.user).toEqual({ id: null, anonymousId: 'a', known: false, traits: {} })

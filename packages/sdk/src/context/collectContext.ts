@@ -1,5 +1,6 @@
 import type { UsageContext } from '@sonde/core'
 import { keepArrays } from '../keepArrays'
+import { safe } from '../runtime/safe'
 import { redactUrl } from './redactUrl'
 import type { SessionState } from './session'
 
@@ -28,7 +29,9 @@ export interface ContextInput {
 /** The `context` of an event, redacted per the privacy defaults. */
 export function collectContext(input: ContextInput): UsageContext {
   const path = pathOf(input.page.href)
-  if (input.restricted) return { page: { path }, locale: input.locale }
+  // Tags ignore case, segments do not: an app's 'en-us' and the browser's 'en-US' are one locale.
+  const locale = safe(() => Intl.getCanonicalLocales(input.locale)[0], undefined) ?? input.locale
+  if (input.restricted) return { page: { path }, locale }
   const { page, session, user } = input
   const referrer = page.referrer ? redactUrl(page.referrer) : ''
   const custom = readCustom(input)
@@ -44,7 +47,7 @@ export function collectContext(input: ContextInput): UsageContext {
       timeOnPageMs: Math.max(0, input.now - page.enteredAt),
       scrollDepth: Math.min(1, Math.max(0, page.scrollDepth)),
     },
-    locale: input.locale,
+    locale,
     ...(input.timezone ? { timezone: input.timezone } : {}),
     device: input.device,
     viewport: input.viewport,
