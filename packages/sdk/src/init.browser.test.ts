@@ -86,6 +86,35 @@ describe('init in Chromium', () => {
     expect(events.map((e) => e.type)).toContain('survey.shown')
   })
 
+  it("gives the previous route as the referrer once the app has routed itself, as the document's first", async () => {
+    const first = location.href
+    const csat = acme.surveys[1] as Survey
+    const again = { ...csat, id: 'csat-again', trigger: { event: 'again' } }
+    sonde = init({ endpoint: endpoint(), locale: 'en', config: { surveys: [csat, again] } })
+    const completed = vi.fn()
+    sonde.on('survey:completed', completed)
+    const answer = async (event: string) => {
+      const before = completed.mock.calls.length
+      sonde?.track(event)
+      const root = await waitFor(prompt)
+      const radio = await waitFor(() => root.querySelector('[role=radio]'))
+      await userEvent.click(radio as HTMLElement)
+      await waitFor(() => completed.mock.calls.length > before)
+      await sonde?.flush()
+      const done = batches.flatMap((b) => b.events).filter((e) => e.type === 'survey.completed')
+      return done.at(-1)?.context?.page?.referrer
+    }
+    try {
+      expect(await answer('ticket_closed')).toBe(document.referrer.split('?')[0])
+      history.pushState(null, '', '/reports?tab=2#top')
+      history.pushState(null, '', '/reports/42')
+      await waitFor(() => !prompt())
+      expect(await answer('again')).toBe(`${location.origin}/reports`)
+    } finally {
+      history.replaceState(null, '', first)
+    }
+  })
+
   it('logs one [sonde] error naming every bad field and returns an inert instance', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     sonde = init({ endpoint: '', consent: 'maybe' } as never)

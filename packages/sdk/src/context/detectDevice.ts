@@ -11,8 +11,10 @@ interface DeviceHints {
 }
 
 // iPadOS 13+ reports a desktop Macintosh user agent; only touch support gives it away.
-const tabletAgent = /iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))/i
-const mobileAgent = /Mobi|iPhone|iPod|Android.*Mobile|Windows Phone|BlackBerry|Opera Mini/i
+const tabletAgent = /iPad|Tablet|PlayBook|Silk|Android(?!.*Mobile)/i
+// Mobi also catches Android phones (Mobile), Windows Phone (IEMobile, Mobile) and iPods (Mobile,
+// and "iPhone OS"); the others are phones that say neither.
+const mobileAgent = /Mobi|iPhone|BlackBerry|Opera Mini/i
 
 /** A coarse device class, the only one Sonde sends: desktop, tablet or mobile. No fingerprinting. */
 export function detectDevice({ userAgent, mobile, width, touchPoints }: DeviceHints): Device {

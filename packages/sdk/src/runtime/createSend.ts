@@ -36,13 +36,15 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
     const target = deps.delivery()
     if (!target) return
     const { state } = deps.runtime
+    const { referrer, ...view } = deps.view()
     const input: ContextInput = {
       now: Date.now(),
       page: {
         href: win.location.href,
         title: win.document.title,
-        referrer: win.document.referrer,
-        ...deps.view(),
+        // After a route of the app's own, the page came from the previous route.
+        referrer: referrer ?? win.document.referrer,
+        ...view,
       },
       locale: deps.locale,
       timezone: safe(() => Intl.DateTimeFormat().resolvedOptions().timeZone, undefined),

@@ -152,7 +152,7 @@ export function createSonde(
   const onRoute = (url: string) => {
     presenter.cancelPending()
     presenter.current()?.route?.(url)
-    signals.restart()
+    signals.restart(runtime.state.page.url)
     pageView(url)
   }
   const stopNavigation = watchNavigation((url) => calls.queue(() => onRoute(url)), win)

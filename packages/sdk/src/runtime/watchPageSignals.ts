@@ -5,12 +5,14 @@ export interface PageView {
   enteredAt: number
   /** Deepest scroll reached on this page, 0–1. */
   scrollDepth: number
+  /** The route before this one, once the app has routed itself: the document's referrer is older. */
+  referrer?: string | undefined
 }
 
 export interface PageSignals {
   readonly view: PageView
-  /** A new route: time on page and scroll depth start again. */
-  restart(): void
+  /** A new route (from `referrer`): time on page and scroll depth start again. */
+  restart(referrer?: string): void
   stop(): void
 }
 
@@ -64,7 +66,8 @@ export function watchPageSignals(
   arm()
   return {
     view,
-    restart() {
+    restart(referrer) {
+      view.referrer = referrer
       view.enteredAt = Date.now()
       view.scrollDepth = 0
       exitSent = false
