@@ -334,6 +334,21 @@ describe('parse', () => {
       },
       'surveys[0].questions[1].id: duplicate question id "a"',
     ],
+    // "end" is what a goto and the flow say for "no more questions": such a question is never asked.
+    [
+      'a question with the id "end"',
+      {
+        surveys: [
+          survey({
+            questions: [
+              { id: 'score', type: 'nps', text: 't' },
+              { id: 'end', type: 'text', text: 'How did your trial end?' },
+            ],
+          }),
+        ],
+      },
+      'surveys[0].questions[1].id: expected an id other than "end", which ends the survey',
+    ],
   ])('names the path of %s', (_, input, expected) => {
     const result = parse(configSchema, input)
     expect(result.ok).toBe(false)

@@ -25,14 +25,15 @@ function checkBranches(
 ): void {
   const index = new Map<string, number>()
   questions.forEach((q, i) => {
-    if (index.has(q.id)) {
-      ctx.addIssue({
-        code: 'custom',
-        input: q.id,
-        path: ['questions', i, 'id'],
-        message: `duplicate question id "${q.id}"`,
-      })
-    }
+    // "end" is what a goto and the flow say for "no more questions": it would never be asked.
+    const message =
+      q.id === 'end'
+        ? 'expected an id other than "end", which ends the survey'
+        : index.has(q.id)
+          ? `duplicate question id "${q.id}"`
+          : null
+    if (message)
+      ctx.addIssue({ code: 'custom', input: q.id, path: ['questions', i, 'id'], message })
     index.set(q.id, i)
   })
   questions.forEach((q, i) => {
