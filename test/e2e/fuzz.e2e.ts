@@ -206,28 +206,33 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
   fc.tuple(
     ...Array.from({ length: n }, (_, i) => {
       const later = [...Array.from({ length: n - i - 1 }, (_, j) => `q${i + j + 1}`), 'end']
-      const next = fc.array(
-        fc.record(
-          {
-            if: partial({
-              bucket: fc.constantFrom('detractor', 'passive', 'promoter'),
-              eq: fc.oneof(fc.nat(10), fc.constantFrom('a', 'b')),
-              in: fc.array(fc.oneof(fc.nat(10), fc.constantFrom('a', 'b')), { maxLength: 3 }),
-              gte: fc.nat(10),
-              lte: fc.nat(10),
-              answered: fc.boolean(),
-            }),
-            goto: fc.constantFrom(...later),
-          },
-          { requiredKeys: ['goto'] },
-        ),
-        { maxLength: 2 },
-      )
+      // Conditions that can decide for the question's answers, as the schema requires: numbers
+      // on scales (a bucket on NPS only), texts on text, option ids on a choice (o0 always exists).
+      const next = (condition: Record<string, fc.Arbitrary<unknown>>) =>
+        fc.array(
+          fc.record(
+            {
+              if: partial({ ...condition, answered: fc.boolean() }),
+              goto: fc.constantFrom(...later),
+            },
+            { requiredKeys: ['goto'] },
+          ),
+          { maxLength: 2 },
+        )
+      const onScale = (top: number) => ({
+        eq: fc.nat(top),
+        in: fc.array(fc.nat(top), { maxLength: 3 }),
+        gte: fc.nat(top),
+        lte: fc.nat(top),
+      })
+      const onStrings = (values: string[]) => ({
+        eq: fc.constantFrom(...values),
+        in: fc.array(fc.constantFrom(...values), { maxLength: 3 }),
+      })
       const common = {
         text,
         description: text,
         optional: fc.boolean(),
-        next,
       }
       const labels = { lowLabel: text, highLabel: text }
       const options = fc
@@ -242,13 +247,22 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
       return fc
         .oneof(
           fc.record(
-            { ...common, ...labels, type: fc.constant('nps') },
+            {
+              ...common,
+              ...labels,
+              next: next({
+                ...onScale(10),
+                bucket: fc.constantFrom('detractor', 'passive', 'promoter'),
+              }),
+              type: fc.constant('nps'),
+            },
             { requiredKeys: ['text', 'type'] },
           ),
           fc.record(
             {
               ...common,
               ...labels,
+              next: next(onScale(10)),
               type: fc.constant('rating'),
               scale: fc.constantFrom(3, 5, 7, 10),
               style: fc.constantFrom('numbers', 'stars', 'emoji'),
@@ -256,12 +270,19 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
             { requiredKeys: ['text', 'type', 'scale'] },
           ),
           fc.record(
-            { ...common, ...labels, type: fc.constant('ces'), scale: fc.constantFrom(5, 7) },
+            {
+              ...common,
+              ...labels,
+              next: next(onScale(7)),
+              type: fc.constant('ces'),
+              scale: fc.constantFrom(5, 7),
+            },
             { requiredKeys: ['text', 'type'] },
           ),
           fc.record(
             {
               ...common,
+              next: next(onStrings(['a', 'b'])),
               type: fc.constant('text'),
               maxLength: fc.integer({ min: 1, max: 2000 }),
               placeholder: text,
@@ -271,6 +292,7 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
           fc.record(
             {
               ...common,
+              next: next(onStrings(['o0'])),
               type: fc.constant('choice'),
               multiple: fc.boolean(),
               other: fc.boolean(),

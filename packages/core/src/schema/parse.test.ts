@@ -349,6 +349,69 @@ describe('parse', () => {
       },
       'surveys[0].questions[1].id: expected an id other than "end", which ends the survey',
     ],
+    // A condition that can never decide for its question's answers was accepted, and then sent
+    // everyone down one branch, or no one.
+    ...(
+      [
+        [
+          'an NPS bucket on a 1–5 rating (every answer a "detractor")',
+          { type: 'rating', scale: 5 },
+          { bucket: 'detractor' },
+          'bucket: expected no "bucket" on rating questions: only nps answers have one',
+        ],
+        [
+          'a quoted number on an NPS question',
+          { type: 'nps' },
+          { eq: '10' },
+          'eq: expected number, got string: nps answers are numbers',
+        ],
+        [
+          'a quoted number in "in" on a CES question',
+          { type: 'ces' },
+          { in: [1, '2'] },
+          'in[1]: expected number, got string: ces answers are numbers',
+        ],
+        [
+          'a comparison on a text question',
+          { type: 'text' },
+          { gte: 3 },
+          'gte: expected no "gte" on text questions: answers are not numbers',
+        ],
+        [
+          '"contains" on a rating',
+          { type: 'rating', scale: 10 },
+          { contains: '1' },
+          'contains: expected no "contains" on rating questions: answers are numbers',
+        ],
+        [
+          'an option id the choice does not have',
+          {
+            type: 'choice',
+            other: true,
+            options: [
+              { id: 'format', label: 'File format' },
+              { id: 'speed', label: 'Speed' },
+            ],
+          },
+          { neq: 'Speed' },
+          'neq: expected one of the option ids "format", "speed", "other", got "Speed"',
+        ],
+      ] as const
+    ).map(([what, question, condition, expected]): [string, unknown, string] => [
+      what,
+      {
+        surveys: [
+          survey({
+            kind: 'custom',
+            questions: [
+              { id: 'a', text: 't', ...question, next: [{ if: condition, goto: 'b' }] },
+              { id: 'b', type: 'text', text: 't' },
+            ],
+          }),
+        ],
+      },
+      `surveys[0].questions[0].next[0].if.${expected}`,
+    ]),
   ])('names the path of %s', (_, input, expected) => {
     const result = parse(configSchema, input)
     expect(result.ok).toBe(false)

@@ -47,7 +47,7 @@ const labels = {
 export const choiceOptionSchema = z.strictObject({ id, label: localizedTextSchema })
 
 // The answer value of a choice's "other" (`OTHER` in @sonde/ui; its text goes in `other`).
-const OTHER_ANSWER = 'other'
+export const OTHER_ANSWER = 'other'
 
 // Answers carry option ids, so each must tell one option apart: from the others, and from the
 // "other" answer when the question offers one.

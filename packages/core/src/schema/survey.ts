@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { audienceSchema } from './audience'
+import { conditionProblems } from './conditionProblems'
 import { displaySchema } from './display'
 import { frequencySchema, scheduleSchema } from './frequency'
 import { idSchema, type Question, questionSchema } from './question'
@@ -38,6 +39,9 @@ function checkBranches(
   })
   questions.forEach((q, i) => {
     q.next?.forEach((rule, r) => {
+      for (const [path, message] of rule.if ? conditionProblems(q, rule.if) : []) {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'next', r, 'if', ...path], message })
+      }
       if (rule.goto === 'end') return
       const target = index.get(rule.goto)
       if (target === undefined || target <= i) {
