@@ -19,7 +19,8 @@ export function MultiChoice(p: QuestionProps<'choice'>) {
   // A team's own option may have the id "other": only `other: true` makes it ask for text.
   const withOther = q.other && picked.includes(OTHER)
   const otherText = other.trim()
-  const ready = withOther ? otherText !== '' : picked.length > 0 || q.optional === true
+  // "Other" asks for its text, unless the question is optional.
+  const ready = (withOther ? otherText !== '' : picked.length > 0) || q.optional === true
 
   useLayoutEffect(() => {
     if (p.autoFocus) first.current?.focus()
@@ -34,7 +35,7 @@ export function MultiChoice(p: QuestionProps<'choice'>) {
   function submit() {
     if (!ready) return
     if (picked.length === 0) p.onSkip()
-    else if (withOther) p.onAnswer(picked, otherText)
+    else if (withOther && otherText) p.onAnswer(picked, otherText)
     else p.onAnswer(picked)
   }
 

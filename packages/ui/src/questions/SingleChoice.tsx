@@ -30,12 +30,15 @@ export function SingleChoice(p: QuestionProps<'choice'>) {
   // A team's own option may have the id "other": only `other: true` makes it ask for text.
   const isOther = (value: string | undefined) => q.other && value === OTHER
   const withOther = isOther(picked)
-  const ready = withOther ? otherText !== '' : picked !== undefined || q.optional === true
+  // "Other" asks for its text, but an optional question never holds anyone back: a chosen radio
+  // cannot be unchosen, and another option would answer for them.
+  const ready = (withOther ? otherText !== '' : picked !== undefined) || q.optional === true
 
   function submit() {
-    if (withOther) otherText && p.onAnswer(OTHER, otherText)
+    if (!ready) return
+    if (withOther) p.onAnswer(OTHER, otherText || undefined)
     else if (picked !== undefined) p.onAnswer(picked)
-    else if (q.optional) p.onSkip()
+    else p.onSkip()
   }
 
   return (

@@ -237,6 +237,21 @@ describe('choice', () => {
       { questionId: 'q', value: ['a', 'b', 'other'], other: 'API' },
     ])
   })
+  // The demo's "What got in the way?": optional, so choosing "Other" and writing nothing must not
+  // hold the respondent (a radio cannot be unchosen; another option would answer for them).
+  test.each([false, true])(
+    'an optional choice takes "Other" without its text (multiple: %s)',
+    (multiple) => {
+      const { ui, answered } = show(single({ ...ces.questions[1], multiple, optional: true }))
+      fireEvent.click(ui.getByRole(multiple ? 'checkbox' : 'radio', { name: 'Other' }))
+      const submit = ui.getByRole('button', { name: 'Submit' }) as HTMLButtonElement
+      expect(submit.disabled).toBe(false)
+      fireEvent.click(submit)
+      expect(answered[0]?.answers).toEqual([
+        { questionId: 'blocker', value: multiple ? ['other'] : 'other' },
+      ])
+    },
+  )
 })
 
 describe('text', () => {
