@@ -30,12 +30,17 @@ export function RatingQuestion(p: QuestionProps<'rating'>) {
     (v === 1 && low) || (v === scale && high) || satisfaction(v, scale, ctx)
   const values = range(1, scale)
   if (q.style === 'stars') {
-    const items: RadioItem<number>[] = values.map((value) => ({
-      value,
-      label: plural(ctx.strings.stars, value, ctx.strings.lang),
-      lang: ctx.ui,
-      content: <span aria-hidden="true">★</span>,
-    }))
+    // The words under the ends are hidden from assistive tech, which hears them in the names.
+    const items: RadioItem<number>[] = values.map((value) => {
+      const stars = plural(ctx.strings.stars, value, ctx.strings.lang)
+      const [word, lang] = (value === 1 && low) || (value === scale && high) || []
+      return {
+        value,
+        label: word ? `${stars} – ${word}` : stars,
+        lang: word ? lang : ctx.ui,
+        content: <span aria-hidden="true">★</span>,
+      }
+    })
     return (
       <ScaleQuestion
         {...p}

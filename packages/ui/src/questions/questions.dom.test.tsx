@@ -94,6 +94,25 @@ describe('rating (CSAT)', () => {
     expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: 4 }])
   })
 
+  test('stars with end labels name their ends with them, as the words under them are hidden', () => {
+    const { ui } = show(
+      single({
+        type: 'rating',
+        scale: 5,
+        style: 'stars',
+        lowLabel: 'Poor',
+        highLabel: { en: 'Excellent', fr: 'Excellent' },
+      }),
+    )
+    expect(ui.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
+      '1 star – Poor',
+      '2 stars',
+      '3 stars',
+      '4 stars',
+      '5 stars – Excellent',
+    ])
+  })
+
   test('plural forms follow the strings shown: English ones for Japanese, which has none', async () => {
     // Japanese plural rules have only "other": "1 stars" with the English strings.
     const { ui, handle } = show(csatStars, { locale: 'ja' })
