@@ -44,6 +44,12 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
       locale: ctx.locale,
       ...(ctx.theme ? { theme: ctx.theme } : {}),
       onAnswer: ({ answers, seq }) => {
+        // A receiver counts the response from its first answer (partial answers survive), so
+        // for targeting it is complete then: left or closed before its end, it must not be
+        // asked again as if unanswered, counting the same person twice.
+        if (response.answers.length === 0) {
+          ctx.record((s) => recordCompleted(s, 'survey', surveyId, ctx.now()))
+        }
         Object.assign(response, { answers, seq })
         wire('answered')
         ctx.emit('survey:answered', { surveyId, responseId, answers, seq })

@@ -90,3 +90,45 @@ it('a new session in the same tab gets its maxPromptsPerSession again on a track
     { timeout: 5_000 },
   )
 })
+
+// A receiver counts a response from its first answer (partial answers survive): asked again in a
+// later session, the same person's score would count twice.
+it('a survey answered, then closed before its follow-up, is not asked again next session', async () => {
+  const { frequency: _, ...nps } = survey('nps-q4')
+  const sonde = init({
+    endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+    locale: 'en',
+    config: { surveys: [{ ...nps, audience: undefined, trigger: { event: 'ticket_closed' } }] },
+  })
+  made.push(sonde)
+  const dismissed = vi.fn()
+  sonde.on('survey:dismissed', dismissed)
+  sonde.track('ticket_closed')
+  const nine = await vi.waitFor(
+    () => {
+      const radios = [...(prompt()?.querySelectorAll<HTMLElement>('[role=radio]') ?? [])]
+      const found = radios.find((el) => el.textContent === '9')
+      if (!found) throw new Error('no prompt yet')
+      return found
+    },
+    { timeout: 5_000 },
+  )
+  await userEvent.click(nine)
+  const close = await vi.waitFor(() => {
+    if (!prompt()?.querySelector('textarea')) throw new Error('no follow-up yet')
+    return prompt()?.querySelector<HTMLElement>('button[aria-label="Close"]') as HTMLElement
+  })
+  // What a page loaded now would read: left here, the survey is answered already.
+  expect(sonde.canShow('nps-q4')).toMatchObject({ ok: false, reason: 'frequency.completed' })
+  await userEvent.click(close)
+  await vi.waitFor(() => expect(dismissed).toHaveBeenCalled())
+  expect(dismissed.mock.calls[0]?.[0].answers).toEqual([{ questionId: 'score', value: 9 }])
+
+  // An hour later, same tab: a new session, where a dismissal alone no longer holds it back.
+  Date.now = () => realNow() + 60 * 60_000
+  history.pushState(null, '', '/app/later')
+  await vi.waitFor(() =>
+    expect(sonde.canShow('nps-q4')).not.toMatchObject({ reason: 'frequency.dismissCooldown' }),
+  )
+  expect(sonde.canShow('nps-q4')).toMatchObject({ ok: false, reason: 'frequency.completed' })
+})
