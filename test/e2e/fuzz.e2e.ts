@@ -219,12 +219,11 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
           ),
           { maxLength: 2 },
         )
-      const onScale = (top: number) => ({
-        eq: fc.nat(top),
-        in: fc.array(fc.nat(top), { maxLength: 3 }),
-        gte: fc.nat(top),
-        lte: fc.nat(top),
-      })
+      // Points every scale of the type has (a 1–3 rating, a 1–5 CES): none that no answer meets.
+      const onScale = (min: number, max: number) => {
+        const point = fc.integer({ min, max })
+        return { eq: point, in: fc.array(point, { maxLength: 3 }), gte: point, lte: point }
+      }
       const onStrings = (values: string[]) => ({
         eq: fc.constantFrom(...values),
         in: fc.array(fc.constantFrom(...values), { maxLength: 3 }),
@@ -251,7 +250,7 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
               ...common,
               ...labels,
               next: next({
-                ...onScale(10),
+                ...onScale(0, 10),
                 bucket: fc.constantFrom('detractor', 'passive', 'promoter'),
               }),
               type: fc.constant('nps'),
@@ -262,7 +261,7 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
             {
               ...common,
               ...labels,
-              next: next(onScale(10)),
+              next: next(onScale(1, 3)),
               type: fc.constant('rating'),
               scale: fc.constantFrom(3, 5, 7, 10),
               style: fc.constantFrom('numbers', 'stars', 'emoji'),
@@ -273,7 +272,7 @@ const questions = fc.integer({ min: 1, max: 4 }).chain((n) =>
             {
               ...common,
               ...labels,
-              next: next(onScale(7)),
+              next: next(onScale(1, 5)),
               type: fc.constant('ces'),
               scale: fc.constantFrom(5, 7),
             },

@@ -16,10 +16,28 @@ export function conditionProblems(
   const unfit = scale ? ['contains'] : ['gte', 'lte', 'gt', 'lt']
   if (type !== 'nps') unfit.push('bucket')
   for (const key of unfit) {
-    if (condition[key as keyof AnswerCondition] === undefined) continue
-    const why =
-      key === 'bucket' ? 'only nps answers have one' : `answers are ${scale ? '' : 'not '}numbers`
-    problems.push([[key], `expected no "${key}" on ${type} questions: ${why}`])
+    if (condition[key as keyof AnswerCondition] !== undefined) {
+      problems.push([[key], `expected no "${key}" on ${type} questions`])
+    }
+  }
+  // The points of a scale: one shortened from 10 to 5 may keep rules that no answer can meet.
+  const min = type === 'nps' ? 0 : 1
+  const max =
+    question.type === 'rating'
+      ? question.scale
+      : question.type === 'ces'
+        ? (question.scale ?? 7)
+        : 10
+  const unmet = `expected a value an answer (${min}–${max}) can meet, got`
+  const { gte, gt, lte, lt } = condition
+  const never = {
+    gte: gte !== undefined && gte > max,
+    gt: gt !== undefined && gt >= max,
+    lte: lte !== undefined && lte < min,
+    lt: lt !== undefined && lt <= min,
+  }
+  for (const key of ['gte', 'gt', 'lte', 'lt'] as const) {
+    if (scale && never[key]) problems.push([[key], `${unmet} ${condition[key]}`])
   }
   const expected = scale ? 'number' : 'string'
   const ids =
@@ -28,12 +46,11 @@ export function conditionProblems(
       : undefined
   const check = (value: string | number, path: (string | number)[]) => {
     if (typeof value !== expected) {
-      problems.push([
-        path,
-        `expected ${expected}, got ${typeof value}: ${type} answers are ${expected}s`,
-      ])
+      problems.push([path, `expected ${expected}, got ${typeof value}`])
+    } else if (scale && ((value as number) < min || (value as number) > max)) {
+      problems.push([path, `${unmet} ${value}`])
     } else if (ids && !ids.includes(value as string)) {
-      problems.push([path, `expected one of the option ids "${ids.join('", "')}", got "${value}"`])
+      problems.push([path, `expected one of "${ids.join('", "')}", got "${value}"`])
     }
   }
   if (condition.eq !== undefined) check(condition.eq, ['eq'])

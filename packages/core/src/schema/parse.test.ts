@@ -357,31 +357,50 @@ describe('parse', () => {
           'an NPS bucket on a 1–5 rating (every answer a "detractor")',
           { type: 'rating', scale: 5 },
           { bucket: 'detractor' },
-          'bucket: expected no "bucket" on rating questions: only nps answers have one',
+          'bucket: expected no "bucket" on rating questions',
         ],
         [
           'a quoted number on an NPS question',
           { type: 'nps' },
           { eq: '10' },
-          'eq: expected number, got string: nps answers are numbers',
+          'eq: expected number, got string',
         ],
         [
           'a quoted number in "in" on a CES question',
           { type: 'ces' },
           { in: [1, '2'] },
-          'in[1]: expected number, got string: ces answers are numbers',
+          'in[1]: expected number, got string',
+        ],
+        // A scale shortened from 10 to 5 points, its rules kept: no answer can ever meet them.
+        [
+          'a comparison beyond the top of a 1–5 rating',
+          { type: 'rating', scale: 5 },
+          { gte: 9 },
+          'gte: expected a value an answer (1–5) can meet, got 9',
+        ],
+        [
+          'a point below a CES scale',
+          { type: 'ces' },
+          { eq: 0 },
+          'eq: expected a value an answer (1–7) can meet, got 0',
+        ],
+        [
+          'a point beyond NPS in "in"',
+          { type: 'nps' },
+          { in: [9, 11] },
+          'in[1]: expected a value an answer (0–10) can meet, got 11',
         ],
         [
           'a comparison on a text question',
           { type: 'text' },
           { gte: 3 },
-          'gte: expected no "gte" on text questions: answers are not numbers',
+          'gte: expected no "gte" on text questions',
         ],
         [
           '"contains" on a rating',
           { type: 'rating', scale: 10 },
           { contains: '1' },
-          'contains: expected no "contains" on rating questions: answers are numbers',
+          'contains: expected no "contains" on rating questions',
         ],
         [
           'an option id the choice does not have',
@@ -394,7 +413,7 @@ describe('parse', () => {
             ],
           },
           { neq: 'Speed' },
-          'neq: expected one of the option ids "format", "speed", "other", got "Speed"',
+          'neq: expected one of "format", "speed", "other", got "Speed"',
         ],
       ] as const
     ).map(([what, question, condition, expected]): [string, unknown, string] => [
