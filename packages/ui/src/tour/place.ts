@@ -16,7 +16,8 @@ import { NARROW } from './useNarrow'
 export interface PlaceOptions {
   placement: FloatingPlacement
   arrow: HTMLElement | null
-  /** Bottom sheet: the tooltip keeps its CSS place; only the spotlight follows the target. */
+  /** Bottom sheet: the tooltip keeps its CSS place (at the top over a low target); only the
+   * spotlight follows the target. */
   sheet: boolean
   /** A modal tooltip holds focus, so it is never hidden; only its arrow and the hole are. */
   keepVisible: boolean
@@ -45,6 +46,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     maxHeight: '',
     visibility: '',
   })
+  tip.removeAttribute('data-top')
   const middleware = [
     offset(GAP),
     // Cross-axis overflow of a centred tooltip is shift's job, not a reason to change sides.
@@ -68,7 +70,15 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     // Also before the view re-renders as a sheet: the window has just narrowed, and sizing the
     // tooltip for an anchor now, in a ResizeObserver callback, reports a loop error to the page.
     if (o.sheet || window.matchMedia?.(NARROW).matches) {
-      o.onTarget(rendered ? target.getBoundingClientRect() : null)
+      const rect = rendered ? target.getBoundingClientRect() : null
+      // A sheet at the bottom would cover a target there (a tab bar, a button low on a page that
+      // cannot scroll it higher): it goes to the top when that covers less of the target.
+      const h = tip.offsetHeight
+      tip.toggleAttribute(
+        'data-top',
+        !!rect && rect.bottom - (window.innerHeight - h) > Math.max(0, h - rect.top),
+      )
+      o.onTarget(rect)
       return
     }
     void computePosition(target, tip, { placement: o.placement, strategy, middleware }).then(

@@ -186,6 +186,28 @@ describe('placement', () => {
     expect(tipEl.getAttribute('data-pos')).toBe('anchor')
   })
 
+  test.each([
+    ['in a fixed bottom tab bar', { position: 'fixed', left: '0', right: '0', bottom: '0' }],
+    ['low on a page that cannot scroll it higher', { position: 'absolute', top: '600px' }],
+  ] as const)(
+    'on a phone, a target %s is not covered: the sheet goes to the top',
+    async (_, style) => {
+      await page.viewport(360, 720)
+      const bar = el('nav', { ...style, height: '56px' })
+      const target = el('button', {}, bar, 't')
+      const { tipEl } = await shown()
+      await until(() => tipEl.getAttribute('data-pos') === 'sheet')
+      await Promise.all(tipEl.getAnimations().map((a) => a.finished))
+      const sheet = box(tipEl)
+      expect(Math.round(sheet.top)).toBe(0)
+      expect(sheet.bottom).toBeLessThanOrEqual(box(target).top)
+      // Back up the screen, the target is clear of the sheet at the bottom again.
+      bar.style.top = '100px'
+      bar.style.bottom = 'auto'
+      await until(() => near(box(tipEl).bottom, innerHeight))
+    },
+  )
+
   test('narrowing the window to a bottom sheet reports no error to the page', async () => {
     el('button', { margin: '100px 300px' }, document.body, 't')
     const { tipEl } = await shown(
