@@ -136,6 +136,22 @@ test('the bottom sheet rises above the on-screen keyboard', async () => {
   }
 })
 
+test('a sheet shown while the on-screen keyboard is already open sits above it', async () => {
+  // A survey due on an event sent as the user types (a comment posted, a search run): the
+  // keyboard is up before the prompt, and the visual viewport fires nothing more.
+  await page.viewport(360, 640)
+  const real = Object.getOwnPropertyDescriptor(window, 'visualViewport')
+  const viewport = Object.assign(new EventTarget(), { height: 340, offsetTop: 0 })
+  Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport })
+  try {
+    const sheet = await surface()
+    await Promise.all(sheet.getAnimations().map((animation) => animation.finished))
+    expect(Math.round(sheet.getBoundingClientRect().bottom)).toBe(340)
+  } finally {
+    if (real) Object.defineProperty(window, 'visualViewport', real)
+  }
+})
+
 test('a word wider than the prompt wraps instead of pushing it sideways', async () => {
   // German compounds and pasted URLs: a label must not run under the close button or make the
   // prompt scroll sideways, on a phone or in a corner.
