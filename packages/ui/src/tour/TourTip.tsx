@@ -17,6 +17,8 @@ export interface TourTipProps {
   bodyLang?: string
   index: number
   total: number
+  /** Whether Back is offered. */
+  back: boolean
   strings: Strings
   /** `lang` of the strings when they are another language's (English for `pt`). */
   uiLang: string | undefined
@@ -105,7 +107,7 @@ export function TourTip(p: TourTipProps) {
               {strings.skipTour}
             </button>
           )}
-          {p.index > 0 && (
+          {p.back && (
             <button type="button" class="b alt" onClick={p.onBack}>
               {strings.back}
             </button>

@@ -97,6 +97,7 @@ export function TourView(p: TourViewProps) {
         bodyLang={step.body && langOf(step.body)}
         index={index}
         total={tour.steps.length}
+        back={state.back}
         strings={p.strings}
         uiLang={other(p.strings.lang)}
         locale={locale}

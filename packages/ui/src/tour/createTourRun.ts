@@ -15,6 +15,8 @@ export interface RunState {
   visible: boolean
   /** The step takes focus when it opens: the user was working inside the tour. */
   focus: boolean
+  /** Back leads somewhere: there is a step before, centred or with its target in the page. */
+  back: boolean
 }
 
 /** What the state machine needs from the mount: the page-facing parts and the callbacks. */
@@ -96,7 +98,11 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
       call(d.onShow, { stepId: step.id, index })
       d.shown()
     }
-    if (!over) d.render({ index, target, visible: on, focus })
+    // A multi-page tour resumed on its next page: Back towards the page before would hide the
+    // tooltip and wait for a target that cannot come, then end the tour as missing_target.
+    const before = steps[index - 1]
+    const back = !!before && findTarget(before, d.resolveTarget) !== null
+    if (!over) d.render({ index, target, visible: on, focus, back })
   }
 
   const leave = () => {

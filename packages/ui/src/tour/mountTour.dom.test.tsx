@@ -118,6 +118,26 @@ describe('navigation', () => {
     expect(b.dismissed[0]?.reason).toBe('route')
   })
 
+  test('resumed on the next page, no Back towards a step whose target was on the page before', async () => {
+    // Back there would hide the tooltip, wait for a target that cannot come, then end the tour
+    // as missing_target.
+    withBox(addTarget('export'))
+    const { ui, handle } = showTour(three, { startAt: 1 })
+    await handle.ready
+    expect(ui.getAllByRole('button').map((b) => b.textContent)).toEqual(['Skip tour', 'Next'])
+    fireEvent.click(ui.getByRole('button', { name: 'Next' }))
+    // The centred step before it has no target to miss: Back stays.
+    expect(ui.getAllByRole('button').map((b) => b.textContent)).toEqual(['Back', 'Done'])
+    // Once the first step's target is in the page, Back leads to it again.
+    withBox(addTarget('new'))
+    fireEvent.click(ui.getByRole('button', { name: 'Back' }))
+    expect(ui.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Skip tour',
+      'Back',
+      'Next',
+    ])
+  })
+
   test('strings follow the locale; the counter is announced politely', async () => {
     page()
     const { ui, handle } = showTour(three, { locale: 'fr' })
