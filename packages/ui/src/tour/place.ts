@@ -2,9 +2,11 @@ import {
   arrow,
   autoUpdate,
   computePosition,
+  detectOverflow,
   type Placement as FloatingPlacement,
   flip,
   hide,
+  type Middleware,
   offset,
   shift,
   size,
@@ -27,6 +29,20 @@ export interface PlaceOptions {
 
 const OPPOSITE = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as const
 const GAP = 12
+
+// No side has room (a step on a whole panel, table or chart): the tooltip covers part of its
+// target rather than leave the screen. After `size`, so one that can shrink beside its target
+// does; not shift's crossAxis, which would let `size` use the whole height and cover it.
+const inView: Middleware = {
+  name: 'inView',
+  async fn(state) {
+    const o = await detectOverflow(state, { padding: 8 })
+    const y = /^(top|bottom)/.test(state.placement)
+    const [before, after] = y ? [o.top, o.bottom] : [o.left, o.right]
+    const by = before > 0 ? before : after > 0 ? -after : 0
+    return y ? { y: state.y + by } : { x: state.x + by }
+  },
+}
 
 /**
  * Anchors `tip` to `target` until the returned cleanup runs. autoUpdate re-positions on scroll
@@ -61,6 +77,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
         })
       },
     }),
+    inView,
     ...(o.arrow ? [arrow({ element: o.arrow, padding: 12 })] : []),
     hide(),
   ]

@@ -187,6 +187,31 @@ describe('placement', () => {
   })
 
   test.each([
+    ['nearly as tall as the window', 700],
+    ['taller than the window', 1200],
+  ])('a full-width target %s, no side has room: the tooltip stays on screen', async (_, height) => {
+    // A step pointing at a whole panel, table or chart: covering part of it beats being off screen.
+    el('div', { height: '100px' })
+    el('section', { height: `${height}px` }, document.body, 't')
+    el('div', { height: '1000px' })
+    const { tipEl } = await shown()
+    await until(() => tipEl.style.top !== '')
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    const b = box(tipEl)
+    expect(b.top).toBeGreaterThanOrEqual(0)
+    expect(b.bottom).toBeLessThanOrEqual(innerHeight)
+  })
+
+  test('a tooltip short of room below shrinks there rather than cover its target', async () => {
+    await page.viewport(512, 300)
+    el('div', { height: '120px' })
+    const target = el('button', { marginLeft: '200px' }, document.body, 't')
+    const { tipEl } = await shown({}, { body: 'A long body. '.repeat(40) })
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    expect(box(tipEl).bottom).toBeLessThanOrEqual(innerHeight)
+  })
+
+  test.each([
     ['in a fixed bottom tab bar', { position: 'fixed', left: '0', right: '0', bottom: '0' }],
     ['low on a page that cannot scroll it higher', { position: 'absolute', top: '600px' }],
   ] as const)(
