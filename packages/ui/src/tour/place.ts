@@ -11,7 +11,7 @@ import {
   shift,
   size,
 } from '@floating-ui/dom'
-import { inFixed } from './placement'
+import { inFixed, viewportRect } from './placement'
 import { NARROW } from './useNarrow'
 
 /** How `place` anchors a tooltip. */
@@ -87,7 +87,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     // Also before the view re-renders as a sheet: the window has just narrowed, and sizing the
     // tooltip for an anchor now, in a ResizeObserver callback, reports a loop error to the page.
     if (o.sheet || window.matchMedia?.(NARROW).matches) {
-      const rect = rendered ? target.getBoundingClientRect() : null
+      const rect = rendered ? viewportRect(target) : null
       // A sheet at the bottom would cover a target there (a tab bar, a button low on a page that
       // cannot scroll it higher): it goes to the top when that covers less of the target.
       const h = tip.offsetHeight
@@ -120,7 +120,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
             visibility: hidden ? 'hidden' : '',
           })
         }
-        o.onTarget(hidden ? null : target.getBoundingClientRect())
+        o.onTarget(hidden ? null : viewportRect(target))
       },
     )
   }

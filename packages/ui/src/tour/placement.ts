@@ -39,9 +39,28 @@ export function openDialogOf(el: Element): Element | null {
   return null
 }
 
+/**
+ * `el`'s box in this window's viewport. A target in a same-origin iframe (found by a function
+ * target) reports its box in the frame's: each frame's content box is added, as floating-ui does.
+ */
+export function viewportRect(el: Element): DOMRect {
+  const r = el.getBoundingClientRect()
+  let { x, y } = r
+  let frame = el.ownerDocument === document ? null : el.ownerDocument.defaultView?.frameElement
+  while (frame) {
+    const f = frame.getBoundingClientRect()
+    const css = getComputedStyle(frame)
+    x += f.left + frame.clientLeft + Number.parseFloat(css.paddingLeft)
+    y += f.top + frame.clientTop + Number.parseFloat(css.paddingTop)
+    const doc = frame.ownerDocument
+    frame = doc === document ? null : doc.defaultView?.frameElement
+  }
+  return new DOMRect(x, y, r.width, r.height)
+}
+
 /** Whether `el` is wholly inside the viewport (else a step scrolls it into view when it opens). */
 export function inViewport(el: Element): boolean {
-  const r = el.getBoundingClientRect()
+  const r = viewportRect(el)
   const { innerWidth: w, innerHeight: h } = window
   return r.top >= 0 && r.left >= 0 && r.bottom <= h && r.right <= w
 }

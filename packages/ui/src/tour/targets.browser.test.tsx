@@ -150,6 +150,35 @@ describe('targets in a real page', () => {
     expect(path.isPointInFill(new DOMPoint(t.left - 20, t.top - 20))).toBe(true)
   })
 
+  test('a function target inside a same-origin iframe: the hole is around it too', async () => {
+    // An embedded editor or a legacy screen in an <iframe>: the JS API finds the element in it.
+    const frame = el('iframe', {
+      position: 'absolute',
+      left: '200px',
+      top: '150px',
+      width: '500px',
+      height: '300px',
+      border: '4px solid',
+    }) as HTMLIFrameElement
+    await new Promise((resolve) => {
+      frame.onload = resolve
+      frame.srcdoc = '<body style="margin:0"><button id="t" style="margin:50px 100px">Go</button>'
+    })
+    const target = frame.contentDocument?.getElementById('t') as HTMLElement
+    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
+    const { handle, shadow, tip } = showTour(spot, { resolveTarget: () => target })
+    await handle.ready
+    const path = shadow.querySelector('.ov path') as SVGPathElement
+    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    const f = box(frame)
+    const t = box(target)
+    const [left, top, bottom] = [f.left + 4 + t.left, f.top + 4 + t.top, f.top + 4 + t.bottom]
+    // The tooltip is anchored below it, in the page's coordinates; the hole must be there too.
+    await until(() => near(box(tip() as HTMLElement).top, bottom + GAP))
+    expect(path.isPointInFill(new DOMPoint(left + 5, top + 5))).toBe(false)
+    expect(path.isPointInFill(new DOMPoint(left - 20, top - 20))).toBe(true)
+  })
+
   test('modal step: a click in the hole does nothing, on the dimmed area dismisses', async () => {
     const target = el('button', { margin: '100px 200px' }, document.body, 't')
     const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })

@@ -43,7 +43,7 @@ export interface TourCallbacks {
 }
 
 /**
- * Finds a step's element from the JS API, e.g. inside an open shadow root:
+ * Finds a step's element from the JS API, e.g. inside an open shadow root or a same-origin iframe:
  * `(step) => step.id === 'export' ? app.shadowRoot?.querySelector('#export') ?? null : undefined`.
  * `null` means "not there yet" (the missing-target policy applies); `undefined` means "no
  * function target for this step", so its CSS `target` is used, or it is centred without one.
