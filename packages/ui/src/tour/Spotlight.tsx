@@ -6,17 +6,33 @@ const PAD = 6
 const RADIUS = 8
 
 /**
- * The overlay's outline: the whole viewport, minus a rounded hole around `hole` (even-odd fill),
- * or no hole when the target is hidden or the step has none.
+ * The corner radius of the hole around `target`: its own rounding (a round avatar, a pill
+ * button) grown by the padding, so the outline runs alongside it; at least the default.
  */
-export function spotlightPath(hole: DOMRect | null, width: number, height: number): string {
+export function holeRadius(target: Element, box: DOMRect): number {
+  const radius = getComputedStyle(target).borderTopLeftRadius
+  const n = Number.parseFloat(radius) || 0
+  const px = radius.endsWith('%') ? (n / 100) * Math.min(box.width, box.height) : n
+  return Math.max(RADIUS, px + PAD)
+}
+
+/**
+ * The overlay's outline: the whole viewport, minus a hole around `hole` with corners of `radius`
+ * (even-odd fill), or no hole when the target is hidden or the step has none.
+ */
+export function spotlightPath(
+  hole: DOMRect | null,
+  width: number,
+  height: number,
+  radius = RADIUS,
+): string {
   const frame = `M0 0H${width}V${height}H0Z`
   if (!hole) return frame
   const x = Math.round(hole.left - PAD)
   const y = Math.round(hole.top - PAD)
   const w = Math.round(hole.width + 2 * PAD)
   const h = Math.round(hole.height + 2 * PAD)
-  const r = Math.min(RADIUS, w / 2, h / 2)
+  const r = Math.min(radius, w / 2, h / 2)
   const arc = `a${r} ${r} 0 0 1`
   return (
     `${frame}M${x + r} ${y}h${w - 2 * r}${arc} ${r} ${r}v${h - 2 * r}${arc} ${-r} ${r}` +
@@ -25,8 +41,12 @@ export function spotlightPath(hole: DOMRect | null, width: number, height: numbe
 }
 
 /** Redraws the overlay around the target's current box. */
-export function drawSpotlight(path: SVGPathElement | null, hole: DOMRect | null): void {
-  path?.setAttribute('d', spotlightPath(hole, window.innerWidth, window.innerHeight))
+export function drawSpotlight(
+  path: SVGPathElement | null,
+  hole: DOMRect | null,
+  radius?: number,
+): void {
+  path?.setAttribute('d', spotlightPath(hole, window.innerWidth, window.innerHeight, radius))
 }
 
 /**

@@ -5,7 +5,7 @@ import { isRtl } from '../theme/isRtl'
 import type { RunState } from './createTourRun'
 import { place } from './place'
 import { inViewport, toFloating } from './placement'
-import { drawSpotlight, Spotlight } from './Spotlight'
+import { drawSpotlight, holeRadius, Spotlight } from './Spotlight'
 import { TourTip } from './TourTip'
 import { useNarrow } from './useNarrow'
 
@@ -66,7 +66,7 @@ export function TourView(p: TourViewProps) {
       keepVisible: modal,
       onTarget(rect) {
         hole.current = rect
-        drawSpotlight(path.current, rect)
+        drawSpotlight(path.current, rect, rect ? holeRadius(target, rect) : undefined)
       },
     })
   }, [visible, target, index, narrow])

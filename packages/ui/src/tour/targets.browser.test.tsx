@@ -150,6 +150,32 @@ describe('targets in a real page', () => {
     expect(path.isPointInFill(new DOMPoint(t.left - 20, t.top - 20))).toBe(true)
   })
 
+  test.each([
+    ['a round avatar', { width: '48px', height: '48px', borderRadius: '50%' }],
+    ['a pill button', { width: '120px', height: '32px', borderRadius: '999px' }],
+  ])('the hole follows the rounding of %s', async (_, style) => {
+    const target = el(
+      'button',
+      { margin: '100px 200px', border: '0', ...style },
+      document.body,
+      't',
+    )
+    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
+    const { handle, shadow } = showTour(spot)
+    await handle.ready
+    const path = shadow.querySelector('.ov path') as SVGPathElement
+    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    const t = box(target)
+    const fill = (x: number, y: number) => path.isPointInFill(new DOMPoint(x, y))
+    // Along its edges the page shows through; just outside its box's corners, which the rounded
+    // target does not reach, the page is dimmed.
+    expect([
+      fill(t.left + t.width / 2, t.top + 1),
+      fill(t.left + 1, (t.top + t.bottom) / 2),
+    ]).toEqual([false, false])
+    expect([fill(t.left - 1, t.top - 1), fill(t.right + 1, t.bottom + 1)]).toEqual([true, true])
+  })
+
   test('a function target inside a same-origin iframe: the hole is around it too', async () => {
     // An embedded editor or a legacy screen in an <iframe>: the JS API finds the element in it.
     const frame = el('iframe', {
