@@ -11,7 +11,7 @@ import {
   shift,
   size,
 } from '@floating-ui/dom'
-import { inFixed, viewportRect } from './placement'
+import { inFixed, viewportRect, visibleRect } from './placement'
 import { NARROW } from './useNarrow'
 
 /** How `place` anchors a tooltip. */
@@ -120,7 +120,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
             visibility: hidden ? 'hidden' : '',
           })
         }
-        o.onTarget(hidden ? null : viewportRect(target))
+        o.onTarget(hidden ? null : visibleRect(target))
       },
     )
   }

@@ -1,4 +1,5 @@
 import type { Placement as FloatingPlacement } from '@floating-ui/dom'
+import { getOverflowAncestors } from '@floating-ui/dom'
 import type { Placement } from '@sonde/core'
 
 /**
@@ -56,6 +57,24 @@ export function viewportRect(el: Element): DOMRect {
     frame = doc === document ? null : doc.defaultView?.frameElement
   }
   return new DOMRect(x, y, r.width, r.height)
+}
+
+/**
+ * The part of `el`'s viewport box its scrolled or clipping containers leave in sight: a spotlight
+ * lights no more than that, not the page around a container that hides half the target.
+ */
+export function visibleRect(el: Element): DOMRect {
+  let { left, top, right, bottom } = viewportRect(el)
+  for (const node of getOverflowAncestors(el)) {
+    // The window and the visual viewport: the overlay ends at the viewport anyway.
+    if (!('nodeType' in node)) continue
+    const c = viewportRect(node)
+    left = Math.max(left, c.left + node.clientLeft)
+    top = Math.max(top, c.top + node.clientTop)
+    right = Math.min(right, c.left + node.clientLeft + node.clientWidth)
+    bottom = Math.min(bottom, c.top + node.clientTop + node.clientHeight)
+  }
+  return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top))
 }
 
 /** Whether `el` is wholly inside the viewport (else a step scrolls it into view when it opens). */

@@ -150,6 +150,30 @@ describe('targets in a real page', () => {
     expect(path.isPointInFill(new DOMPoint(t.left - 20, t.top - 20))).toBe(true)
   })
 
+  test('a target half scrolled out of its container: the hole lights only the part in sight', async () => {
+    const scroller = el('div', {
+      height: '200px',
+      width: '300px',
+      overflow: 'auto',
+      margin: '80px',
+    })
+    el('div', { height: '60px' }, scroller)
+    const target = el('button', { display: 'block', height: '80px' }, scroller, 't')
+    el('div', { height: '1000px' }, scroller)
+    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
+    const { handle, shadow } = showTour(spot)
+    await handle.ready
+    const path = shadow.querySelector('.ov path') as SVGPathElement
+    scroller.scrollTop = 100
+    await until(() => box(target).top < box(scroller).top)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const t = box(target)
+    const s = box(scroller)
+    const fill = (y: number) => path.isPointInFill(new DOMPoint(t.left + 5, y))
+    // Inside the container the target shows; above it, over the page, it is dimmed.
+    expect([fill(s.top + 5), fill(s.top - 10)]).toEqual([false, true])
+  })
+
   test.each([
     ['a round avatar', { width: '48px', height: '48px', borderRadius: '50%' }],
     ['a pill button', { width: '120px', height: '32px', borderRadius: '999px' }],
