@@ -136,6 +136,36 @@ test('the bottom sheet rises above the on-screen keyboard', async () => {
   }
 })
 
+test.each([
+  ['bottom-right', 16],
+  ['bottom-left', 16],
+  ['bottom', 0],
+] as const)(
+  'on a tablet, a %s prompt rises above the on-screen keyboard too',
+  async (position, gap) => {
+    // 800 px wide: no sheet, but a touch screen all the same, whose keyboard covers the bottom
+    // corner the moment the respondent taps the text field.
+    await page.viewport(800, 1000)
+    const real = Object.getOwnPropertyDescriptor(window, 'visualViewport')
+    const viewport = Object.assign(new EventTarget(), { height: 1000, offsetTop: 0 })
+    Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport })
+    try {
+      const { handle, shadow } = show(nps, { position })
+      await handle.ready
+      const prompt = shadow.querySelector('.s') as HTMLElement
+      await Promise.all(prompt.getAnimations().map((animation) => animation.finished))
+      viewport.height = 600
+      viewport.dispatchEvent(new Event('resize'))
+      await expect
+        .poll(() => Math.round(prompt.getBoundingClientRect().bottom))
+        .toBeLessThanOrEqual(600 - gap)
+      expect(prompt.getBoundingClientRect().top).toBeGreaterThanOrEqual(0)
+    } finally {
+      if (real) Object.defineProperty(window, 'visualViewport', real)
+    }
+  },
+)
+
 test('a sheet shown while the on-screen keyboard is already open sits above it', async () => {
   // A survey due on an event sent as the user types (a comment posted, a search run): the
   // keyboard is up before the prompt, and the visual viewport fires nothing more.

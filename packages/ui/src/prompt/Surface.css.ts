@@ -1,8 +1,9 @@
 const dark =
   '--bg:var(--sonde-bg,#18181b);--tx:var(--sonde-text,#f4f4f5);--ac:var(--sonde-accent,#a5b4fc);--on:var(--sonde-on-accent,#18181b);color-scheme:dark'
 
-// Sizes are in px, never rem: the host page's root font size must not scale the prompt. The
-// sheet lifted above an on-screen keyboard also shrinks by it, or its question goes off the top.
+// Sizes are in px, never rem: the host page's root font size must not scale the prompt. A prompt
+// lifted above an on-screen keyboard (a sheet on a phone, a bottom corner on a tablet) also
+// shrinks by it, or its question goes off the top.
 // Every inner custom property is set here (`--kb` to 0, the inline style lifts it): the page's
 // own, inherited through the shadow root, must not reach in. Forced colors drop the shadow that
 // outlines the surface and give it the page's background: a border keeps its edge. On a narrow
@@ -12,17 +13,17 @@ const dark =
 export const surfaceCss = `
 .s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);--kb:0px;color-scheme:light;
 --mu:color-mix(in srgb,var(--tx) 78%,var(--bg));--bd:color-mix(in srgb,var(--tx) 55%,var(--bg));
-box-sizing:border-box;position:fixed;inset:auto 16px 16px auto;margin:0;padding:0;border:0;z-index:2147483647;
-width:min(360px,calc(100vw - 32px));max-width:none;height:auto;max-height:calc(100vh - 32px);overflow:auto;
+box-sizing:border-box;position:fixed;inset:auto 16px calc(16px + var(--kb)) auto;margin:0;padding:0;border:0;z-index:2147483647;
+width:min(360px,calc(100vw - 32px));max-width:none;height:auto;max-height:calc(100vh - 32px - var(--kb));overflow:auto;
 background:var(--bg);color:var(--tx);border-radius:var(--r);box-shadow:0 8px 32px rgb(0 0 0/.25),0 0 0 1px rgb(0 0 0/.1);
 font:400 15px/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:start;animation:sonde-in .2s ease-out}
 .s *,.s ::before,.s ::after{box-sizing:border-box}
 .s[data-scheme=dark]{${dark}}
 @media (prefers-color-scheme:dark){.s[data-scheme=auto]{${dark}}}
-.s[data-pos=bottom-left]{inset:auto auto 16px 16px}
+.s[data-pos=bottom-left]{inset:auto auto calc(16px + var(--kb)) 16px}
 .s[data-pos=top-right]{inset:16px 16px auto auto}
 .s[data-pos=top-left]{inset:16px auto auto 16px}
-.s[data-pos=bottom]{inset:auto 0 0;width:100%;border-radius:var(--r) var(--r) 0 0}
+.s[data-pos=bottom]{inset:auto 0 var(--kb);width:100%;border-radius:var(--r) var(--r) 0 0}
 .s[data-pos=bottom]>.c{max-width:640px;margin:auto}
 .s[data-pos=center]{inset:0;height:fit-content;margin:auto;width:min(440px,calc(100vw - 32px))}
 .s:modal::backdrop{background:rgb(0 0 0/.45)}
