@@ -49,6 +49,35 @@ describe.each(backends)('database on $name', (backend) => {
     ])
   })
 
+  it('recounts the status rollup by day of answering when migration 5 runs', async () => {
+    const schema = `before_5_${randomBytes(4).toString('hex')}`
+    const rows = await db.transaction(async (tx) => {
+      await tx.exec(`create schema ${schema}; set local search_path to ${schema}`)
+      for (const migration of migrations.filter((m) => m.version < 5)) await tx.exec(migration.sql)
+      const insert = `insert into responses (project, response_id, survey_id, status, seq,
+          event_id, last_at, answered_at) values ('p', $1, 's', 'dismissed', 2, 'e', $2, $3)`
+      // One folded before the migration, one still in the log when it runs, one after it.
+      await tx.query(insert, ['r1', '2026-11-21T00:01:00Z', '2026-11-20T23:59:00Z'])
+      await tx.query('select sonde_fold_rollups(true)')
+      await tx.query(insert, ['r2', '2026-11-21T00:01:00Z', '2026-11-20T23:58:00Z'])
+      await tx.exec(migrations.find((m) => m.version === 5)!.sql)
+      await tx.query(insert, ['r3', '2026-11-22T00:01:00Z', null])
+      await tx.query(insert, ['r4', '2026-11-22T00:01:00Z', '2026-11-21T23:59:00Z'])
+      await tx.query('select sonde_fold_rollups(true)')
+      const counted = await tx.query(
+        `select to_char(day, 'YYYY-MM-DD') as day, answered, n::int from status_rollup
+         order by day, answered`,
+      )
+      await tx.exec(`drop schema ${schema} cascade`)
+      return counted
+    })
+    expect(rows).toEqual([
+      { day: '2026-11-20', answered: true, n: 2 },
+      { day: '2026-11-21', answered: true, n: 1 },
+      { day: '2026-11-22', answered: false, n: 1 },
+    ])
+  })
+
   it('rolls a failed transaction back entirely', async () => {
     await db.exec('truncate events')
     const attempt = db.transaction(async (tx) => {

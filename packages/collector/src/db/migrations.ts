@@ -1,3 +1,4 @@
+import { answeredDayMigration } from './answeredDayMigration'
 import type { Database } from './database'
 import { rollupMigration } from './rollupMigration'
 
@@ -98,6 +99,7 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  answeredDayMigration,
 ]
 
 /**

@@ -28,10 +28,10 @@ const counted = `project, survey_id, survey_version, status, last_at, answered_a
 
 // Any constant ("SOND" in ASCII): the advisory lock of folding. A two-key lock never meets the
 // one-key migration lock. (Decimal: hexadecimal literals need PostgreSQL 16.)
-const foldLock = '1397706308, 1'
+export const foldLock = '1397706308, 1'
 
 /** Adds signed rows (`sign` and the {@link counted} columns) of `source` to the score rollup. */
-function addScores(source: string): string {
+export function addScores(source: string): string {
   return `
     insert into score_rollup as t
       (project, survey_id, segment, day, metric_kind, scale, score, recorded, value, n)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { npsBucket, scoreCes, scoreCsat, scoreNps } from '@sonde/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
@@ -246,6 +247,45 @@ describe.each(backends)('stats API on $name', (backend) => {
     const res = await stats('/v1/stats/retired?key=pk_open', 'rk_open_0123456789abcdef')
     expect(res.status).toBe(404)
   })
+
+  // Answered at 23:59, dismissed two minutes later: the day of the answer must count it as
+  // answered, as its score does, or the dashboard says "0 answered" above an n of 1.
+  it.each([
+    ['from=2026-11-20&to=2026-11-20', 1],
+    ['from=2026-11-20T12:00:00Z&to=2026-11-20T23:59:30Z', 1],
+    ['from=2026-11-21&to=2026-11-21', 0],
+    ['from=2026-11-21T00:00:30Z&to=2026-11-21T12:00:00Z', 0],
+    ['from=2026-11-20&to=2026-11-21', 1],
+  ])(
+    'counts a response as answered in the range its score is counted in (%s)',
+    async (range, n) => {
+      const responseId = randomUUID()
+      const answered = npsEvent(9, {
+        type: 'survey.answered',
+        seq: 1,
+        surveyId: 'late-night',
+        responseId,
+        at: '2026-11-20T23:59:00.000Z',
+      })
+      const dismissed = makeEvent({
+        type: 'survey.dismissed',
+        seq: 2,
+        surveyId: 'late-night',
+        responseId,
+        at: '2026-11-21T00:01:00.000Z',
+        answers: [],
+      })
+      delete dismissed.metric
+      await postBatch(testApp(db), makeBatch([answered, dismissed], { key: 'pk_open' }))
+      const { body } = await stats(
+        `/v1/stats/late-night?key=pk_open&${range}`,
+        'rk_open_0123456789abcdef',
+      )
+      await db.query(`delete from responses where response_id = $1`, [responseId])
+      expect(body.score.n).toBe(n)
+      expect(body.counts).toEqual({ responses: n, answered: n, completed: 0, dismissed: n })
+    },
+  )
 
   it('answers 404 for a survey neither configured nor answered', async () => {
     expect((await stats('/v1/stats/nope?key=pk_test')).status).toBe(404)

@@ -11,8 +11,9 @@ export interface ResponseCounts {
 }
 
 /**
- * Counts a scope's responses by how far they got. Unlike the scores these include responses
- * never answered, so the time filter applies to the latest event of each response instead.
+ * Counts a scope's responses by how far they got. A response is placed at the time it was
+ * answered, as its score is, so a range never has fewer answered responses than scores; one
+ * never answered, which has no such time, at its latest event.
  */
 export async function loadCounts(db: Queryable, scope: Scope): Promise<ResponseCounts> {
   const params = createParams()
@@ -20,8 +21,9 @@ export async function loadCounts(db: Queryable, scope: Scope): Promise<ResponseC
     `project = ${params.add(scope.project)}`,
     `survey_id = ${params.add(scope.surveyId)}`,
   ]
-  if (scope.from) where.push(`last_at >= ${params.add(scope.from)}::timestamptz`)
-  if (scope.to) where.push(`last_at < ${params.add(scope.to)}::timestamptz`)
+  const at = 'coalesce(answered_at, last_at)'
+  if (scope.from) where.push(`${at} >= ${params.add(scope.from)}::timestamptz`)
+  if (scope.to) where.push(`${at} < ${params.add(scope.to)}::timestamptz`)
   const [row] = await db.query<ResponseCounts>(
     `select count(*)::int as responses,
        count(answered_at)::int as answered,
