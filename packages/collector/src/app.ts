@@ -5,6 +5,7 @@ import { createRollupFolder } from './db/foldRollups'
 import { fail } from './http/fail'
 import { createRateLimiter } from './http/rateLimiter'
 import { storageFailure } from './http/storageFailure'
+import { createSurveyAllowance } from './ingest/createSurveyAllowance'
 import type { ProjectLookup } from './projects/project'
 import { registerBatch } from './routes/batch'
 import { registerConfig } from './routes/config'
@@ -34,8 +35,8 @@ export interface AppOptions {
 
 /**
  * The collector as a Hono app: POST /v1/batch, GET /v1/config, the stats API under /v1/stats and
- * the dashboard at /dashboard. It keeps no state but the rate limiter's buckets, so any number
- * of replicas can serve the same database.
+ * the dashboard at /dashboard. It keeps no state but the rate limiter's buckets and which surveys
+ * it found stored, so any number of replicas can serve the same database.
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const limits = { ...defaultLimits, ...options.limits }
@@ -50,6 +51,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       burst: limits.burst,
       ...(options.now ? { now: options.now } : {}),
     }),
+    surveys: createSurveyAllowance(options.db, limits.surveysOutsideConfig),
     rollups: createRollupFolder(options.db, log),
     trustedHops: Number(options.trustProxy ?? 0),
     log,

@@ -1,6 +1,7 @@
 import type { Batch, BatchReply, Config, SondeEvent } from '@sonde/core'
 import type { Database } from '../db/database'
 import { checkEvent } from './checkEvent'
+import type { SurveyAllowance } from './createSurveyAllowance'
 import { responseRow } from './responseRow'
 import { sanitizeJson } from './sanitizeJson'
 import { type StoredEvent, storeEvents } from './storeEvents'
@@ -11,27 +12,40 @@ import { type StoredEvent, storeEvents } from './storeEvents'
  * accepted (stored now or before) or rejected with its reason, as DESIGN.md's wire format says.
  *
  * @param config the project's config, used to score events that carry answers but no metric.
+ * @param surveys the surveys outside its config the project may still get answers to: events of
+ *   others are refused.
  */
 export async function ingestBatch(
   db: Database,
   project: string,
   batch: Batch,
   config: Config | undefined,
+  surveys: SurveyAllowance,
 ): Promise<BatchReply> {
-  const accepted = new Set<string>()
   const rejected: BatchReply['rejected'] = []
-  const kept: StoredEvent[] = []
+  const checked: Array<{ id: string; event: SondeEvent }> = []
   for (const raw of batch.events) {
     const clean = sanitizeJson(raw)
     const reason = clean.ok ? checkEvent(clean.value) : clean.reason
-    if (!clean.ok || reason !== null) {
-      rejected.push({ id: raw.id, reason: reason ?? 'invalid' })
+    if (clean.ok && reason === null) checked.push({ id: raw.id, event: clean.value })
+    else rejected.push({ id: raw.id, reason: reason ?? 'invalid' })
+  }
+  const refused = await surveys.refused(
+    project,
+    checked.flatMap(({ event }) => (event.surveyId ? [event.surveyId] : [])),
+    config?.surveys?.map((survey) => survey.id) ?? [],
+  )
+  const accepted = new Set<string>()
+  const kept: StoredEvent[] = []
+  for (const { id, event } of checked) {
+    if (event.surveyId !== undefined && refused.has(event.surveyId)) {
+      const reason = `surveyId: "${event.surveyId}" is not in the project's config, which already has ${surveys.max} surveys outside it`
+      rejected.push({ id, reason })
       continue
     }
-    const survey = surveyOf(clean.value, config)
-    kept.push({ event: clean.value, response: responseRow(clean.value, survey) })
+    kept.push({ event, response: responseRow(event, surveyOf(event, config)) })
     // The id as sent, even if cleaning changed it: the SDK matches acks by its own ids.
-    accepted.add(raw.id)
+    accepted.add(id)
   }
   await storeEvents(db, project, kept, batch.dropped ?? 0)
   return { accepted: [...accepted], rejected }

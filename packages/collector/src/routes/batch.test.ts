@@ -257,6 +257,47 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(await countRows(db, 'events')).toBe(1)
   })
 
+  // The key is public: each new survey id was a new rollup and dashboard entry, without end.
+  it('refuses answers to new surveys its config does not list once the project has many', async () => {
+    const app = testApp(db, { limits: { burst: 100, surveysOutsideConfig: 3 } })
+    const post = async (surveyIds: string[], key = 'pk_test') =>
+      readJson(
+        await postBatch(
+          app,
+          makeBatch(
+            surveyIds.map((surveyId) => makeEvent({ surveyId })),
+            { key },
+          ),
+        ),
+      )
+    // Configured surveys never count, and those outside it fill the allowance in order.
+    expect((await post(['nps-q4', 'a', 'b'])).rejected).toEqual([])
+    const full = makeBatch([
+      makeEvent({ surveyId: 'c' }),
+      makeEvent({ surveyId: 'a' }),
+      makeEvent({ surveyId: 'd' }),
+      makeEvent({ surveyId: 'd', type: 'survey.shown' }),
+      makeEvent({ surveyId: 'csat-ticket', answers: [], metric: undefined }),
+    ])
+    const reply = await readJson(await postBatch(app, full))
+    const [c, a, d, dShown, csat] = full.events as Array<{ id: string }>
+    expect(reply.accepted).toEqual([c!.id, a!.id, csat!.id])
+    const reason =
+      'surveyId: "d" is not in the project\'s config, which already has 3 surveys outside it'
+    expect(reply.rejected).toEqual([
+      { id: d!.id, reason },
+      { id: dShown!.id, reason },
+    ])
+    // Surveys already answered still are; another project has its own allowance.
+    expect((await post(['a', 'b', 'c', 'nps-q4'])).rejected).toEqual([])
+    expect((await post(['e', 'f', 'g'], 'pk_open')).rejected).toEqual([])
+    expect((await post(['h'], 'pk_open')).rejected).toHaveLength(1)
+    const [row] = await db.query<{ n: number }>(
+      `select count(distinct survey_id)::int as n from responses where project = 'pk_test'`,
+    )
+    expect(row?.n).toBe(5)
+  })
+
   it('stores text PostgreSQL would refuse (NUL, lone surrogates) as U+FFFD', async () => {
     const event = npsEvent(10, {
       answers: [

@@ -74,7 +74,13 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
 
   const config = await deps.configs.load(key).catch(() => null)
   try {
-    const reply = await ingestBatch(deps.db, key, { ...batch.value, events }, config?.config)
+    const reply = await ingestBatch(
+      deps.db,
+      key,
+      { ...batch.value, events },
+      config?.config,
+      deps.surveys,
+    )
     deps.rollups.afterWrite()
     return c.json({ accepted: reply.accepted, rejected: [...refused, ...reply.rejected] })
   } catch (error) {

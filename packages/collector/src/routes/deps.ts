@@ -2,6 +2,7 @@ import type { ConfigStore } from '../config/configStore'
 import type { Database } from '../db/database'
 import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
+import type { SurveyAllowance } from '../ingest/createSurveyAllowance'
 import type { ProjectLookup, StoredProject } from '../projects/project'
 
 /** Tunable limits of a collector. */
@@ -14,6 +15,8 @@ export interface Limits {
   burst: number
   /** How long browsers and CDNs may reuse a config before revalidating it. */
   configMaxAgeSeconds: number
+  /** Surveys a project may have answers to that its config does not list (inline configs). */
+  surveysOutsideConfig: number
 }
 
 /** The defaults: four times the SDK's 256 KB batch, and room for a busy tab's bursts. */
@@ -22,6 +25,7 @@ export const defaultLimits: Limits = {
   ratePerSecond: 5,
   burst: 20,
   configMaxAgeSeconds: 60,
+  surveysOutsideConfig: 100,
 }
 
 /** What every route needs, built once by createApp. */
@@ -31,6 +35,7 @@ export interface Deps {
   configs: ConfigStore
   limits: Limits
   limiter: RateLimiter
+  surveys: SurveyAllowance
   rollups: RollupFolder
   /** How many proxies in front of the collector append to X-Forwarded-For; 0: none. */
   trustedHops: number
