@@ -48,6 +48,23 @@ describe('checkEvent', () => {
       'answers[1].questionId: "score" answered twice',
     ],
     [
+      'more answers than a survey has questions',
+      {
+        answers: Array.from({ length: 31 }, (_, i) => ({ questionId: `q${i}`, value: 'x' })),
+      },
+      'answers: at most 30, the most questions a survey has',
+    ],
+    [
+      'a question id longer than any id',
+      { answers: [{ questionId: 'q'.repeat(129), value: 1 }] },
+      'answers[0].questionId: expected 1–128 characters',
+    ],
+    [
+      'an empty question id',
+      { answers: [{ questionId: '', value: 1 }] },
+      'answers[0].questionId: expected 1–128 characters',
+    ],
+    [
       'a metric whose bucket disagrees with core',
       { metric: { kind: 'nps', score: 6, bucket: 'passive' } },
       'metric.bucket: expected "detractor" for score 6',

@@ -46,9 +46,21 @@ export function checkEvent(event: SondeEvent): string | null {
   return checkAnswers(event) ?? (event.metric ? checkMetric(event.metric) : null)
 }
 
+// Core's survey schema allows no more questions. Each question id is a column of every row the
+// CSV export writes: one request of a thousand made-up ids widened every export for good.
+const maxAnswers = 30
+
 function checkAnswers(event: SondeEvent): string | null {
+  const answers = event.answers ?? []
+  if (answers.length > maxAnswers) {
+    return `answers: at most ${maxAnswers}, the most questions a survey has`
+  }
   const seen = new Set<string>()
-  for (const [i, answer] of (event.answers ?? []).entries()) {
+  for (const [i, answer] of answers.entries()) {
+    const length = answer.questionId.length
+    if (length === 0 || length > MAX_ID_LENGTH) {
+      return `answers[${i}].questionId: expected 1–${MAX_ID_LENGTH} characters`
+    }
     if (seen.has(answer.questionId)) {
       return `answers[${i}].questionId: "${answer.questionId}" answered twice`
     }
