@@ -29,6 +29,22 @@ describe('configsFromDirectory', () => {
     expect(second?.etag).not.toBe(first?.etag)
   })
 
+  // An editor's save caught half written, or a stray comma: serving {} instead took every
+  // survey off every page, for as long as browsers and CDNs keep the config.
+  it('keeps serving the last config that parsed while the file is not JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sonde-configs-'))
+    const logs: string[] = []
+    const store = configsFromDirectory(dir, (message) => logs.push(message))
+    const text = JSON.stringify({ surveys: [testConfig.surveys[0]] })
+    await writeFile(join(dir, 'pk_a.json'), text)
+    const good = await store.load('pk_a')
+    await writeFile(join(dir, 'pk_a.json'), text.slice(0, 40))
+    expect(await store.load('pk_a')).toBe(good)
+    expect(logs).toEqual([expect.stringContaining('pk_a.json')])
+    await writeFile(join(dir, 'pk_a.json'), JSON.stringify({ surveys: [] }))
+    expect((await store.load('pk_a'))?.config.surveys).toEqual([])
+  })
+
   it('never reads outside its directory', async () => {
     const store = configsFromDirectory(tmpdir(), () => undefined)
     expect(await store.load('../etc/passwd')).toBeNull()

@@ -44,7 +44,9 @@ export function configsFromDirectory(
       if (stamp === null) return null
       const hit = cache.get(key)
       if (hit?.stamp === stamp) return hit.entry
-      const entry = await readEntry(path, log)
+      // A file that is not JSON (a save caught half written, a typo) keeps the last config that
+      // was: serving {} would take every survey off every page until browsers and CDNs refetch.
+      const entry = (await readEntry(path, hit?.entry ?? null, log)) ?? hit?.entry ?? null
       cache.set(key, { stamp, entry })
       return entry
     },
@@ -83,13 +85,20 @@ async function stampOf(path: string): Promise<string | null> {
   }
 }
 
-async function readEntry(path: string, log: (message: string) => void): Promise<ConfigEntry> {
-  let input: unknown
+async function readEntry(
+  path: string,
+  previous: ConfigEntry | null,
+  log: (message: string) => void,
+): Promise<ConfigEntry | null> {
+  let input: unknown = {}
   try {
     input = JSON.parse(await readFile(path, 'utf8'))
   } catch (cause) {
-    log(`[sonde-collector] ${path}: ${cause instanceof Error ? cause.message : String(cause)}`)
-    input = {}
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    log(
+      `[sonde-collector] ${path}: ${reason}${previous ? '; still serving the last valid one' : ''}`,
+    )
+    if (previous) return null
   }
   const entry = toConfigEntry(input)
   for (const error of entry.errors) log(`[sonde-collector] ${path}: ${describeError(error)}`)
