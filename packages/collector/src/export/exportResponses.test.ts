@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import type { Database, Queryable } from '../db/database'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
@@ -51,6 +51,33 @@ describe.each(backends)('exportResponses on $name', (backend) => {
     )
     expect(lines[3]).toContain(',format|speed,big files,,,,')
     expect(lines).toHaveLength(5)
+  })
+
+  // A context can be most of a 1 MiB batch: a page of 1,000 such rows held a gigabyte.
+  it('holds a page of rows by their size too, not only by their number', async () => {
+    const big = Array.from({ length: 6 }, (_, i) =>
+      npsEvent(9, {
+        surveyId: 'big',
+        responseId: `big-${i}`,
+        context: { custom: { note: String(i).repeat(20_000) } },
+      }),
+    )
+    await postBatch(testApp(db), makeBatch(big, { key: 'pk_open' }))
+    const pages: number[] = []
+    const counting: Queryable = {
+      async query<Row>(sql: string, params?: readonly unknown[]) {
+        const rows = await db.query<Row>(sql, params)
+        if (sql.includes('order by project, response_id')) pages.push(JSON.stringify(rows).length)
+        return rows
+      },
+      exec: (sql) => db.exec(sql),
+    }
+    const lines: string[] = []
+    const options = { format: 'ndjson', project: 'pk_open', pageBytes: 50_000 } as const
+    expect(await exportResponses(counting, options, (chunk) => lines.push(chunk))).toBe(6)
+    expect(lines.map((line) => JSON.parse(line).response_id)).toEqual(big.map((e) => e.responseId))
+    expect(pages.length).toBeGreaterThan(2)
+    expect(Math.max(...pages)).toBeLessThan(70_000)
   })
 
   it('writes NDJSON filtered by survey and time', async () => {

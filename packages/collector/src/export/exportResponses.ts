@@ -11,8 +11,13 @@ export interface ExportOptions {
   from?: string
   /** Exclusive end of the answer time, ISO. */
   to?: string
-  /** Rows fetched per query; memory stays flat whatever the table size. */
+  /** Most rows fetched per query; memory stays flat whatever the table size. */
   pageSize?: number
+  /**
+   * Most bytes of answers and context fetched per query (one row more when a single row is
+   * larger): one context can be most of a 1 MiB batch, so 1,000 rows could hold a gigabyte.
+   */
+  pageBytes?: number
 }
 
 interface Row {
@@ -36,7 +41,12 @@ interface Row {
   known: boolean | null
   answers: Array<{ questionId: string; value: unknown; other?: string }>
   context: unknown
+  /** The answers and context of this row and every earlier row of its page, in bytes of JSON. */
+  running: number | string
 }
+
+const defaultPageSize = 1000
+const defaultPageBytes = 8_000_000
 
 const fixedColumns = [
   'project',
@@ -84,7 +94,9 @@ export async function exportResponses(
     }
     count += rows.length
     const last = rows.at(-1)
-    if (!last || rows.length < (options.pageSize ?? 1000)) return count
+    if (!last) return count
+    const full = rows.length === (options.pageSize ?? defaultPageSize)
+    if (!full && Number(last.running) < (options.pageBytes ?? defaultPageBytes)) return count
     after = [last.project, last.response_id]
   }
 }
@@ -110,6 +122,7 @@ async function questionIds(db: Queryable, options: ExportOptions): Promise<strin
   return rows.map((row) => row.id)
 }
 
+// A page ends at pageSize rows, or with the row that reaches pageBytes.
 async function loadPage(db: Queryable, options: ExportOptions, after: [string, string]) {
   const params = createParams()
   const where = [
@@ -117,9 +130,17 @@ async function loadPage(db: Queryable, options: ExportOptions, after: [string, s
     ...filters(options, params),
   ]
   return db.query<Row>(
-    `select ${fixedColumns.map(selectColumn).join(', ')}, answers, context from responses
-     where ${where.join(' and ')}
-     order by project, response_id limit ${params.add(options.pageSize ?? 1000)}`,
+    `select * from (
+       select *, sum(size) over (order by project, response_id) as running from (
+         select ${fixedColumns.map(selectColumn).join(', ')}, answers, context,
+           octet_length(answers::text) + coalesce(octet_length(context::text), 0) as size
+         from responses
+         where ${where.join(' and ')}
+         order by project, response_id limit ${params.add(options.pageSize ?? defaultPageSize)}
+       ) rows
+     ) page
+     where running - size < ${params.add(options.pageBytes ?? defaultPageBytes)}
+     order by project, response_id`,
     params.values,
   )
 }
