@@ -80,6 +80,24 @@ describe.each(backends)('exportResponses on $name', (backend) => {
     expect(Math.max(...pages)).toBeLessThan(70_000)
   })
 
+  // The dashboard's "Responses" for a range counts those shown and never answered too.
+  it('exports the responses of a range that the stats count, answered or not', async () => {
+    const shown = makeEvent({
+      type: 'survey.shown',
+      surveyId: 'shown-only',
+      responseId: 'shown-1',
+      seq: 0,
+      at: '2026-11-20T09:00:00.000Z',
+      answers: [],
+      metric: undefined,
+    })
+    await postBatch(testApp(db), makeBatch([shown], { key: 'pk_open' }))
+    const range = { from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' }
+    const { count, text } = await run({ format: 'ndjson', project: 'pk_open', ...range })
+    expect(count).toBe(1)
+    expect(JSON.parse(text)).toMatchObject({ response_id: 'shown-1', status: 'shown' })
+  })
+
   it('writes NDJSON filtered by survey and time', async () => {
     const { count, text } = await run({
       format: 'ndjson',

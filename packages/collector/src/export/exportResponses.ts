@@ -7,9 +7,9 @@ export interface ExportOptions {
   format: 'csv' | 'ndjson'
   project?: string
   surveyId?: string
-  /** Inclusive start of the answer time, ISO. */
+  /** Inclusive start of the answer time (of the latest event when never answered), ISO. */
   from?: string
-  /** Exclusive end of the answer time, ISO. */
+  /** Exclusive end of that time, ISO. */
   to?: string
   /** Most rows fetched per query; memory stays flat whatever the table size. */
   pageSize?: number
@@ -105,8 +105,11 @@ function filters(options: ExportOptions, params: ReturnType<typeof createParams>
   const where: string[] = []
   if (options.project) where.push(`project = ${params.add(options.project)}`)
   if (options.surveyId) where.push(`survey_id = ${params.add(options.surveyId)}`)
-  if (options.from) where.push(`answered_at >= ${params.add(options.from)}::timestamptz`)
-  if (options.to) where.push(`answered_at < ${params.add(options.to)}::timestamptz`)
+  // As the stats count responses: by when they were answered, or, never answered, by their
+  // latest event, so a range exports as many rows as the dashboard says it has responses.
+  const at = 'coalesce(answered_at, last_at)'
+  if (options.from) where.push(`${at} >= ${params.add(options.from)}::timestamptz`)
+  if (options.to) where.push(`${at} < ${params.add(options.to)}::timestamptz`)
   return where
 }
 
