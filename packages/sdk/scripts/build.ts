@@ -104,7 +104,12 @@ const lending = lendModules(
 )
 // The chunks first: sonde.js lends exactly what they borrowed.
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint, [lending.borrow]))
-await build(target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint, [lending.lend]))
+// The script tag leaves targeting's reasons in words out (core's targeting/explained.ts): the
+// reason codes stay, the npm build keeps the words.
+await build({
+  ...target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint, [lending.lend]),
+  define: { __SONDE_MESSAGES__: 'false' },
+})
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 // The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.

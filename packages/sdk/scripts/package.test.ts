@@ -140,4 +140,12 @@ describe('the script tag', () => {
     const pasted = /<script>(\(o=>\{.*?)<\/script>/.exec(readme)?.[1]
     expect(pasted).toBe(readFileSync(join(sdk, 'dist/stub.js'), 'utf8').trim())
   })
+  // The reason in words is for a developer reading the npm build; every page loads sonde.js.
+  test('sonde.js gives targeting reasons as codes only; the npm build keeps their words', () => {
+    const script = readFileSync(join(sdk, 'dist/0.1.0/sonde.js'), 'utf8')
+    const npm = readFileSync(join(sdk, 'dist/esm/index.js'), 'utf8')
+    for (const built of [script, npm]) expect(built).toContain('frequency.recontact')
+    expect(script).not.toContain('already shown once')
+    expect(npm).toContain('already shown once')
+  })
 })

@@ -1,6 +1,7 @@
 import type { Frequency, Settings } from '../schema/frequency'
 import { DAY_MS } from './dayMs'
 import { describeTime } from './describeTime'
+import { EXPLAINED } from './explained'
 import { fail } from './fail'
 import { PASSED } from './passed'
 import type { ItemKind, TargetingState, Verdict } from './types'
@@ -26,14 +27,14 @@ export function checkGlobal(
     if (now < until) {
       return fail(
         'global.cooldown',
-        `a survey was shown ${describeTime(last)}; next after ${describeTime(until)}`,
+        EXPLAINED && `a survey was shown ${describeTime(last)}; next after ${describeTime(until)}`,
       )
     }
   }
   if (maxPromptsPerSession !== undefined && state.session.prompts >= maxPromptsPerSession) {
     return fail(
       'global.sessionCap',
-      `${state.session.prompts} of ${maxPromptsPerSession} prompts this session`,
+      EXPLAINED && `${state.session.prompts} of ${maxPromptsPerSession} prompts this session`,
     )
   }
   return PASSED

@@ -2,6 +2,7 @@ import type { Audience } from '../schema/audience'
 import { compileUrlRule } from './compileUrlRule'
 import { describeCount } from './describeCount'
 import { describeValue } from './describeValue'
+import { EXPLAINED } from './explained'
 import { fail } from './fail'
 import { inSample } from './inSample'
 import { matchCount } from './matchCount'
@@ -37,47 +38,53 @@ function collectRules(audience: Audience): Rule[] {
   const add = (verdict: Verdict, holds: Rule['holds']) => rules.push({ holds, verdict })
   for (const trait of audience.traits ?? []) {
     const wanted = `${trait.op}${trait.op === 'exists' ? '' : ` ${describeValue(trait.value)}`}`
-    add(fail('audience.traits', `trait "${trait.key}" fails ${wanted}`), (state) =>
+    add(fail('audience.traits', EXPLAINED && `trait "${trait.key}" fails ${wanted}`), (state) =>
       matchTraitRule(trait, state.user.traits),
     )
   }
   for (const { name, count } of audience.events ?? []) {
-    add(fail('audience.events', `event "${name}" count is not ${describeCount(count)}`), (state) =>
-      matchCount(count, countOf(state, name)),
+    add(
+      fail('audience.events', EXPLAINED && `event "${name}" count is not ${describeCount(count)}`),
+      (state) => matchCount(count, countOf(state, name)),
     )
   }
   const { pageViews, device, locales, url, known, sample } = audience
   if (pageViews) {
-    add(fail('audience.pageViews', `session page views are not ${describeCount(pageViews)}`), (s) =>
-      matchCount(pageViews, s.session.pageViews),
+    add(
+      fail(
+        'audience.pageViews',
+        EXPLAINED && `session page views are not ${describeCount(pageViews)}`,
+      ),
+      (s) => matchCount(pageViews, s.session.pageViews),
     )
   }
   if (device) {
     add(
-      fail('audience.device', `device is not one of ${device.join(', ')}`),
+      fail('audience.device', EXPLAINED && `device is not one of ${device.join(', ')}`),
       (state) => state.device !== undefined && device.includes(state.device),
     )
   }
   if (locales) {
-    add(fail('audience.locale', `locale is not one of ${locales.join(', ')}`), (state) =>
-      matchLocale(locales, state.locale),
+    add(
+      fail('audience.locale', EXPLAINED && `locale is not one of ${locales.join(', ')}`),
+      (state) => matchLocale(locales, state.locale),
     )
   }
   if (url) {
     const match = compileUrlRule(url)
-    add(fail('audience.url', `page does not match ${describeValue(url)}`), (state) =>
+    add(fail('audience.url', EXPLAINED && `page does not match ${describeValue(url)}`), (state) =>
       match(state.page.url),
     )
   }
   if (known !== undefined) {
     add(
-      fail('audience.known', `user is not ${known ? 'known' : 'anonymous'}`),
+      fail('audience.known', EXPLAINED && `user is not ${known ? 'known' : 'anonymous'}`),
       (state) => state.user.known === known,
     )
   }
   if (sample !== undefined) {
     add(
-      fail('audience.sample', `outside the ${Math.round(sample * 1000) / 10}% sample`),
+      fail('audience.sample', EXPLAINED && `outside the ${Math.round(sample * 1000) / 10}% sample`),
       (state, itemId) => inSample(sample, state.user.id ?? state.user.anonymousId, itemId),
     )
   }

@@ -1,6 +1,7 @@
 import type { Frequency } from '../schema/frequency'
 import { DAY_MS } from './dayMs'
 import { describeTime } from './describeTime'
+import { EXPLAINED } from './explained'
 import { fail } from './fail'
 import { PASSED } from './passed'
 import type { DisplayRecord, Verdict } from './types'
@@ -23,9 +24,15 @@ export function compileFrequency(frequency: Frequency | undefined): FrequencyChe
   const { once, maxDisplays, recontactDays, dismissCooldownDays } = frequency ?? {}
   const recontactMs = recontactDays === undefined ? undefined : recontactDays * DAY_MS
   const dismissMs = dismissCooldownDays === undefined ? undefined : dismissCooldownDays * DAY_MS
-  const onceVerdict = fail('frequency.once', 'already shown once')
-  const maxVerdict = fail('frequency.maxDisplays', `already shown ${maxDisplays} times`)
-  const completedVerdict = fail('frequency.completed', 'already completed, and no recontactDays')
+  const onceVerdict = fail('frequency.once', EXPLAINED && 'already shown once')
+  const maxVerdict = fail(
+    'frequency.maxDisplays',
+    EXPLAINED && `already shown ${maxDisplays} times`,
+  )
+  const completedVerdict = fail(
+    'frequency.completed',
+    EXPLAINED && 'already completed, and no recontactDays',
+  )
   return (record, sessionStartedAt, now) => {
     if (!record) return PASSED
     if (once && record.shown >= 1) return onceVerdict
@@ -34,17 +41,20 @@ export function compileFrequency(frequency: Frequency | undefined): FrequencyChe
     const { lastShownAt, lastDismissedAt } = record
     if (recontactMs !== undefined && lastShownAt !== undefined && now < lastShownAt + recontactMs) {
       const until = describeTime(lastShownAt + recontactMs)
-      return fail('frequency.recontact', `shown ${describeTime(lastShownAt)}; again after ${until}`)
+      return fail(
+        'frequency.recontact',
+        EXPLAINED && `shown ${describeTime(lastShownAt)}; again after ${until}`,
+      )
     }
     if (lastDismissedAt === undefined) return PASSED
     if (dismissMs === undefined) {
       return lastDismissedAt >= sessionStartedAt
-        ? fail('frequency.dismissCooldown', 'dismissed in this session')
+        ? fail('frequency.dismissCooldown', EXPLAINED && 'dismissed in this session')
         : PASSED
     }
     if (now < lastDismissedAt + dismissMs) {
       const until = describeTime(lastDismissedAt + dismissMs)
-      return fail('frequency.dismissCooldown', `dismissed; again after ${until}`)
+      return fail('frequency.dismissCooldown', EXPLAINED && `dismissed; again after ${until}`)
     }
     return PASSED
   }

@@ -1,4 +1,5 @@
 import type { Schedule } from '../schema/frequency'
+import { EXPLAINED } from './explained'
 import { fail } from './fail'
 import { PASSED } from './passed'
 import type { Verdict } from './types'
@@ -18,9 +19,9 @@ export function compileSchedule(schedule: Schedule | undefined): ScheduleCheck {
   const { start, end } = schedule
   const startMs = start === undefined ? Number.NEGATIVE_INFINITY : Date.parse(start)
   const endMs = end === undefined ? Number.POSITIVE_INFINITY : Date.parse(end)
-  const early = fail('schedule', `starts at ${start}`)
-  const late = fail('schedule', `ended at ${end}`)
-  const unreadable = fail('schedule', 'the schedule has a date that cannot be read')
+  const early = fail('schedule', EXPLAINED && `starts at ${start}`)
+  const late = fail('schedule', EXPLAINED && `ended at ${end}`)
+  const unreadable = fail('schedule', EXPLAINED && 'the schedule has a date that cannot be read')
   if (Number.isNaN(startMs) || Number.isNaN(endMs)) return () => unreadable
   return (now) => (now < startMs ? early : now > endMs ? late : PASSED)
 }

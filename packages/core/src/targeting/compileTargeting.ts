@@ -1,5 +1,6 @@
 import { checkItem } from './checkItem'
 import { type CompiledItem, compileItem } from './compileItem'
+import { EXPLAINED } from './explained'
 import { fail } from './fail'
 import { historyKey } from './historyKey'
 import type {
@@ -78,7 +79,7 @@ function build(config: TargetingConfig): Targeting {
     },
     canShow(ref, state, now) {
       const item = byKey.get(historyKey(ref.kind, ref.id))
-      if (!item) return fail('unknown', `no ${ref.kind} with id "${ref.id}"`)
+      if (!item) return fail('unknown', EXPLAINED && `no ${ref.kind} with id "${ref.id}"`)
       return checkItem(item, settings, state, now)
     },
   }

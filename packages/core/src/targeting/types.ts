@@ -86,7 +86,7 @@ export type SkipReason =
   | 'global.sessionCap'
 
 /** The answer of one check, and of `canShow`. */
-export type Verdict = { ok: true } | { ok: false; reason: SkipReason; message: string }
+export type Verdict = { ok: true } | { ok: false; reason: SkipReason; message?: string }
 
 /** A survey or tour that is due now; show it after `delaySeconds`. */
 export interface Eligible {
@@ -100,7 +100,7 @@ export interface Skip {
   kind: ItemKind
   id: string
   reason: SkipReason
-  message: string
+  message?: string | undefined
 }
 
 /** The result of `evaluate`: every item of the config lands in exactly one of the two lists. */

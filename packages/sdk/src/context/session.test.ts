@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { memoryKeyValue } from './keyValue'
-import { recordInSession, SESSION_TIMEOUT_MS, touchSession } from './session'
+import { recordInSession, SESSION_TIMEOUT_MS } from './session'
 
 const ids = () => {
   let n = 0
@@ -11,10 +11,10 @@ describe('session', () => {
   it('keeps one session while active and rolls over after 30 idle minutes', () => {
     const store = memoryKeyValue()
     const newId = ids()
-    const first = touchSession(store, 1_000, newId)
-    expect(touchSession(store, 1_000 + SESSION_TIMEOUT_MS - 1, newId).id).toBe(first.id)
+    const first = recordInSession(store, 1_000, newId)
+    expect(recordInSession(store, 1_000 + SESSION_TIMEOUT_MS - 1, newId).id).toBe(first.id)
     const later = 1_000 + 2 * SESSION_TIMEOUT_MS
-    const next = touchSession(store, later, newId)
+    const next = recordInSession(store, later, newId)
     expect(next).toEqual({
       id: 's2',
       startedAt: later,
@@ -44,15 +44,15 @@ describe('session', () => {
     (raw) => {
       const store = memoryKeyValue()
       store.set('session', raw)
-      expect(touchSession(store, 5, ids()).id).toBe('s1')
+      expect(recordInSession(store, 5, ids()).id).toBe('s1')
     },
   )
 
   it('starts afresh when the clock went backwards', () => {
     const store = memoryKeyValue()
     const newId = ids()
-    touchSession(store, 10_000, newId)
-    expect(touchSession(store, 5_000, newId).id).toBe('s2')
+    recordInSession(store, 10_000, newId)
+    expect(recordInSession(store, 5_000, newId).id).toBe('s2')
   })
 
   // Event names are the host's: one that names an Object.prototype member counts like any other.

@@ -15,32 +15,26 @@ export const SESSION_TIMEOUT_MS = 30 * 60_000
 const KEY = 'session'
 
 /**
- * The current session, shared by the tabs of one origin through `store`; a new one starts when
- * the last activity is older than the timeout. Calling it counts as activity.
+ * The current session, shared by the tabs of one origin through `store`, with a page view or a
+ * tracked event counted when given; a new one starts when the last activity is older than the
+ * timeout. Calling it counts as activity.
  */
-export function touchSession(store: KeyValue, now: number, newId: () => string): SessionState {
-  const saved = readSession(store)
-  const session =
-    saved && now - saved.lastActivityAt < SESSION_TIMEOUT_MS && now >= saved.startedAt
-      ? { ...saved, lastActivityAt: now }
-      : { id: newId(), startedAt: now, lastActivityAt: now, pageViews: 0, events: {} }
-  store.set(KEY, JSON.stringify(session))
-  return session
-}
-
-/** Counts a page view or a tracked event in the current session; without either, touches it. */
 export function recordInSession(
   store: KeyValue,
   now: number,
   newId: () => string,
   what?: { pageView: true } | { event: string },
 ): SessionState {
-  const session = touchSession(store, now, newId)
-  if (!what) return session
-  if ('pageView' in what) session.pageViews++
+  const saved = readSession(store)
+  const session =
+    saved && now - saved.lastActivityAt < SESSION_TIMEOUT_MS && now >= saved.startedAt
+      ? { ...saved, lastActivityAt: now }
+      : { id: newId(), startedAt: now, lastActivityAt: now, pageViews: 0, events: {} }
+  if (what && 'pageView' in what) session.pageViews++
   // Event names are the host's: `constructor` must not read Object.prototype's (`__proto__`,
   // which an assignment cannot create, goes uncounted).
-  else session.events[what.event] = ((readOwn(session.events, what.event) as number) ?? 0) + 1
+  else if (what)
+    session.events[what.event] = ((readOwn(session.events, what.event) as number) ?? 0) + 1
   store.set(KEY, JSON.stringify(session))
   return session
 }

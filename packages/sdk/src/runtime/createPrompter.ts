@@ -36,7 +36,7 @@ export function createPrompter(deps: {
       if (stored) runtime.state = mergeStored(runtime.state, stored)
       const verdict = compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
       if (!verdict.ok) {
-        log.debug(`${kind} ${id} not shown: ${verdict.message}`)
+        log.debug(`${kind} ${id} not shown: ${verdict.message ?? verdict.reason}`)
         return null
       }
       return mount(release, life)
@@ -87,7 +87,7 @@ export function createPrompter(deps: {
       )
       for (const skip of skipped) {
         if (skip.reason !== 'trigger')
-          log.debug(`${skip.kind} ${skip.id} not shown: ${skip.message}`)
+          log.debug(`${skip.kind} ${skip.id} not shown: ${skip.message ?? skip.reason}`)
       }
       for (const item of eligible) if (present(item.kind, item.id, item.delaySeconds)) return
     },
