@@ -87,7 +87,15 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
     }
   }
 
-  const acquire = (mount: Mount) => {
+  const acquire = (mount: Mount): void => {
+    // Due in a tab in the background, it waits for the tab to be seen: shown to nobody, it would
+    // count as seen (its cooldown begun) with no one to answer it. Hidden tabs' timers are
+    // throttled, so the wait costs nothing there.
+    if (deps.win.document.hidden) {
+      pending = setTimeout(acquire, 500, mount)
+      return
+    }
+    pending = undefined
     const locks = deps.win.navigator.locks
     if (!locks?.request) return void display(mount, () => {})
     const mine = epoch
@@ -110,10 +118,7 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
     request(mount, delaySeconds) {
       if (reserved) return false
       reserved = true
-      pending = setTimeout(() => {
-        pending = undefined
-        acquire(mount)
-      }, delaySeconds * 1000)
+      pending = setTimeout(acquire, delaySeconds * 1000, mount)
       return true
     },
     cancelPending() {

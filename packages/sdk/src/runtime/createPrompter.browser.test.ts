@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
+import { init } from '../init'
 import { startSonde } from '../start'
 import type { Chunks } from './chunks'
 import type { Sonde } from './types'
@@ -68,5 +69,43 @@ describe('a route change while the survey chunk is downloading', () => {
       onScreen: false,
       shown: 0,
     })
+  })
+})
+
+describe('a tab in the background', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  const hide = (hidden: boolean) => {
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(hidden ? 'hidden' : 'visible')
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(hidden)
+    document.dispatchEvent(new Event('visibilitychange'))
+  }
+
+  // Shown to nobody, the prompt would still count as seen: its cooldown and recontact window
+  // would start, and the respondent would never get to answer it.
+  it('holds a delayed prompt due while hidden until the tab is seen again', async () => {
+    const survey = {
+      ...csat,
+      id: `hidden-${crypto.randomUUID()}`,
+      trigger: { page: { prefix: '/' }, delaySeconds: 1 },
+    }
+    const sonde = init({
+      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+      locale: 'en',
+      config: { surveys: [survey] },
+    })
+    made.push(sonde)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    hide(true)
+    await sleep(2_500)
+    expect({ onScreen: prompt(), shown: shown.mock.calls.length }).toEqual({
+      onScreen: false,
+      shown: 0,
+    })
+
+    hide(false)
+    await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
+    expect(prompt()).toBe(true)
   })
 })
