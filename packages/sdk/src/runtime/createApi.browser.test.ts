@@ -205,6 +205,27 @@ describe('optOut', () => {
       }).toEqual({ anon: null, session: null, user: undefined, optedOut: '1' }),
     )
   })
+
+  // Another tab is another Sonde over the same storage: the choice reaches it at once, not at
+  // its next page load.
+  it('made in one tab holds in the others: their answers are neither stored nor sent', async () => {
+    const url = endpoint()
+    const ns = storeName(url, 'pk_test')
+    const options = { endpoint: url, key: 'pk_test', locale: 'en', config: { surveys: [csat] } }
+    const here = start(options)
+    const other = start(options)
+    await here.flush()
+    await other.flush()
+    here.optOut()
+    await answer(other, 5)
+    await other.flush()
+    await sleep(300)
+    expect({
+      sent: batches.flatMap((b) => b.events).length,
+      anon: localStorage.getItem(`${ns}:anon`),
+      user: ((await storedState(`${ns}-state`)) as { user?: unknown } | null)?.user,
+    }).toEqual({ sent: 0, anon: null, user: undefined })
+  })
 })
 
 describe('track from plain JS', () => {

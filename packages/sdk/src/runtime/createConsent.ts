@@ -30,12 +30,15 @@ export function createConsent(deps: {
   // Opting out is kept with this endpoint's other keys, in the same storage.
   const local = localKeyValue(`${deps.ns}:`)
   let consent = deps.consent ?? 'granted'
-  let optedOut = local.get('optout') === '1'
+  // Set by this tab's optOut(), for storage that keeps nothing. The stored choice is read each
+  // time: one made in another tab holds here at once.
+  let optedOut = false
   // What the visitor does meanwhile is kept for this page only.
   const memory = memoryKeyValue()
   let delivery: DeferredDelivery | null = null
 
-  const allowed = () => consent === 'granted' && !optedOut && !deps.stopped()
+  const allowed = () =>
+    consent === 'granted' && !optedOut && local.get('optout') !== '1' && !deps.stopped()
   const stop = () => {
     delivery?.stop()
     delivery = null
@@ -49,7 +52,10 @@ export function createConsent(deps: {
   return {
     allowed,
     kv: () => (allowed() ? local : memory),
-    delivery: () => delivery,
+    delivery() {
+      apply()
+      return delivery
+    },
     optIn() {
       consent = 'granted'
       optedOut = false
