@@ -110,6 +110,19 @@ describe('deferDelivery in Chromium', () => {
     expect(load).toHaveBeenCalledTimes(2)
   })
 
+  it('flush does not hang on a load that hangs: after 10 s it says what waits', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const hanging = vi.fn(() => new Promise<DeliveryChunk>(() => {}))
+    const delivery = defer(hanging, endpoint(), receiver().transport)
+    void delivery.enqueue(event())
+    const flushed = vi.fn()
+    void delivery.flush().then(flushed)
+    await vi.advanceTimersByTimeAsync(9_000)
+    expect(flushed).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(flushed).toHaveBeenCalledWith({ sent: 0, pending: 1 })
+  })
+
   it('starts when another tab wakes the sender (that tab may be gone)', async () => {
     const url = endpoint()
     const load = loader()

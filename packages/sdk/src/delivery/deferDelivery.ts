@@ -4,6 +4,7 @@ import { hasQueued } from './hasQueued'
 import { channelName, openChannel } from './openChannel'
 import type { Delivery, DeliveryOptions } from './startDelivery'
 import { storeName } from './storeName'
+import { withTimeout } from './withTimeout'
 
 /** The delivery chunk: the outbox, its IndexedDB store, the transport, the sender lock and the usage context. */
 export interface DeliveryChunk {
@@ -115,8 +116,9 @@ export function deferDelivery(
     enqueue: async (event) => (await enqueueWith(() => event)) === true,
     async flush() {
       void start()
-      // A load that fails: what waits is reported rather than waited for.
-      await attempt
+      // A load that fails, or hangs (a CDN edge that never answers): what waits is reported
+      // rather than waited for.
+      await withTimeout(attempt as Promise<unknown>, 10_000).catch(() => {})
       return running ? running.flush() : { sent: 0, pending: waiting }
     },
     pending: () => (running?.pending() ?? 0) + waiting,
