@@ -228,6 +228,64 @@ describe('optOut', () => {
   })
 })
 
+// The usual consent banner: Sonde starts with consent pending on every page, and the banner's
+// optIn() follows once it has read the visitor's choice.
+describe('optIn after the page started', () => {
+  const consentOnEachPage = (url: string, surveys: unknown[]) => {
+    const sonde = start({
+      endpoint: url,
+      locale: 'en',
+      consent: 'pending',
+      config: { surveys } as Parameters<typeof init>[0]['config'],
+    })
+    return sonde
+  }
+  const sent = () => batches.flatMap((b) => b.events)
+
+  it('keeps one visitor across pages: the same anonymous id and session, this page counted', async () => {
+    const url = endpoint()
+    const seen: unknown[] = []
+    for (const page of [0, 1]) {
+      const sonde = consentOnEachPage(url, [{ ...csat, id: `c${page}` }])
+      await vi.waitFor(() => expect(sonde.canShow(`c${page}`)).toEqual({ ok: true }))
+      sonde.optIn()
+      batches.length = 0
+      await answer(sonde, 5)
+      await sonde.flush()
+      const done = sent().find((e) => e.type === 'survey.completed')
+      seen.push({
+        anon: done?.context?.user?.anonymousId,
+        session: done?.context?.session?.id,
+        pageViews: done?.context?.session?.pageViews,
+      })
+      sonde.destroy()
+      for (const el of document.querySelectorAll('sonde-root')) el.remove()
+    }
+    const [first, second] = seen as Array<{ anon: string; session: string; pageViews: number }>
+    expect(first?.pageViews).toBe(1)
+    expect(second).toEqual({ anon: first?.anon, session: first?.session, pageViews: 2 })
+  })
+
+  it('keeps the display history: a survey answered is not asked again on the next page', async () => {
+    const url = endpoint()
+    const first = consentOnEachPage(url, [csat])
+    await vi.waitFor(() => expect(first.canShow('csat-ticket')).toEqual({ ok: true }))
+    first.optIn()
+    await answer(first, 5)
+    await first.flush()
+    first.destroy()
+    const next = consentOnEachPage(url, [csat])
+    await vi.waitFor(() => expect(next.canShow('csat-ticket')).toEqual({ ok: true }))
+    next.optIn()
+    await vi.waitFor(() =>
+      expect(next.canShow('csat-ticket')).toMatchObject({
+        ok: false,
+        reason: 'frequency.completed',
+      }),
+    )
+  })
+})
+
 describe('track from plain JS', () => {
   it('with null or a string for properties: no error, and event triggers still fire', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})

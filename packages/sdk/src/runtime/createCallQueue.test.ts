@@ -16,6 +16,18 @@ describe('createCallQueue', () => {
     expect(ran).toEqual([1, 2])
   })
 
+  it('holds the calls after one that returns a promise until it settles', async () => {
+    const calls = createCallQueue(Promise.resolve(), log, () => false)
+    const ran: string[] = []
+    calls.queue(async () => {
+      await new Promise((r) => setTimeout(r, 20))
+      ran.push('adopted')
+    })
+    calls.queue(() => ran.push('track'))
+    await calls.settled()
+    expect(ran).toEqual(['adopted', 'track'])
+  })
+
   it('keeps going after a call throws, and logs it', async () => {
     const calls = createCallQueue(Promise.resolve(), log, () => false)
     const ran: number[] = []

@@ -1,12 +1,12 @@
 import type { Logger } from './createLogger'
 
 export interface CallQueue {
-  /** Runs `task` once `first` and every task queued before it have run. */
-  queue(task: () => void): void
+  /** Runs `task` once `first` and every task queued before it have run (a promise it returns, settled). */
+  queue(task: () => unknown): void
   /** Runs `task` now; what it throws is logged, never thrown into the host. */
   guard(task: () => void): void
   /** Settles once everything queued so far has run. */
-  settled(): Promise<void>
+  settled(): Promise<unknown>
 }
 
 /**
@@ -19,10 +19,10 @@ export function createCallQueue(
   log: Logger,
   stopped: () => boolean,
 ): CallQueue {
-  let ready = first
-  const guard = (task: () => void) => {
+  let ready: Promise<unknown> = first
+  const guard = (task: () => unknown) => {
     try {
-      task()
+      return task()
     } catch (error) {
       log.error('internal error', error)
     }
@@ -31,9 +31,7 @@ export function createCallQueue(
     queue(task) {
       if (stopped()) return
       ready = ready
-        .then(() => {
-          if (!stopped()) guard(task)
-        })
+        .then(() => (stopped() ? undefined : guard(task)))
         .catch((error) => log.error('could not start', error))
     },
     guard,

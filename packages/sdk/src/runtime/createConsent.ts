@@ -26,6 +26,8 @@ export function createConsent(deps: {
   startDelivery: () => DeferredDelivery
   /** Where the targeting state (user, traits, history) is stored: emptied on opt-out. */
   persistence: { save(state: null): void }
+  /** Storage became allowed by this page's optIn(). */
+  onGranted(): void
 }): Consent {
   // Opting out is kept with this endpoint's other keys, in the same storage.
   const local = localKeyValue(`${deps.ns}:`)
@@ -57,10 +59,12 @@ export function createConsent(deps: {
       return delivery
     },
     optIn() {
+      const was = allowed()
       consent = 'granted'
       optedOut = false
       local.remove('optout')
       apply()
+      if (!was && allowed()) deps.onGranted()
     },
     optOut() {
       optedOut = true

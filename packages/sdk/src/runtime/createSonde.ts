@@ -22,6 +22,7 @@ import { createPresenter } from './createPresenter'
 import { createPrompter } from './createPrompter'
 import { createVisitor } from './createVisitor'
 import type { FlowContext } from './flowContext'
+import { mergeStored } from './mergeStored'
 import { persistState } from './persistState'
 import { restoreState } from './restoreState'
 import type { RuntimeState } from './runtimeState'
@@ -69,6 +70,7 @@ export function createSonde(
     consent: options.consent,
     stopped: () => runtime.destroyed,
     persistence,
+    onGranted: () => calls.queue(adopt),
     startDelivery: () =>
       deferDelivery(deps.chunks.delivery, {
         endpoint,
@@ -154,6 +156,18 @@ export function createSonde(
     presenter.current()?.route?.(url)
     signals.restart(runtime.state.page.url)
     pageView(url)
+  }
+  // Consent given on this page (a banner's optIn): the visitor, their visit and what they saw
+  // come from storage from now on, with what this page did before (its view, a prompt shown).
+  const adopt = async () => {
+    deps.whenAllowed?.(consent.kv())
+    const before = runtime.state
+    const restored = restoreState(await persistence.load(), {
+      ...{ win, locale, visitor },
+      user: options.user,
+    })
+    runtime.state = mergeStored(restored, { ...before, user: restored.user })
+    pageView(win.location.href)
   }
   const stopNavigation = watchNavigation((url) => calls.queue(() => onRoute(url)), win)
 
