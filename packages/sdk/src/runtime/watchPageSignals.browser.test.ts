@@ -123,3 +123,35 @@ describe('scroll depth', () => {
     expect(seen).toEqual([{ type: 'scroll', percent: 100 }])
   })
 })
+
+describe('time on page', () => {
+  const setHidden = (hidden: boolean) => {
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(hidden ? 'hidden' : 'visible')
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(hidden)
+    document.dispatchEvent(new Event('visibilitychange'))
+  }
+  const onPage = (view: { enteredAt: number }, now: number) => now - view.enteredAt
+
+  // What the usage context reports as engagement: an hour in a background tab is not an hour
+  // spent on the page.
+  it.each([
+    ['hidden and shown again', false],
+    ['hidden, then the app routes, then shown', true],
+  ])('leaves out the time the tab was hidden (%s)', (_, routes) => {
+    let now = 1_000_000
+    vi.spyOn(Date, 'now').mockImplementation(() => now)
+    const signals = watchPageSignals(
+      () => {},
+      () => [],
+    )
+    now += 5_000
+    setHidden(true)
+    now += 3_600_000
+    if (routes) signals.restart('/before')
+    now += 1_000
+    setHidden(false)
+    now += 2_000
+    expect(onPage(signals.view, now)).toBe(routes ? 2_000 : 7_000)
+    signals.stop()
+  })
+})

@@ -61,8 +61,18 @@ export function watchPageSignals(
     emit({ type: 'exitIntent' })
   }
 
+  // Time on page is time the page was seen: the time a tab spends hidden moves the entry on
+  // (an hour in the background is no hour of engagement).
+  let hiddenAt = 0
+  const onVisibility = () => {
+    const now = Date.now()
+    if (win.document.hidden) hiddenAt = now
+    else if (hiddenAt) view.enteredAt += now - Math.max(hiddenAt, view.enteredAt)
+  }
+
   win.addEventListener('scroll', onScroll, { passive: true, capture: true })
   win.document.addEventListener('mouseout', onLeave)
+  win.document.addEventListener('visibilitychange', onVisibility)
   arm()
   return {
     view,
@@ -78,6 +88,7 @@ export function watchPageSignals(
       win.cancelAnimationFrame(frame)
       win.removeEventListener('scroll', onScroll, true)
       win.document.removeEventListener('mouseout', onLeave)
+      win.document.removeEventListener('visibilitychange', onVisibility)
     },
   }
 }
