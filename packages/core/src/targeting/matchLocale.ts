@@ -4,9 +4,18 @@
  */
 export function matchLocale(locales: readonly string[], locale: string | undefined): boolean {
   if (!locale) return false
-  const tag = locale.replaceAll('_', '-').toLowerCase()
+  const tags = [locale.replaceAll('_', '-')]
+  // Browsers say zh-TW where a rule says zh-Hant, or zh-Hant-TW where it says zh-TW: the tag
+  // with its likely script and region, and its shortest form, are the same locale.
+  try {
+    const parsed = new Intl.Locale(tags[0] as string)
+    tags.push(parsed.maximize().toString(), parsed.minimize().toString())
+  } catch {}
   return locales.some((rule) => {
     const wanted = rule.toLowerCase()
-    return tag === wanted || tag.startsWith(`${wanted}-`)
+    return tags.some((tag) => {
+      const lower = tag.toLowerCase()
+      return lower === wanted || lower.startsWith(`${wanted}-`)
+    })
   })
 }
