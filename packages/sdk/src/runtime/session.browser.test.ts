@@ -20,7 +20,8 @@ const prompt = () =>
     el.shadowRoot?.querySelector('[role=dialog]'),
   )?.shadowRoot ?? null
 
-it('a new session in the same tab gets its maxPromptsPerSession again', async () => {
+/** A Sonde that allows one prompt per session, its CSAT prompt answered on `ticket_closed`. */
+async function answeredTheSessionsPrompt(): Promise<Sonde> {
   const sonde = init({
     endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
     locale: 'en',
@@ -43,6 +44,11 @@ it('a new session in the same tab gets its maxPromptsPerSession again', async ()
   )
   await userEvent.click(radio)
   await vi.waitFor(() => expect(completed).toHaveBeenCalled())
+  return sonde
+}
+
+it('a new session in the same tab gets its maxPromptsPerSession again', async () => {
+  const sonde = await answeredTheSessionsPrompt()
   expect(sonde.canShow('ces-export')).toMatchObject({ reason: 'global.sessionCap' })
 
   // An hour later, same tab: the person comes back and moves to another page.
@@ -52,30 +58,9 @@ it('a new session in the same tab gets its maxPromptsPerSession again', async ()
 })
 
 it('a new session in the same tab gets its maxPromptsPerSession again on a tracked event', async () => {
-  const sonde = init({
-    endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
-    locale: 'en',
-    config: {
-      settings: { maxPromptsPerSession: 1 },
-      surveys: [survey('csat-ticket'), survey('ces-export')],
-    },
-  })
-  made.push(sonde)
-  const completed = vi.fn()
+  const sonde = await answeredTheSessionsPrompt()
   const shown = vi.fn()
-  sonde.on('survey:completed', completed)
   sonde.on('survey:shown', shown)
-  sonde.track('ticket_closed')
-  const radio = await vi.waitFor(
-    () => {
-      const found = prompt()?.querySelector('[role=radio]')
-      if (!found) throw new Error('no prompt yet')
-      return found as HTMLElement
-    },
-    { timeout: 5_000 },
-  )
-  await userEvent.click(radio)
-  await vi.waitFor(() => expect(completed).toHaveBeenCalled())
   // The thank-you screen closes by itself.
   await vi.waitFor(() => expect(prompt()).toBeNull(), { timeout: 8_000 })
   expect(sonde.canShow('ces-export')).toMatchObject({ reason: 'global.sessionCap' })
