@@ -14,6 +14,17 @@ const steps = tour({
   ],
 })
 
+const spotlit = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
+
+/** The one-step spotlight tour on #t, shown, once the hole is cut: the overlay's path too. */
+async function spotlight(options?: Parameters<typeof showTour>[1]) {
+  const shown = showTour(spotlit, options)
+  await shown.handle.ready
+  const path = shown.shadow.querySelector('.ov path') as SVGPathElement
+  await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+  return { ...shown, path }
+}
+
 function placedBelow(tip: HTMLElement, target: Element): boolean {
   return near(box(tip).top, box(target).bottom + GAP)
 }
@@ -137,11 +148,7 @@ describe('targets in a real page', () => {
 
   test('the spotlight hole is around the target; the rest of the viewport is dimmed', async () => {
     const target = el('button', { margin: '100px 200px' }, document.body, 't')
-    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
-    const { handle, shadow } = showTour(spot)
-    await handle.ready
-    const path = shadow.querySelector('.ov path') as SVGPathElement
-    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    const { shadow, path } = await spotlight()
     const t = box(target)
     // Inside the hole the page shows through; just outside it, the overlay is hit.
     const overlay = shadow.querySelector('.ov') as HTMLElement
@@ -160,10 +167,7 @@ describe('targets in a real page', () => {
     el('div', { height: '60px' }, scroller)
     const target = el('button', { display: 'block', height: '80px' }, scroller, 't')
     el('div', { height: '1000px' }, scroller)
-    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
-    const { handle, shadow } = showTour(spot)
-    await handle.ready
-    const path = shadow.querySelector('.ov path') as SVGPathElement
+    const { path } = await spotlight()
     scroller.scrollTop = 100
     await until(() => box(target).top < box(scroller).top)
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -184,11 +188,7 @@ describe('targets in a real page', () => {
       document.body,
       't',
     )
-    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
-    const { handle, shadow } = showTour(spot)
-    await handle.ready
-    const path = shadow.querySelector('.ov path') as SVGPathElement
-    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    const { path } = await spotlight()
     const t = box(target)
     const fill = (x: number, y: number) => path.isPointInFill(new DOMPoint(x, y))
     // Along its edges the page shows through; just outside its box's corners, which the rounded
@@ -215,11 +215,7 @@ describe('targets in a real page', () => {
       frame.srcdoc = '<body style="margin:0"><button id="t" style="margin:50px 100px">Go</button>'
     })
     const target = frame.contentDocument?.getElementById('t') as HTMLElement
-    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
-    const { handle, shadow, tip } = showTour(spot, { resolveTarget: () => target })
-    await handle.ready
-    const path = shadow.querySelector('.ov path') as SVGPathElement
-    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    const { tip, path } = await spotlight({ resolveTarget: () => target })
     const f = box(frame)
     const t = box(target)
     const [left, top, bottom] = [f.left + 4 + t.left, f.top + 4 + t.top, f.top + 4 + t.bottom]
@@ -231,11 +227,7 @@ describe('targets in a real page', () => {
 
   test('modal step: a click in the hole does nothing, on the dimmed area dismisses', async () => {
     const target = el('button', { margin: '100px 200px' }, document.body, 't')
-    const spot = tour({ steps: [{ id: 'a', target: '#t', title: 'Look', spotlight: true }] })
-    const { handle, dismissed, shadow } = showTour(spot)
-    await handle.ready
-    const path = shadow.querySelector('.ov path') as SVGPathElement
-    await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+    const { dismissed } = await spotlight()
     // force: the page is inert under the modal, so Playwright's own hit check would refuse.
     await userEvent.click(target, { force: true })
     expect(dismissed).toEqual([])
