@@ -107,6 +107,32 @@ describe('keyboard only, in Chromium', () => {
     expect(answered[0]?.answers).toEqual([{ questionId: 'q', value: 'Too slow' }])
   })
 
+  test('NPS in two keystrokes from a corner: Tab, then the score typed', async () => {
+    focusedInput()
+    const { shadow, answered, handle } = show(nps)
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('9')
+    expect(answered.map((e) => e.answers)).toEqual([[{ questionId: 'score', value: 9 }]])
+    await expect.poll(() => focused(shadow)?.tagName).toBe('TEXTAREA')
+  })
+
+  test('in a modal, typed at once: 1 then 0 is 10; 1 alone answers 1 after a moment', async () => {
+    for (const [keys, value] of [
+      ['10', 10],
+      ['1', 1],
+    ] as const) {
+      const { shadow, answered, handle } = show(nps, { position: 'center' })
+      await handle.ready
+      await userEvent.keyboard(keys)
+      await expect.poll(() => answered.map((e) => e.answers[0]?.value)).toEqual([value])
+      await expect.poll(() => focused(shadow)?.tagName).toBe('TEXTAREA')
+      await userEvent.keyboard('0')
+      expect(answered).toHaveLength(1)
+      closeAll()
+    }
+  })
+
   test('a center prompt is modal: focus moves in, Tab stays inside, Esc returns focus', async () => {
     const input = focusedInput()
     const { shadow, dismissed, handle } = show(nps, { position: 'center' })

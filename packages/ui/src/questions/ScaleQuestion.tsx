@@ -12,7 +12,7 @@ interface Props extends QuestionProps<'nps' | 'rating' | 'ces'> {
   ends?: [Said, Said] | undefined
 }
 
-/** A scale question: one click, Enter or Space on a point answers and advances. */
+/** A scale question: one click, Enter, Space or typed number on a point answers and advances. */
 export function ScaleQuestion({ question, ctx, items, variant, ends, ...p }: Props) {
   const [value, setValue] = useState<number>()
   const shown =
@@ -34,6 +34,7 @@ export function ScaleQuestion({ question, ctx, items, variant, ends, ...p }: Pro
         class={variant ? `sc ${variant}` : 'sc'}
         itemClass="r"
         autoFocus={p.autoFocus}
+        digits
         onSelect={setValue}
         onChoose={(v) => {
           setValue(v)

@@ -1,5 +1,6 @@
+import type { Survey } from '@sonde/core'
 import { fireEvent } from '@testing-library/preact'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { closeAll, show } from '../test/show'
 import { ces, csatEmoji, csatNumbers, csatStars, multi, nps, single, text } from '../test/surveys'
 
@@ -77,6 +78,70 @@ describe('NPS', () => {
     const { ui } = show(nps)
     const tabbable = ui.getAllByRole('radio').filter((r) => r.tabIndex === 0)
     expect(tabbable.map((r) => r.textContent)).toEqual(['0'])
+  })
+})
+
+describe('typed numbers on a scale', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  // Keys typed on the scale's focused point; `wait` lets the window for a second digit pass.
+  function type(survey: Survey, keys: (string | Partial<KeyboardEventInit>)[]) {
+    vi.useFakeTimers()
+    const shown = show(survey)
+    shown.ui.getAllByRole('radio')[0]?.focus()
+    for (const key of keys) {
+      const target = shown.shadow.activeElement ?? shown.shadow
+      if (key === 'wait') vi.advanceTimersByTime(1000)
+      else fireEvent.keyDown(target, typeof key === 'string' ? { key } : key)
+    }
+    return { ...shown, values: shown.answered.map((e) => e.answers[0]?.value) }
+  }
+
+  test.each<[string, Survey, (string | Partial<KeyboardEventInit>)[], number[]]>([
+    ['NPS 9 at once', nps, ['9'], [9]],
+    ['NPS 0 at once', nps, ['0'], [0]],
+    ['NPS 1 then 0 is 10', nps, ['1', '0'], [10]],
+    ['NPS 1 alone is 1 once the window passes', nps, ['1', 'wait'], [1]],
+    ['NPS 1 then Enter is 1 at once, and only once', nps, ['1', 'Enter', 'wait'], [1]],
+    ['NPS 1 then 5 is 5: no 15, the last digit starts again', nps, ['1', '5'], [5]],
+    ['a 1–10 rating: 1 then 0 is 10', csatNumbers, ['1', '0'], [10]],
+    ['a 1–10 rating has no 0', csatNumbers, ['0', 'wait'], []],
+    ['stars: 4 is four stars', csatStars, ['4'], [4]],
+    ['stars: no sixth star', csatStars, ['6', 'wait'], []],
+    ['emoji: 2', csatEmoji, ['2'], [2]],
+    ['CES: 7', ces, ['7'], [7]],
+    ['Shift + digit (AZERTY keyboards)', nps, [{ key: '8', shiftKey: true }], [8]],
+    ['an Arabic keyboard’s ٩ is 9', nps, ['٩'], [9]],
+    ['an Arabic keyboard’s ١ then ٠ is 10', nps, ['١', '٠'], [10]],
+    ['a Persian keyboard’s ۷ is 7', ces, ['۷'], [7]],
+    ['Ctrl + digit is the browser’s', nps, [{ key: '8', ctrlKey: true }], []],
+    ['a held digit (repeat) does not answer', nps, [{ key: '8', repeat: true }], []],
+    ['arrows after 1 cancel it: they never submit', nps, ['1', 'ArrowRight', 'wait'], []],
+  ])('%s', (_, survey, keys, values) => {
+    expect(type(survey, keys).values).toEqual(values)
+  })
+
+  test('the point typed is checked and focused at once, before a second digit could follow', () => {
+    const { ui, shadow, values } = type(nps, ['1'])
+    const one = ui.getByRole('radio', { name: /^1$/ })
+    expect(one.getAttribute('aria-checked')).toBe('true')
+    expect(shadow.activeElement).toBe(one)
+    expect(values).toEqual([])
+  })
+
+  test('focus leaving the scale before the window passes leaves 1 chosen, not answered', () => {
+    const { ui, answered } = type(nps, ['1'])
+    ;(ui.getByRole('button', { name: 'Close' }) as HTMLElement).focus()
+    vi.advanceTimersByTime(1000)
+    expect(answered).toHaveLength(0)
+    expect(ui.getByRole('radio', { name: /^1$/ }).getAttribute('aria-checked')).toBe('true')
+  })
+
+  test('digits do not pick choice options, which show no numbers', () => {
+    const { values } = type(single({ ...ces.questions[1] }), ['1', 'wait'])
+    expect(values).toEqual([])
   })
 })
 
