@@ -26,6 +26,26 @@ describe('keyboard only, in Chromium', () => {
     expect(document.activeElement).toBe(input)
   })
 
+  test('a corner prompt is the next Tab stop from the field focused, however the page goes on', async () => {
+    const input = focusedInput()
+    const link = document.createElement('a')
+    link.href = '#help'
+    link.textContent = 'Help'
+    document.body.append(link)
+    input.focus()
+    const { shadow, handle } = show(nps)
+    await handle.ready
+    await userEvent.tab()
+    expect(focused(shadow)?.textContent).toBe('0')
+    await userEvent.tab({ shift: true })
+    expect(document.activeElement).toBe(input)
+    await userEvent.tab()
+    await userEvent.tab()
+    expect(focused(shadow)?.getAttribute('aria-label')).toBe('Close')
+    await userEvent.tab()
+    expect(document.activeElement).toBe(link)
+  })
+
   test('NPS → follow-up → thank-you → Esc, focus back in the host input', async () => {
     const input = focusedInput()
     const { shadow, answered, completed, handle } = show(nps)

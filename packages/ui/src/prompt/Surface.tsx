@@ -29,7 +29,16 @@ export function Surface(p: Props) {
   const inset = useKeyboardInset()
 
   useLayoutEffect(() => {
-    if (ref.current) showOnTop(ref.current, modal)
+    const el = ref.current
+    // A corner prompt leaves focus in the page, but is the next Tab stop from it rather than one
+    // after the whole page (the host is last in <body>). Not from <body>, nor from this prompt
+    // itself (shown again in another position).
+    const from = document.activeElement
+    const source =
+      from instanceof HTMLElement && from !== document.body && !from.shadowRoot?.contains(el)
+        ? from
+        : undefined
+    if (el) showOnTop(el, modal, source)
   }, [])
 
   const style = themeStyle(p.theme)
