@@ -46,6 +46,35 @@ describe('keyboard only, in Chromium', () => {
     expect(document.activeElement).toBe(link)
   })
 
+  test('keys typed in the prompt do not fire the page’s shortcuts', async () => {
+    // As shortcut libraries do (Mousetrap, hotkeys-js): ignore keys typed in a text field.
+    const shortcuts: string[] = []
+    const page = new AbortController()
+    const typing = (target: EventTarget | null) =>
+      target instanceof HTMLElement && target.matches('input, textarea, [contenteditable]')
+    for (const type of ['keydown', 'keypress', 'keyup'])
+      document.addEventListener(
+        type,
+        (event) => {
+          const { key } = event as KeyboardEvent
+          if (!typing(event.target) && key !== 'Tab') shortcuts.push(`${type} ${key}`)
+        },
+        page,
+      )
+    focusedInput()
+    const { shadow, answered, handle } = show(nps)
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('9')
+    await expect.poll(() => focused(shadow)?.tagName).toBe('TEXTAREA')
+    await userEvent.keyboard('s/?')
+    await userEvent.keyboard('{Escape}')
+    expect(answered).toHaveLength(1)
+    expect(handle.host.isConnected).toBe(false)
+    page.abort()
+    expect(shortcuts).toEqual([])
+  })
+
   test('NPS → follow-up → thank-you → Esc, focus back in the host input', async () => {
     const input = focusedInput()
     const { shadow, answered, completed, handle } = show(nps)

@@ -92,6 +92,13 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   const { host, root, mount } = createHost(surveyCss, container, options.nonce)
   const session = createSession(survey, options, options.progress)
   const leaveFocus = trackFocus(root, host)
+  // Keys typed in the prompt are its own. The page's shortcuts see them come from the host, not
+  // from a text field, so an "s" typed in an answer would jump to the page's search (Mousetrap,
+  // hotkeys-js…), and Esc would also close the page's drawer. Tab goes on: focus leaves for the page.
+  for (const type of ['keydown', 'keypress', 'keyup'])
+    root.addEventListener(type, (event) => {
+      if ((event as KeyboardEvent).key !== 'Tab') event.stopPropagation()
+    })
   const ids = `sonde${++mounts}`
   let closed = false
   let held = false
