@@ -182,6 +182,22 @@ describe('keyboard only, in Chromium', () => {
     }
   })
 
+  test('a key held on the scale does not repeat into the follow-up it moved to', async () => {
+    for (const held of ['{9>4}', '{Enter>4}']) {
+      const { shadow, answered, handle } = show(nps, { position: 'center' })
+      await handle.ready
+      if (held.startsWith('{Enter')) await userEvent.keyboard('{End}')
+      await userEvent.keyboard(held)
+      expect(answered.map((e) => e.answers)).toHaveLength(1)
+      const field = shadow.querySelector('textarea')
+      expect(shadow.activeElement).toBe(field)
+      expect(field?.value).toBe('')
+      await userEvent.keyboard('{/9}{/Enter}Fast')
+      expect(field?.value).toBe('Fast')
+      closeAll()
+    }
+  })
+
   test('a center prompt is modal: focus moves in, Tab stays inside, Esc returns focus', async () => {
     const input = focusedInput()
     const { shadow, dismissed, handle } = show(nps, { position: 'center' })

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks'
 import { composing } from '../prompt/composing'
 import type { QuestionContext } from './types'
+import { useHeldOver } from './useHeldOver'
 
 /** The free text of the "other" choice; Enter submits. */
 export function OtherInput({
@@ -18,6 +19,7 @@ export function OtherInput({
   onSubmit: () => void
 }) {
   const ref = useRef<HTMLInputElement>(null)
+  const heldOver = useHeldOver()
   useLayoutEffect(() => {
     if (autoFocus) ref.current?.focus()
   }, [autoFocus])
@@ -32,6 +34,7 @@ export function OtherInput({
       value={value}
       onInput={(event) => onInput(event.currentTarget.value)}
       onKeyDown={(event) => {
+        if (heldOver(event)) return event.preventDefault()
         if (event.key === 'Enter' && !composing(event)) {
           event.preventDefault()
           onSubmit()

@@ -4,6 +4,7 @@ import { fill } from '../strings/fill'
 import { Footer } from './Footer'
 import { describedBy, QuestionTitle } from './QuestionTitle'
 import type { QuestionProps } from './types'
+import { useHeldOver } from './useHeldOver'
 
 /** An open question: a text area with a length counter; Ctrl/⌘+Enter submits. */
 export function TextQuestion(p: QuestionProps<'text'>) {
@@ -11,6 +12,7 @@ export function TextQuestion(p: QuestionProps<'text'>) {
   const max = q.maxLength ?? 1000
   const [text, setText] = useState('')
   const ref = useRef<HTMLTextAreaElement>(null)
+  const heldOver = useHeldOver()
   const value = text.trim()
   const ready = value !== '' || q.optional === true
   const counterId = `${ctx.titleId}c`
@@ -39,6 +41,7 @@ export function TextQuestion(p: QuestionProps<'text'>) {
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={(event) => {
+            if (heldOver(event)) return event.preventDefault()
             // A held key's repeats land in the next question's field, and would skip it.
             const submits = event.key === 'Enter' && (event.ctrlKey || event.metaKey)
             if (submits && !event.repeat && !composing(event)) {

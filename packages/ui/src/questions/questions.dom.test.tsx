@@ -336,6 +336,21 @@ describe('choice', () => {
       ])
     },
   )
+
+  test('a held Enter on "Other" moves to its field and does not submit it empty', () => {
+    // The first press chooses "Other" and moves focus to its field, where the repeats land.
+    const { ui, shadow, answered } = show(single({ ...ces.questions[1], optional: true }))
+    const other = ui.getByRole('radio', { name: 'Other' })
+    other.focus()
+    fireEvent.keyDown(other, { key: 'Enter' })
+    const field = ui.getByRole('textbox', { name: /Other/ })
+    expect(shadow.activeElement).toBe(field)
+    fireEvent.keyDown(field, { key: 'Enter', repeat: true })
+    expect(answered).toHaveLength(0)
+    fireEvent.input(field, { target: { value: 'CLI' } })
+    fireEvent.keyDown(field, { key: 'Enter' })
+    expect(answered[0]?.answers).toEqual([{ questionId: 'blocker', value: 'other', other: 'CLI' }])
+  })
 })
 
 describe('text', () => {
