@@ -5,6 +5,7 @@ import { createRollupFolder } from './db/foldRollups'
 import { fail } from './http/fail'
 import { createRateLimiter } from './http/rateLimiter'
 import { storageFailure } from './http/storageFailure'
+import { createQuestionAllowance } from './ingest/createQuestionAllowance'
 import { createSurveyAllowance } from './ingest/createSurveyAllowance'
 import type { ProjectLookup } from './projects/project'
 import { registerBatch } from './routes/batch'
@@ -36,7 +37,7 @@ export interface AppOptions {
 /**
  * The collector as a Hono app: POST /v1/batch, GET /v1/config, the stats API under /v1/stats and
  * the dashboard at /dashboard. It keeps no state but the rate limiter's buckets and which surveys
- * it found stored, so any number of replicas can serve the same database.
+ * (and questions) it found stored, so any number of replicas can serve the same database.
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const limits = { ...defaultLimits, ...options.limits }
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       ...(options.now ? { now: options.now } : {}),
     }),
     surveys: createSurveyAllowance(options.db, limits.surveysOutsideConfig),
+    questions: createQuestionAllowance(options.db, limits.questionsOutsideConfig),
     rollups: createRollupFolder(options.db, log),
     trustedHops: Number(options.trustProxy ?? 0),
     log,

@@ -1,6 +1,7 @@
 import type { Batch, BatchReply, Config, SondeEvent } from '@sonde/core'
 import type { Database } from '../db/database'
 import { checkEvent } from './checkEvent'
+import type { QuestionAllowance } from './createQuestionAllowance'
 import type { SurveyAllowance } from './createSurveyAllowance'
 import { responseRow } from './responseRow'
 import { sanitizeJson } from './sanitizeJson'
@@ -14,6 +15,8 @@ import { type StoredEvent, storeEvents } from './storeEvents'
  * @param config the project's config, used to score events that carry answers but no metric.
  * @param surveys the surveys outside its config the project may still get answers to: events of
  *   others are refused.
+ * @param questions the questions outside its config each survey may still get answers to: events
+ *   answering others are refused.
  */
 export async function ingestBatch(
   db: Database,
@@ -21,6 +24,7 @@ export async function ingestBatch(
   batch: Batch,
   config: Config | undefined,
   surveys: SurveyAllowance,
+  questions: QuestionAllowance,
 ): Promise<BatchReply> {
   const rejected: BatchReply['rejected'] = []
   const checked: Array<{ id: string; event: SondeEvent }> = []
@@ -35,6 +39,26 @@ export async function ingestBatch(
     checked.flatMap(({ event }) => (event.surveyId ? [event.surveyId] : [])),
     config?.surveys?.map((survey) => survey.id) ?? [],
   )
+  const answering = new Map<string, Array<{ id: string; event: SondeEvent }>>()
+  for (const entry of checked) {
+    const surveyId = entry.event.surveyId
+    if (surveyId === undefined || refused.has(surveyId)) continue
+    const entries = answering.get(surveyId) ?? []
+    answering.set(surveyId, entries)
+    entries.push(entry)
+  }
+  const overQuestion = new Map<string, string>()
+  for (const [surveyId, entries] of answering) {
+    const over = await questions.refused(
+      project,
+      surveyId,
+      entries.map(({ event }) => questionIdsOf(event)),
+      surveyOf(surveyId, config)?.questions.map((question) => question.id) ?? [],
+    )
+    for (const [i, questionId] of over.entries()) {
+      if (questionId !== undefined) overQuestion.set(entries[i]!.id, questionId)
+    }
+  }
   const accepted = new Set<string>()
   const kept: StoredEvent[] = []
   for (const { id, event } of checked) {
@@ -43,14 +67,30 @@ export async function ingestBatch(
       rejected.push({ id, reason })
       continue
     }
-    kept.push({ event, response: responseRow(event, surveyOf(event, config)) })
+    const questionId = overQuestion.get(id)
+    if (questionId !== undefined) {
+      const i = questionIdsOf(event).indexOf(questionId)
+      const reason = `answers[${i}].questionId: "${questionId}" is not a question of survey "${event.surveyId}" in the project's config, which already has answers to ${questions.max} questions outside it`
+      rejected.push({ id, reason })
+      continue
+    }
+    kept.push({ event, response: responseRow(event, surveyOf(event.surveyId, config)) })
     // The id as sent, even if cleaning changed it: the SDK matches acks by its own ids.
     accepted.add(id)
   }
   await storeEvents(db, project, kept, batch.dropped ?? 0)
+  for (const { event } of kept) {
+    if (event.surveyId !== undefined) {
+      questions.stored(project, event.surveyId, questionIdsOf(event))
+    }
+  }
   return { accepted: [...accepted], rejected }
 }
 
-function surveyOf(event: SondeEvent, config: Config | undefined) {
-  return config?.surveys?.find((survey) => survey.id === event.surveyId)
+function questionIdsOf(event: SondeEvent): string[] {
+  return (event.answers ?? []).map((answer) => answer.questionId)
+}
+
+function surveyOf(surveyId: string | undefined, config: Config | undefined) {
+  return config?.surveys?.find((survey) => survey.id === surveyId)
 }

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { batchReplySchema, parse } from '@sonde/core'
+import { batchReplySchema, parse, type SondeEvent } from '@sonde/core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
+import { exportResponses } from '../export/exportResponses'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
@@ -296,6 +297,69 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
       `select count(distinct survey_id)::int as n from responses where project = 'pk_test'`,
     )
     expect(row?.n).toBe(5)
+  })
+
+  // Every distinct question id is a column pair of every row the CSV export writes: events each
+  // naming new ones widened a survey's exports without end, 30 at a time.
+  it('refuses answers to new questions a survey of its config does not have once it has many', async () => {
+    const post = async (app: ReturnType<typeof testApp>, events: SondeEvent[], key = 'pk_test') =>
+      readJson(await postBatch(app, makeBatch(events, { key })))
+    const answers = (...ids: string[]) => ids.map((questionId) => ({ questionId, value: 1 }))
+    const answered = (surveyId: string, ...ids: string[]) =>
+      makeEvent({ surveyId, answers: answers(...ids), metric: undefined })
+    // Stored before the limit: kept, and still answered.
+    const before = testApp(db, { limits: { burst: 100 } })
+    expect((await post(before, [answered('nps-q4', 'score', 'v1', 'v2', 'v3')])).rejected).toEqual(
+      [],
+    )
+    const app = testApp(db, { limits: { burst: 100, questionsOutsideConfig: 4 } })
+    const batch = [
+      answered('nps-q4', 'score', 'why', 'v1', 'v2', 'v3'),
+      answered('nps-q4', 'v4'),
+      answered('nps-q4', 'v5', 'v1'),
+      makeEvent({
+        surveyId: 'nps-q4',
+        type: 'survey.shown',
+        answers: undefined,
+        metric: undefined,
+      }),
+      answered('nps-q4', 'score', 'why'),
+      answered('csat-ticket', 'csat', 'c1', 'c2'),
+    ]
+    const reply = await post(app, batch)
+    expect(reply.accepted).toEqual([0, 1, 3, 4, 5].map((i) => batch[i]!.id))
+    expect(reply.rejected).toEqual([
+      {
+        id: batch[2]!.id,
+        reason:
+          'answers[0].questionId: "v5" is not a question of survey "nps-q4" in the project\'s config, which already has answers to 4 questions outside it',
+      },
+    ])
+    // A survey the config does not list has the same allowance for all its questions.
+    const inline = [answered('inline', 'a', 'b'), answered('inline', 'c', 'd', 'e')]
+    expect((await post(app, inline, 'pk_open')).accepted).toEqual([inline[0]!.id])
+    expect((await post(app, [answered('inline', 'a', 'b', 'c', 'd')], 'pk_open')).rejected).toEqual(
+      [],
+    )
+    // However many events bring new ids, the export stays as wide.
+    for (let i = 0; i < 20; i++) await post(app, [answered('nps-q4', `x${i}`)])
+    let header = ''
+    await exportResponses(
+      db,
+      { format: 'csv', project: 'pk_test', surveyId: 'nps-q4' },
+      (chunk) => {
+        header ||= chunk
+      },
+    )
+    const columns = header
+      .trim()
+      .split(',')
+      .filter((column) => column.startsWith('answer.'))
+    expect(columns).toHaveLength(2 * 6)
+    const [row] = await db.query<{ n: number }>(
+      `select count(*)::int as n from responses where survey_id = 'nps-q4' and answers @> '[{"questionId": "v1"}]'`,
+    )
+    expect(row?.n).toBe(2)
   })
 
   it('stores text PostgreSQL would refuse (NUL, lone surrogates) as U+FFFD', async () => {

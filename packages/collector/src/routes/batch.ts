@@ -80,6 +80,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
       { ...batch.value, events },
       config?.config,
       deps.surveys,
+      deps.questions,
     )
     deps.rollups.afterWrite()
     return c.json({ accepted: reply.accepted, rejected: [...refused, ...reply.rejected] })

@@ -2,6 +2,7 @@ import type { ConfigStore } from '../config/configStore'
 import type { Database } from '../db/database'
 import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
+import type { QuestionAllowance } from '../ingest/createQuestionAllowance'
 import type { SurveyAllowance } from '../ingest/createSurveyAllowance'
 import type { ProjectLookup, StoredProject } from '../projects/project'
 
@@ -17,6 +18,11 @@ export interface Limits {
   configMaxAgeSeconds: number
   /** Surveys a project may have answers to that its config does not list (inline configs). */
   surveysOutsideConfig: number
+  /**
+   * Questions a survey may have answers to that its config does not list (earlier versions, a
+   * survey outside the config): each is a column pair of the CSV export.
+   */
+  questionsOutsideConfig: number
 }
 
 /** The defaults: four times the SDK's 256 KB batch, and room for a busy tab's bursts. */
@@ -26,6 +32,7 @@ export const defaultLimits: Limits = {
   burst: 20,
   configMaxAgeSeconds: 60,
   surveysOutsideConfig: 100,
+  questionsOutsideConfig: 60,
 }
 
 /** What every route needs, built once by createApp. */
@@ -36,6 +43,7 @@ export interface Deps {
   limits: Limits
   limiter: RateLimiter
   surveys: SurveyAllowance
+  questions: QuestionAllowance
   rollups: RollupFolder
   /** How many proxies in front of the collector append to X-Forwarded-For; 0: none. */
   trustedHops: number

@@ -1,0 +1,70 @@
+import type { Queryable } from '../db/database'
+
+/** Which new questions outside its config a survey may still get answers to. */
+export interface QuestionAllowance {
+  /** How many questions outside its config a survey may have answers to. */
+  max: number
+  /**
+   * For each event of one survey, in the order they came, the first question id to refuse: a new
+   * one the survey in the project's config does not have, past the allowance.
+   *
+   * @param answered each event's question ids.
+   * @param configured the question ids of the survey in the project's config, which never count.
+   */
+  refused(
+    project: string,
+    surveyId: string,
+    answered: ReadonlyArray<readonly string[]>,
+    configured: readonly string[],
+  ): Promise<Array<string | undefined>>
+  /** Question ids now stored for the survey. */
+  stored(project: string, surveyId: string, questionIds: Iterable<string>): void
+}
+
+/**
+ * Allows each survey answers to `max` questions its config does not list: those of its earlier
+ * versions, or all of a survey the config does not list. Each distinct question id is a column
+ * pair of every row the CSV export writes, and the key is public, so events each naming new ids
+ * would otherwise widen exports without end. A survey's stored question ids are read when an
+ * event names one not seen yet while there is room; once a survey has no room left, a new id is
+ * refused without reading, so refused events cost no query.
+ */
+export function createQuestionAllowance(db: Queryable, max: number): QuestionAllowance {
+  const seen = new Map<string, Set<string>>()
+  const keyOf = (project: string, surveyId: string) => `${project}\n${surveyId}`
+  return {
+    max,
+    async refused(project, surveyId, answered, configured) {
+      const listed = new Set(configured)
+      const key = keyOf(project, surveyId)
+      const outsideOf = (known: ReadonlySet<string>) =>
+        [...known].filter((id) => !listed.has(id)).length
+      let known = seen.get(key)
+      const unseen = answered.flat().some((id) => !listed.has(id) && !known?.has(id))
+      if (unseen && !(known && outsideOf(known) >= max)) {
+        const rows = await db.query<{ id: string }>(
+          `select distinct a->>'questionId' as id
+           from responses cross join lateral jsonb_array_elements(answers) a
+           where project = $1 and survey_id = $2`,
+          [project, surveyId],
+        )
+        known = new Set([...(seen.get(key) ?? []), ...rows.map((row) => row.id)])
+        seen.set(key, known)
+      }
+      // This batch's own new ids take room in the order they came, as if stored one by one.
+      const taken = new Set(known)
+      let room = max - outsideOf(taken)
+      return answered.map((ids) => {
+        const fresh = ids.filter((id) => !listed.has(id) && !taken.has(id))
+        if (fresh.length > room) return fresh[Math.max(0, room)]
+        room -= fresh.length
+        for (const id of fresh) taken.add(id)
+        return undefined
+      })
+    },
+    stored(project, surveyId, questionIds) {
+      const known = seen.get(keyOf(project, surveyId))
+      if (known) for (const id of questionIds) known.add(id)
+    },
+  }
+}
