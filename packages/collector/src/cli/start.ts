@@ -7,6 +7,10 @@ import { syncProjects } from '../projects/syncProjects'
 import { openStorage } from './openStorage'
 import type { StartOptions } from './options'
 
+// A request answers 503 (retried) rather than wait on a database that stopped answering; well
+// within the SDK's 30 s, and past any statement the server runs on a healthy database.
+const queryTimeoutMs = 20_000
+
 /**
  * Runs the collector until SIGINT or SIGTERM: opens and migrates the database, writes the
  * projects file into it, serves HTTP, and on a signal stops accepting, finishes what is in
@@ -14,7 +18,7 @@ import type { StartOptions } from './options'
  */
 export async function start(options: StartOptions): Promise<void> {
   const projects = options.projectsFile ? await loadProjectsFile(options.projectsFile) : null
-  const db = await openStorage(options)
+  const db = await openStorage(options, queryTimeoutMs)
   if (projects) await syncProjects(db, projects)
   const configs = configsFor(options.configsDir)
   const app = createApp({

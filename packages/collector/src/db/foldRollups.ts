@@ -1,4 +1,4 @@
-import type { Queryable } from './database'
+import type { Database, Queryable } from './database'
 
 /** How often, at most, the collector folds while it ingests. */
 const foldEveryMs = 2_000
@@ -29,10 +29,13 @@ export interface RollupFolder {
  * read is short; folding once per batch instead would touch each rollup row once per batch.
  */
 export function createRollupFolder(
-  db: Queryable,
+  db: Database,
   log: (message: string) => void,
   now: () => number = Date.now,
 ): RollupFolder {
+  // In a transaction, which no query timeout cuts: folding a bulk load or an erasure may take a
+  // while, and a fold cut short would be tried again, and cut again, while writes wait on it.
+  const fold = (wait: boolean) => db.transaction((tx) => foldRollups(tx, wait))
   let last = Number.NEGATIVE_INFINITY
   let running = false
   const report = (error: unknown) =>
@@ -42,13 +45,13 @@ export function createRollupFolder(
       if (running || now() - last < foldEveryMs) return
       last = now()
       running = true
-      foldRollups(db, false)
+      fold(false)
         .catch(report)
         .finally(() => {
           running = false
         })
     },
     // A read replica cannot fold: it then reads what the primary folded, seconds behind.
-    beforeRead: () => foldRollups(db).then(() => undefined, report),
+    beforeRead: () => fold(true).then(() => undefined, report),
   }
 }

@@ -9,11 +9,15 @@ export interface DatabaseLocation {
   url?: string
   /** PGlite's data directory; in memory when neither this nor `url` is given. */
   dataDir?: string
+  /** PostgreSQL only: how long a query may go unanswered (see `openPostgres`). */
+  queryTimeoutMs?: number
 }
 
 /** Opens the database the location names and applies pending migrations. */
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
-  const db = location.url ? await openPostgres(location.url) : await openPglite(location.dataDir)
+  const db = location.url
+    ? await openPostgres(location.url, { queryTimeoutMs: location.queryTimeoutMs })
+    : await openPglite(location.dataDir)
   try {
     await migrate(db)
   } catch (error) {

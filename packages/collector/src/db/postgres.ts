@@ -7,17 +7,25 @@ export interface PostgresOptions {
   schema?: string
   /** Most connections this process opens; each replica has its own pool. */
   max?: number
+  /**
+   * How long a statement run on its own (not in a transaction) may go unanswered before it fails
+   * and its connection is dropped; none by default (an export may read for long).
+   */
+  queryTimeoutMs?: number
 }
 
 // SQLSTATEs after which the same transaction may simply be run again.
 const retryable = new Set(['40001', '40P01'])
 const attempts = 4
+// Connecting, or waiting for a free connection, longer than this fails the request with a 503.
+const connectTimeoutMs = 10_000
 
 /** Connects to a PostgreSQL server through a `pg` pool. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    connectionTimeoutMillis: connectTimeoutMs,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
   })
   // An idle client losing its connection emits 'error' on the pool; unhandled, that would end the
@@ -29,9 +37,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return {
     driver: 'postgres',
     ...wrap(pool),
-    // A statement on its own is a transaction of its own: run again like one.
+    // A statement on its own is a transaction of its own: run again like one. A server gone
+    // without a word (a failover, a partition) leaves its connections silent until the kernel
+    // gives up, a quarter of an hour: a query sent on one waited that long, and the pool handed
+    // it out again. Timed out, it fails and its connection is dropped. Transactions (migrations,
+    // folds) are not timed: they may rightly run long.
     query: <Row>(sql: string, params: readonly unknown[] = []) =>
-      retried(async () => (await pool.query(sql, [...params])).rows as Row[]),
+      retried(async () => {
+        const query = { text: sql, values: [...params], query_timeout: options.queryTimeoutMs }
+        return (await pool.query(query)).rows as Row[]
+      }),
     transaction: (work) => runTransaction(pool, work),
     close: () => pool.end(),
   }
@@ -44,12 +59,16 @@ async function runTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise
       await client.query('begin')
       const result = await work(wrap(client))
       await client.query('commit')
+      client.release()
       return result
     } catch (error) {
-      await client.query('rollback').catch(() => undefined)
+      // A connection that cannot even roll back (timed out, lost) is not handed out again.
+      const broken = await client.query('rollback').then(
+        () => false,
+        () => true,
+      )
+      client.release(broken)
       throw error
-    } finally {
-      client.release()
     }
   })
 }
