@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app'
 import { configsFor } from '../config/configStore'
@@ -27,11 +28,22 @@ export async function start(options: StartOptions): Promise<void> {
     configs,
     trustProxy: options.trustProxy,
   })
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
-    const storage = options.databaseUrl ? 'PostgreSQL' : `PGlite in ${options.dataDir}`
-    console.error(`[sonde-collector] listening on http://${options.host}:${info.port} (${storage})`)
-    console.error(`[sonde-collector] dashboard: http://localhost:${info.port}/dashboard/`)
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
+  const failed = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+    server.once('listening', () => resolve(null))
+    server.once('error', resolve)
   })
+  if (failed) {
+    // PGlite must be closed (and its directory unlocked) however the start ends.
+    await db.close()
+    const reason =
+      failed.code === 'EADDRINUSE' ? 'the port is in use (--port or PORT)' : failed.message
+    throw new Error(`cannot listen on ${options.host}:${options.port}: ${reason}`)
+  }
+  const { port } = server.address() as AddressInfo
+  const storage = options.databaseUrl ? 'PostgreSQL' : `PGlite in ${options.dataDir}`
+  console.error(`[sonde-collector] listening on http://${options.host}:${port} (${storage})`)
+  console.error(`[sonde-collector] dashboard: http://localhost:${port}/dashboard/`)
   const stop = () => {
     console.error('[sonde-collector] stopping…')
     server.close(() => {
