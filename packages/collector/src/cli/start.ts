@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { createApp } from '../app'
 import { configsFor } from '../config/configStore'
+import { serveApp } from '../http/serveApp'
 import { loadProjectsFile } from '../projects/loadProjectsFile'
 import { projectsFromDatabase } from '../projects/projectsFromDatabase'
 import { syncProjects } from '../projects/syncProjects'
@@ -15,7 +14,8 @@ const queryTimeoutMs = 20_000
 /**
  * Runs the collector until SIGINT or SIGTERM: opens and migrates the database, writes the
  * projects file into it, serves HTTP, and on a signal stops accepting, finishes what is in
- * flight, and closes the database cleanly (PGlite must be closed to keep its files consistent).
+ * flight (for 10 s at most), and closes the database cleanly (PGlite must be closed to keep its
+ * files consistent).
  */
 export async function start(options: StartOptions): Promise<void> {
   const projects = options.projectsFile ? await loadProjectsFile(options.projectsFile) : null
@@ -28,30 +28,28 @@ export async function start(options: StartOptions): Promise<void> {
     configs,
     trustProxy: options.trustProxy,
   })
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
-  const failed = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
-    server.once('listening', () => resolve(null))
-    server.once('error', resolve)
-  })
-  if (failed) {
-    // PGlite must be closed (and its directory unlocked) however the start ends.
-    await db.close()
-    const reason =
-      failed.code === 'EADDRINUSE' ? 'the port is in use (--port or PORT)' : failed.message
-    throw new Error(`cannot listen on ${options.host}:${options.port}: ${reason}`)
-  }
-  const { port } = server.address() as AddressInfo
+  const server = await serveApp(app, { port: options.port, host: options.host }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      // PGlite must be closed (and its directory unlocked) however the start ends.
+      await db.close()
+      const reason =
+        error.code === 'EADDRINUSE' ? 'the port is in use (--port or PORT)' : error.message
+      throw new Error(`cannot listen on ${options.host}:${options.port}: ${reason}`)
+    },
+  )
+  const { port } = new URL(server.url)
   const storage = options.databaseUrl ? 'PostgreSQL' : `PGlite in ${options.dataDir}`
-  console.error(`[sonde-collector] listening on http://${options.host}:${port} (${storage})`)
+  console.error(`[sonde-collector] listening on ${server.url} (${storage})`)
   console.error(`[sonde-collector] dashboard: http://localhost:${port}/dashboard/`)
   const stop = () => {
     console.error('[sonde-collector] stopping…')
-    server.close(() => {
-      db.close().then(
+    server
+      .close()
+      .then(() => db.close())
+      .then(
         () => process.exit(0),
         () => process.exit(1),
       )
-    })
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
