@@ -1,5 +1,5 @@
-/** The body as text, or `null` when it is larger than the limit. */
-export type LimitedText = { ok: true; text: string } | { ok: false }
+/** The body as text, or why it could not be read: larger than the limit, or cut off. */
+export type LimitedText = { ok: true; text: string } | { ok: false; cutOff: boolean }
 
 /**
  * Reads a request body as UTF-8, giving up as soon as it passes `maxBytes`: a declared
@@ -8,18 +8,22 @@ export type LimitedText = { ok: true; text: string } | { ok: false }
  */
 export async function readLimitedText(request: Request, maxBytes: number): Promise<LimitedText> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false }
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, cutOff: false }
   if (!request.body) return { ok: true, text: '' }
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    // The client went away mid-upload (a tab closed, a phone out of coverage): its problem, not
+    // the server's, and it hears no reply.
+    const read = await reader.read().catch(() => null)
+    if (!read) return { ok: false, cutOff: true }
+    const { done, value } = read
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined)
-      return { ok: false }
+      return { ok: false, cutOff: false }
     }
     chunks.push(value)
   }

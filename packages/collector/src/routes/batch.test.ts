@@ -509,6 +509,29 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
       expect(await countRows(db, 'events')).toBe(0)
     })
 
+    // A tab closed or a phone gone out of coverage mid-upload: logged as "storage error
+    // ECONNRESET: aborted" with a 503, an operator looked for a database problem there was none of.
+    it('a body cut off before its end → 408 (retried), and no storage error logged', async () => {
+      const logs: string[] = []
+      const app = testApp(db, { log: (message) => logs.push(message) })
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"schema":"sonde.batch/1",'))
+          controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))
+        },
+      })
+      const res = await app.request('/v1/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit)
+      // Should anyone still be listening, the SDK retries a 408.
+      expect(res.status).toBe(408)
+      expect(await readJson(res)).toEqual({ error: 'the body was cut off before its end' })
+      expect(logs).toEqual([])
+    })
+
     it('a 10 MB body → 413 with the default limit', async () => {
       const res = await postBatch(testApp(db), 'x'.repeat(10_000_000))
       expect(res.status).toBe(413)

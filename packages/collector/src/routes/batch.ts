@@ -40,6 +40,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
     return fail(c, 415, 'expected a text/plain or application/json body')
   }
   const body = await readLimitedText(c.req.raw, deps.limits.bodyBytes)
+  if (!body.ok && body.cutOff) return fail(c, 408, 'the body was cut off before its end')
   if (!body.ok) return fail(c, 413, `body larger than ${deps.limits.bodyBytes} bytes`)
   const json = parseJson(body.text)
   if (!json.ok) return fail(c, 400, 'body is not JSON', [{ path: '', message: json.message }])
