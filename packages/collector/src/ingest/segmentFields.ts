@@ -1,4 +1,5 @@
 import type { UsageContext } from '@sonde/core'
+import { pathPattern } from './pathPattern'
 
 /** The usage context a response is most often segmented by, copied into indexed-ready columns. */
 export interface SegmentFields {
@@ -23,12 +24,14 @@ export function segmentFields(context: UsageContext | undefined): SegmentFields 
   return {
     locale: capped(context?.locale),
     device: context?.device ?? null,
-    path: capped(context?.page?.path ?? pathOf(context?.page?.url)),
+    path: capped(pageOf(context?.page?.path ?? pathOf(context?.page?.url))),
     appVersion: capped(context?.app?.version),
     plan: capped(['string', 'number', 'boolean'].includes(typeof plan) ? String(plan) : null),
     known: context?.user?.known ?? null,
   }
 }
+
+const pageOf = (path: string | null) => (path === null ? null : pathPattern(path))
 
 function pathOf(url: string | undefined): string | null {
   if (!url) return null

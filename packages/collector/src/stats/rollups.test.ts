@@ -173,6 +173,37 @@ describe.each(backends)('daily rollups on $name', (backend) => {
     await expectSurveyListMatches(db, true)
   }, 60_000)
 
+  // An app's pages name their records (/reports/1042): keyed by the raw path, the rollups would
+  // grow by a row per response instead of a few per page.
+  it('keep a few rows per page for paths that name records', async () => {
+    await db.exec('truncate responses')
+    const events = Array.from({ length: 300 }, (_, i) =>
+      makeEvent({
+        type: 'survey.completed',
+        at: '2026-11-03T10:00:00.000Z',
+        responseId: randomUUID(),
+        surveyId: 'nps-paths',
+        answers: [{ questionId: 'score', value: i % 11 }],
+        metric: {
+          kind: 'nps',
+          score: i % 11,
+          bucket: i % 11 >= 9 ? 'promoter' : i % 11 >= 7 ? 'passive' : 'detractor',
+        },
+        context: { page: { path: `/reports/${1000 + i}/edit` } },
+      }),
+    )
+    const app = testApp(db, { limits: { burst: 10_000 } })
+    for (let i = 0; i < events.length; i += 50) {
+      expect((await postBatch(app, makeBatch(events.slice(i, i + 50)))).status).toBe(200)
+    }
+    await foldRollups(db)
+    const rows = await db.query<{ value: string; n: number }>(
+      `select value, count(*)::int as n from score_rollup
+         where survey_id = 'nps-paths' and segment = 'path' group by value`,
+    )
+    expect(rows).toEqual([{ value: '/reports/:id/edit', n: 11 }])
+  })
+
   it('follow updates and deletions made in SQL, and a truncation', async () => {
     await db.query(`update responses set device = 'tablet', score = 5 where response_id in (
       select response_id from responses where score is not null order by response_id limit 5)`)
