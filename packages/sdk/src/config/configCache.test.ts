@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto'
+import { createStore, set } from 'idb-keyval'
 import { describe, expect, it } from 'vitest'
+import { SDK_VERSION } from '../version'
 import { idbConfigCache, noConfigCache } from './configCache'
 
 describe('idbConfigCache', () => {
@@ -7,8 +9,20 @@ describe('idbConfigCache', () => {
     const entry = { config: { surveys: [] }, etag: '"abc"', fetchedAt: 5 }
     await idbConfigCache('config-test-1').write('https://c/v1/config?key=a', entry)
     const reopened = idbConfigCache('config-test-1')
-    expect(await reopened.read('https://c/v1/config?key=a')).toEqual(entry)
+    expect(await reopened.read('https://c/v1/config?key=a')).toEqual({ ...entry, sdk: SDK_VERSION })
     expect(await reopened.read('https://c/v1/config?key=b')).toBeNull()
+  })
+
+  // An upgrade's schemas may refuse what an older version let through (or read it otherwise):
+  // what that version cached is not used unchecked.
+  it.each([
+    ['an older version', { sdk: '0.0.1' }],
+    ['a version that recorded none', {}],
+  ])('reads nothing that %s cached', async (_, version) => {
+    const url = 'https://c/v1/config?key=old'
+    const entry = { config: { surveys: [] }, etag: '"abc"', fetchedAt: 5, ...version }
+    await set(url, entry, createStore('config-test-2', 'config'))
+    expect(await idbConfigCache('config-test-2').read(url)).toBeNull()
   })
 
   it('writes nothing without consent', async () => {

@@ -2,6 +2,7 @@ import type { Config } from '@sonde/core'
 import { get, set, type UseStore } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
 import { openIdbStore } from '../runtime/openIdbStore'
+import { SDK_VERSION } from '../version'
 
 /** A remote config as last received, with what revalidates it. */
 export interface CachedConfig {
@@ -10,6 +11,8 @@ export interface CachedConfig {
   /** Of the body it was read from (older entries have none). */
   hash?: string | undefined
   fetchedAt: number
+  /** The SDK version that checked it. */
+  sdk?: string
 }
 
 export interface ConfigCache {
@@ -29,7 +32,11 @@ export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
       try {
         const db = open()
         const entry = db ? await withTimeout(get<CachedConfig>(url, db), timeoutMs) : undefined
-        return entry && typeof entry.fetchedAt === 'number' && entry.config ? entry : null
+        // Checked by another version of Sonde, whose schemas may differ: fetched and checked
+        // again, as a new body would be.
+        return entry?.sdk === SDK_VERSION && typeof entry.fetchedAt === 'number' && entry.config
+          ? entry
+          : null
       } catch {
         return null
       }
@@ -37,7 +44,7 @@ export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
     async write(url, entry) {
       try {
         const db = open()
-        if (db) await withTimeout(set(url, entry, db), timeoutMs)
+        if (db) await withTimeout(set(url, { ...entry, sdk: SDK_VERSION }, db), timeoutMs)
       } catch {}
     },
   }
