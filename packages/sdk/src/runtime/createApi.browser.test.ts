@@ -492,3 +492,56 @@ describe('a tour waiting for its first target', () => {
     expect(dismissed).toHaveBeenCalledWith(expect.objectContaining({ reason: 'route' }))
   })
 })
+
+// Two Sondes in one page share IndexedDB and localStorage exactly as two tabs of one visitor do.
+describe('two tabs of one visitor', () => {
+  const options = (url: string, surveys: unknown[]) =>
+    ({
+      endpoint: url,
+      locale: 'en',
+      config: { surveys },
+    }) as Parameters<typeof init>[0]
+  /** A page that has read the stored state and the config. */
+  const ready = async (sonde: Sonde, id: string) => {
+    await vi.waitFor(() => expect(sonde.canShow(id)).not.toMatchObject({ reason: 'loading' }))
+    return sonde
+  }
+
+  it('add up their event counts: twice in each makes "exported ≥ 3 times" true', async () => {
+    const url = endpoint()
+    const survey = { ...csat, audience: { events: [{ name: 'export', count: { gte: 3 } }] } }
+    const tabs = [start(options(url, [survey])), start(options(url, [survey]))]
+    for (const tab of tabs) await ready(tab, 'csat-ticket')
+    for (const tab of tabs) {
+      tab.track('export')
+      tab.track('export')
+      await tab.flush()
+    }
+    await sleep(300)
+    const next = await ready(start(options(url, [survey])), 'csat-ticket')
+    expect(next.canShow('csat-ticket')).toEqual({ ok: true })
+  })
+
+  it('add up their event counts in the check before a survey shows', async () => {
+    const url = endpoint()
+    // For people new to exporting: at most twice, in all their tabs together.
+    const survey = { ...csat, audience: { events: [{ name: 'export', count: { lte: 2 } }] } }
+    const tabs = [start(options(url, [survey])), start(options(url, [survey]))]
+    for (const tab of tabs) await ready(tab, 'csat-ticket')
+    for (const tab of tabs) {
+      tab.track('export')
+      tab.track('export')
+      await tab.flush()
+    }
+    await sleep(300)
+    const [, other] = tabs as [Sonde, Sonde]
+    const shown = vi.fn()
+    other.on('survey:shown', shown)
+    other.track('ticket_closed')
+    await sleep(1_500)
+    expect({ onScreen: !!prompt(), shown: shown.mock.calls.length }).toEqual({
+      onScreen: false,
+      shown: 0,
+    })
+  })
+})

@@ -3,7 +3,6 @@ import type { Chunks } from './chunks'
 import type { Logger } from './createLogger'
 import type { Mount, Presenter } from './createPresenter'
 import type { FlowContext } from './flowContext'
-import { mergeStored } from './mergeStored'
 import type { StatePersistence } from './persistState'
 import type { RuntimeState } from './runtimeState'
 
@@ -31,9 +30,8 @@ export function createPrompter(deps: {
   const recheck =
     (kind: 'survey' | 'tour', id: string, mount: Mount): Mount =>
     async (release, life) => {
-      const stored = deps.allowed() ? await deps.persistence.load() : null
+      if (deps.allowed()) await deps.persistence.load(runtime)
       if (!life.active()) return null
-      if (stored) runtime.state = mergeStored(runtime.state, stored)
       const verdict = compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
       if (!verdict.ok) {
         log.debug(`${kind} ${id} not shown: ${verdict.message ?? verdict.reason}`)

@@ -26,19 +26,36 @@ describe('mergeStored', () => {
     expect(merged.session.prompts).toBe(1)
   })
 
-  it('takes the later time and the higher count of both sides', () => {
-    const mine = recordEvent(recordDismissed(base, 'survey', 'nps', 3_000), 'export')
-    const other = recordEvent(
-      recordEvent(recordShown(base, 'survey', 'nps', 1_000), 'export'),
-      'export',
-    )
-    const merged = mergeStored(mine, other)
-    expect(merged.history['survey:nps']).toEqual({
+  it('takes the later time of both sides', () => {
+    const mine = recordDismissed(base, 'survey', 'nps', 3_000)
+    const other = recordShown(base, 'survey', 'nps', 1_000)
+    expect(mergeStored(mine, other, base).history['survey:nps']).toEqual({
       shown: 1,
       lastShownAt: 1_000,
       lastDismissedAt: 3_000,
     })
-    expect(merged.eventCounts).toEqual({ export: 2 })
+  })
+
+  // Both tabs read `read` from the store; each then tracked `export`. The higher of the two
+  // figures would lose one tab's events: two tabs tracking it twice each would store 2, not 4,
+  // and "export ≥ 3 times" would never be met. What this tab counted since it last read or
+  // wrote the store (`base`) is added to what the store holds now.
+  const twice = (state: typeof base) => recordEvent(recordEvent(state, 'export'), 'export')
+  const read = recordEvent(base, 'export')
+  it.each([
+    ['both tabs read the store, each counted twice', twice(read), twice(read), read, 5],
+    ['only the other tab counted since', read, twice(read), read, 3],
+    ['this tab counted, the other did not', twice(read), read, read, 3],
+    ['nothing read (a state made on this page)', twice(base), read, undefined, 3],
+    [
+      'what was read was another person’s',
+      twice(base),
+      read,
+      { ...read, user: { ...read.user, anonymousId: 'a0' } },
+      3,
+    ],
+  ])('adds the counts each tab made: %s', (_, mine, stored, from, expected) => {
+    expect(mergeStored(mine, stored, from).eventCounts).toEqual({ export: expected })
   })
 
   it('leaves out the state of another person (after reset)', () => {

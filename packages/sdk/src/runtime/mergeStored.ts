@@ -1,4 +1,4 @@
-import type { DisplayRecord, TargetingState } from '@sonde/core'
+import { type DisplayRecord, readOwn, type TargetingState } from '@sonde/core'
 
 const latest = (a: number | undefined, b: number | undefined) =>
   a === undefined ? b : b === undefined ? a : Math.max(a, b)
@@ -7,15 +7,17 @@ const latest = (a: number | undefined, b: number | undefined) =>
  * `mine` (this tab's state) with what another tab of the same person stored meanwhile: every
  * display either tab recorded counts, so a survey answered in one tab keeps its recontact period
  * and the project's cooldown in the others, and no tab's save erases another's. Event counts
- * keep the higher figure. A stored state of another person (after `reset`, or another user
- * signed in on this browser) is left out. Pure.
+ * add up: what is stored, and what this tab counted since `base` (the state it last read from
+ * or wrote to the store; none, or another person's, counts from 0). A stored state of another
+ * person (after `reset`, or another user signed in on this browser) is left out. Pure.
  */
-export function mergeStored(mine: TargetingState, stored: TargetingState): TargetingState {
-  const { user } = mine
-  const other = stored.user
-  // Two user ids differ; an id on one side only is the anonymous visitor who signed in.
-  if (other.anonymousId !== user.anonymousId || (other.id ?? user.id) !== (user.id ?? other.id))
-    return mine
+export function mergeStored(
+  mine: TargetingState,
+  stored: TargetingState,
+  base?: TargetingState | null,
+): TargetingState {
+  if (!samePerson(mine, stored)) return mine
+  const read = base && samePerson(mine, base) ? base.eventCounts : {}
   // Maps, then fromEntries: keys come from JSON and from event names the host chose, and an
   // assignment to a key such as "__proto__" would not make a property.
   const history = new Map(Object.entries(stored.history))
@@ -25,7 +27,7 @@ export function mergeStored(mine: TargetingState, stored: TargetingState): Targe
   }
   const counts = new Map(Object.entries(stored.eventCounts))
   for (const [name, count] of Object.entries(mine.eventCounts)) {
-    counts.set(name, Math.max(count, counts.get(name) ?? 0))
+    counts.set(name, (counts.get(name) ?? 0) + count - ((readOwn(read, name) as number) ?? 0))
   }
   const sameSession = stored.session.id === mine.session.id
   const prompts = sameSession
@@ -39,6 +41,10 @@ export function mergeStored(mine: TargetingState, stored: TargetingState): Targe
     lastPromptAt: latest(mine.lastPromptAt, stored.lastPromptAt),
   }
 }
+
+// Two user ids differ; an id on one side only is the anonymous visitor who signed in.
+const samePerson = ({ user }: TargetingState, { user: other }: TargetingState) =>
+  other.anonymousId === user.anonymousId && (other.id ?? user.id) === (user.id ?? other.id)
 
 function mergeRecord(mine: DisplayRecord, other: DisplayRecord): DisplayRecord {
   const merged: DisplayRecord = { shown: Math.max(mine.shown, other.shown) }

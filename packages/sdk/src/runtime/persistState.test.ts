@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto'
+import { createTargetingState, recordEvent, type TargetingState } from '@sonde/core'
+import { describe, expect, it } from 'vitest'
+import { persistState } from './persistState'
+
+let n = 0
+const dbName = () => `state-test-${++n}`
+const base = createTargetingState({ anonymousId: 'a1', sessionId: 's1', now: 0 })
+const track = (state: TargetingState, times: number) => {
+  let next = state
+  for (let i = 0; i < times; i++) next = recordEvent(next, 'export')
+  return next
+}
+
+describe('persistState', () => {
+  // Two tabs of one visitor are two persistences over one database.
+  it('keeps the events each tab counted after both read the same stored state', async () => {
+    const name = dbName()
+    const seed = persistState(name)
+    seed.save(track(base, 1))
+    await seed.load()
+    const tabs = [persistState(name), persistState(name)]
+    for (const tab of tabs) {
+      const loaded = (await tab.load()) as TargetingState
+      tab.save(track(loaded, 1))
+      tab.save(track(loaded, 2))
+    }
+    await Promise.all(tabs.map((tab) => tab.load()))
+    expect((await persistState(name).load())?.eventCounts).toEqual({ export: 5 })
+  })
+
+  it('merges what another tab stored since into this tab’s state before a check', async () => {
+    const name = dbName()
+    const [here, there] = [persistState(name), persistState(name)]
+    here.save(base)
+    const runtime = { state: (await here.load()) as TargetingState }
+    await there.load()
+    there.save(track(base, 2))
+    runtime.state = track(runtime.state, 1)
+    here.save(runtime.state)
+    await there.load()
+    expect((await here.load(runtime))?.eventCounts).toEqual({ export: 3 })
+    expect(runtime.state.eventCounts).toEqual({ export: 3 })
+    // Saved again, nothing is counted twice.
+    here.save(runtime.state)
+    expect((await persistState(name).load())?.eventCounts).toEqual({ export: 3 })
+  })
+})
