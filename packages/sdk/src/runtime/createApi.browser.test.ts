@@ -544,4 +544,43 @@ describe('two tabs of one visitor', () => {
       shown: 0,
     })
   })
+
+  it('keep the step one of them advanced a tour to, when the other saves without moving it', async () => {
+    const tour = {
+      id: 'three',
+      version: 1,
+      locale: 'en',
+      steps: ['one', 'two', 'three'].map((id) => ({ id, title: `Step ${id}` })),
+    }
+    const url = endpoint()
+    const here = start({ endpoint: url, locale: 'en', config: { tours: [tour] } })
+    const started = vi.fn()
+    here.on('tour:started', started)
+    here.startTour('three')
+    await vi.waitFor(() => expect(started).toHaveBeenCalled(), { timeout: 5_000 })
+    await sleep(300)
+    // Opened while the tour is on screen here: it cannot resume it, and reads step one.
+    const other = await ready(
+      start({ endpoint: url, locale: 'en', config: { tours: [tour] } }),
+      'x',
+    )
+    const step = vi.fn()
+    here.on('tour:step', step)
+    const next = [...(prompt()?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent === 'Next',
+    ) as HTMLElement
+    await userEvent.click(next)
+    await vi.waitFor(() => expect(step).toHaveBeenCalled())
+    await sleep(300)
+    other.track('report_exported')
+    await other.flush()
+    await sleep(300)
+    // The tab the tour is in is closed; the next page resumes it where it was.
+    here.destroy()
+    other.destroy()
+    for (const el of document.querySelectorAll('sonde-root')) el.remove()
+    start({ endpoint: url, locale: 'en', config: { tours: [tour] } })
+    await vi.waitFor(() => expect(prompt()?.textContent).toContain('Step'), { timeout: 5_000 })
+    expect(prompt()?.textContent).toContain('Step two')
+  })
 })

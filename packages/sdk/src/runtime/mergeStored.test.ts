@@ -92,6 +92,17 @@ describe('mergeStored', () => {
     expect(mergeStored(mine, dismissed).history['tour:welcome']?.step).toBeUndefined()
   })
 
+  it('takes the step another tab moved a tour on to, unless this tab moved it since', () => {
+    const read = recordStep(recordShown(base, 'tour', 'welcome', 1_000), 'tour', 'welcome', 0)
+    // The tour is on screen in the other tab, which is now on step 2.
+    const other = recordStep(read, 'tour', 'welcome', 2)
+    // This tab saves (an event) with the step it read: the other tab's stays.
+    expect(mergeStored(read, other, read).history['tour:welcome']?.step).toBe(2)
+    // This tab moved it (the tour went on here): its own.
+    const moved = recordStep(read, 'tour', 'welcome', 1)
+    expect(mergeStored(moved, read, read).history['tour:welcome']?.step).toBe(1)
+  })
+
   it('does not turn an event named __proto__ into a prototype', () => {
     const mine = recordEvent(base, '__proto__')
     const merged = mergeStored(mine, base)

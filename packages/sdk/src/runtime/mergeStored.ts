@@ -9,7 +9,8 @@ const latest = (a: number | undefined, b: number | undefined) =>
  * and the project's cooldown in the others, and no tab's save erases another's. Event counts
  * add up: what is stored, and what this tab counted since `base` (the state it last read from
  * or wrote to the store; none, or another person's, counts from 0). A stored state of another
- * person (after `reset`, or another user signed in on this browser) is left out. Pure.
+ * person (after `reset`, or another user signed in on this browser) is left out. A tour's step
+ * is the other tab's unless this tab moved it since `base`. Pure.
  */
 export function mergeStored(
   mine: TargetingState,
@@ -17,17 +18,21 @@ export function mergeStored(
   base?: TargetingState | null,
 ): TargetingState {
   if (!samePerson(mine, stored)) return mine
-  const read = base && samePerson(mine, base) ? base.eventCounts : {}
+  const read = base && samePerson(mine, base) ? base : undefined
   // Maps, then fromEntries: keys come from JSON and from event names the host chose, and an
   // assignment to a key such as "__proto__" would not make a property.
   const history = new Map(Object.entries(stored.history))
   for (const [key, record] of Object.entries(mine.history)) {
     const other = history.get(key)
-    history.set(key, other ? mergeRecord(record, other) : record)
+    // History keys are never a prototype's (a kind, a colon, an id).
+    history.set(key, other ? mergeRecord(record, other, read?.history[key]) : record)
   }
   const counts = new Map(Object.entries(stored.eventCounts))
   for (const [name, count] of Object.entries(mine.eventCounts)) {
-    counts.set(name, (counts.get(name) ?? 0) + count - ((readOwn(read, name) as number) ?? 0))
+    counts.set(
+      name,
+      (counts.get(name) ?? 0) + count - ((readOwn(read?.eventCounts, name) as number) ?? 0),
+    )
   }
   const sameSession = stored.session.id === mine.session.id
   const prompts = sameSession
@@ -46,7 +51,11 @@ export function mergeStored(
 const samePerson = ({ user }: TargetingState, { user: other }: TargetingState) =>
   other.anonymousId === user.anonymousId && (other.id ?? user.id) === (user.id ?? other.id)
 
-function mergeRecord(mine: DisplayRecord, other: DisplayRecord): DisplayRecord {
+function mergeRecord(
+  mine: DisplayRecord,
+  other: DisplayRecord,
+  read: DisplayRecord | undefined,
+): DisplayRecord {
   const merged: DisplayRecord = { shown: Math.max(mine.shown, other.shown) }
   const lastShownAt = latest(mine.lastShownAt, other.lastShownAt)
   const lastDismissedAt = latest(mine.lastDismissedAt, other.lastDismissedAt)
@@ -55,7 +64,10 @@ function mergeRecord(mine: DisplayRecord, other: DisplayRecord): DisplayRecord {
   if (lastDismissedAt !== undefined) merged.lastDismissedAt = lastDismissedAt
   if (completedAt !== undefined) merged.completedAt = completedAt
   // The step of a tour in progress, from the side whose run of it the other has not ended since.
-  if (mine.step !== undefined && !endedSince(other, mine.lastShownAt)) merged.step = mine.step
+  // This tab's counts only if it moved the tour on since it last read or wrote the store: a step
+  // another tab has advanced to meanwhile is not taken back.
+  const step = mine.step === read?.step ? undefined : mine.step
+  if (step !== undefined && !endedSince(other, mine.lastShownAt)) merged.step = step
   else if (other.step !== undefined && !endedSince(mine, other.lastShownAt))
     merged.step = other.step
   return merged
