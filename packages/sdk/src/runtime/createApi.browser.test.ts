@@ -583,4 +583,31 @@ describe('two tabs of one visitor', () => {
     await vi.waitFor(() => expect(prompt()?.textContent).toContain('Step'), { timeout: 5_000 })
     expect(prompt()?.textContent).toContain('Step two')
   })
+
+  // A sign-out on a shared computer: the host calls reset() in the tab the user signs out in.
+  it('keep a reset made in one of them: the next page answers as the new visitor', async () => {
+    const url = endpoint()
+    const signedIn = { ...options(url, [csat]), user: { id: 'u_1', traits: { plan: 'pro' } } }
+    const here = await ready(start(signedIn), 'csat-ticket')
+    const other = await ready(start(signedIn), 'csat-ticket')
+    here.reset()
+    await here.flush()
+    await sleep(300)
+    // The other tab, still open on the signed-in page, saves its state (any tracked event).
+    other.track('report_exported')
+    await other.flush()
+    await sleep(300)
+    here.destroy()
+    other.destroy()
+    const next = await ready(start(options(url, [csat])), 'csat-ticket')
+    batches.length = 0
+    await answer(next, 5)
+    await next.flush()
+    const user = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
+      ?.context?.user
+    expect({ id: user?.id ?? null, anonymousId: user?.anonymousId }).toEqual({
+      id: null,
+      anonymousId: localStorage.getItem(`${storeName(url)}:anon`),
+    })
+  })
 })

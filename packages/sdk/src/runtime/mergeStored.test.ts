@@ -79,6 +79,16 @@ describe('mergeStored', () => {
     })
   })
 
+  it('takes the person another tab changed to (a reset there) over this tab’s older one', () => {
+    const signedIn = { ...base, user: { ...base.user, id: 'u_1', known: true } }
+    const afterReset = createTargetingState({ anonymousId: 'a2', sessionId: 's2', now: 5 })
+    // This tab, still on u_1 as it read it, tracks an event: the store keeps the new visitor.
+    const mine = { ...recordEvent(signedIn, 'export'), page: { url: '/here' } }
+    expect(mergeStored(mine, afterReset, signedIn)).toEqual({ ...afterReset, page: mine.page })
+    // The reset was this tab's own, since it read u_1: its new visitor is stored.
+    expect(mergeStored(afterReset, signedIn, signedIn)).toBe(afterReset)
+  })
+
   it('keeps a tour in progress unless the other side ended that run of it', () => {
     const started = recordStep(recordShown(base, 'tour', 'welcome', 1_000), 'tour', 'welcome', 1)
     // This tab is on step 2; what is stored is its own earlier save, on step 1.

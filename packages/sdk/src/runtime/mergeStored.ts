@@ -9,7 +9,8 @@ const latest = (a: number | undefined, b: number | undefined) =>
  * and the project's cooldown in the others, and no tab's save erases another's. Event counts
  * add up: what is stored, and what this tab counted since `base` (the state it last read from
  * or wrote to the store; none, or another person's, counts from 0). A stored state of another
- * person (after `reset`, or another user signed in on this browser) is left out. A tour's step
+ * person (after `reset`, or another user signed in on this browser) is left out if this tab
+ * changed to its own person since `base`, and replaces this tab's otherwise. A tour's step
  * is the other tab's unless this tab moved it since `base`. Pure.
  */
 export function mergeStored(
@@ -17,8 +18,10 @@ export function mergeStored(
   stored: TargetingState,
   base?: TargetingState | null,
 ): TargetingState {
-  if (!samePerson(mine, stored)) return mine
   const read = base && samePerson(mine, base) ? base : undefined
+  // Another person since: this tab's if it changed to them (its reset, a user signed in here),
+  // else another tab's, whose reset or sign-in this tab's older person must not undo.
+  if (!samePerson(mine, stored)) return read ? { ...stored, page: mine.page } : mine
   // Maps, then fromEntries: keys come from JSON and from event names the host chose, and an
   // assignment to a key such as "__proto__" would not make a property.
   const history = new Map(Object.entries(stored.history))
