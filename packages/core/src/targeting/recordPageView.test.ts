@@ -11,4 +11,9 @@ describe('recordPageView', () => {
     expect(base.session.pageViews).toBe(0)
     expect(base.page.url).toBe('/')
   })
+
+  it('takes the visit’s count when given (the views of every tab)', () => {
+    const base = createTargetingState({ anonymousId: 'a', sessionId: 's', now: 0 })
+    expect(recordPageView(recordPageView(base, '/app'), '/reports', 5).session.pageViews).toBe(5)
+  })
 })

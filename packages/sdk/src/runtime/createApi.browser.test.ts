@@ -610,4 +610,19 @@ describe('two tabs of one visitor', () => {
       anonymousId: localStorage.getItem(`${storeName(url)}:anon`),
     })
   })
+
+  // One visit, as context.session.pageViews reports it: the session is the visitor's, not a tab's.
+  it('count the page views of their visit together for a session page views rule', async () => {
+    const url = endpoint()
+    const survey = { ...csat, audience: { pageViews: { gte: 5 } } }
+    const here = await ready(start(options(url, [survey])), 'csat-ticket')
+    const other = await ready(start(options(url, [survey])), 'csat-ticket')
+    for (const tab of [here, other, here]) {
+      tab.page()
+      await tab.flush()
+      await sleep(100)
+    }
+    // Five page views in this visit: two loads, three routes.
+    expect(here.canShow('csat-ticket')).toEqual({ ok: true })
+  })
 })

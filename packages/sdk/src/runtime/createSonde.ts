@@ -147,8 +147,10 @@ export function createSonde(
     win,
   )
   const pageView = (url: string) => {
-    visitor.session({ pageView: true })
-    update(recordPageView(runtime.state, url))
+    // The visit's page views, as context.session sends them: those of this visitor's other tabs
+    // count for a session page views rule too. Read first: a new visit moves the state to it.
+    const { pageViews } = visitor.session({ pageView: true })
+    update(recordPageView(runtime.state, url, pageViews))
     prompter.evaluate({ type: 'page', url })
   }
   const onRoute = (url: string) => {
