@@ -60,12 +60,10 @@ function mergeRecord(
   read: DisplayRecord | undefined,
 ): DisplayRecord {
   const merged: DisplayRecord = { shown: Math.max(mine.shown, other.shown) }
-  const lastShownAt = latest(mine.lastShownAt, other.lastShownAt)
-  const lastDismissedAt = latest(mine.lastDismissedAt, other.lastDismissedAt)
-  const completedAt = latest(mine.completedAt, other.completedAt)
-  if (lastShownAt !== undefined) merged.lastShownAt = lastShownAt
-  if (lastDismissedAt !== undefined) merged.lastDismissedAt = lastDismissedAt
-  if (completedAt !== undefined) merged.completedAt = completedAt
+  for (const key of ['lastShownAt', 'lastDismissedAt', 'completedAt'] as const) {
+    const at = latest(mine[key], other[key])
+    if (at !== undefined) merged[key] = at
+  }
   // The step of a tour in progress, from the side whose run of it the other has not ended since.
   // This tab's counts only if it moved the tour on since it last read or wrote the store: a step
   // another tab has advanced to meanwhile is not taken back.
