@@ -625,4 +625,27 @@ describe('two tabs of one visitor', () => {
     // Five page views in this visit: two loads, three routes.
     expect(here.canShow('csat-ticket')).toEqual({ ok: true })
   })
+
+  // A host that identifies once, at sign-in, relies on the stored user on the pages after it.
+  it('keep the user one of them signed in: the next page answers as that user', async () => {
+    const url = endpoint()
+    const here = await ready(start(options(url, [csat])), 'csat-ticket')
+    const other = await ready(start(options(url, [csat])), 'csat-ticket')
+    here.identify('u_1', { plan: 'pro' })
+    await here.flush()
+    await sleep(300)
+    // The other tab, opened before the sign-in, saves its state (any tracked event).
+    other.track('report_exported')
+    await other.flush()
+    await sleep(300)
+    here.destroy()
+    other.destroy()
+    const next = await ready(start(options(url, [csat])), 'csat-ticket')
+    batches.length = 0
+    await answer(next, 5)
+    await next.flush()
+    const user = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
+      ?.context?.user
+    expect({ id: user?.id, traits: user?.traits }).toEqual({ id: 'u_1', traits: { plan: 'pro' } })
+  })
 })

@@ -3,6 +3,7 @@ import {
   recordCompleted,
   recordDismissed,
   recordEvent,
+  recordIdentity,
   recordShown,
   recordStep,
 } from '@sonde/core'
@@ -87,6 +88,14 @@ describe('mergeStored', () => {
     expect(mergeStored(mine, afterReset, signedIn)).toEqual({ ...afterReset, page: mine.page })
     // The reset was this tab's own, since it read u_1: its new visitor is stored.
     expect(mergeStored(afterReset, signedIn, signedIn)).toBe(afterReset)
+  })
+
+  it('takes who the visitor is from the other tab, unless this tab changed it since', () => {
+    const signedIn = recordIdentity(base, 'u_1', { plan: 'pro' })
+    // Signed in in the other tab; this tab, on the anonymous visitor it read, tracks an event.
+    expect(mergeStored(recordEvent(base, 'export'), signedIn, base).user).toBe(signedIn.user)
+    // Signed in here since: this tab's user.
+    expect(mergeStored(signedIn, base, base).user).toBe(signedIn.user)
   })
 
   it('keeps a tour in progress unless the other side ended that run of it', () => {

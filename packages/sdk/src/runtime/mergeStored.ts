@@ -43,6 +43,9 @@ export function mergeStored(
     : mine.session.prompts
   return {
     ...mine,
+    // Who they are as the other tab stored it (a sign-in there, new traits), unless this tab
+    // changed it since it last read or wrote the store.
+    user: mine.user === read?.user ? stored.user : mine.user,
     history: Object.fromEntries(history),
     eventCounts: Object.fromEntries(counts),
     session: { ...mine.session, prompts },
