@@ -648,4 +648,22 @@ describe('two tabs of one visitor', () => {
       ?.context?.user
     expect({ id: user?.id, traits: user?.traits }).toEqual({ id: 'u_1', traits: { plan: 'pro' } })
   })
+
+  it.each([
+    ['the session’s prompts', { maxPromptsPerSession: 1 }],
+    ['the project’s cooldown', { cooldownDays: 14 }],
+  ])('hold %s for a prompt one of them showed', async (_, settings) => {
+    const url = endpoint()
+    const config = { settings, surveys: [csat, { ...csat, id: 'csat-2' }] }
+    const here = await ready(start({ endpoint: url, locale: 'en', config }), 'csat-ticket')
+    const other = await ready(start({ endpoint: url, locale: 'en', config }), 'csat-ticket')
+    await answer(here, 5)
+    await sleep(300)
+    for (const el of document.querySelectorAll('sonde-root')) el.remove()
+    const shown = vi.fn()
+    other.on('survey:shown', shown)
+    other.show('csat-2')
+    await sleep(1_500)
+    expect(shown).not.toHaveBeenCalled()
+  })
 })
