@@ -20,11 +20,12 @@ describe('persistState', () => {
     seed.save(track(base, 1))
     await seed.load()
     const tabs = [persistState(name), persistState(name)]
-    for (const tab of tabs) {
-      const loaded = (await tab.load()) as TargetingState
-      tab.save(track(loaded, 1))
-      tab.save(track(loaded, 2))
-    }
+    const loaded = (await Promise.all(tabs.map((tab) => tab.load()))) as TargetingState[]
+    tabs.forEach((tab, i) => {
+      const state = loaded[i] as TargetingState
+      tab.save(track(state, 1))
+      tab.save(track(state, 2))
+    })
     await Promise.all(tabs.map((tab) => tab.load()))
     expect((await persistState(name).load())?.eventCounts).toEqual({ export: 5 })
   })
@@ -43,6 +44,6 @@ describe('persistState', () => {
     expect(runtime.state.eventCounts).toEqual({ export: 3 })
     // Saved again, nothing is counted twice.
     here.save(runtime.state)
-    expect((await persistState(name).load())?.eventCounts).toEqual({ export: 3 })
+    expect((await here.load())?.eventCounts).toEqual({ export: 3 })
   })
 })
