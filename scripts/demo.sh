@@ -62,6 +62,8 @@ pids+=($app)
 # Up when it serves Sonde's files: another server on the port (a dev server on 5173) does not.
 wait_up "http://127.0.0.1:$demo_port/sonde/stub.js" "$app" 40 0.25 ||
   { echo "Acme Reports could not be served on port $demo_port: set SONDE_DEMO_PORT to a free one." >&2; exit 1; }
+# Absolute: the export runs in packages/collector.
+data_dir=$(cd "$data" && pwd)
 cat <<MSG
 
   Acme Reports (the host app):  http://localhost:$demo_port/
@@ -71,7 +73,12 @@ cat <<MSG
 
   Sign in as Ada (Pro), open a few pages, export a report, close a support ticket.
   "Go offline" cuts the app from the collector: answers wait in the outbox, then drain.
-  Ctrl-C stops the demo.
+
+  Surveys: demo/collector/configs/pk_demo.json, served as saved; its errors show here when it
+  is next asked for (curl -s 'http://127.0.0.1:$collector_port/v1/config?key=$project_key' asks now).
+  A page that has it cached asks again 5 minutes later, a private window at once.
+  Ctrl-C stops the demo; then the answers export with
+  pnpm --filter @sonde/collector export -- --format csv --data-dir $data_dir/db > answers.csv
 
 MSG
 wait
