@@ -45,6 +45,17 @@ describe('configsFromDirectory', () => {
     expect((await store.load('pk_a'))?.config.surveys).toEqual([])
   })
 
+  // Node 20 says where JSON breaks only as a character offset; the team editing the file reads
+  // the log for the line to fix.
+  it('says on which line the file stops being JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sonde-configs-'))
+    const logs: string[] = []
+    const store = configsFromDirectory(dir, (message) => logs.push(message))
+    await writeFile(join(dir, 'pk_a.json'), '{\n  "surveys": [],\n}\n')
+    await store.load('pk_a')
+    expect(logs).toEqual([expect.stringMatching(/pk_a\.json: .*line 3 column 1/)])
+  })
+
   it('never reads outside its directory', async () => {
     const store = configsFromDirectory(tmpdir(), () => undefined)
     expect(await store.load('../etc/passwd')).toBeNull()

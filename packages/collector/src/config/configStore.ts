@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Config, describeError, type ParseError, parseConfig } from '@sonde/core'
 import { projectKeyPattern } from '../projects/loadProjectsFile'
+import { describeJsonError } from './describeJsonError'
 
 /** A project's config, ready to serve. */
 export interface ConfigEntry {
@@ -91,10 +92,12 @@ async function readEntry(
   log: (message: string) => void,
 ): Promise<ConfigEntry | null> {
   let input: unknown = {}
+  let text = ''
   try {
-    input = JSON.parse(await readFile(path, 'utf8'))
+    text = await readFile(path, 'utf8')
+    input = JSON.parse(text)
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause)
+    const reason = describeJsonError(text, cause)
     log(
       `[sonde-collector] ${path}: ${reason}${previous ? '; still serving the last valid one' : ''}`,
     )
