@@ -62,4 +62,12 @@ describe('loadProjectsFile', () => {
       '/nonexistent/projects.json',
     )
   })
+
+  // Node 20 says only "at position N": the operator fixing the file needs the line.
+  it('says on which line the file stops being JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sonde-projects-'))
+    const path = join(dir, 'projects.json')
+    await writeFile(path, '{\n  "projects": [],\n}\n')
+    await expect(loadProjectsFile(path)).rejects.toThrow(/projects\.json: .*line 3 column 1/)
+  })
 })

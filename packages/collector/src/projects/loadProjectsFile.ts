@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { describeJsonError } from '../config/describeJsonError'
 import { canonicalOrigin } from './matchOrigin'
 import type { Project } from './project'
 
@@ -12,10 +13,12 @@ import type { Project } from './project'
  */
 export async function loadProjectsFile(path: string): Promise<Project[]> {
   let input: unknown
+  let text = ''
   try {
-    input = JSON.parse(await readFile(path, 'utf8'))
+    text = await readFile(path, 'utf8')
+    input = JSON.parse(text)
   } catch (cause) {
-    throw new Error(`${path}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    throw new Error(`${path}: ${describeJsonError(text, cause)}`)
   }
   return readProjects(input, path)
 }
