@@ -101,24 +101,34 @@ function currentQuery() {
   return { survey: String(data.get('survey') ?? ''), query }
 }
 
-/** Sets the filters from the URL hash, so a view can be bookmarked or shared (without keys). */
+/**
+ * Sets the filters from the URL hash, so a view can be bookmarked or shared (without keys). A
+ * filter the hash leaves out goes back to its default: going back to a view without a range must
+ * not keep the range chosen after it.
+ */
 function applyHash() {
   const params = new URLSearchParams(location.hash.slice(1))
   for (const name of ['survey', 'from', 'to', 'interval', 'segment']) {
     const field = filters.elements.namedItem(name)
     const value = params.get(name)
-    if (value && (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) {
-      field.value = value
-    }
+    if (field instanceof HTMLInputElement) field.value = value ?? ''
+    if (field instanceof HTMLSelectElement) field.value = value || (field.options[0]?.value ?? '')
   }
   state.bucket = params.get('bucket') ?? ''
 }
 
-async function refresh() {
+/**
+ * Fetches and renders the filtered view. A view the user chose is a new history entry, so back
+ * returns to the one before; opening the project, or following the URL, only rewrites it.
+ * @param {boolean} [push]
+ */
+async function refresh(push = false) {
   const access = state.access
   const { survey, query } = currentQuery()
   if (!access || !survey) return
-  history.replaceState(null, '', `#${new URLSearchParams({ survey, ...query })}`)
+  const hash = `#${new URLSearchParams({ survey, ...query })}`
+  if (push && hash !== location.hash) history.pushState(null, '', hash)
+  else history.replaceState(null, '', hash)
   status.textContent = 'Loading…'
   try {
     state.stats = await fetchStats(access, survey, query)
@@ -145,7 +155,7 @@ function render() {
     state.bucket,
     (bucket) => {
       state.bucket = bucket
-      void refresh()
+      void refresh(true)
     },
   )
 }
@@ -165,10 +175,17 @@ accessForm.addEventListener('submit', (event) => {
 })
 filters.addEventListener('submit', (event) => {
   event.preventDefault()
-  void refresh()
+  void refresh(true)
 })
 surveySelect.addEventListener('change', () => {
   state.bucket = ''
+  void refresh(true)
+})
+// Back, forward, or a link to another view pasted into this tab (the page stays: only its hash
+// differs): the view follows the URL.
+addEventListener('popstate', () => {
+  if (!state.access) return
+  applyHash()
   void refresh()
 })
 signOut.addEventListener('click', () => showAccess(''))

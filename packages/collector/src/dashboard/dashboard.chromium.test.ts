@@ -296,6 +296,32 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     }
   })
 
+  // Filters are kept in the URL so a view can be shared and retraced: each applied view was
+  // written over the last one (back left the dashboard), and a shared link pasted into an open
+  // tab (only its hash differs, so the page stays) changed the URL but not the view.
+  it('goes back to the previous filters, and follows a link pasted into an open tab', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    const caption = () => tab.locator('#segments caption').textContent({ timeout: 1_000 })
+    try {
+      await tab.goto(`${base}/dashboard/#survey=nps-q4&segment=device`)
+      await tab.getByLabel('Project key').fill('pk_test')
+      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+      await tab.getByRole('button', { name: 'Open' }).click()
+      await expect.poll(caption).toBe('NPS by device')
+      await tab.getByLabel('Segment by').selectOption('locale')
+      await tab.getByRole('button', { name: 'Apply' }).click()
+      await expect.poll(caption).toBe('NPS by locale')
+      await tab.goBack()
+      expect(tab.url()).toContain('/dashboard/')
+      await expect.poll(caption).toBe('NPS by device')
+      expect(await tab.getByLabel('Segment by').inputValue()).toBe('device')
+      await tab.goto(`${base}/dashboard/#survey=nps-q4&segment=appVersion`)
+      await expect.poll(caption).toBe('NPS by appVersion')
+    } finally {
+      await tab.close()
+    }
+  })
+
   it('has no axe violation on the key form, empty and with an error', async () => {
     expect(await axeViolations(page)).toEqual([])
     await page.goto(`${base}/dashboard/`)
