@@ -60,7 +60,7 @@ export function drawTrend(container, stats) {
   // Legend values as the cards and the table write them (+32, 78%, 5.4), not raw floats.
   /** @param {unknown} _ @param {number | null} v */
   const score = (_, v) => (v === null || v === undefined ? '—' : formatValue(kind, v))
-  const period = stats.interval === 'week' ? 'Week of' : 'Day'
+  const period = stats.interval === 'week' ? 'Week of (UTC)' : 'Day (UTC)'
   /** @type {import('uplot').Options} */
   const options = {
     width: Math.max(320, container.clientWidth),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { scoreCsat } from '@sonde/core'
 import { describe, expect, it } from 'vitest'
 import { renderCards, renderSegments, renderTrendTable } from './render.js'
@@ -52,5 +54,30 @@ describe('table captions', () => {
     renderTrendTable(trendTable, stats)
     expect(segmentTable.caption?.textContent).toBe(segments)
     expect(trendTable.caption?.textContent).toBe(trend)
+  })
+})
+
+// The API reads a range's dates and groups the trend by UTC days: a team west of Greenwich that
+// picks "to November 30" has its evening of the 30th left out, and reads a day's row as its own
+// day, unless the page says which days these are.
+describe('time zone', () => {
+  it.each([
+    ['day' as const, 'Day (UTC)'],
+    ['week' as const, 'Week of (UTC)'],
+  ])('heads the trend table by %s in UTC', (interval, title) => {
+    const table = document.createElement('table')
+    renderTrendTable(table, { ...csatStats(5, []), interval })
+    expect(table.querySelector('thead th')?.textContent).toBe(title)
+  })
+
+  it.each([
+    ['from', 'From (UTC day)'],
+    ['to', 'To (UTC day, included)'],
+  ])('names the %s filter a UTC day', (name, label) => {
+    const html = readFileSync(join(import.meta.dirname, 'index.html'), 'utf8')
+    // The body only: the head's stylesheets are not for this test to load.
+    const page = new DOMParser().parseFromString(html.slice(html.indexOf('<body')), 'text/html')
+    const input = page.querySelector(`input[name=${name}]`)
+    expect(input?.closest('label')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(label)
   })
 })

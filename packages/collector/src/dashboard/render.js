@@ -162,7 +162,7 @@ export function renderSegments(table, stats) {
  */
 export function renderTrendTable(table, stats) {
   const kind = stats.metric?.kind ?? 'nps'
-  const title = stats.interval === 'week' ? 'Week of' : 'Day'
+  const title = stats.interval === 'week' ? 'Week of (UTC)' : 'Day (UTC)'
   const name = stats.metric ? names[kind] : 'Score'
   renderGroups(table, `${name} by ${stats.interval}`, title, kind, stats.trend)
 }
