@@ -30,3 +30,18 @@ describe('drawTrend without points', () => {
     expect(container.textContent).toBe(text)
   })
 })
+
+// The chart is an image to assistive technology (role img, named by aria-label), which hides its
+// text: a screen reader heard "Trend chart, image" and never why there was no chart.
+describe('drawTrend names the chart for screen readers', () => {
+  it.each([
+    [null, 12, 'No scored question in this survey: nothing to trend.'],
+    [{ kind: 'nps' as const, scale: 10 }, 0, 'No answers in this range.'],
+  ])('with metric %j and %i answered by what it says', (metric, answered, text) => {
+    const container = document.createElement('div')
+    container.setAttribute('role', 'img')
+    container.setAttribute('aria-label', 'Trend chart')
+    drawTrend(container, stats(metric, answered))
+    expect(container.getAttribute('aria-label')).toBe(text)
+  })
+})

@@ -39,9 +39,12 @@ export function drawTrend(container, stats) {
   container.replaceChildren()
   if (!stats.metric || stats.trend.length === 0) {
     // A custom survey has answers but no score: "no answers" would contradict its counts.
-    container.textContent = stats.metric
+    const message = stats.metric
       ? 'No answers in this range.'
       : 'No scored question in this survey: nothing to trend.'
+    container.textContent = message
+    // The container is an image to assistive technology, which reads its name, not its text.
+    container.setAttribute('aria-label', message)
     return
   }
   const points = stats.trend.filter((point) => point.key !== null)
@@ -61,6 +64,13 @@ export function drawTrend(container, stats) {
   /** @param {unknown} _ @param {number | null} v */
   const score = (_, v) => (v === null || v === undefined ? '—' : formatValue(kind, v))
   const period = stats.interval === 'week' ? 'Week of (UTC)' : 'Day (UTC)'
+  /** @param {number | undefined} t */
+  const day = (t) => (t === undefined ? '' : periodLabel.format(t * 1000))
+  const span = x.length > 0 ? `, ${day(x[0])} to ${day(x.at(-1))}` : ''
+  container.setAttribute(
+    'aria-label',
+    `${label} by ${stats.interval} (UTC)${span}: see the trend as a table below`,
+  )
   /** @type {import('uplot').Options} */
   const options = {
     width: Math.max(320, container.clientWidth),

@@ -103,6 +103,10 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       'events lost on devices: 4',
     )
     expect(await page.locator('#trend-chart canvas').count()).toBe(1)
+    // An image to screen readers: its name says what it shows and where its numbers are.
+    await expect(
+      page.getByRole('img', { name: /^NPS by day/ }).getAttribute('aria-label'),
+    ).resolves.toBe('NPS by day (UTC), Nov 2, 2026 to Nov 5, 2026: see the trend as a table below')
     const lone = page.locator('#trend-table tbody tr', { hasText: loneDay })
     await expect(lone.locator('th, td').allTextContents()).resolves.toEqual([
       loneDay,
