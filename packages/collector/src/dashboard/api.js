@@ -69,6 +69,9 @@ export async function fetchSurveys(access) {
   return body.surveys
 }
 
+/** How many verbatims the page asks for: the newest, with no further pages. */
+export const verbatimLimit = 500
+
 /**
  * @param {Access} access
  * @param {string} surveyId
@@ -77,6 +80,9 @@ export async function fetchSurveys(access) {
  */
 export async function fetchStats(access, surveyId, query) {
   return /** @type {SurveyStats} */ (
-    await get(access, `stats/${encodeURIComponent(surveyId)}`, { ...query, verbatims: '500' })
+    await get(access, `stats/${encodeURIComponent(surveyId)}`, {
+      ...query,
+      verbatims: String(verbatimLimit),
+    })
   )
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { scoreCsat } from '@sonde/core'
 import { describe, expect, it } from 'vitest'
-import { renderCards, renderSegments, renderTrendTable } from './render.js'
+import { verbatimLimit } from './api.js'
+import { renderCards, renderSegments, renderTrendTable, renderVerbatims } from './render.js'
 
 function csatStats(scale: number, answers: number[]) {
   return {
@@ -79,5 +80,34 @@ describe('time zone', () => {
     const page = new DOMParser().parseFromString(html.slice(html.indexOf('<body')), 'text/html')
     const input = page.querySelector(`input[name=${name}]`)
     expect(input?.closest('label')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(label)
+  })
+})
+
+// The page asks for the newest verbatims only, and has no further pages: a full list is cut,
+// and a team reading it took it for every comment of the range.
+describe('renderVerbatims', () => {
+  const verbatim = (i: number) => ({
+    responseId: `r${i}`,
+    questionId: 'why',
+    text: `comment ${i}`,
+    at: '2026-11-02T12:00:00.000Z',
+    bucket: null,
+    score: null,
+    locale: null,
+    device: null,
+  })
+  it.each([
+    [verbatimLimit - 1, null],
+    [
+      verbatimLimit,
+      `The newest ${verbatimLimit} only: narrow the range or choose a bucket to read older ones.`,
+    ],
+  ])('with %i verbatims says whether older ones are left out', (count, note) => {
+    const filter = document.createElement('div')
+    const list = document.createElement('ul')
+    const verbatims = Array.from({ length: count }, (_, i) => verbatim(i))
+    renderVerbatims(filter, list, { ...csatStats(5, []), verbatims }, '', () => {})
+    expect(list.querySelectorAll('blockquote')).toHaveLength(count)
+    expect(list.querySelector('.note')?.textContent ?? null).toBe(note)
   })
 })

@@ -2,6 +2,7 @@
 // Renders the stats into the page: score cards, distribution bars, segment and trend tables,
 // verbatims. Everything user-typed is inserted as text.
 
+import { verbatimLimit } from './api.js'
 import { el, fill } from './dom.js'
 import { formatCount, formatInterval, formatShare, formatValue } from './format.js'
 
@@ -210,9 +211,17 @@ export function renderVerbatims(filter, list, stats, bucket, choose) {
       return button
     }),
   )
-  fill(
-    list,
-    stats.verbatims.length === 0
+  // The API sends at most the page's limit, newest first, and the page has no further pages.
+  const cut =
+    stats.verbatims.length >= verbatimLimit
+      ? [
+          el('li', { class: 'note' }, [
+            `The newest ${verbatimLimit} only: narrow the range or choose a bucket to read older ones.`,
+          ]),
+        ]
+      : []
+  fill(list, [
+    ...(stats.verbatims.length === 0
       ? [el('li', { class: 'empty' }, ['No verbatims.'])]
       : stats.verbatims.map((v) =>
           el('li', {}, [
@@ -229,6 +238,7 @@ export function renderVerbatims(filter, list, stats, bucket, choose) {
                 .join(' · '),
             ]),
           ]),
-        ),
-  )
+        )),
+    ...cut,
+  ])
 }
