@@ -111,3 +111,16 @@ describe('renderVerbatims', () => {
     expect(list.querySelector('.note')?.textContent ?? null).toBe(note)
   })
 })
+
+// A survey edited within the range (version 2 from mid-month) is read by comparing its versions:
+// the API segments by surveyVersion, but the page offered no way to ask for it, and a shared link
+// naming it fell back to the first segment.
+it('offers the survey version as a segment', () => {
+  const html = readFileSync(join(import.meta.dirname, 'index.html'), 'utf8')
+  const page = new DOMParser().parseFromString(html.slice(html.indexOf('<body')), 'text/html')
+  const options = [...page.querySelectorAll('select[name=segment] option')].map((o) => [
+    o.getAttribute('value'),
+    o.textContent,
+  ])
+  expect(options).toContainEqual(['surveyVersion', 'Survey version'])
+})
