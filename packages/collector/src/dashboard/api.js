@@ -54,7 +54,12 @@ async function get(access, path, query = {}) {
   })
   const body = await res.json().catch(() => ({}))
   if (!res.ok) {
-    const message = typeof body?.error === 'string' ? body.error : `HTTP ${res.status}`
+    // The API names each bad parameter in `errors`: "invalid stats query" alone says not which.
+    const details = Array.isArray(body?.errors)
+      ? body.errors.map((/** @type {any} */ e) => `${e.path}: ${e.message}`).join('; ')
+      : ''
+    const error = typeof body?.error === 'string' ? body.error : `HTTP ${res.status}`
+    const message = details ? `${error} (${details})` : error
     throw new ApiError(res.status, message)
   }
   return body

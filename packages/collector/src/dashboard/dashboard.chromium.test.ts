@@ -326,6 +326,27 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     }
   })
 
+  // Swapped dates were answered with zeros, shown as "No answers in this range.", which a team
+  // read as no one having answered; the page now says what is wrong with the range.
+  it('says so when the range ends before it starts', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    try {
+      await tab.goto(`${base}/dashboard/#survey=nps-q4`)
+      await tab.getByLabel('Project key').fill('pk_test')
+      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+      await tab.getByRole('button', { name: 'Open' }).click()
+      await tab.locator('#cards .card').first().waitFor()
+      await tab.getByLabel(/^From/).fill('2026-11-30')
+      await tab.getByLabel(/^To/).fill('2026-11-01')
+      await tab.getByRole('button', { name: 'Apply' }).click()
+      await expect
+        .poll(() => tab.getByRole('status').textContent())
+        .toBe('Could not load the results: invalid stats query (to: expected a time after from)')
+    } finally {
+      await tab.close()
+    }
+  })
+
   it('has no axe violation on the key form, empty and with an error', async () => {
     expect(await axeViolations(page)).toEqual([])
     await page.goto(`${base}/dashboard/`)

@@ -81,6 +81,26 @@ describe('readStatsQuery', () => {
     expect(result.ok && result.value.segment).toEqual({ name: segment, path })
   })
 
+  // A range that ends before it starts holds nothing: its stats were all zeros, read as "no one
+  // answered" by a team that had swapped its dates, instead of an error naming the mistake.
+  it.each([
+    ['2026-11-30', '2026-11-01'],
+    ['2026-11-02T00:00:00Z', '2026-11-01'],
+    ['2026-11-01T12:00:00Z', '2026-11-01T12:00:00Z'],
+  ])('refuses from %s with to %s', (from, to) => {
+    expect(readStatsQuery({ from, to })).toEqual({
+      ok: false,
+      errors: [{ path: 'to', message: 'expected a time after from' }],
+    })
+  })
+
+  it.each([
+    ['2026-11-01', '2026-11-01'],
+    ['2026-11-01T23:00:00Z', '2026-11-01'],
+  ])('takes from %s with to %s', (from, to) => {
+    expect(readStatsQuery({ from, to }).ok).toBe(true)
+  })
+
   it('names every bad parameter', () => {
     const result = readStatsQuery({
       from: 'soon',

@@ -27,6 +27,10 @@ export function readStatsQuery(
   const errors: ParseError[] = []
   const from = readTime(query.from, 'from', errors, 0)
   const to = readTime(query.to, 'to', errors, 1)
+  // An empty or reversed range (dates swapped) would answer zeros, read as "no one answered".
+  if (from && to && Date.parse(to) <= Date.parse(from)) {
+    errors.push({ path: 'to', message: 'expected a time after from' })
+  }
   const interval = query.interval ?? 'day'
   if (interval !== 'day' && interval !== 'week') {
     errors.push({ path: 'interval', message: 'expected "day" or "week"' })
