@@ -23,6 +23,17 @@ describe('readExportOptions', () => {
   ])('refuses --%s %s, naming the flag', (flag, value) => {
     expect(() => readExportOptions([`--${flag}`, value], env)).toThrow(`--${flag}: expected a date`)
   })
+
+  // As the stats API refuses one: swapped dates exported a header and "0 responses", read as a
+  // month without answers.
+  it.each([
+    ['2026-11-30', '2026-11-01'],
+    ['2026-11-01T12:00:00Z', '2026-11-01T12:00:00Z'],
+  ])('refuses --from %s with --to %s', (from, to) => {
+    expect(() => readExportOptions(['--from', from, '--to', to], env)).toThrow(
+      '--to: expected a time after --from',
+    )
+  })
 })
 
 describe('readExportOptions flags', () => {

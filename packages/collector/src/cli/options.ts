@@ -99,15 +99,17 @@ export function readExportOptions(args: string[], env: NodeJS.ProcessEnv): Expor
   if (format !== 'csv' && format !== 'ndjson') {
     throw new Error(`--format: expected csv or ndjson, got ${format}`)
   }
+  const from = instantOrThrow(values.from, 'from', 0)
+  const to = instantOrThrow(values.to, 'to', 1)
+  // As the stats API: an empty or reversed range (dates swapped) would export no one, read as
+  // a range without answers.
+  if (from && to && Date.parse(to) <= Date.parse(from)) {
+    throw new Error('--to: expected a time after --from')
+  }
   return {
     ...readCommon(values, env),
     format,
-    ...definedOnly({
-      project: values.project,
-      survey: values.survey,
-      from: instantOrThrow(values.from, 'from', 0),
-      to: instantOrThrow(values.to, 'to', 1),
-    }),
+    ...definedOnly({ project: values.project, survey: values.survey, from, to }),
   }
 }
 
