@@ -18,12 +18,12 @@ describe('watchNavigation in Chromium', () => {
     const stop = watchNavigation((url) => seen.push(new URL(url).pathname + new URL(url).hash))
     history.pushState(null, '', '/reports')
     history.replaceState(null, '', '/reports/42')
-    location.hash = '#tab'
+    location.hash = '#/tab'
     await new Promise((r) => setTimeout(r, 50))
     history.back()
     await new Promise((r) => setTimeout(r, 100))
     stop()
-    expect(seen.slice(0, 3)).toEqual(['/reports', '/reports/42', '/reports/42#tab'])
+    expect(seen.slice(0, 3)).toEqual(['/reports', '/reports/42', '/reports/42#/tab'])
     expect(seen.at(-1)).toBe('/reports/42')
   })
 
@@ -66,6 +66,32 @@ describe('watchNavigation in Chromium', () => {
       history.pushState = push
     }
     expect(seen).toEqual([])
+  })
+
+  // A table of contents on a docs page moves within the page; a hash router's #/ or #! is a route.
+  it.each([
+    ['with the Navigation API', () => window],
+    ['without it', withoutNavigationApi],
+  ])('reports hash routes but not in-page anchors (%s)', async (_, win) => {
+    const seen: string[] = []
+    const stop = watchNavigation(
+      (url) => seen.push(new URL(url).pathname + new URL(url).hash),
+      win(),
+    )
+    const link = document.createElement('a')
+    link.href = '#pricing'
+    document.body.append(link)
+    link.click()
+    location.hash = '#faq'
+    location.hash = '#/reports'
+    location.hash = '#/reports/42'
+    location.hash = '#top'
+    location.hash = '#!/settings'
+    history.pushState(null, '', '/docs#install')
+    await new Promise((r) => setTimeout(r, 50))
+    stop()
+    link.remove()
+    expect(seen).toEqual(['/#/reports', '/#/reports/42', '/#top', '/#!/settings', '/docs#install'])
   })
 
   it('keeps going when the listener throws', () => {

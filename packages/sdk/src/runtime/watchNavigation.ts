@@ -4,17 +4,22 @@ interface NavigationLike extends EventTarget {
   currentEntry?: { url?: string | null } | null
 }
 
+// The URL as a page: a #fragment that is not a hash router's route (#/reports, #!/reports) is an
+// in-page anchor (a table of contents), so a jump to it is no new page.
+const page = (url: string) => url.replace(/#(?![!/]).*/, '')
+
 /**
  * Calls `listener` with the new URL after each SPA navigation, until the returned function is
- * called. Uses the Navigation API where present; else wraps pushState/replaceState (restoring
- * them on undo only if nobody wrapped them after us) and listens to popstate/hashchange.
+ * called; a jump to an in-page anchor is not one. Uses the Navigation API where present; else
+ * wraps pushState/replaceState (restoring them on undo only if nobody wrapped them after us) and
+ * listens to popstate/hashchange.
  */
 export function watchNavigation(listener: Listener, win: Window = window): () => void {
-  let last = win.location.href
+  let last = page(win.location.href)
   const check = () => {
     const href = win.location.href
-    if (href === last) return
-    last = href
+    if (page(href) === last) return
+    last = page(href)
     try {
       listener(href)
     } catch {}
