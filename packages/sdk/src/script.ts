@@ -15,7 +15,10 @@ type Host = Window & { sonde?: { _q?: Call[] } | Sonde }
 // The public methods, named once: by the Sonde that does nothing.
 const METHODS = Object.keys(createInertSonde())
 
-const script = document.currentScript as HTMLScriptElement | null
+// Loaded as type="module" the bundle has no currentScript: its tag is then the one that says
+// where to send, with the chunks beside it.
+const script = (document.currentScript ||
+  document.querySelector('script[data-endpoint]')) as HTMLScriptElement | null
 const base = script?.src || document.baseURI
 // The other chunks are ES modules beside this file, imported only when needed. Each borrows
 // the modules this file has too (chunks/lent.ts), handed over before the chunk is used.
