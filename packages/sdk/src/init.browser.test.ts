@@ -115,6 +115,34 @@ describe('init in Chromium', () => {
     }
   })
 
+  it('keeps a delayed prompt due across a jump to an in-page anchor, and drops it on a hash route', async () => {
+    const first = location.href
+    const csat = acme.surveys[1] as Survey
+    const delayed = { ...csat, trigger: { event: 'ticket_closed', delaySeconds: 0.3 } }
+    // Each Sonde running (its options checked) before the page moves, so it sees the move.
+    const start = async () => {
+      const running = init({ endpoint: endpoint(), locale: 'en', config: { surveys: [delayed] } })
+      sonde = running
+      await vi.waitFor(() => expect(running.canShow(delayed.id)).toEqual({ ok: true }))
+      running.track('ticket_closed')
+      return running
+    }
+    try {
+      const docs = await start()
+      // A table of contents on a docs page: the same page, so the prompt still comes.
+      location.hash = '#pricing'
+      await waitFor(prompt)
+      docs.destroy()
+      await waitFor(() => !prompt())
+      await start()
+      location.hash = '#/reports'
+      await new Promise((r) => setTimeout(r, 600))
+      expect(prompt()).toBeFalsy()
+    } finally {
+      history.replaceState(null, '', first)
+    }
+  })
+
   it('logs one [sonde] error naming every bad field and returns an inert instance', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     sonde = init({ endpoint: '', consent: 'maybe' } as never)

@@ -3,6 +3,7 @@ import type { Chunks } from './chunks'
 import type { Logger } from './createLogger'
 import type { Mount, Presenter } from './createPresenter'
 import type { FlowContext } from './flowContext'
+import { pageOf } from './pageOf'
 import type { StatePersistence } from './persistState'
 import type { RuntimeState } from './runtimeState'
 
@@ -40,14 +41,16 @@ export function createPrompter(deps: {
       return mount(release, life)
     }
   // The flows live in the chunks with their UI, loaded once something is to be shown.
-  // A survey belongs to the page it was due on: a route change while its chunk downloads drops
+  // A survey belongs to the page it was due on (an in-page anchor is no other): a route change while its chunk downloads drops
   // it, as it drops one waiting out its delay (a resumed tour goes on, whatever the page).
   const later =
     (load: () => Promise<Mount>, href?: string): Mount =>
     async (release, life) => {
       const mount = await load()
       // Destroyed while the chunk loaded: nothing to show, nothing to report.
-      return life.active() && (!href || href === location.href) ? mount(release, life) : null
+      return life.active() && (!href || href === pageOf(location.href))
+        ? mount(release, life)
+        : null
     }
   /** Shows a survey or tour now or after its delay; a tour left mid-way resumes at `resumeAt`. */
   const present = (
@@ -63,7 +66,10 @@ export function createPrompter(deps: {
         mount = recheck(
           kind,
           id,
-          later(async () => (await chunks.survey()).surveyFlow(survey, flow), location.href),
+          later(
+            async () => (await chunks.survey()).surveyFlow(survey, flow),
+            pageOf(location.href),
+          ),
         )
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)

@@ -10,6 +10,7 @@ import type { SurveyUi } from './chunks'
 import type { Mount } from './createPresenter'
 import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
+import { pageOf } from './pageOf'
 
 /**
  * Shows a survey and turns what the respondent does into wire events and `survey:*` events: one
@@ -27,7 +28,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     // the presenter sees neither pending nor on screen, so both are read here.
     const { win, runtime } = ctx.sending
     const { location } = win
-    const href = location.href
+    const href = pageOf(location.href)
     const { anonymousId } = runtime.state.user
     let left = false
     const wire = (type: 'shown' | 'answered' | 'completed' | 'dismissed', reason?: string) => {
@@ -70,7 +71,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
         left = true
         release()
       },
-      due: () => location.href === href && runtime.state.user.anonymousId === anonymousId,
+      due: () => pageOf(location.href) === href && runtime.state.user.anonymousId === anonymousId,
     })
     life.mounted(() => handle.close())
     await handle.ready

@@ -1,12 +1,10 @@
+import { pageOf } from './pageOf'
+
 type Listener = (url: string) => void
 
 interface NavigationLike extends EventTarget {
   currentEntry?: { url?: string | null } | null
 }
-
-// The URL as a page: a #fragment that is not a hash router's route (#/reports, #!/reports) is an
-// in-page anchor (a table of contents), so a jump to it is no new page.
-const page = (url: string) => url.replace(/#(?![!/]).*/, '')
 
 /**
  * Calls `listener` with the new URL after each SPA navigation, until the returned function is
@@ -15,11 +13,12 @@ const page = (url: string) => url.replace(/#(?![!/]).*/, '')
  * listens to popstate/hashchange.
  */
 export function watchNavigation(listener: Listener, win: Window = window): () => void {
-  let last = page(win.location.href)
+  let last = pageOf(win.location.href)
   const check = () => {
     const href = win.location.href
-    if (page(href) === last) return
-    last = page(href)
+    const next = pageOf(href)
+    if (next === last) return
+    last = next
     try {
       listener(href)
     } catch {}
