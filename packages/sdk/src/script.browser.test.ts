@@ -36,3 +36,19 @@ it('starts a new Sonde on init() after destroy() (a host signing another account
   expect(host.sonde.canShow('csat-ticket')).toMatchObject({ ok: false, reason: 'unknown' })
   host.sonde.destroy()
 })
+
+it('says so in one console error when init() comes while a Sonde runs (a second tag, a late call)', async () => {
+  const a = options('csat-ticket')
+  const seen = init(a)
+  await vi.waitFor(() => expect(seen.canShow('csat-ticket')).toEqual({ ok: true }))
+  seen.destroy()
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+  await import('./script')
+  const host = window as unknown as { sonde: Sonde & { init(options: unknown): Sonde } }
+  host.sonde.init(a)
+  await vi.waitFor(() => expect(host.sonde.canShow('csat-ticket')).toEqual({ ok: true }))
+  host.sonde.init({ ...a, user: { id: 'u_42' } })
+  expect(error).toHaveBeenCalledOnce()
+  expect(String(error.mock.calls[0]?.[0])).toMatch(/^\[sonde\] init\(\) ignored/)
+  host.sonde.destroy()
+})

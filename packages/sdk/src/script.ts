@@ -96,6 +96,9 @@ const start = (options: InitOptions): Sonde => {
     // later calls reach it directly.
     if (!(started instanceof Promise)) ready(started)
     void mine.then(ready)
+  } else {
+    // A second tag's or a late init's options (a user, a locale) would otherwise vanish unseen.
+    console.error('[sonde] init() ignored: already running (destroy() first)')
   }
   return host.sonde as Sonde
 }
