@@ -1,5 +1,6 @@
 import type { Tour } from '@sonde/core'
 import { render } from 'preact'
+import { counterZoom } from '../mount/counterZoom'
 import { createHost } from '../mount/createHost'
 import { trackFocus } from '../mount/trackFocus'
 import { loadStrings } from '../strings/loadStrings'
@@ -76,6 +77,7 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
       render(null, mount)
       into.append(host)
     }
+    counterZoom(host, mount)
     render(
       <TourView
         tour={tour}
