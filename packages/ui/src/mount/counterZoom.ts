@@ -4,7 +4,7 @@
  * be drawn in zoomed pixels at positions measured in viewport pixels (floating-ui, the spotlight
  * hole), landing off its target; and scaled down, text and hit targets would shrink below a
  * readable size and 24 px. The browser's own zoom and text size still apply, as to any page.
- * Called again when the host moves, as its zoom may then differ.
+ * A tour calls it again when its host moves, as the zoom there may differ.
  */
 export function counterZoom(host: Element, mount: HTMLElement): void {
   // Chromium 128+, Firefox 126+, Safari 18.2+; elsewhere zoom is not measured and left alone.
