@@ -91,7 +91,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   // Before <body> exists (a script in <head>), the root element still takes the host.
   const container = options.container ?? document.body ?? document.documentElement
   const { host, root, mount } = createHost(surveyCss, container, options.nonce)
-  counterZoom(host, mount)
+  mount.style.zoom = counterZoom(host)
   const session = createSession(survey, options, options.progress)
   const leaveFocus = trackFocus(root, host)
   // Keys typed in the prompt are its own. The page's shortcuts see them come from the host, not

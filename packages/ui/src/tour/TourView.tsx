@@ -22,6 +22,8 @@ export interface TourViewProps {
   onBack: () => void
   onSkip: () => void
   onOverlay: () => void
+  /** Fits the mount to the page's zoom (see counterZoom), on each re-position. */
+  rezoom?: () => void
 }
 
 function within(rect: DOMRect | null, x: number, y: number): boolean {
@@ -64,6 +66,7 @@ export function TourView(p: TourViewProps) {
       arrow: arrow.current,
       sheet: narrow,
       keepVisible: modal,
+      beforeUpdate: p.rezoom,
       onTarget(rect) {
         hole.current = rect
         drawSpotlight(path.current, rect, rect ? holeRadius(target, rect) : undefined)

@@ -67,6 +67,13 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
     }
   }
 
+  // The page zoomed while a step is open (a density setting): re-fitted a frame later, not in the
+  // ResizeObserver callback that re-positions, where resizing the tooltip reports a loop error to
+  // the page; that resize then re-positions it.
+  const rezoom = () => {
+    const zoom = counterZoom(host)
+    if (mount.style.zoom !== zoom) requestAnimationFrame(() => Object.assign(mount.style, { zoom }))
+  }
   const draw = (state: RunState) => {
     if (closed || !strings) return
     last = state
@@ -77,7 +84,8 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
       render(null, mount)
       into.append(host)
     }
-    counterZoom(host, mount)
+    // Again after a move: the zoom may differ in the dialog it moved into.
+    mount.style.zoom = counterZoom(host)
     render(
       <TourView
         tour={tour}
@@ -90,6 +98,7 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
         onBack={() => run.back(true)}
         onSkip={() => run.dismiss('close')}
         onOverlay={() => run.dismiss('overlay')}
+        rezoom={rezoom}
       />,
       mount,
     )

@@ -25,6 +25,9 @@ export interface PlaceOptions {
   keepVisible: boolean
   /** The target's viewport box after each update, or null while it is hidden or clipped away. */
   onTarget: (rect: DOMRect | null) => void
+  /** Before each update: the page's zoom may have changed (a density setting), and with it the
+   * counter-zoom the tooltip needs to be measured in viewport pixels. */
+  beforeUpdate?: () => void
 }
 
 const OPPOSITE = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as const
@@ -83,6 +86,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
   ]
 
   const update = () => {
+    o.beforeUpdate?.()
     const rendered = target.getClientRects().length > 0
     // Also before the view re-renders as a sheet: the window has just narrowed, and sizing the
     // tooltip for an anchor now, in a ResizeObserver callback, reports a loop error to the page.

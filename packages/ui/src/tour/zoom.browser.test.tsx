@@ -36,6 +36,26 @@ describe('on a page with CSS zoom', () => {
     expect(near(mid(box(tipEl)), mid(box(target)))).toBe(true)
   })
 
+  test.each(ZOOMS)('zoomed to %s while a step is open, the tooltip follows', async (zoom) => {
+    // A density setting changed in the app as a step points at it.
+    const target = el('button', { margin: '100px 300px' }, document.body, 't')
+    const { tipEl } = await shown()
+    await until(() => near(box(tipEl).top, box(target).bottom + GAP))
+    const errors: string[] = []
+    const onError = (event: ErrorEvent) => errors.push(event.message)
+    window.addEventListener('error', onError)
+    document.documentElement.style.zoom = zoom
+    await until(
+      () =>
+        near(box(tipEl).width, 320) &&
+        near(box(tipEl).top, box(target).bottom + GAP) &&
+        near(mid(box(tipEl)), mid(box(target))),
+    )
+    window.removeEventListener('error', onError)
+    // Re-fitting it must not resize the tooltip inside the ResizeObserver that re-positions it.
+    expect(errors).toEqual([])
+  })
+
   test.each(ZOOMS)('at %s, scrolled, the tooltip follows its target', async (zoom) => {
     document.documentElement.style.zoom = zoom
     el('div', { height: '900px' })
