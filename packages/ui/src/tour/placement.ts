@@ -69,10 +69,15 @@ export function visibleRect(el: Element): DOMRect {
     // The window and the visual viewport: the overlay ends at the viewport anyway.
     if (!('nodeType' in node)) continue
     const c = viewportRect(node)
-    left = Math.max(left, c.left + node.clientLeft)
-    top = Math.max(top, c.top + node.clientTop)
-    right = Math.min(right, c.left + node.clientLeft + node.clientWidth)
-    bottom = Math.min(bottom, c.top + node.clientTop + node.clientHeight)
+    // Its client sizes are in its own CSS pixels, its box in the viewport's: they differ by the
+    // page's CSS zoom or a transform: scale() around it.
+    const { offsetWidth: w, offsetHeight: h } = node as HTMLElement
+    const x = w ? c.width / w : 1
+    const y = h ? c.height / h : 1
+    left = Math.max(left, c.left + node.clientLeft * x)
+    top = Math.max(top, c.top + node.clientTop * y)
+    right = Math.min(right, c.left + (node.clientLeft + node.clientWidth) * x)
+    bottom = Math.min(bottom, c.top + (node.clientTop + node.clientHeight) * y)
   }
   return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top))
 }

@@ -9,6 +9,7 @@ beforeEach(() => page.viewport(1024, 768))
 afterEach(() => {
   closeTours()
   document.documentElement.style.zoom = ''
+  document.body.style.transform = ''
   window.scrollTo(0, 0)
 })
 
@@ -81,6 +82,37 @@ describe('on a page with CSS zoom', () => {
     expect(lit(t.left - 20, t.top - 20)).toBe(false)
     expect(lit(t.right + 20, t.bottom + 20)).toBe(false)
   })
+
+  test.each([...ZOOMS, '2', 'scale'])(
+    'at %s a hole in a scrolling box lights only the part in sight',
+    async (zoom) => {
+      // `scale`: the same scaled by a transform on the body instead.
+      if (zoom === 'scale') document.body.style.transform = 'scale(0.8)'
+      else document.documentElement.style.zoom = zoom
+      const scroller = el('div', {
+        height: '200px',
+        width: '300px',
+        overflow: 'auto',
+        margin: '80px',
+      })
+      el('div', { height: '150px' }, scroller)
+      // 80 px high, 150 px down a 200 px box: its lower 30 px are scrolled out below.
+      const target = el('button', { display: 'block', height: '80px' }, scroller, 't')
+      el('div', { height: '1000px' }, scroller)
+      const { shadow } = await shown({ spotlight: true })
+      const path = shadow.querySelector('.ov path') as SVGPathElement
+      await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
+      const lit = (x: number, y: number) =>
+        !path.isPointInFill(new DOMPoint(x, y).matrixTransform(path.getScreenCTM()?.inverse()))
+      // Opening the step scrolled it into sight: scrolled back, it is cut off again.
+      scroller.scrollTop = 0
+      await until(() => box(target).bottom > box(scroller).bottom + 10)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const t = box(target)
+      const s = box(scroller)
+      expect([lit(t.left + 5, s.bottom - 5), lit(t.left + 5, s.bottom + 10)]).toEqual([true, false])
+    },
+  )
 
   test.each(ZOOMS)('at %s the dimmed overlay covers the whole viewport', async (zoom) => {
     document.documentElement.style.zoom = zoom
