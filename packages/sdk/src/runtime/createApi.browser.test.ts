@@ -506,6 +506,26 @@ describe('two tabs of one visitor', () => {
     await vi.waitFor(() => expect(sonde.canShow(id)).not.toMatchObject({ reason: 'loading' }))
     return sonde
   }
+  /**
+   * After `change` in one tab, the other tab, still open, saves its state (any tracked event);
+   * both close, and the next page answers the CSAT: the user its answer was sent with.
+   */
+  const userOnNextPage = async (url: string, here: Sonde, other: Sonde, change: () => void) => {
+    change()
+    await here.flush()
+    await sleep(300)
+    other.track('report_exported')
+    await other.flush()
+    await sleep(300)
+    here.destroy()
+    other.destroy()
+    const next = await ready(start(options(url, [csat])), 'csat-ticket')
+    batches.length = 0
+    await answer(next, 5)
+    await next.flush()
+    return batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')?.context
+      ?.user
+  }
 
   it('add up their event counts: twice in each makes "exported ≥ 3 times" true', async () => {
     const url = endpoint()
@@ -590,21 +610,7 @@ describe('two tabs of one visitor', () => {
     const signedIn = { ...options(url, [csat]), user: { id: 'u_1', traits: { plan: 'pro' } } }
     const here = await ready(start(signedIn), 'csat-ticket')
     const other = await ready(start(signedIn), 'csat-ticket')
-    here.reset()
-    await here.flush()
-    await sleep(300)
-    // The other tab, still open on the signed-in page, saves its state (any tracked event).
-    other.track('report_exported')
-    await other.flush()
-    await sleep(300)
-    here.destroy()
-    other.destroy()
-    const next = await ready(start(options(url, [csat])), 'csat-ticket')
-    batches.length = 0
-    await answer(next, 5)
-    await next.flush()
-    const user = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
-      ?.context?.user
+    const user = await userOnNextPage(url, here, other, () => here.reset())
     expect({ id: user?.id ?? null, anonymousId: user?.anonymousId }).toEqual({
       id: null,
       anonymousId: localStorage.getItem(`${storeName(url)}:anon`),
@@ -630,22 +636,9 @@ describe('two tabs of one visitor', () => {
   it('keep the user one of them signed in: the next page answers as that user', async () => {
     const url = endpoint()
     const here = await ready(start(options(url, [csat])), 'csat-ticket')
+    // The other tab was opened before the sign-in.
     const other = await ready(start(options(url, [csat])), 'csat-ticket')
-    here.identify('u_1', { plan: 'pro' })
-    await here.flush()
-    await sleep(300)
-    // The other tab, opened before the sign-in, saves its state (any tracked event).
-    other.track('report_exported')
-    await other.flush()
-    await sleep(300)
-    here.destroy()
-    other.destroy()
-    const next = await ready(start(options(url, [csat])), 'csat-ticket')
-    batches.length = 0
-    await answer(next, 5)
-    await next.flush()
-    const user = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
-      ?.context?.user
+    const user = await userOnNextPage(url, here, other, () => here.identify('u_1', { plan: 'pro' }))
     expect({ id: user?.id, traits: user?.traits }).toEqual({ id: 'u_1', traits: { plan: 'pro' } })
   })
 
