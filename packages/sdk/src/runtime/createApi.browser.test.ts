@@ -527,9 +527,8 @@ describe('two tabs of one visitor', () => {
       ?.user
   }
 
-  it('add up their event counts: twice in each makes "exported ≥ 3 times" true', async () => {
-    const url = endpoint()
-    const survey = { ...csat, audience: { events: [{ name: 'export', count: { gte: 3 } }] } }
+  /** Two tabs of one visitor over `survey`, each having tracked `export` twice and saved. */
+  const twoTabsExportTwice = async (url: string, survey: unknown) => {
     const tabs = [start(options(url, [survey])), start(options(url, [survey]))]
     for (const tab of tabs) await ready(tab, 'csat-ticket')
     for (const tab of tabs) {
@@ -538,6 +537,13 @@ describe('two tabs of one visitor', () => {
       await tab.flush()
     }
     await sleep(300)
+    return tabs
+  }
+
+  it('add up their event counts: twice in each makes "exported ≥ 3 times" true', async () => {
+    const url = endpoint()
+    const survey = { ...csat, audience: { events: [{ name: 'export', count: { gte: 3 } }] } }
+    await twoTabsExportTwice(url, survey)
     const next = await ready(start(options(url, [survey])), 'csat-ticket')
     expect(next.canShow('csat-ticket')).toEqual({ ok: true })
   })
@@ -546,14 +552,7 @@ describe('two tabs of one visitor', () => {
     const url = endpoint()
     // For people new to exporting: at most twice, in all their tabs together.
     const survey = { ...csat, audience: { events: [{ name: 'export', count: { lte: 2 } }] } }
-    const tabs = [start(options(url, [survey])), start(options(url, [survey]))]
-    for (const tab of tabs) await ready(tab, 'csat-ticket')
-    for (const tab of tabs) {
-      tab.track('export')
-      tab.track('export')
-      await tab.flush()
-    }
-    await sleep(300)
+    const tabs = await twoTabsExportTwice(url, survey)
     const [, other] = tabs as [Sonde, Sonde]
     const shown = vi.fn()
     other.on('survey:shown', shown)
