@@ -58,6 +58,27 @@ describe('createFetchTransport', () => {
     expect(await transport.send(batch(), {})).toEqual(expected)
   })
 
+  // fetch follows redirects, and a 301, 302 or 303 turns the POST into a GET without its body:
+  // the page redirected to (an endpoint moved, a trailing slash added) then answers a request
+  // that carried no batch, with a 405 that would drop the events or a 200 that would ack them.
+  it.each([
+    ['a 405 to the GET', reply(405), { error: 'network' }],
+    ['a 200 page', new Response('<html></html>', { status: 200 }), { error: 'network' }],
+    ['a 204', reply(204), { error: 'network' }],
+    [
+      "a receiver's reply (a 307 or 308 keeps the POST)",
+      reply(200, { accepted: ['evt-1-000000'], rejected: [] }),
+      { status: 200, retryAfter: null, body: { accepted: ['evt-1-000000'], rejected: [] } },
+    ],
+  ])(
+    'after a redirect, takes %s as no answer about the batch unless a receiver replied',
+    async (_, response, expected) => {
+      Object.defineProperty(response, 'redirected', { value: true })
+      const transport = createFetchTransport('/v1/batch', { fetch: async () => response })
+      expect(await transport.send(batch(), {})).toEqual(expected)
+    },
+  )
+
   it.each([
     [new TypeError('Failed to fetch'), { error: 'network' }],
     [new DOMException('slow', 'TimeoutError'), { error: 'timeout' }],

@@ -34,10 +34,16 @@ export function createFetchTransport(endpoint: string, deps: FetchTransportDeps)
         keepalive,
         ...(keepalive ? {} : { signal: timeoutSignal(deps.timeoutMs ?? 30_000) }),
       })
+      const reply: unknown = response.ok ? await response.json().catch(() => undefined) : undefined
+      // A redirect followed turns the POST into a GET without its body (301, 302, 303): what
+      // answers then answers a request that carried no batch, and its 405 would drop the events,
+      // its 200 page ack them. Only a receiver's reply says the batch arrived (a 307 or 308 keeps
+      // the POST); anything else is no answer, and the batch stays to be sent again.
+      if (response.redirected && !isReply(reply)) return { error: 'network' }
       return {
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
-        body: response.ok ? await response.json().catch(() => undefined) : undefined,
+        body: reply,
       }
     } catch (error) {
       return {
@@ -59,4 +65,10 @@ export function createFetchTransport(endpoint: string, deps: FetchTransportDeps)
       return post(body, keepaliveInFlight + size > KEEPALIVE_BUDGET ? undefined : size)
     },
   }
+}
+
+// What a receiver answers a batch with: the ids it accepted or rejected.
+function isReply(body: unknown): boolean {
+  const { accepted, rejected } = (body ?? {}) as { accepted?: unknown; rejected?: unknown }
+  return Array.isArray(accepted) || Array.isArray(rejected)
 }
