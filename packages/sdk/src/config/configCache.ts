@@ -1,5 +1,5 @@
 import type { Config } from '@sonde/core'
-import { get, set, type UseStore } from 'idb-keyval'
+import { get, set } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
 import { openIdbStore } from '../runtime/openIdbStore'
 import { SDK_VERSION } from '../version'
@@ -25,12 +25,10 @@ export interface ConfigCache {
  * due at once and revalidates in the background. Every failure reads as "no cache".
  */
 export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
-  let store: UseStore | null = null
-  const open = () => (store ??= openIdbStore(name, 'config'))
+  const db = openIdbStore(name, 'config')
   return {
     async read(url) {
       try {
-        const db = open()
         const entry = db ? await withTimeout(get<CachedConfig>(url, db), timeoutMs) : undefined
         // Checked by another version of Sonde, whose schemas may differ: fetched and checked
         // again, as a new body would be.
@@ -43,7 +41,6 @@ export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
     },
     async write(url, entry) {
       try {
-        const db = open()
         if (db) await withTimeout(set(url, { ...entry, sdk: SDK_VERSION }, db), timeoutMs)
       } catch {}
     },

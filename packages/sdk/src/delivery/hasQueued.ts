@@ -13,13 +13,8 @@ export async function hasQueued(name: string, timeoutMs = 2_000): Promise<boolea
     if (!store) return false
     // Every key that starts with the prefix sorts between it and 'e;' (';' follows ':').
     const range = IDBKeyRange.bound(RECORD_PREFIX, 'e;')
-    const count = store('readonly', (s) => {
-      const counted = promisifyRequest(s.count(range))
-      // One look: left open, the connection would hold up a delete of the database for as
-      // long as the page lives.
-      s.transaction.db.close()
-      return counted
-    })
+    // Left open: it closes when a delete of the database asks it to (openIdbStore).
+    const count = store('readonly', (s) => promisifyRequest(s.count(range)))
     return (await withTimeout(count, timeoutMs)) > 0
   } catch {
     return true

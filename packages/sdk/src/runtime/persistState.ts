@@ -1,5 +1,5 @@
 import type { TargetingState } from '@sonde/core'
-import { get, type UseStore, update } from 'idb-keyval'
+import { get, update } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
 import { mergeStored } from './mergeStored'
 import { openIdbStore } from './openIdbStore'
@@ -25,22 +25,15 @@ const KEY = 'targeting'
  * forgets sooner.
  */
 export function persistState(name: string, timeoutMs = 2_000): StatePersistence {
-  // Opened on first use only: without consent nothing may be written, not even an empty database.
-  let store: UseStore | null = null
-  let broken = false
-  const open = (): UseStore | null => {
-    if (store || broken) return store
-    store = openIdbStore(name, 'state')
-    broken = store === null
-    return store
-  }
+  // Opens the database on first use only (openIdbStore).
+  const store = openIdbStore(name, 'state')
+  let broken = !store
   let writing = Promise.resolve()
   // This tab's state as the store last had it from or gave to this tab: what it counted since is
   // its own, to be added to what the other tabs stored.
   let base: TargetingState | null = null
   return {
     async load(into) {
-      const store = open()
       const from = base
       await writing
       if (broken || !store) return null
@@ -57,8 +50,7 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
       }
     },
     save(state) {
-      const target = open()
-      if (broken || !target) return
+      if (broken || !store) return
       // Writes are chained so that an older state can never land after a newer one. Read and
       // write are one transaction: another tab's save cannot land in between.
       const from = base
@@ -66,7 +58,7 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
       const merge = (stored: unknown) =>
         state && isState(stored) ? mergeStored(state, stored, from) : state
       writing = writing
-        .then(() => withTimeout(update(KEY, merge, target), timeoutMs))
+        .then(() => withTimeout(update(KEY, merge, store), timeoutMs))
         .catch(() => {
           broken = true
         })

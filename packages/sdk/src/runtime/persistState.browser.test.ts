@@ -1,0 +1,41 @@
+import { createTargetingState, recordEvent } from '@sonde/core'
+import { describe, expect, it } from 'vitest'
+import { idbConfigCache } from '../config/configCache'
+import { persistState } from './persistState'
+
+// A host's logout that clears IndexedDB (indexedDB.databases(), then deleteDatabase on each)
+// waits for every open connection to the database to close: one Sonde keeps open would hold the
+// delete, and the host's logout awaiting it, as long as the page lives.
+const deleteDatabase = (name: string) =>
+  new Promise<string>((resolve) => {
+    const request = indexedDB.deleteDatabase(name)
+    request.onsuccess = () => resolve('deleted')
+    request.onerror = () => resolve('failed')
+    setTimeout(() => resolve('still pending'), 2_000)
+  })
+
+const state = createTargetingState({ anonymousId: 'a1', sessionId: 's1', now: 0 })
+
+describe('Sonde databases deleted by the page', () => {
+  it('the display history: the delete is not held up, and the next save is stored', async () => {
+    const name = `state-${crypto.randomUUID()}`
+    const persistence = persistState(name)
+    persistence.save(state)
+    expect((await persistence.load())?.session.id).toBe('s1')
+    expect(await deleteDatabase(name)).toBe('deleted')
+    persistence.save(recordEvent(state, 'export'))
+    await persistence.load()
+    expect((await persistState(name).load())?.eventCounts).toEqual({ export: 1 })
+  })
+
+  it('the config cache: the delete is not held up, and the next write is stored', async () => {
+    const name = `config-${crypto.randomUUID()}`
+    const cache = idbConfigCache(name)
+    const entry = { config: { surveys: [] }, etag: null, fetchedAt: 1 } as never
+    await cache.write('/c.json', entry)
+    expect(await cache.read('/c.json')).not.toBeNull()
+    expect(await deleteDatabase(name)).toBe('deleted')
+    await cache.write('/c.json', entry)
+    expect(await idbConfigCache(name).read('/c.json')).not.toBeNull()
+  })
+})
