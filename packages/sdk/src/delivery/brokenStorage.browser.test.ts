@@ -192,4 +192,23 @@ describe('delivery over a broken IndexedDB', () => {
     await expect.poll(delivered).toEqual([first.id, second.id])
     expect(degraded).toEqual([])
   })
+  // Where Web Locks are missing (or fail, as in some sandboxed frames), the sender claim lives
+  // in the outbox's database, over a connection of its own.
+  it('the database deleted by the page without Web Locks: the sender claim does not hold it up', async () => {
+    override(navigator, 'locks', undefined)
+    const { endpoint, delivery, delivered } = start()
+    const first = event()
+    expect((await timedEnqueue(delivery, first)).stored).toBe(true)
+    await expect.poll(delivered).toEqual([first.id])
+    const deleted = await new Promise<string>((resolve) => {
+      const request = indexedDB.deleteDatabase(storeName(endpoint))
+      request.onsuccess = () => resolve('deleted')
+      request.onerror = () => resolve('failed')
+      setTimeout(() => resolve('still pending'), 2_000)
+    })
+    expect(deleted).toBe('deleted')
+    const second = event()
+    expect((await timedEnqueue(delivery, second)).stored).toBe(true)
+    await expect.poll(delivered).toEqual([first.id, second.id])
+  })
 })

@@ -1,4 +1,4 @@
-import { createStore, type UseStore } from 'idb-keyval'
+import { openIdbStore } from '../runtime/openIdbStore'
 import { withTimeout } from './withTimeout'
 
 /** Which tab may send, for browsers without Web Locks: a claim kept in the outbox's database. */
@@ -43,12 +43,17 @@ export function createSenderClaim({
   timeoutMs = 2_000,
   now = Date.now,
 }: SenderClaimOptions): SenderClaim {
-  const store: UseStore = createStore(name, 'outbox')
+  // Its connection closes when a delete of the database asks it to (a host's logout that
+  // clears IndexedDB), which would otherwise wait for it as long as the page lives.
+  const store = openIdbStore(name, 'outbox')
   // Runs `decide` on the current holder in one transaction; it returns what to store, if anything.
   const exchange = (
     decide: (held: Held | null) => { write?: Held | null | undefined; result: boolean },
-  ) =>
-    withTimeout(
+  ) => {
+    // No IndexedDB to keep it in: the outbox is then in memory, this page's alone, and
+    // withSenderLock runs the send unclaimed.
+    if (!store) return Promise.reject(new Error('no IndexedDB'))
+    return withTimeout(
       store('readwrite', (objectStore) => {
         let result = false
         const read = objectStore.get(KEY)
@@ -66,6 +71,7 @@ export function createSenderClaim({
       }),
       timeoutMs,
     )
+  }
   return {
     renewMs: Math.max(1, Math.floor(ms / 3)),
     take: () =>
