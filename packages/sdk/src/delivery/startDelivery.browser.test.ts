@@ -201,4 +201,27 @@ describe('startDelivery in Chromium', () => {
     for (const batch of r.batches)
       expect(new Blob([JSON.stringify(batch)]).size).toBeLessThanOrEqual(48_000)
   })
+  // Some devices report navigator.onLine false while online (a VPN's interface, some Linux
+  // network set-ups, a webview after sleep), and no 'online' event ever comes.
+  it('delivers while navigator.onLine says false on a device that is online', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
+    try {
+      const r = receiver()
+      const delivery = startDelivery({
+        endpoint: `https://collect.test/${crypto.randomUUID()}`,
+        sdkVersion: 'test',
+        transport: r.transport,
+        retryCheckMs: 50,
+        idleCheckMs: 100,
+      })
+      running.push(delivery)
+      const e = event()
+      await delivery.enqueue(e)
+      // Not at once: the browser's word is taken for a moment, then tried.
+      expect(r.ids()).toEqual([])
+      await waitFor(() => r.ids().includes(e.id), 3_000)
+    } finally {
+      Reflect.deleteProperty(navigator, 'onLine')
+    }
+  })
 })

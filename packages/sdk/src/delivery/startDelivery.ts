@@ -96,9 +96,14 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   // The latest Retry-After this tab told the others of.
   let told = 0
   const online = () => win.navigator.onLine !== false
-  const send = async (ignoreBackoff: boolean): Promise<FlushResult> => {
+  // `probe`: the timer's, which tries even when the browser says it is offline (see schedule).
+  const send = async (ignoreBackoff: boolean, probe = false): Promise<FlushResult> => {
     const empty = { sent: 0, pending: outbox.pending() }
-    if (stopped || !online()) return empty
+    if (stopped) return empty
+    if (!probe && !online()) {
+      schedule()
+      return empty
+    }
     const flush = async (locked: boolean) => {
       exclusive = locked
       try {
@@ -137,9 +142,14 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   const schedule = () => {
     if (stopped) return
     clearTimeout(timer)
+    // navigator.onLine says false on some devices that are online (a VPN's interface, some
+    // network set-ups, a webview after sleep), and no 'online' event then comes: the timer still
+    // tries, at the idle pace. On a device truly offline that try fails at once and backs off.
     const wait =
-      outbox.pending() > 0 ? (options.retryCheckMs ?? 2_000) : (options.idleCheckMs ?? 30_000)
-    timer = setTimeout(() => void send(false), wait)
+      outbox.pending() > 0 && online()
+        ? (options.retryCheckMs ?? 2_000)
+        : (options.idleCheckMs ?? 30_000)
+    timer = setTimeout(() => void send(false, true), wait)
   }
   const unload = () => {
     if (!online()) return
