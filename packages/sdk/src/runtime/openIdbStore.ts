@@ -11,7 +11,7 @@ import { createStore, type UseStore } from 'idb-keyval'
 export function openIdbStore(name: string, storeName: string): UseStore | null {
   let store: UseStore | null = null
   try {
-    if (typeof indexedDB === 'undefined' || !indexedDB) return null
+    if (!globalThis.indexedDB) return null
     return (mode, callback) => {
       store ??= createStore(name, storeName)
       return store(mode, (objectStore) => {

@@ -1,4 +1,10 @@
-import { createTargetingState, recordEvent } from '@sonde/core'
+import {
+  createTargetingState,
+  historyKey,
+  recordCompleted,
+  recordEvent,
+  recordShown,
+} from '@sonde/core'
 import { describe, expect, it } from 'vitest'
 import { idbConfigCache } from '../config/configCache'
 import { persistState } from './persistState'
@@ -37,5 +43,37 @@ describe('Sonde databases deleted by the page', () => {
     expect(await deleteDatabase(name)).toBe('deleted')
     await cache.write('/c.json', entry)
     expect(await idbConfigCache(name).read('/c.json')).not.toBeNull()
+  })
+})
+
+describe('persistState over a disk that refuses a write', () => {
+  // A full disk refuses one write (the outbox, offline, filled the quota), then has room again
+  // (back online, the outbox drained): what the visitor does next must be stored, or the survey
+  // they answered is asked again on the next page.
+  it('a write refused once: the next save is stored', async () => {
+    const name = `state-${crypto.randomUUID()}`
+    const persistence = persistState(name)
+    persistence.save(state)
+    await persistence.load()
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    }
+    try {
+      persistence.save(recordEvent(state, 'export'))
+      await persistence.load()
+    } finally {
+      IDBObjectStore.prototype.put = put
+    }
+    const answered = recordCompleted(
+      recordShown(state, 'survey', 'nps', 1_000),
+      'survey',
+      'nps',
+      2_000,
+    )
+    persistence.save(answered)
+    await persistence.load()
+    const stored = await persistState(name).load()
+    expect(stored?.history[historyKey('survey', 'nps')]).toMatchObject({ completedAt: 2_000 })
   })
 })

@@ -59,8 +59,11 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
         state && isState(stored) ? mergeStored(state, stored, from) : state
       writing = writing
         .then(() => withTimeout(update(KEY, merge, store), timeoutMs))
-        .catch(() => {
-          broken = true
+        // A database that hangs is given up: every later write would wait out the timeout. One
+        // that refused this write (a full disk, an aborted transaction) may take the next, which
+        // carries the whole state.
+        .catch((error?: Error) => {
+          broken = error?.name === 'TimeoutError'
         })
     },
   }
