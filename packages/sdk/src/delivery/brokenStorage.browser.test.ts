@@ -123,7 +123,7 @@ describe('delivery over a broken IndexedDB', () => {
     })
     running.push(delivery)
     await expect.poll(() => delivery.pending()).toBe(3)
-    // The disk fills up: every write now fails, eviction of the oldest included.
+    // The disk fills up: every write now fails.
     override(IDBObjectStore.prototype, 'put', quotaError)
     const fresh = [event(), event()]
     for (const e of fresh) {

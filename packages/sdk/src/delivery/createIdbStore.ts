@@ -18,10 +18,9 @@ const META = 'm:'
 /**
  * The outbox in IndexedDB through idb-keyval. Every operation settles: within `timeoutMs` if the
  * database does not open, within `workTimeoutMs` once it has. A connection that closes under it
- * (Safari drops idle ones, the user clears site data) is reopened once; a full quota evicts the
- * oldest records and retries once. Corrupt and unknown-version records are removed on read and
- * counted as dropped; those and the evicted ones are handed to the outbox by `takeRemoved()`, so
- * that the receiver hears of them.
+ * (Safari drops idle ones, the user clears site data) is reopened once; any other failure, a full
+ * quota included, goes up. Corrupt and unknown-version records are removed on read and counted as
+ * dropped; they are handed to the outbox by `takeRemoved()`, so that the receiver hears of them.
  */
 export function createIdbStore({
   name,
@@ -105,34 +104,15 @@ export function createIdbStore({
       RECORD_PREFIX + record.event.id,
       { v: RECORD_VERSION, record },
     ])
-    // One transaction: all of them are stored or none.
-    const write = () =>
-      run((store) =>
-        store('readwrite', (s) => {
-          for (const [key, value] of rows) s.put(value, key)
-          return promisifyRequest(s.transaction)
-        }),
-      )
-    try {
-      await write()
-    } catch (error) {
-      if (!isQuota(error)) throw error
-      const victims = await evictOldest(records)
-      await write()
-      // Only once the retry worked: if it failed too, the outbox goes on in memory, where the
-      // evicted records are still held and may yet be delivered.
-      for (const key of victims) removed.push(removal(key, 'quota'))
-    }
-  }
-
-  // Frees room for `records` by removing as many of the oldest others; resolves to the keys that
-  // were still there.
-  const evictOldest = async (records: readonly OutboxRecord[]) => {
-    const written = new Set(records.map((r) => r.event.id))
-    const stored = (await all()).filter((r) => !written.has(r.event.id))
-    stored.sort((a, b) => a.queuedAt - b.queuedAt)
-    const victims = stored.slice(0, Math.max(1, records.length))
-    return remove(victims.map((r) => RECORD_PREFIX + r.event.id))
+    // One transaction: all of them are stored or none. A full quota goes up as it is: the outbox
+    // then holds every event in memory (createFallbackStore) rather than delete an older answer
+    // to make room, which would lose it, or one on its way, which would be counted twice.
+    await run((store) =>
+      store('readwrite', (s) => {
+        for (const [key, value] of rows) s.put(value, key)
+        return promisifyRequest(s.transaction)
+      }),
+    )
   }
 
   return {
@@ -166,8 +146,4 @@ function isClosing(error: unknown): boolean {
     error.name === 'InvalidStateError' &&
     /clos|lost/i.test(error.message)
   )
-}
-
-function isQuota(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'QuotaExceededError'
 }
