@@ -22,12 +22,12 @@ describe('classifyResponse', () => {
     ['599', { status: 599 }, { kind: 'retry', retryAfter: null }],
     ['0 (opaque)', { status: 0 }, { kind: 'retry', retryAfter: null }],
     ['302', { status: 302 }, { kind: 'retry', retryAfter: null }],
-    ['413', { status: 413 }, { kind: 'split' }],
-    ['400', { status: 400 }, { kind: 'drop', reason: 'http_400' }],
+    ['413', { status: 413 }, { kind: 'split', reason: 'too_large' }],
+    ['400', { status: 400 }, { kind: 'split', reason: 'http_400' }],
     ['401', { status: 401 }, { kind: 'drop', reason: 'http_401' }],
     ['403', { status: 403 }, { kind: 'drop', reason: 'http_403' }],
     ['404', { status: 404 }, { kind: 'drop', reason: 'http_404' }],
-    ['422', { status: 422 }, { kind: 'drop', reason: 'http_422' }],
+    ['422', { status: 422 }, { kind: 'split', reason: 'http_422' }],
   ])('%s', (_, result, verdict) => {
     expect(classifyResponse(result, ids)).toEqual(verdict)
   })

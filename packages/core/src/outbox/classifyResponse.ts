@@ -8,13 +8,13 @@ export interface Rejection {
 
 /**
  * What to do with a sent batch. `ack`: delete `acked`, drop `rejected`, retry `unanswered` (ids a
- * reply did not mention). `retry`: the whole batch later. `split`: send it in halves. `drop`: the
- * receiver refused the whole batch for good.
+ * reply did not mention). `retry`: the whole batch later. `split`: send it in halves, and drop an
+ * event refused alone for `reason`. `drop`: the receiver refused the whole batch for good.
  */
 export type Verdict =
   | { kind: 'ack'; acked: string[]; rejected: Rejection[]; unanswered: string[] }
   | { kind: 'retry'; retryAfter: string | null }
-  | { kind: 'split' }
+  | { kind: 'split'; reason: string }
   | { kind: 'drop'; reason: string }
 
 const RETRY_STATUSES = new Set([408, 425, 429])
@@ -28,7 +28,10 @@ export function classifyResponse(result: TransportResult, ids: readonly string[]
   if ('error' in result) return { kind: 'retry', retryAfter: null }
   const { status } = result
   if (status >= 200 && status < 300) return acknowledge(result.body, ids)
-  if (status === 413) return { kind: 'split' }
+  if (status === 413) return { kind: 'split', reason: 'too_large' }
+  // A refusal of what the batch carries may be of one event among many (a receiver with rules of
+  // its own): halves narrow it down to that event. Other 4xx (auth, a wrong URL) are the batch's.
+  if (status === 400 || status === 422) return { kind: 'split', reason: `http_${status}` }
   if (status >= 400 && status < 500 && !RETRY_STATUSES.has(status)) {
     return { kind: 'drop', reason: `http_${status}` }
   }

@@ -428,19 +428,40 @@ describe('createOutbox: refusals', () => {
     expect(await store.getMeta('dropped')).toBe(0)
   })
 
-  it.each([400, 401, 403, 404, 410, 422])(
-    'drops the batch on %i, and reports it',
+  // A 400 or 422 refuses what the batch carries, which may be one event of fifty (a third-party
+  // receiver with stricter rules): halves are sent until the refused event is alone, and only it
+  // is dropped, as DESIGN's "other 4xx drop the event" says.
+  it.each([400, 422])(
+    'on %i, drops only the event refused, delivering the others',
     async (status) => {
-      const { outbox, drops, calls } = setup({ replies: [{ status }] })
-      await enqueueAll(outbox, 2)
-      expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
-      expect(drops).toEqual([`evt-000001:http_${status}`, `evt-000002:http_${status}`])
-      await outbox.enqueue(event(3))
-      await outbox.flush()
-      expect(calls.map(({ batch }) => batch.dropped)).toEqual([0, 2])
-      expect(outbox.dropped()).toBe(0)
+      const { outbox, drops, sentIds } = setup({
+        replies: Array.from({ length: 10 }, () => (batch: Batch) => ({
+          status: batch.events.some((e) => e.id === 'evt-000002') ? status : 200,
+        })),
+      })
+      await enqueueAll(outbox, 4)
+      expect(await outbox.flush()).toEqual({ sent: 3, pending: 0 })
+      expect(drops).toEqual([`evt-000002:http_${status}`])
+      expect(sentIds().map((ids) => ids.map((id) => Number(id.slice(4))))).toEqual([
+        [1, 2, 3, 4],
+        [1, 2],
+        [1],
+        [2],
+        [3, 4],
+      ])
     },
   )
+
+  it.each([401, 403, 404, 410])('drops the batch on %i, and reports it', async (status) => {
+    const { outbox, drops, calls } = setup({ replies: [{ status }] })
+    await enqueueAll(outbox, 2)
+    expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
+    expect(drops).toEqual([`evt-000001:http_${status}`, `evt-000002:http_${status}`])
+    await outbox.enqueue(event(3))
+    await outbox.flush()
+    expect(calls.map(({ batch }) => batch.dropped)).toEqual([0, 2])
+    expect(outbox.dropped()).toBe(0)
+  })
 
   it('reports a drop made while a batch was in flight with the next batch', async () => {
     const gate = deferred<TransportResult>()
@@ -594,7 +615,7 @@ describe('createOutbox: a failing store', () => {
     ['getMeta', 'throw', true],
     ['setMeta', 'reject', true],
   ])('never rejects when %s fails (%s): memory takes over', async (method, how, durable) => {
-    const { outbox, sentIds } = setup({ store: failing(method, how), replies: [{ status: 400 }] })
+    const { outbox, sentIds } = setup({ store: failing(method, how), replies: [{ status: 404 }] })
     expect(await outbox.enqueue(event(1))).toBe(durable)
     await outbox.enqueue(event(2))
     expect(await outbox.flush()).toEqual({ sent: 0, pending: 0 })
@@ -844,7 +865,7 @@ describe('createOutbox: concurrency', () => {
     [
       'a stored count, by the two tabs opened on it',
       async (store) => {
-        const earlier = setup({ store, replies: [{ status: 400 }] })
+        const earlier = setup({ store, replies: [{ status: 404 }] })
         await enqueueAll(earlier.outbox, 2)
         await earlier.outbox.flush()
         const [tabA, tabB] = [setup({ store }), setup({ store })]
@@ -859,7 +880,7 @@ describe('createOutbox: concurrency', () => {
     [
       'losses in two tabs, neither writing over the other',
       async (store) => {
-        const [tabA, tabB] = [1, 2].map(() => setup({ store, replies: [{ status: 400 }] }))
+        const [tabA, tabB] = [1, 2].map(() => setup({ store, replies: [{ status: 404 }] }))
         for (const [n, tab] of [tabA, tabB].entries()) {
           await tab?.outbox.enqueue(event(1 + n))
           await tab?.outbox.flush({ ignoreBackoff: true })
@@ -923,7 +944,7 @@ describe('createOutbox: concurrency', () => {
         await memory.put(records)
       },
     }
-    const tab = setup({ store, replies: [{ status: 400 }] })
+    const tab = setup({ store, replies: [{ status: 404 }] })
     await tab.outbox.enqueue(event(1))
     await tab.outbox.flush()
     await tab.outbox.enqueue(event(2))
@@ -933,7 +954,7 @@ describe('createOutbox: concurrency', () => {
 
   it('keeps the dropped count across page loads', async () => {
     const store = createMemoryStore()
-    const first = setup({ store, replies: [{ status: 400 }] })
+    const first = setup({ store, replies: [{ status: 404 }] })
     await enqueueAll(first.outbox, 2)
     await first.outbox.flush()
     const second = setup({ store })

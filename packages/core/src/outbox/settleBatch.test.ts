@@ -109,7 +109,12 @@ describe('settleBatch', () => {
       { backoffBaseMs: 10, backoffCapMs: 40 },
       { retried: ['evt-0001@5#1', 'evt-0002@20#4', 'evt-0003@5#1'], halt: true },
     ],
-    ['split', { kind: 'split' }, {}, { split: [['evt-0001', 'evt-0002'], ['evt-0003']] }],
+    [
+      'split',
+      { kind: 'split', reason: 'too_large' },
+      {},
+      { split: [['evt-0001', 'evt-0002'], ['evt-0003']] },
+    ],
     [
       'drop',
       { kind: 'drop', reason: 'http_400' },
@@ -121,7 +126,7 @@ describe('settleBatch', () => {
   })
 
   it('drops a single event the receiver finds too large', () => {
-    const settled = settleBatch([record(1)], { kind: 'split' }, now)
+    const settled = settleBatch([record(1)], { kind: 'split', reason: 'too_large' }, now)
     expect(settled.split).toBeNull()
     expect(settled.dropped).toEqual([{ record: record(1), reason: 'too_large' }])
   })

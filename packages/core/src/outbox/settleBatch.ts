@@ -13,7 +13,7 @@ export interface Settlement {
   dropped: Drop[]
   /** Records rescheduled, to store again. */
   retried: OutboxRecord[]
-  /** Halves to send next, after a 413. */
+  /** Halves to send next, after a 413, 400 or 422. */
   split: [OutboxRecord[], OutboxRecord[]] | null
   /** No send before this moment (from `Retry-After`), or null. */
   blockedUntil: number | null
@@ -59,7 +59,7 @@ export function settleBatch(
     }
     case 'split':
       settlement.split = splitBatch(records)
-      if (!settlement.split) settlement.dropped = dropAll(records, 'too_large')
+      if (!settlement.split) settlement.dropped = dropAll(records, verdict.reason)
       break
     case 'drop':
       settlement.dropped = dropAll(records, verdict.reason)
