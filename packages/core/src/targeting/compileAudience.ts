@@ -37,9 +37,10 @@ function collectRules(audience: Audience): Rule[] {
   const rules: Rule[] = []
   const add = (verdict: Verdict, holds: Rule['holds']) => rules.push({ holds, verdict })
   for (const trait of audience.traits ?? []) {
-    const wanted = `${trait.op}${trait.op === 'exists' ? '' : ` ${describeValue(trait.value)}`}`
-    add(fail('audience.traits', EXPLAINED && `trait "${trait.key}" fails ${wanted}`), (state) =>
-      matchTraitRule(trait, state.user.traits),
+    const value = trait.op === 'exists' ? '' : EXPLAINED && ` ${describeValue(trait.value)}`
+    add(
+      fail('audience.traits', EXPLAINED && `trait "${trait.key}" fails ${trait.op}${value}`),
+      (state) => matchTraitRule(trait, state.user.traits),
     )
   }
   for (const { name, count } of audience.events ?? []) {

@@ -40,10 +40,10 @@ export function compileFrequency(frequency: Frequency | undefined): FrequencyChe
     if (record.completedAt !== undefined && recontactMs === undefined) return completedVerdict
     const { lastShownAt, lastDismissedAt } = record
     if (recontactMs !== undefined && lastShownAt !== undefined && now < lastShownAt + recontactMs) {
-      const until = describeTime(lastShownAt + recontactMs)
       return fail(
         'frequency.recontact',
-        EXPLAINED && `shown ${describeTime(lastShownAt)}; again after ${until}`,
+        EXPLAINED &&
+          `shown ${describeTime(lastShownAt)}; again after ${describeTime(lastShownAt + recontactMs)}`,
       )
     }
     if (lastDismissedAt === undefined) return PASSED
@@ -53,8 +53,10 @@ export function compileFrequency(frequency: Frequency | undefined): FrequencyChe
         : PASSED
     }
     if (now < lastDismissedAt + dismissMs) {
-      const until = describeTime(lastDismissedAt + dismissMs)
-      return fail('frequency.dismissCooldown', EXPLAINED && `dismissed; again after ${until}`)
+      return fail(
+        'frequency.dismissCooldown',
+        EXPLAINED && `dismissed; again after ${describeTime(lastDismissedAt + dismissMs)}`,
+      )
     }
     return PASSED
   }
