@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createEmitter } from './createEmitter'
+import { createEmitter, type Emitter } from './createEmitter'
 
 type Events = { 'survey:shown': { id: string }; 'survey:completed': { id: string } }
 
@@ -51,6 +51,30 @@ describe('createEmitter', () => {
     emitter.on('survey:shown', second)
     emitter.emit('survey:shown', { id: 'x' })
     expect(second).toHaveBeenCalledTimes(1)
+  })
+
+  // As with addEventListener: once off() or clear() (destroy) returns, the handler is not called,
+  // even in the dispatch that is running (a handler unmounting a component that listens too).
+  it.each([
+    ['off', (e: Emitter<Events>, h: () => void) => e.off('survey:shown', h)],
+    ['clear', (e: Emitter<Events>) => e.clear()],
+  ])('does not call a handler removed by an earlier one in the same dispatch (%s)', (_, remove) => {
+    const emitter = createEmitter<Events>(() => {})
+    const later = vi.fn()
+    emitter.on('survey:shown', () => remove(emitter, later))
+    emitter.on('survey:shown', later)
+    emitter.emit('survey:shown', { id: 'x' })
+    expect(later).not.toHaveBeenCalled()
+  })
+
+  it('calls a handler added during a dispatch from the next one on', () => {
+    const emitter = createEmitter<Events>(() => {})
+    const added = vi.fn()
+    emitter.on('survey:shown', () => emitter.on('survey:shown', added))
+    emitter.emit('survey:shown', { id: 'x' })
+    expect(added).not.toHaveBeenCalled()
+    emitter.emit('survey:shown', { id: 'y' })
+    expect(added).toHaveBeenCalledTimes(1)
   })
 
   it('ignores a handler that is not a function', () => {

@@ -32,7 +32,9 @@ export function createEmitter<Events extends object>(
     off,
     emit(type, payload) {
       // A copy: a handler that removes itself (a `once` pattern) must not skip its neighbour.
+      // One removed meanwhile (off, or destroy's clear) is not called, as with addEventListener.
       for (const handler of [...(handlers.get(type) ?? [])]) {
+        if (!handlers.get(type)?.has(handler)) continue
         try {
           ;(handler as Handler<Events[typeof type]>)(payload)
         } catch (error) {
