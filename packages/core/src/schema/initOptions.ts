@@ -7,6 +7,10 @@ import { localeTagSchema } from './text'
 const fn = <F extends (...args: never[]) => unknown>(message = 'expected a function') =>
   z.custom<F>((v) => typeof v === 'function', message)
 const jsonObject = z.record(z.string(), z.unknown())
+// Traits and context are the host's own objects, an app's user model (a class instance, which a
+// record refuses) among them: Sonde keeps what JSON keeps of them, as identify() does.
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v)
+const hostObject = z.custom<Record<string, unknown>>(isObject, 'expected an object')
 
 export const themeSchema = z.strictObject({
   accent: z.optional(z.string()),
@@ -26,14 +30,16 @@ export const initOptionsSchema = z.strictObject({
   endpoint: z.string().check(z.minLength(1, 'expected the URL batches are sent to')),
   key: z.optional(z.string()),
   config: z.optional(z.union([z.string().check(z.minLength(1)), jsonObject])),
-  user: z.optional(z.strictObject({ id: z.optional(z.string()), traits: z.optional(jsonObject) })),
+  user: z.optional(z.strictObject({ id: z.optional(z.string()), traits: z.optional(hostObject) })),
   locale: z.optional(localeTagSchema),
   consent: z.optional(z.enum(['granted', 'pending', 'denied'])),
   theme: z.optional(themeSchema),
-  // A value neither form takes is reported by the function branch (the object one refused its
-  // type outright), so that branch names both forms.
+  // One check for both forms, so a value neither takes is told of both.
   context: z.optional(
-    z.union([jsonObject, fn<() => Record<string, unknown>>('expected an object or a function')]),
+    z.custom<Record<string, unknown> | (() => Record<string, unknown>)>(
+      (v) => typeof v === 'function' || isObject(v),
+      'expected an object or a function',
+    ),
   ),
   redact: z.optional(z.strictObject({ query: z.optional(z.array(z.string())) })),
   beforeSend: z.optional(fn<(event: SondeEvent) => SondeEvent | null>()),

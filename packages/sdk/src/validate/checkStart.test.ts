@@ -24,6 +24,22 @@ describe('checkStart', () => {
     )
   })
 
+  // An app's user model is a class instance: identify() keeps what JSON keeps of it, and init's
+  // user and context must take it too, rather than leave Sonde inert over "expected object, got
+  // object".
+  it.each([
+    ['user.traits', (traits: object) => ({ user: { id: 'u_42', traits } })],
+    ['context', (context: object) => ({ context })],
+  ])('takes a class instance as %s', (_, options) => {
+    class Account {
+      plan = 'pro'
+      roles = ['admin']
+      save() {}
+    }
+    const checked = checkStart({ endpoint: '/v1/batch', ...options(new Account()) }, base)
+    expect(checked).toMatchObject({ ok: true })
+  })
+
   // README: `context` is an object or a function. Told only "expected a function", a host that
   // passed a string or an array would not learn that an object works too.
   it.each([['x'], [[1]], [42]])('refuses the context %j, saying both forms it takes', (context) => {
