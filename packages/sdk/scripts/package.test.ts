@@ -52,6 +52,30 @@ init({
 })
 void sonde.flush().then(() => version)
 
+// The app's own types: an interface, or a class (its user model), has no index signature.
+interface Account {
+  id: string
+  plan: string
+}
+class User {
+  constructor(readonly id: string, readonly plan: string) {}
+  save() {}
+}
+interface ExportFinished {
+  rows: number
+  format: 'csv' | 'xlsx'
+}
+declare const account: Account
+const user = new User('u_42', 'pro')
+const finished: ExportFinished = { rows: 1200, format: 'csv' }
+sonde.identify(user.id, user)
+sonde.identify(account.id, account)
+sonde.track('export_finished', finished)
+init({ endpoint: '/v1/batch', user: { id: user.id, traits: user } })
+init({ endpoint: '/v1/batch', user: { traits: account } })
+// @ts-expect-error context is read as it is given: a promise gives none
+init({ endpoint: '/v1/batch', context: async () => ({ plan: 'pro' }) })
+
 // @ts-expect-error the key is a string
 init({ endpoint: '/v1/batch', key: 42 })
 // @ts-expect-error an NPS question runs 0 to 10

@@ -8,9 +8,12 @@ const fn = <F extends (...args: never[]) => unknown>(message = 'expected a funct
   z.custom<F>((v) => typeof v === 'function', message)
 const jsonObject = z.record(z.string(), z.unknown())
 // Traits and context are the host's own objects, an app's user model (a class instance, which a
-// record refuses) among them: Sonde keeps what JSON keeps of them, as identify() does.
+// record refuses) among them: Sonde keeps what JSON keeps of them, as identify() does. Traits
+// are typed `object`: an interface or a class has no index signature, so is no Record<string,
+// unknown>. Context stays a record: as `object` it would take a function, an async one too,
+// whose promise gives no context.
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v)
-const hostObject = z.custom<Record<string, unknown>>(isObject, 'expected an object')
+const hostObject = z.custom<object>(isObject, 'expected an object')
 
 export const themeSchema = z.strictObject({
   accent: z.optional(z.string()),

@@ -68,7 +68,11 @@ export function createApi(parts: ApiParts): Sonde {
         // `track(name, null)` from plain JS: no properties, rather than a `where` filter
         // throwing on null and the event evaluating nothing at all (a string's own keys are
         // harmless to read).
-        prompter.evaluate({ type: 'event', name, properties: properties ?? {} })
+        prompter.evaluate({
+          type: 'event',
+          name,
+          properties: (properties ?? {}) as Record<string, unknown>,
+        })
       }),
     page: () => queue(() => parts.onRoute(win.location.href)),
     show: (surveyId) =>

@@ -28,8 +28,9 @@ export interface SondeEvents {
 
 /** The object `init()` returns and `window.sonde` becomes. No method ever throws. */
 export interface Sonde {
-  identify(userId: string, traits?: Record<string, unknown>): void
-  track(name: string, properties?: Record<string, unknown>): void
+  // `object`: the host's interfaces and classes (its user model) have no index signature.
+  identify(userId: string, traits?: object): void
+  track(name: string, properties?: object): void
   page(): void
   show(surveyId: string): void
   startTour(tourId: string): void
