@@ -298,6 +298,40 @@ describe('track from plain JS', () => {
   })
 })
 
+// Calls run once the stored state and the config are in (and, on a site's first page, the
+// options checked): what they are judged on is the host's object as it was at the call, not as
+// the host changed it since (an object reused for the next export, a user model updated).
+describe.each([
+  ['on the first page', false],
+  ['on a later page', true],
+])('objects the host changes after the call, %s', (_, later) => {
+  const exported = {
+    ...csat,
+    id: 'csv-export',
+    trigger: { event: 'export_finished', where: { format: 'csv' } },
+    audience: { traits: [{ key: 'plan', op: 'eq', value: 'pro' }] },
+  }
+  const page = async () => {
+    const options = { endpoint: endpoint(), locale: 'en', config: { surveys: [exported] } }
+    // Options seen valid on an earlier page start at once, without the validator.
+    if (later) await start(options).flush()
+    return start(options)
+  }
+
+  it('identify and track: judged on the traits and properties given at the call', async () => {
+    const sonde = await page()
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    const traits = { plan: 'pro' }
+    const properties = { format: 'csv' }
+    sonde.identify('u_42', traits)
+    sonde.track('export_finished', properties)
+    traits.plan = 'free'
+    properties.format = 'xlsx'
+    await vi.waitFor(() => expect(shown).toHaveBeenCalled(), { timeout: 5_000 })
+  })
+})
+
 describe('beforeSend', () => {
   // The mistakes a host makes: mutating without returning, an async hook, a wrong value.
   const returns = {

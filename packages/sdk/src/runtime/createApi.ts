@@ -45,35 +45,37 @@ export function createApi(parts: ApiParts): Sonde {
   const { win, log, runtime, calls, consent, visitor, presenter, prompter, emitter } = parts
   const { queue, guard } = calls
   return {
-    identify: (userId, traits) =>
+    // Calls wait for the stored state and the config: traits and properties are copied at the
+    // call, or the host's later change to its object (reused for the next export, a user model
+    // updated) would be what they are judged on.
+    identify: (userId, traits) => {
+      // Traits travel in every event and are stored with the state: a cycle would make each
+      // event impossible to queue, a function would make the state impossible to store. They
+      // are an object: a string's characters or an array's items are no traits.
+      const plain = safe(
+        () => JSON.parse(JSON.stringify(traits ?? {}, keepArrays)) as Record<string, unknown>,
+        null,
+      )
       queue(() => {
         if (typeof userId !== 'string' || !userId) return log.error('identify: expected a user id')
-        // Traits travel in every event and are stored with the state: a cycle would make each
-        // event impossible to queue, a function would make the state impossible to store. They
-        // are an object: a string's characters or an array's items are no traits.
-        const plain = safe(
-          () => JSON.parse(JSON.stringify(traits ?? {}, keepArrays)) as Record<string, unknown>,
-          null,
-        )
         if (typeof plain !== 'object' || !plain || Array.isArray(plain))
           return log.error('identify: expected JSON traits')
         parts.update(recordIdentity(runtime.state, userId, plain))
-      }),
-    track: (name, properties) =>
+      })
+    },
+    track: (name, properties) => {
+      // `track(name, null)` from plain JS: no properties, rather than a `where` filter
+      // throwing on null and the event evaluating nothing at all (a string's own keys are
+      // harmless to read). A `where` reads their own values only: a shallow copy keeps them.
+      const props: Record<string, unknown> = safe(() => ({ ...properties }), {})
       queue(() => {
         if (typeof name !== 'string' || !name) return log.error('track: expected an event name')
         visitor.session({ event: name })
         parts.update(recordEvent(runtime.state, name))
         presenter.current()?.signal?.(name)
-        // `track(name, null)` from plain JS: no properties, rather than a `where` filter
-        // throwing on null and the event evaluating nothing at all (a string's own keys are
-        // harmless to read).
-        prompter.evaluate({
-          type: 'event',
-          name,
-          properties: (properties ?? {}) as Record<string, unknown>,
-        })
-      }),
+        prompter.evaluate({ type: 'event', name, properties: props })
+      })
+    },
     page: () => queue(() => parts.onRoute(win.location.href)),
     show: (surveyId) =>
       queue(() => prompter.evaluate({ type: 'manual', kind: 'survey', id: surveyId })),
