@@ -52,3 +52,33 @@ it('says so in one console error when init() comes while a Sonde runs (a second 
   expect(String(error.mock.calls[0]?.[0])).toMatch(/^\[sonde\] init\(\) ignored/)
   host.sonde.destroy()
 })
+
+it('judges calls that waited for init on the traits and properties given at the call', async () => {
+  const csat = acme.surveys.find((s) => s.id === 'csat-ticket')
+  const survey = {
+    ...csat,
+    id: 'csv-export',
+    trigger: { event: 'export_finished', where: { format: 'csv' } },
+    audience: { traits: [{ key: 'plan', op: 'eq', value: 'pro' }] },
+  }
+  const a = { ...options('csat-ticket'), config: { surveys: [survey] }, debug: true }
+  const seen = init(a)
+  await seen.flush()
+  seen.destroy()
+  const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+  await import('./script')
+  const host = window as unknown as { sonde: Sonde & { init(options: unknown): Sonde } }
+  // The host's objects, changed after the calls (reused for the next export, a user updated).
+  const traits = { plan: 'pro' }
+  const properties = { format: 'csv' }
+  host.sonde.identify('u_42', traits)
+  host.sonde.track('export_finished', properties)
+  traits.plan = 'free'
+  properties.format = 'xlsx'
+  host.sonde.init(a)
+  // Due, it is shown: its UI chunk, which this test server does not serve, is asked for.
+  await vi.waitFor(() => expect(String(error.mock.calls[0]?.[0])).toBe('[sonde] could not show'))
+  expect(debug.mock.calls.flat().join('\n')).not.toMatch(/csv-export not shown/)
+  host.sonde.destroy()
+})

@@ -1,6 +1,7 @@
 import type { InitOptions } from '@sonde/core'
 import { lent } from './chunks/lent'
 import type { Chunks, DeliveryChunk, SurveyChunk, TourChunk, Validator } from './runtime/chunks'
+import { copyNow } from './runtime/copyNow'
 import { createInertSonde } from './runtime/createInertSonde'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
@@ -72,8 +73,10 @@ const call = (method: string, args: unknown[]): unknown => {
     return starting ? starting.then((s) => s.flush()) : Promise.resolve({ sent: 0, pending: 0 })
   let made: unknown
   let cancelled = false
+  // identify's traits and track's properties as they are now, not once the Sonde is ready.
+  const now = method === 'identify' || method === 'track' ? [args[0], copyNow(args[1])] : args
   waiting.push(() => {
-    if (!cancelled) made = call(method, args)
+    if (!cancelled) made = call(method, now)
   })
   // on() hands back its unsubscribe at once: it cancels the waiting call, or undoes it once made.
   if (method === 'on')

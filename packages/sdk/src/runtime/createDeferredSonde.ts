@@ -1,6 +1,5 @@
-import { keepArrays } from '../keepArrays'
+import { copyNow } from './copyNow'
 import { createInertSonde } from './createInertSonde'
-import { safe } from './safe'
 import type { Sonde } from './types'
 
 type Method = (...args: unknown[]) => unknown
@@ -39,15 +38,13 @@ export function createDeferredSonde(pending: Promise<Sonde>): Sonde {
       off?.()
     }
   }
-  // The host may change its object before the Sonde is ready (reused for the next export, a
-  // user model updated): traits and properties go as they are at the call. What cannot be
-  // copied goes as it is, for the Sonde to refuse with its error.
+  // Traits and properties go as they are at the call, not once the Sonde is ready.
   sonde.identify = (userId, traits) => {
-    const now = safe(() => JSON.parse(JSON.stringify(traits ?? {}, keepArrays)), traits)
+    const now = copyNow(traits)
     later((s) => s.identify(userId, now))
   }
   sonde.track = (name, properties) => {
-    const now = safe(() => ({ ...properties }), properties)
+    const now = copyNow(properties)
     later((s) => s.track(name, now))
   }
   sonde.flush = () => new Promise((resolve) => later((s) => resolve(s.flush())))
