@@ -1,6 +1,7 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
+import { contrast } from '../test/contrast'
 import { closeAll, show } from '../test/show'
 import { csatNumbers, csatStars, nps, single } from '../test/surveys'
 
@@ -69,6 +70,27 @@ test.each([
   const like = (i: number) => looks[i] === looks[chosen[0]]
   expect(radios.map((_, i) => like(i))).toEqual(radios.map((_, i) => chosen.some((c) => c === i)))
 })
+
+test.each([
+  ['a dark theme', { accent: '#4f46e5', colorScheme: 'dark' }, 'light'],
+  ['an auto theme on a dark system', { accent: '#4f46e5' }, 'dark'],
+] as const)(
+  'with a brand accent chosen for white, %s still shows the choice and the focus ring at 3:1',
+  async (_, theme, os) => {
+    // WCAG 1.4.11: the selected point and the focus ring are told apart by the accent alone.
+    await emulate([{ name: 'prefers-color-scheme', value: os }])
+    const { handle, shadow } = show(csatNumbers, { theme })
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('{ArrowRight}')
+    const surface = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
+    const point = getComputedStyle(shadow.activeElement as HTMLElement)
+    expect((shadow.activeElement as HTMLElement).ariaChecked).toBe('true')
+    expect(contrast(point.outlineColor, surface)).toBeGreaterThanOrEqual(3)
+    expect(contrast(point.backgroundColor, surface)).toBeGreaterThanOrEqual(3)
+    expect(contrast(point.color, point.backgroundColor)).toBeGreaterThanOrEqual(4.5)
+  },
+)
 
 test('a center prompt is as tall as its question, in the middle of the window', async () => {
   const { handle, shadow } = show(nps, { position: 'center' })

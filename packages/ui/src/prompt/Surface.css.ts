@@ -1,5 +1,5 @@
 const dark =
-  '--bg:var(--sonde-bg,#18181b);--tx:var(--sonde-text,#f4f4f5);--ac:var(--sonde-accent,#a5b4fc);--on:var(--sonde-on-accent,#18181b);color-scheme:dark'
+  '--bg:var(--sonde-bg,#18181b);--tx:var(--sonde-text,#f4f4f5);--ac:var(--sonde-accent-dark,var(--sonde-accent,#a5b4fc));--on:var(--sonde-on-accent-dark,var(--sonde-on-accent,#18181b));color-scheme:dark'
 
 // Sizes are in px, never rem: the host page's root font size must not scale the prompt. A prompt
 // lifted above an on-screen keyboard (a sheet on a phone, a bottom corner on a tablet) also
