@@ -1,7 +1,8 @@
 // `anywhere`, not `break-word`: a flex item's minimum width shrinks too, so a long word or
 // URL in an option or heading wraps instead of widening the prompt. A part in another language
 // than the surface's (a fallback) takes its direction from its own text: English shown in an
-// Arabic prompt must not end "?…" on the left.
+// Arabic prompt must not end "?…" on the left. Forced colors paint both backgrounds of the
+// progress bar in Canvas: its fill takes the text colour and its track an outline.
 export const promptCss = `
 .c{position:relative;display:flex;flex-direction:column;gap:12px;padding:16px;overflow-wrap:anywhere}
 .s [lang]{unicode-bidi:plaintext}
@@ -15,6 +16,7 @@ export const promptCss = `
 .pg{display:flex;align-items:center;gap:8px;padding-inline-end:28px;font-size:12px;color:var(--mu)}
 .bar{flex:1;height:4px;border-radius:2px;background:color-mix(in srgb,var(--tx) 15%,var(--bg));overflow:hidden}
 .bar>i{display:block;height:100%;background:var(--ac)}
+@media (forced-colors:active){.bar{outline:1px solid}.bar>i{background:CanvasText}}
 .ft{display:flex;justify-content:flex-end;gap:8px}
 .b{min-height:36px;padding:6px 16px;border:1px solid var(--ac);border-radius:calc(var(--r)*.6);background:var(--ac);color:var(--on);font-weight:600;cursor:pointer}
 .b.alt{border-color:var(--bd);background:none;color:var(--tx)}

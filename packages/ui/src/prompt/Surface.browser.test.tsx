@@ -54,6 +54,19 @@ test('in forced colors (Windows High Contrast) the surface keeps an edge around 
   expect(Number.parseFloat(css.borderTopWidth)).toBeGreaterThanOrEqual(1)
 })
 
+test('in forced colors, the progress bar still shows how far the respondent is', async () => {
+  // Its fill and its track are backgrounds, which forced colors repaint in the surface's Canvas.
+  await emulate([{ name: 'forced-colors', value: 'active' }])
+  const { handle, shadow } = show(nps)
+  await handle.ready
+  const canvas = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
+  const track = getComputedStyle(shadow.querySelector('.bar') as HTMLElement)
+  const fill = getComputedStyle(shadow.querySelector('.bar>i') as HTMLElement)
+  expect(fill.backgroundColor).not.toBe(canvas)
+  expect(track.outlineStyle).not.toBe('none')
+  expect(track.outlineColor).not.toBe(canvas)
+})
+
 test.each([
   ['the selected point of a scale stands out', csatNumbers, 'backgroundColor', [2]],
   ['the stars up to the selected one stand out', csatStars, 'color', [0, 1, 2]],
