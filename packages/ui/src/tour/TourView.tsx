@@ -59,8 +59,14 @@ export function TourView(p: TourViewProps) {
       return () => window.removeEventListener('resize', redraw)
     }
     // Within the viewport is not enough: a scrolled container may clip the target away, and
-    // `nearest` scrolls only what does, leaving a target already in sight where it is.
-    target.scrollIntoView({ block: inViewport(target) ? 'nearest' : 'center', inline: 'nearest' })
+    // `nearest` scrolls only what does, leaving a target already in sight where it is. A page's
+    // `scroll-behavior: smooth` would glide there, past a preference for reduced motion.
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches
+    target.scrollIntoView({
+      block: inViewport(target) ? 'nearest' : 'center',
+      inline: 'nearest',
+      behavior: still ? 'instant' : 'auto',
+    })
     return place(target, tip.current, {
       placement: toFloating(step?.placement, rtl),
       arrow: arrow.current,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { page } from 'vitest/browser'
+import { cdp, page } from 'vitest/browser'
 import { box, el, near, until } from './test/layout'
 import { closeTours, showTour, tour } from './test/showTour'
 
@@ -256,5 +256,28 @@ describe('placement', () => {
       window.removeEventListener('error', onError)
     }
     expect(errors).toEqual([])
+  })
+})
+
+describe('reduced motion', () => {
+  afterEach(async () => {
+    document.documentElement.style.scrollBehavior = ''
+    await cdp().send('Emulation.setEmulatedMedia', { features: [] })
+  })
+
+  test("on a page that scrolls smoothly, a step's far target is jumped to, not glided to", async () => {
+    // `scroll-behavior: smooth` on the page's root (set without a media query, as many sites do)
+    // would make the tour's scroll to its target a long glide: motion the user asked not to see.
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
+    })
+    document.documentElement.style.scrollBehavior = 'smooth'
+    el('div', { height: '3000px' })
+    el('button', {}, document.body, 't')
+    await shown()
+    const scrolled = window.scrollY
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    expect(scrolled).toBeGreaterThan(2000)
+    expect(window.scrollY).toBe(scrolled)
   })
 })
