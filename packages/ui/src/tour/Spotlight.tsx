@@ -18,7 +18,8 @@ export function holeRadius(target: Element, box: DOMRect): number {
 
 /**
  * The overlay's outline: the whole viewport, minus a hole around `hole` with corners of `radius`
- * (even-odd fill), or no hole when the target is hidden or the step has none.
+ * (even-odd fill), or no hole when the target is hidden or the step has none. The frame lies
+ * just outside the viewport, so that in forced colors only the hole's edge shows its stroke.
  */
 export function spotlightPath(
   hole: DOMRect | null,
@@ -26,7 +27,7 @@ export function spotlightPath(
   height: number,
   radius = RADIUS,
 ): string {
-  const frame = `M0 0H${width}V${height}H0Z`
+  const frame = `M-4 -4H${width + 4}V${height + 4}H-4Z`
   if (!hole) return frame
   const x = Math.round(hole.left - PAD)
   const y = Math.round(hole.top - PAD)

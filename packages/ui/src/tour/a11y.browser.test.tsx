@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { page, userEvent } from 'vitest/browser'
+import { cdp, page, userEvent } from 'vitest/browser'
+import { screenshotPixels } from '../test/screenshotPixels'
+import { settled } from '../test/sweep'
 import { el, until } from './test/layout'
 import { closeTours, showTour, tour } from './test/showTour'
 
@@ -140,5 +142,39 @@ describe('motion', () => {
     await handle.ready
     const animated = (tip()?.getAnimations().length ?? 0) > 0
     expect(animated).toBe(!query.matches)
+  })
+})
+
+describe('forced colors', () => {
+  afterEach(() => cdp().send('Emulation.setEmulatedMedia', { features: [] }))
+
+  test('in a dark high-contrast theme, the spotlight still marks out its target', async () => {
+    // Forced colors paint the page black: dimming it with black shows nothing, so the only sign
+    // of which element a spotlight step is about would be gone.
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [
+        { name: 'forced-colors', value: 'active' },
+        { name: 'prefers-color-scheme', value: 'dark' },
+      ],
+    })
+    const main = el('main', { padding: '120px 300px' })
+    const target = el('button', {}, main, 't')
+    const lit = tour({ steps: [{ id: 'spot', target: '#t', title: 'Here', spotlight: true }] })
+    const { handle, shadow } = showTour(lit)
+    await handle.ready
+    await settled(shadow)
+    const pixels = await screenshotPixels(main)
+    const origin = main.getBoundingClientRect()
+    const t = target.getBoundingClientRect()
+    // The screenshot may be scaled (the test iframe fitted to the runner's window).
+    const scale = pixels.width / origin.width
+    // Along the row through the target's middle, from 40 px left of it up to its own border.
+    const y = Math.round((t.top + t.height / 2 - origin.top) * scale)
+    const at = (x: number) => {
+      const i = (y * pixels.width + Math.round((x - origin.left) * scale)) * 4
+      return pixels.data.slice(i, i + 3).join()
+    }
+    const row = Array.from({ length: 36 }, (_, i) => at(t.left - 40 + i))
+    expect(row.filter((pixel) => pixel !== row[0])).not.toEqual([])
   })
 })
