@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks'
 import { themeStyle } from '../theme/themeStyle'
 import { composing } from './composing'
 import { showOnTop } from './showOnTop'
+import { tabSource } from './tabSource'
 import { useKeyboardInset } from './useKeyboardInset'
 
 interface Props {
@@ -30,15 +31,8 @@ export function Surface(p: Props) {
 
   useLayoutEffect(() => {
     const el = ref.current
-    // A corner prompt leaves focus in the page, but is the next Tab stop from it rather than one
-    // after the whole page (the host is last in <body>). Not from <body>, nor from this prompt
-    // itself (shown again in another position).
-    const from = document.activeElement
-    const source =
-      from instanceof HTMLElement && from !== document.body && !from.shadowRoot?.contains(el)
-        ? from
-        : undefined
-    if (el) showOnTop(el, modal, source)
+    // A corner prompt leaves focus in the page, but is the next Tab stop from it.
+    if (el) showOnTop(el, modal, tabSource(el))
   }, [])
 
   const style = themeStyle(p.theme)

@@ -3,6 +3,7 @@ import type { Ref } from 'preact'
 import { useLayoutEffect, useRef } from 'preact/hooks'
 import { LiveRegion } from '../prompt/LiveRegion'
 import { showOnTop } from '../prompt/showOnTop'
+import { tabSource } from '../prompt/tabSource'
 import { useKeyboardInset } from '../prompt/useKeyboardInset'
 import { fill } from '../strings/fill'
 import type { Strings } from '../strings/types'
@@ -60,7 +61,8 @@ export function TourTip(p: TourTipProps) {
   useLayoutEffect(() => {
     const el = box.current
     if (!el) return
-    showOnTop(el, p.modal)
+    // A plain step leaves focus in the page, but is the next Tab stop from it.
+    showOnTop(el, p.modal, tabSource(el))
     if (p.modal || p.focus) (primary.current ?? el).focus({ preventScroll: true })
   }, [])
 

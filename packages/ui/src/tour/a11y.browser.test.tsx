@@ -83,6 +83,28 @@ describe('focus', () => {
     expect(document.activeElement).toBe(input)
   })
 
+  test('a plain tooltip is the next Tab stop from where focus is, not after the whole page', async () => {
+    // Its host is last in <body>: without that, a keyboard user reached Skip tour and Next only
+    // after every link and field of the page.
+    const { input, target } = hostPage()
+    input.focus()
+    const { handle, shadow } = showTour(mixed, { startAt: 1 })
+    await handle.ready
+    expect(document.activeElement).toBe(input)
+    await userEvent.tab()
+    expect(shadow.activeElement?.textContent).toBe('Skip tour')
+    await userEvent.tab()
+    await userEvent.tab()
+    expect(shadow.activeElement?.textContent).toBe('Next')
+    await userEvent.tab()
+    expect(document.activeElement).toBe(target)
+    await userEvent.tab({ shift: true })
+    await userEvent.tab({ shift: true })
+    await userEvent.tab({ shift: true })
+    await userEvent.tab({ shift: true })
+    expect(document.activeElement).toBe(input)
+  })
+
   test('keyboard only: Enter on Next moves on and keeps focus in the tour to the end', async () => {
     const { input, other } = hostPage()
     input.focus()
