@@ -2,6 +2,7 @@
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import { contrast } from '../test/contrast'
+import { screenshotPixels } from '../test/screenshotPixels'
 import { closeAll, show } from '../test/show'
 import { csatNumbers, csatStars, nps, single } from '../test/surveys'
 
@@ -102,6 +103,41 @@ test.each([
     expect(contrast(point.outlineColor, surface)).toBeGreaterThanOrEqual(3)
     expect(contrast(point.backgroundColor, surface)).toBeGreaterThanOrEqual(3)
     expect(contrast(point.color, point.backgroundColor)).toBeGreaterThanOrEqual(4.5)
+  },
+)
+
+test.each(['light', 'dark'] as const)(
+  '%s: the chosen stars differ from the others by more than their colour (WCAG 1.4.1)',
+  async (colorScheme) => {
+    // Told apart by hue alone (indigo against slate grey, 1.15:1), three of five chosen stars look
+    // like five to someone who sees no colour. Counted here as the pixels each star inks.
+    const { handle, shadow } = show(csatStars, { theme: { colorScheme } })
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}')
+    await userEvent.tab() // on to the close button: the focus ring is not what shows the choice
+    const surface = shadow.querySelector('.s') as HTMLElement
+    await Promise.all(surface.getAnimations().map((animation) => animation.finished))
+    const bg = getComputedStyle(surface).backgroundColor
+    const scale = shadow.querySelector('.sc') as HTMLElement
+    const pixels = await screenshotPixels(scale)
+    const ratio = pixels.width / scale.getBoundingClientRect().width
+    const ink = [...scale.querySelectorAll('[role=radio]')].map((star) => {
+      const box = star.getBoundingClientRect()
+      const left = Math.round((box.left - scale.getBoundingClientRect().left) * ratio)
+      let count = 0
+      for (let y = 0; y < pixels.height; y++) {
+        for (let x = left; x < left + Math.round(box.width * ratio); x++) {
+          const i = (y * pixels.width + x) * 4
+          const [r = 0, g = 0, b = 0] = pixels.data.slice(i, i + 3)
+          if (contrast(`rgb(${r}, ${g}, ${b})`, bg) > 1.5) count += 1
+        }
+      }
+      return count
+    })
+    // The same glyph in two colours inks as much either way; an outline, a good quarter less.
+    const chosen = Math.min(...ink.slice(0, 3))
+    expect(Math.max(...ink.slice(3))).toBeLessThan(chosen * 0.75)
   },
 )
 
