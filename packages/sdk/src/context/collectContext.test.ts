@@ -124,6 +124,33 @@ describe('collectContext', () => {
       }),
     )
     expect(context.custom).toEqual({})
-    expect(onError).toHaveBeenCalledWith(error)
+    expect(onError).toHaveBeenCalledWith('context() threw', error)
+  })
+
+  // Traits and custom context go with every event: one too large (an avatar as a data URL) made
+  // each event too large to send, so every answer was dropped. They are left out, and said.
+  it.each([
+    ['user.traits', { user: { anonymousId: 'anon', traits: { avatar: 'x'.repeat(9_000) } } }],
+    ['context', { custom: () => ({ dump: ['é'.repeat(4_500)] }) }],
+  ])('leaves out %s over 8 KB of JSON, and says so', (field, patch) => {
+    const onError = vi.fn()
+    const context = collectContext(input({ ...patch, onError }))
+    expect({ traits: context.user?.traits, custom: context.custom }).toEqual(
+      field === 'context' ? { traits: { plan: 'pro' }, custom: {} } : { traits: {}, custom: {} },
+    )
+    expect(onError).toHaveBeenCalledWith(`${field} over 8 KB: left out of the event`)
+  })
+
+  it('keeps traits and custom context of 8 KB', () => {
+    const onError = vi.fn()
+    const traits = { a: 'x'.repeat(8_000 - '{"a":""}'.length) }
+    const context = collectContext(
+      input({ user: { anonymousId: 'anon', traits }, custom: traits, onError }),
+    )
+    expect({ traits: context.user?.traits, custom: context.custom }).toEqual({
+      traits,
+      custom: traits,
+    })
+    expect(onError).not.toHaveBeenCalled()
   })
 })

@@ -1,4 +1,4 @@
-import type { UsageContext } from '@sonde/core'
+import { measureJson, type UsageContext } from '@sonde/core'
 import { keepArrays } from '../keepArrays'
 import { safe } from '../runtime/safe'
 import { redactUrl } from './redactUrl'
@@ -22,9 +22,17 @@ export interface ContextInput {
   keepQuery: readonly string[]
   /** Global Privacy Control or Do Not Track: nothing beyond path and locale. */
   restricted: boolean
-  /** Told about a custom-context function that threw; the event still goes out without it. */
-  onError?: (error: unknown) => void
+  /**
+   * Told about a custom-context function that threw, or traits or custom context left out for
+   * their size; the event still goes out without them.
+   */
+  onError?: (message: string, ...details: unknown[]) => void
 }
+
+// Traits and custom context go with every event: one too large (an avatar as a data URL) would
+// make each event too large to send, answers and all. 8 KB leaves room for several events in
+// the 48 KB the unload path allows.
+const MAX_BYTES = 8_000
 
 /** The `context` of an event, redacted per the privacy defaults. */
 export function collectContext(input: ContextInput): UsageContext {
@@ -34,7 +42,7 @@ export function collectContext(input: ContextInput): UsageContext {
   if (input.restricted) return { page: { path }, locale }
   const { page, session, user } = input
   const referrer = page.referrer ? redactUrl(page.referrer) : ''
-  const custom = readCustom(input)
+  const custom = bounded('context', readCustom(input), input)
   // `context: { app: { version } }` names the app version in either form, object or function.
   const app = custom.app as { version?: unknown } | undefined
   const version = input.appVersion ?? (typeof app?.version === 'string' ? app.version : undefined)
@@ -56,7 +64,7 @@ export function collectContext(input: ContextInput): UsageContext {
       id: user.id ?? null,
       anonymousId: user.anonymousId,
       known: user.id !== undefined,
-      traits: user.traits,
+      traits: bounded('user.traits', user.traits, input),
     },
     session: {
       id: session.id,
@@ -91,7 +99,17 @@ function readCustom({ custom, onError }: ContextInput): Record<string, unknown> 
       ? (copy as Record<string, unknown>)
       : {}
   } catch (error) {
-    onError?.(error)
+    onError?.('context() threw', error)
     return {}
   }
+}
+
+function bounded<T extends Record<string, unknown>>(
+  field: string,
+  value: T,
+  { onError }: ContextInput,
+): T | Record<string, never> {
+  if (measureJson(value) <= MAX_BYTES) return value
+  onError?.(`${field} over 8 KB: left out of the event`)
+  return {}
 }

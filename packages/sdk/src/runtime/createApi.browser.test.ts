@@ -109,6 +109,23 @@ describe('identify with traits that are not plain JSON', () => {
     expect(error).toHaveBeenCalledWith('[sonde] identify: expected JSON traits')
   })
 
+  // An avatar kept as a data URL among the traits: each event carrying it was too large to send,
+  // so the prompt's every event, answers included, was dropped without an error.
+  it('leaves out traits too large to send, with one error, and delivers the answers', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const sonde = start({ endpoint: endpoint(), locale: 'en', config: { surveys: [csat] } })
+    sonde.identify('u_avatar', {
+      plan: 'pro',
+      avatar: `data:image/png;base64,${'A'.repeat(300_000)}`,
+    })
+    await answer(sonde, 4)
+    await sleep(300)
+    await sonde.flush()
+    const sent = batches.flatMap((b) => b.events).find((e) => e.type === 'survey.completed')
+    expect(sent?.context?.user).toMatchObject({ id: 'u_avatar', traits: {} })
+    expect(error).toHaveBeenCalledWith('[sonde] user.traits over 8 KB: left out of the event')
+  })
+
   it('refuses traits that are not an object (a string, an array) with one error', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const sonde = start({ endpoint: endpoint(), locale: 'en', config: { surveys: [csat] } })

@@ -64,7 +64,7 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
         | undefined,
       keepQuery: options.redact?.query ?? [],
       restricted: deps.restricted,
-      onError: (error) => log.error('context() threw', error),
+      onError: log.error,
     }
     const make = ({ collectContext }: { collectContext: (i: ContextInput) => UsageContext }) => {
       let out: SondeEvent | null = { ...event, context: collectContext(input) }
