@@ -10,6 +10,11 @@ export interface ConfigResult {
   value: Config
   /** Why anything was left out; empty when the whole input is valid. */
   errors: ParseError[]
+  /**
+   * The input is no config at all (not an object, `surveys` or `tours` not a list), so `value`
+   * holds nothing of it: not a config with every survey removed.
+   */
+  rejected: boolean
 }
 
 const envelope = z.looseObject({
@@ -25,7 +30,7 @@ const envelope = z.looseObject({
  */
 export function parseConfig(input: unknown): ConfigResult {
   const top = parse(envelope, input)
-  if (!top.ok) return { value: {}, errors: top.errors }
+  if (!top.ok) return { value: {}, errors: top.errors, rejected: true }
   const errors: ParseError[] = []
   const known = new Set(Object.keys(configSchema.shape))
   for (const key of Object.keys(top.value)) {
@@ -45,7 +50,7 @@ export function parseConfig(input: unknown): ConfigResult {
   }
   if (top.value.surveys) value.surveys = pick(surveySchema, top.value.surveys, 'surveys', errors)
   if (top.value.tours) value.tours = pick(tourSchema, top.value.tours, 'tours', errors)
-  return { value, errors }
+  return { value, errors, rejected: false }
 }
 
 function pick<S extends z.ZodMiniType<{ id: string }>>(

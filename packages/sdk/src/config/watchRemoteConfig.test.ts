@@ -124,7 +124,13 @@ describe('watchRemoteConfig', () => {
     ['a network error', () => Promise.reject(new TypeError('offline'))],
     ['a 500', async () => new Response('', { status: 500 })],
     ['a body that is not JSON', async () => new Response('<html>', { status: 200 })],
-  ])('keeps the last good config after %s', async (_, fail) => {
+    ['a body cut short', async () => new Response('{"surveys":[{"id":"a"', { status: 200 })],
+    // JSON, but no config at all: read as one, it would take every survey off every page.
+    ['a body of JSON null', async () => new Response('null', { status: 200 })],
+    ['a body that is a list', async () => new Response('[]', { status: 200 })],
+    ['surveys that are no list', async () => new Response('{"surveys":{}}', { status: 200 })],
+  ])('keeps the last good config after %s, and says so', async (_, fail) => {
+    log.error.mockClear()
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
     const onUpdate = vi.fn()
     const fetcher = vi.fn(fail) as unknown as typeof fetch
@@ -141,6 +147,25 @@ describe('watchRemoteConfig', () => {
     await new Promise((r) => setTimeout(r, 10))
     expect(onUpdate).not.toHaveBeenCalled()
     expect(cache.entry?.fetchedAt).toBe(0)
+    expect(log.error).toHaveBeenCalledWith(
+      expect.stringContaining('could not load config'),
+      expect.anything(),
+    )
+    remote.stop()
+  })
+
+  it('refuses a body that is no config, naming the field, and keeps the cached one', async () => {
+    const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
+    const { fetcher } = endpoint({ surveys: { a: survey('a') } }, '"v2"')
+    log.error.mockClear()
+    const remote = watchRemoteConfig('u', {
+      ...{ log, validator, cache, onUpdate: vi.fn(), fetcher },
+      now: () => 10 * 60_000,
+    })
+    await remote.first
+    await vi.waitFor(() => expect(log.error).toHaveBeenCalled())
+    expect(String(log.error.mock.calls[0]?.[1])).toContain('config.surveys')
+    expect(cache.entry).toMatchObject({ etag: '"v1"', fetchedAt: 0 })
     remote.stop()
   })
 

@@ -3,6 +3,7 @@ import {
   describeError,
   type InitOptions,
   initOptionsSchema,
+  type ParseError,
   parse,
   parseConfig,
 } from '@sonde/core'
@@ -18,15 +19,20 @@ export type StartCheck =
     }
   | { ok: false; error: string }
 
-/** The config part of a check: what runs, and the reasons for what was skipped (or null). */
+/**
+ * A remote config: what runs, and the reasons for what was skipped (or null). A body that is no
+ * config at all throws, so that the last good config stays: read as one, it would take every
+ * survey off every page.
+ */
 export function checkConfig(input: unknown): { config: Config; warning: string | null } {
-  const { value, errors } = parseConfig(input)
-  const warning =
-    errors.length > 0
-      ? `invalid config, the rest still runs: ${errors.map((e) => `config.${describeError(e)}`).join('; ')}`
-      : null
-  return { config: value, warning }
+  const { value, errors, rejected } = parseConfig(input)
+  if (rejected) throw new Error(`not a config: ${reasons(errors)}`)
+  return { config: value, warning: warningOf(errors) }
 }
+
+const reasons = (errors: ParseError[]) => errors.map((e) => `config.${describeError(e)}`).join('; ')
+const warningOf = (errors: ParseError[]) =>
+  errors.length > 0 ? `invalid config, the rest still runs: ${reasons(errors)}` : null
 
 /**
  * Checks the options of `init` and an inline config; a config URL is resolved against the page
@@ -57,8 +63,8 @@ export function checkStart(input: unknown, baseURI: string): StartCheck {
       config: { url: new URL(options.config, baseURI).href },
       warning: null,
     }
-  const { config, warning } = checkConfig(options.config ?? {})
-  return { ok: true, options, config, warning }
+  const { value, errors } = parseConfig(options.config ?? {})
+  return { ok: true, options, config: value, warning: warningOf(errors) }
 }
 
 // Not URL.canParse: Safari before 17 lacks it.
