@@ -45,6 +45,22 @@ describe('configsFromDirectory', () => {
     expect((await store.load('pk_a'))?.config.surveys).toEqual([])
   })
 
+  // JSON, but no config: a list of surveys pasted as the whole file, or "surveys" keyed by id.
+  // Served as {} under a new ETag, it took every survey off every page just the same.
+  it.each([
+    ['a list', JSON.stringify(testConfig.surveys)],
+    ['surveys as an object', JSON.stringify({ surveys: { a: testConfig.surveys[0] } })],
+  ])('keeps serving the last config that parsed while the file is %s', async (_, broken) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sonde-configs-'))
+    const logs: string[] = []
+    const store = configsFromDirectory(dir, (message) => logs.push(message))
+    await writeFile(join(dir, 'pk_a.json'), JSON.stringify({ surveys: [testConfig.surveys[0]] }))
+    const good = await store.load('pk_a')
+    await writeFile(join(dir, 'pk_a.json'), broken)
+    expect(await store.load('pk_a')).toBe(good)
+    expect(logs).toEqual([expect.stringContaining('still serving the last valid one')])
+  })
+
   // Node 20 says where JSON breaks only as a character offset; the team editing the file reads
   // the log for the line to fix.
   it('says on which line the file stops being JSON', async () => {

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type Config, describeError, type ParseError, parseConfig } from '@sonde/core'
+import {
+  type Config,
+  type ConfigResult,
+  describeError,
+  type ParseError,
+  parseConfig,
+} from '@sonde/core'
 import { projectKeyPattern } from '../projects/loadProjectsFile'
 import { describeJsonError } from './describeJsonError'
 
@@ -71,7 +77,10 @@ export function configsFor(
 
 /** Builds an entry from config content already in memory (tests, or configs kept elsewhere). */
 export function toConfigEntry(input: unknown): ConfigEntry {
-  const { value, errors } = parseConfig(input)
+  return entryOf(parseConfig(input))
+}
+
+function entryOf({ value, errors }: ConfigResult): ConfigEntry {
   const body = JSON.stringify(value)
   const digest = createHash('sha256').update(body).digest('base64url').slice(0, 27)
   return { config: value, body, etag: `"${digest}"`, errors }
@@ -103,7 +112,10 @@ async function readEntry(
     )
     if (previous) return null
   }
-  const entry = toConfigEntry(input)
-  for (const error of entry.errors) log(`[sonde-collector] ${path}: ${describeError(error)}`)
-  return entry
+  const result = parseConfig(input)
+  // JSON but no config (a list, "surveys" keyed by id) is served no more than a half-saved file.
+  const kept = result.rejected && previous ? '; still serving the last valid one' : ''
+  for (const error of result.errors)
+    log(`[sonde-collector] ${path}: ${describeError(error)}${kept}`)
+  return kept ? null : entryOf(result)
 }
