@@ -256,6 +256,30 @@ describe('watchRemoteConfig', () => {
     }
   })
 
+  // The README's promise: once the copy is 5 minutes old, it is revalidated. A page opened on a
+  // copy 4 minutes old kept it until the page was 5 minutes old: the copy 9.
+  it('revalidates a fresh copy once it is a TTL old, then every TTL', async () => {
+    vi.useFakeTimers({ now: 4 * 60_000 })
+    try {
+      const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
+      const { fetcher, calls } = endpoint({ surveys: [] })
+      const remote = watchRemoteConfig('u', {
+        ...{ log, validator, cache, onUpdate: vi.fn(), fetcher },
+        ttlMs: 5 * 60_000,
+      })
+      await remote.first
+      await vi.advanceTimersByTimeAsync(60_000 - 1)
+      expect(calls).toEqual([])
+      await vi.advanceTimersByTimeAsync(1)
+      expect(calls).toEqual(['"v1"'])
+      await vi.advanceTimersByTimeAsync(5 * 60_000)
+      expect(calls).toEqual(['"v1"', '"v1"'])
+      remote.stop()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   // Headers that never come, or headers at once and then a body that stalls (a proxy or a
   // server hanging mid-response): either way the start must not wait for ever.
   it.each([

@@ -30,7 +30,7 @@ export interface RemoteConfig {
 
 /**
  * A remote config with stale-while-revalidate: the cached copy is used at once and refreshed in
- * the background when older than `ttlMs`, then every `ttlMs` while the page lives; a failed
+ * the background once it is `ttlMs` old, then every `ttlMs` while the page lives; a failed
  * refresh keeps the last good config. `onUpdate` receives each newer config.
  */
 export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteConfig {
@@ -45,11 +45,8 @@ export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteCo
     const entry =
       result.status === 'new'
         ? result.entry
-        : current && {
-            ...current,
-            ...(result.etag !== undefined ? { etag: result.etag } : {}),
-            fetchedAt: now(),
-          }
+        : // The body is the one cached: an ETag it came under still names it.
+          current && { ...current, etag: result.etag ?? current.etag, fetchedAt: now() }
     if (!entry) return null
     current = entry
     await deps.cache.write(url, entry)
@@ -60,13 +57,22 @@ export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteCo
     if (config && !stopped) deps.onUpdate(config)
   }
 
+  let timer: ReturnType<typeof setTimeout> | undefined
   const first = (async () => {
     current = await deps.cache.read(url)
-    if (!current) return (await refresh()) ?? {}
-    if (now() - current.fetchedAt >= ttlMs) void update()
-    return current.config
+    const config = current ? current.config : ((await refresh()) ?? {})
+    // Revalidated once the copy is `ttlMs` old (at once, in the background, if it is already),
+    // not `ttlMs` after this page opened on it, then every `ttlMs`.
+    if (!stopped)
+      timer = setTimeout(
+        () => {
+          void update()
+          timer = setInterval(update, ttlMs)
+        },
+        current ? current.fetchedAt + ttlMs - now() : ttlMs,
+      )
+    return config
   })()
-  const timer = setInterval(() => void update(), ttlMs)
   return {
     first,
     stop() {

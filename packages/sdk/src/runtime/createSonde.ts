@@ -136,7 +136,7 @@ export function createSonde(
             }),
         })
       : null
-  const config = remote ? remote.first : Promise.resolve(source as Config)
+  const config = remote ? remote.first : (source as Config)
   const prompter = createPrompter({
     ...{ runtime, presenter, flow, chunks, log, persistence },
     allowed: consent.allowed,
