@@ -32,9 +32,7 @@ export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
         const entry = db ? await withTimeout(get<CachedConfig>(url, db), timeoutMs) : undefined
         // Checked by another version of Sonde, whose schemas may differ: fetched and checked
         // again, as a new body would be.
-        return entry?.sdk === SDK_VERSION && typeof entry.fetchedAt === 'number' && entry.config
-          ? entry
-          : null
+        return entry?.sdk === SDK_VERSION && entry.config ? entry : null
       } catch {
         return null
       }

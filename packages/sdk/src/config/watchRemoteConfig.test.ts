@@ -1,8 +1,8 @@
 import type { Config } from '@sonde/core'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CachedConfig, ConfigCache } from './configCache'
 import { hashText } from './hashText'
-import { watchRemoteConfig } from './watchRemoteConfig'
+import { type RemoteConfigDeps, watchRemoteConfig } from './watchRemoteConfig'
 
 const survey = (id: string) => ({
   id,
@@ -41,17 +41,28 @@ function endpoint(body: unknown, etag = '"v1"') {
 
 const ids = (config: Config) => config.surveys?.map((s) => s.id)
 
+// The watcher uses the page's fetch and clock: stood in for, with the endpoint and the time given.
+function watch(url: string, deps: RemoteConfigDeps & { fetcher: typeof fetch; now?: number }) {
+  vi.stubGlobal('fetch', deps.fetcher)
+  if (deps.now !== undefined) vi.setSystemTime(deps.now)
+  return watchRemoteConfig(url, deps)
+}
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
+
 describe('watchRemoteConfig', () => {
   it('fetches, keeps the valid surveys, and caches with the ETag', async () => {
     const cache = memoryCache()
     const { fetcher } = endpoint({ surveys: [survey('a'), { ...survey('b'), kind: 'x' }] })
-    const remote = watchRemoteConfig('https://c/v1/config', {
+    const remote = watch('https://c/v1/config', {
       log,
       validator,
       cache,
       onUpdate: vi.fn(),
       fetcher,
-      now: () => 1_000,
+      now: 1_000,
     })
     expect(ids(await remote.first)).toEqual(['a'])
     expect(cache.entry).toMatchObject({ etag: '"v1"', fetchedAt: 1_000 })
@@ -63,13 +74,13 @@ describe('watchRemoteConfig', () => {
     validator.mockClear()
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 1_000 })
     const { fetcher, calls } = endpoint({})
-    const remote = watchRemoteConfig('u', {
+    const remote = watch('u', {
       log,
       validator,
       cache,
       onUpdate: vi.fn(),
       fetcher,
-      now: () => 2_000,
+      now: 2_000,
       ttlMs: 60_000,
     })
     expect(await remote.first).toEqual({ surveys: [] })
@@ -82,13 +93,13 @@ describe('watchRemoteConfig', () => {
     const cached = memoryCache({ config: { surveys: [] }, etag: '"v0"', fetchedAt: 0 })
     const onUpdate = vi.fn()
     const { fetcher, calls } = endpoint({ surveys: [survey('new')] }, '"v2"')
-    const remote = watchRemoteConfig('u', {
+    const remote = watch('u', {
       log,
       validator,
       cache: cached,
       onUpdate,
       fetcher,
-      now: () => 10 * 60_000,
+      now: 10 * 60_000,
     })
     expect(await remote.first).toEqual({ surveys: [] })
     await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledTimes(1))
@@ -103,13 +114,13 @@ describe('watchRemoteConfig', () => {
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
     const onUpdate = vi.fn()
     const { fetcher, calls } = endpoint({ surveys: [survey('x')] }, '"v1"')
-    const remote = watchRemoteConfig('u', {
+    const remote = watch('u', {
       log,
       validator,
       cache,
       onUpdate,
       fetcher,
-      now: () => 10 * 60_000,
+      now: 10 * 60_000,
     })
     await remote.first
     await vi.waitFor(() => expect(calls).toHaveLength(1))
@@ -134,13 +145,13 @@ describe('watchRemoteConfig', () => {
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
     const onUpdate = vi.fn()
     const fetcher = vi.fn(fail) as unknown as typeof fetch
-    const remote = watchRemoteConfig('u', {
+    const remote = watch('u', {
       log,
       validator,
       cache,
       onUpdate,
       fetcher,
-      now: () => 10 * 60_000,
+      now: 10 * 60_000,
     })
     expect(await remote.first).toEqual({ surveys: [] })
     await vi.waitFor(() => expect(fetcher).toHaveBeenCalled())
@@ -158,9 +169,9 @@ describe('watchRemoteConfig', () => {
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
     const { fetcher } = endpoint({ surveys: { a: survey('a') } }, '"v2"')
     log.error.mockClear()
-    const remote = watchRemoteConfig('u', {
+    const remote = watch('u', {
       ...{ log, validator, cache, onUpdate: vi.fn(), fetcher },
-      now: () => 10 * 60_000,
+      now: 10 * 60_000,
     })
     await remote.first
     await vi.waitFor(() => expect(log.error).toHaveBeenCalled())
@@ -178,14 +189,14 @@ describe('watchRemoteConfig', () => {
     ) as unknown as typeof fetch
     const onUpdate = vi.fn()
     validator.mockClear()
-    const first = watchRemoteConfig('u', { log, validator, cache, onUpdate, fetcher, now: () => 0 })
+    const first = watch('u', { log, validator, cache, onUpdate, fetcher, now: 0 })
     expect(ids(await first.first)).toEqual(['a'])
     first.stop()
     expect(validator).toHaveBeenCalledTimes(1)
     // The next page, after the TTL: a 200 with the same body and another ETag.
-    const next = watchRemoteConfig('u', {
+    const next = watch('u', {
       ...{ log, validator, cache, onUpdate, fetcher },
-      now: () => 10 * 60_000,
+      now: 10 * 60_000,
     })
     expect(ids(await next.first)).toEqual(['a'])
     await vi.waitFor(() => expect(cache.entry?.etag).toBe('"e2"'))
@@ -208,10 +219,10 @@ describe('watchRemoteConfig', () => {
     const fetcher = vi.fn(async () => new Response(text, { headers: { etag: '"v2"' } }))
     const onUpdate = vi.fn()
     validator.mockClear()
-    const remote = watchRemoteConfig('u', {
+    const remote = watch('u', {
       ...{ log, validator, cache, onUpdate },
       fetcher: fetcher as unknown as typeof fetch,
-      now: () => 10 * 60_000,
+      now: 10 * 60_000,
     })
     await remote.first
     await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledTimes(1))
@@ -222,7 +233,7 @@ describe('watchRemoteConfig', () => {
 
   it('yields an empty config when there is neither cache nor network', async () => {
     const fetcher = vi.fn(() => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch
-    const remote = watchRemoteConfig('u', {
+    const remote = watch('u', {
       log,
       validator,
       cache: memoryCache(),
@@ -237,7 +248,7 @@ describe('watchRemoteConfig', () => {
     vi.useFakeTimers()
     try {
       const { fetcher, calls } = endpoint({ surveys: [] })
-      const remote = watchRemoteConfig('u', {
+      const remote = watch('u', {
         log,
         validator,
         cache: memoryCache(),
@@ -263,7 +274,7 @@ describe('watchRemoteConfig', () => {
     try {
       const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 0 })
       const { fetcher, calls } = endpoint({ surveys: [] })
-      const remote = watchRemoteConfig('u', {
+      const remote = watch('u', {
         ...{ log, validator, cache, onUpdate: vi.fn(), fetcher },
         ttlMs: 5 * 60_000,
       })
@@ -300,7 +311,7 @@ describe('watchRemoteConfig', () => {
     try {
       log.error.mockClear()
       const fetcher = vi.fn(answer) as unknown as typeof fetch
-      const remote = watchRemoteConfig('https://c/v1/config', {
+      const remote = watch('https://c/v1/config', {
         log,
         validator,
         cache: memoryCache(),

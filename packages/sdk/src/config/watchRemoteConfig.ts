@@ -18,8 +18,6 @@ export interface RemoteConfigDeps {
   cache: ConfigCache
   onUpdate: (config: Config) => void
   ttlMs?: number
-  fetcher?: typeof fetch | undefined
-  now?: () => number
 }
 
 export interface RemoteConfig {
@@ -35,18 +33,17 @@ export interface RemoteConfig {
  */
 export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteConfig {
   const ttlMs = deps.ttlMs ?? 5 * 60_000
-  const now = deps.now ?? Date.now
   let current: CachedConfig | null = null
   let stopped = false
 
   const refresh = async (): Promise<Config | null> => {
-    const result = await fetchConfig(url, deps, current, now)
+    const result = await fetchConfig(url, deps, current)
     if (result.status === 'failed') return null
     const entry =
       result.status === 'new'
         ? result.entry
         : // The body is the one cached: an ETag it came under still names it.
-          current && { ...current, etag: result.etag ?? current.etag, fetchedAt: now() }
+          current && { ...current, etag: result.etag ?? current.etag, fetchedAt: Date.now() }
     if (!entry) return null
     current = entry
     await deps.cache.write(url, entry)
@@ -69,7 +66,7 @@ export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteCo
           void update()
           timer = setInterval(update, ttlMs)
         },
-        current ? current.fetchedAt + ttlMs - now() : ttlMs,
+        current ? current.fetchedAt + ttlMs - Date.now() : ttlMs,
       )
     return config
   })()
@@ -91,15 +88,11 @@ async function fetchConfig(
   url: string,
   deps: RemoteConfigDeps,
   known: CachedConfig | null,
-  now: () => number,
 ): Promise<Fetched> {
   try {
     const headers: Record<string, string> = known?.etag ? { 'if-none-match': known.etag } : {}
     // A server that never answers must not hold the start, and every call waiting on it.
-    const response = await withTimeout(
-      (deps.fetcher ?? fetch)(url, { credentials: 'omit', headers }),
-      10_000,
-    )
+    const response = await withTimeout(fetch(url, { credentials: 'omit', headers }), 10_000)
     if (response.status === 304) return { status: 'same' }
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     // Nor one that sends its headers and then stalls in the body.
@@ -112,7 +105,7 @@ async function fetchConfig(
     const { checkConfig } = await deps.validator()
     const { config, warning } = checkConfig(JSON.parse(text))
     if (warning) deps.log.error(warning)
-    return { status: 'new', entry: { config, etag, hash, fetchedAt: now() } }
+    return { status: 'new', entry: { config, etag, hash, fetchedAt: Date.now() } }
   } catch (error) {
     deps.log.error(`could not load config from ${url}`, error)
     return { status: 'failed' }

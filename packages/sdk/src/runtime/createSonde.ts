@@ -123,7 +123,8 @@ export function createSonde(
   }
   const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
   // A remote config is cached (with consent) and revalidated in the background; a newer one
-  // applies from the next signal on, what is on screen stays.
+  // applies from the next signal on (its seconds-on-page timed on this page), what is on screen
+  // stays.
   const remote =
     'url' in source
       ? watchRemoteConfig(source.url, {
@@ -133,6 +134,7 @@ export function createSonde(
           onUpdate: (next) =>
             calls.queue(() => {
               runtime.cfg = next
+              signals.arm()
             }),
         })
       : null

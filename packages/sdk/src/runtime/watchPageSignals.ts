@@ -13,6 +13,11 @@ export interface PageSignals {
   readonly view: PageView
   /** A new route (from `referrer`): time on page and scroll depth start again. */
   restart(referrer?: string): void
+  /**
+   * The thresholds changed (a newer config): each is timed from the page's entry, and one already
+   * past fires at once, as the page has been seen that long (a trigger holds from its seconds on).
+   */
+  arm(): void
   stop(): void
 }
 
@@ -35,8 +40,12 @@ export function watchPageSignals(
 
   const arm = () => {
     for (const timer of timers) clearTimeout(timer)
+    // From the page's entry, not from now: armed again mid-page, a threshold keeps its time.
     timers = [...new Set(seconds())].map((s) =>
-      setTimeout(() => emit({ type: 'timeOnPage', seconds: s }), s * 1000),
+      setTimeout(
+        () => emit({ type: 'timeOnPage', seconds: s }),
+        view.enteredAt + s * 1000 - Date.now(),
+      ),
     )
   }
   const measure = () => {
@@ -83,6 +92,7 @@ export function watchPageSignals(
       exitSent = false
       arm()
     },
+    arm,
     stop() {
       for (const timer of timers) clearTimeout(timer)
       win.cancelAnimationFrame(frame)
