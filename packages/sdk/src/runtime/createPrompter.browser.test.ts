@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
+import { idbConfigCache } from '../config/configCache'
+import { storeName } from '../delivery/storeName'
 import { init } from '../init'
 import { startSonde } from '../start'
 import type { Chunks } from './chunks'
@@ -10,6 +12,7 @@ import type { Sonde } from './types'
 const here = location.href
 const made: Sonde[] = []
 afterEach(() => {
+  vi.restoreAllMocks()
   for (const sonde of made.splice(0)) sonde.destroy()
   for (const el of document.querySelectorAll('sonde-root')) el.remove()
   history.replaceState(null, '', here)
@@ -107,5 +110,39 @@ describe('a tab in the background', () => {
     hide(false)
     await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
     expect(prompt()).toBe(true)
+  })
+})
+
+describe('a config revalidated while a prompt waits out its delay', () => {
+  const asking = (version: number, text: string) => ({
+    ...csat,
+    version,
+    questions: [{ ...csat.questions[0], text }],
+    trigger: { page: { prefix: '/' }, delaySeconds: 1 },
+  })
+
+  // The team fixed the question and raised the version; the page started on its stale copy and
+  // the new one came a moment later. The old survey was shown, and answered as version 1.
+  it('shows the survey as the new config has it', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}/v1/batch`
+    const config = `https://collect.test/${crypto.randomUUID()}/v1/config`
+    await idbConfigCache(`${storeName(endpoint)}-config`).write(config, {
+      config: { surveys: [asking(1, 'Old question?')] } as never,
+      etag: '"v1"',
+      fetchedAt: 0,
+    })
+    vi.spyOn(window, 'fetch').mockImplementation(async (input) =>
+      String(input) === config
+        ? new Response(JSON.stringify({ surveys: [asking(2, 'New question?')] }))
+        : new Response('{"accepted":[],"rejected":[]}'),
+    )
+    const sonde = init({ endpoint, locale: 'en', config })
+    made.push(sonde)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    await vi.waitFor(() => expect(shown).toHaveBeenCalled(), { timeout: 4_000 })
+    const root = document.querySelector('sonde-root')?.shadowRoot
+    await vi.waitFor(() => expect(root?.textContent).toContain('question?'))
+    expect(root?.textContent).toContain('New question?')
   })
 })

@@ -61,16 +61,20 @@ export function createPrompter(deps: {
   ) => {
     let mount: Mount | null = null
     if (kind === 'survey') {
-      const survey = runtime.cfg.surveys?.find((s) => s.id === id)
-      if (survey)
-        mount = recheck(
-          kind,
-          id,
-          later(
-            async () => (await chunks.survey()).surveyFlow(survey, flow),
-            pageOf(location.href),
-          ),
-        )
+      // Only what the config holds is ever due. Read when it mounts: a newer config that came
+      // during the delay (the recheck has just found the survey there) is the one shown.
+      mount = recheck(
+        kind,
+        id,
+        later(
+          async () =>
+            (await chunks.survey()).surveyFlow(
+              runtime.cfg.surveys!.find((s) => s.id === id)!,
+              flow,
+            ),
+          pageOf(location.href),
+        ),
+      )
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)
       if (tour) {
