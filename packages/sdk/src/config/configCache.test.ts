@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { createStore, set } from 'idb-keyval'
 import { describe, expect, it } from 'vitest'
 import { SDK_VERSION } from '../version'
-import { idbConfigCache, noConfigCache } from './configCache'
+import { idbConfigCache } from './configCache'
 
 describe('idbConfigCache', () => {
   it('keeps the last config per URL across openings', async () => {
@@ -25,8 +25,18 @@ describe('idbConfigCache', () => {
     expect(await idbConfigCache('config-test-2').read(url)).toBeNull()
   })
 
-  it('writes nothing without consent', async () => {
-    await noConfigCache.write('u', { config: {}, etag: null, fetchedAt: 1 })
-    expect(await noConfigCache.read('u')).toBeNull()
+  // DESIGN: opt-out means no storage writes. A page that started with consent revalidates its
+  // config in the background; after optOut() those revalidations wrote on.
+  it('neither writes nor reads once consent is withdrawn, and again once given', async () => {
+    const url = 'https://c/v1/config?key=c'
+    const entry = { config: { surveys: [] }, etag: null, fetchedAt: 1 }
+    let allowed = true
+    const cache = idbConfigCache('config-test-3', () => allowed)
+    await cache.write(url, entry)
+    allowed = false
+    expect(await cache.read(url)).toBeNull()
+    await cache.write(url, { ...entry, fetchedAt: 2 })
+    allowed = true
+    expect(await cache.read(url)).toMatchObject({ fetchedAt: 1 })
   })
 })

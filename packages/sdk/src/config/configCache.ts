@@ -22,14 +22,20 @@ export interface ConfigCache {
 
 /**
  * The last good config per URL in IndexedDB (a database of Sonde's own), so a page shows what is
- * due at once and revalidates in the background. Every failure reads as "no cache".
+ * due at once and revalidates in the background. Every failure reads as "no cache"; so does
+ * every use while `allowed()` says no (consent not given, or withdrawn while the page runs).
  */
-export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
+export function idbConfigCache(
+  name: string,
+  allowed: () => boolean = () => true,
+  timeoutMs = 2_000,
+): ConfigCache {
   const db = openIdbStore(name, 'config')
   return {
     async read(url) {
       try {
-        const entry = db ? await withTimeout(get<CachedConfig>(url, db), timeoutMs) : undefined
+        const entry =
+          db && allowed() ? await withTimeout(get<CachedConfig>(url, db), timeoutMs) : undefined
         // Checked by another version of Sonde, whose schemas may differ: fetched and checked
         // again, as a new body would be.
         return entry?.sdk === SDK_VERSION && entry.config ? entry : null
@@ -39,14 +45,9 @@ export function idbConfigCache(name: string, timeoutMs = 2_000): ConfigCache {
     },
     async write(url, entry) {
       try {
-        if (db) await withTimeout(set(url, { ...entry, sdk: SDK_VERSION }, db), timeoutMs)
+        if (db && allowed())
+          await withTimeout(set(url, { ...entry, sdk: SDK_VERSION }, db), timeoutMs)
       } catch {}
     },
   }
-}
-
-/** No cache at all: without consent nothing is written. */
-export const noConfigCache: ConfigCache = {
-  read: async () => null,
-  write: async () => {},
 }

@@ -6,7 +6,7 @@ import {
   startSession,
   type TargetingState,
 } from '@sonde/core'
-import { idbConfigCache, noConfigCache } from '../config/configCache'
+import { idbConfigCache } from '../config/configCache'
 import { watchRemoteConfig } from '../config/watchRemoteConfig'
 import type { KeyValue } from '../context/keyValue'
 import { deferDelivery } from '../delivery/deferDelivery'
@@ -130,7 +130,7 @@ export function createSonde(
       ? watchRemoteConfig(source.url, {
           log,
           validator: deps.chunks.validator,
-          cache: consent.allowed() ? idbConfigCache(`${ns}-config`) : noConfigCache,
+          cache: idbConfigCache(`${ns}-config`, consent.allowed),
           onUpdate: (next) =>
             calls.queue(() => {
               runtime.cfg = next
