@@ -61,19 +61,16 @@ export function createPrompter(deps: {
   ) => {
     let mount: Mount | null = null
     if (kind === 'survey') {
-      // Only what the config holds is ever due. Read when it mounts: a newer config that came
-      // during the delay (the recheck has just found the survey there) is the one shown.
+      // Only what the config holds is ever due. Read as the recheck has just found it there, so
+      // a newer config that came during the delay is the one shown, before the chunk's download,
+      // during which another could take the survey away.
       mount = recheck(
         kind,
         id,
-        later(
-          async () =>
-            (await chunks.survey()).surveyFlow(
-              runtime.cfg.surveys!.find((s) => s.id === id)!,
-              flow,
-            ),
-          pageOf(location.href),
-        ),
+        later(() => {
+          const survey = runtime.cfg.surveys!.find((s) => s.id === id)!
+          return chunks.survey().then((chunk) => chunk.surveyFlow(survey, flow))
+        }, pageOf(location.href)),
       )
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)
