@@ -161,7 +161,7 @@ describe('the script tag', () => {
   // What a product team copies is the README's snippet, not dist/stub.js: the two must not drift.
   test("the README's inline stub is the built one", () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8')
-    const pasted = /<script>(\(o=>\{.*?)<\/script>/.exec(readme)?.[1]
+    const pasted = /<script>(\(\w=>\{.*?)<\/script>/.exec(readme)?.[1]
     expect(pasted).toBe(readFileSync(join(sdk, 'dist/stub.js'), 'utf8').trim())
   })
   // The reason in words is for a developer reading the npm build; every page loads sonde.js.

@@ -24,6 +24,33 @@ describe('the stub, before the bundle', () => {
     ])
   })
 
+  // The host reuses its object (the next export's properties, a user model it updates) before the
+  // bundle runs: the call is judged, and sent, as it was made.
+  it('queues identify traits and track properties as they are at the call', () => {
+    const traits = { plan: 'free', tags: ['beta'] }
+    const properties: Record<string, unknown> = { format: 'csv' }
+    stub().identify('u_2', traits)
+    stub().track('export_started', properties)
+    traits.plan = 'pro'
+    traits.tags.push('new')
+    properties.format = 'pdf'
+    expect(stub()._q.slice(-2)).toEqual([
+      ['identify', ['u_2', { plan: 'free', tags: ['beta'] }]],
+      ['track', ['export_started', { format: 'csv' }]],
+    ])
+  })
+
+  it('queues what JSON cannot copy as it is, for the bundle to refuse', () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    stub().identify('u_3', cyclic)
+    stub().track('opened')
+    expect(stub()._q.slice(-2)).toEqual([
+      ['identify', ['u_3', cyclic]],
+      ['track', ['opened']],
+    ])
+  })
+
   it.each<[string, (s: Stub) => unknown]>([
     // const sonde = window.sonde.init({...}); sonde.track(...)
     ['init returns the instance', (s) => (s.init({ endpoint: '/c' }) as Stub).track('a')],

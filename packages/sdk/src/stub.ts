@@ -12,6 +12,17 @@
     ' ',
   )) {
     stub[m] = (...args: unknown[]) => {
+      // identify's traits and track's properties as they are now: the host may change its object
+      // before the bundle runs (reused for the next export). A cycle stays, for the bundle to
+      // refuse; arrays are taken from their holder, past an Array.prototype.toJSON (Prototype.js).
+      if (m === 'identify' || m === 'track')
+        try {
+          args[1] = JSON.parse(
+            JSON.stringify(args[1], function (this: Record<string, unknown>, k, v) {
+              return Array.isArray(this[k]) ? this[k] : v
+            }),
+          )
+        } catch {}
       q.push([m, args])
       // Host code written against the API uses what it returns: `init` the instance (this
       // object, which becomes the real one), `canShow` and `flush` their answers while loading
