@@ -1,6 +1,7 @@
 import { type Batch, createRecord, type SondeEvent } from '@sonde/core'
 import { createStore, entries, setMany } from 'idb-keyval'
 import { afterEach, describe, expect, it } from 'vitest'
+import { deleteDatabase } from '../test/deleteDatabase'
 import { createFetchTransport } from './createFetchTransport'
 import { hasQueued } from './hasQueued'
 import { type Delivery, startDelivery } from './startDelivery'
@@ -176,13 +177,7 @@ describe('delivery over a broken IndexedDB', () => {
     await expect.poll(delivered).toEqual([first.id])
     // The look for what an earlier page left opens a connection of its own.
     expect(await hasQueued(storeName(endpoint))).toBe(false)
-    const deleted = await new Promise<string>((resolve) => {
-      const request = indexedDB.deleteDatabase(storeName(endpoint))
-      request.onsuccess = () => resolve('deleted')
-      request.onerror = () => resolve('failed')
-      setTimeout(() => resolve('still pending'), 2_000)
-    })
-    expect(deleted).toBe('deleted')
+    expect(await deleteDatabase(storeName(endpoint))).toBe('deleted')
     setOnline(false)
     const second = event()
     expect((await timedEnqueue(delivery, second)).stored).toBe(true)
@@ -200,13 +195,7 @@ describe('delivery over a broken IndexedDB', () => {
     const first = event()
     expect((await timedEnqueue(delivery, first)).stored).toBe(true)
     await expect.poll(delivered).toEqual([first.id])
-    const deleted = await new Promise<string>((resolve) => {
-      const request = indexedDB.deleteDatabase(storeName(endpoint))
-      request.onsuccess = () => resolve('deleted')
-      request.onerror = () => resolve('failed')
-      setTimeout(() => resolve('still pending'), 2_000)
-    })
-    expect(deleted).toBe('deleted')
+    expect(await deleteDatabase(storeName(endpoint))).toBe('deleted')
     const second = event()
     expect((await timedEnqueue(delivery, second)).stored).toBe(true)
     await expect.poll(delivered).toEqual([first.id, second.id])

@@ -7,18 +7,8 @@ import {
 } from '@sonde/core'
 import { describe, expect, it } from 'vitest'
 import { idbConfigCache } from '../config/configCache'
+import { deleteDatabase } from '../test/deleteDatabase'
 import { persistState } from './persistState'
-
-// A host's logout that clears IndexedDB (indexedDB.databases(), then deleteDatabase on each)
-// waits for every open connection to the database to close: one Sonde keeps open would hold the
-// delete, and the host's logout awaiting it, as long as the page lives.
-const deleteDatabase = (name: string) =>
-  new Promise<string>((resolve) => {
-    const request = indexedDB.deleteDatabase(name)
-    request.onsuccess = () => resolve('deleted')
-    request.onerror = () => resolve('failed')
-    setTimeout(() => resolve('still pending'), 2_000)
-  })
 
 const state = createTargetingState({ anonymousId: 'a1', sessionId: 's1', now: 0 })
 
