@@ -1,9 +1,9 @@
+import type { Config } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
-import { idbConfigCache } from '../config/configCache'
-import { storeName } from '../delivery/storeName'
 import { init } from '../init'
 import { startSonde } from '../start'
+import { startOnStaleConfig } from '../test/startOnStaleConfig'
 import type { Chunks } from './chunks'
 import type { Sonde } from './types'
 
@@ -124,19 +124,10 @@ describe('a config revalidated while a prompt waits out its delay', () => {
   // The team fixed the question and raised the version; the page started on its stale copy and
   // the new one came a moment later. The old survey was shown, and answered as version 1.
   it('shows the survey as the new config has it', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}/v1/batch`
-    const config = `https://collect.test/${crypto.randomUUID()}/v1/config`
-    await idbConfigCache(`${storeName(endpoint)}-config`).write(config, {
-      config: { surveys: [asking(1, 'Old question?')] } as never,
-      etag: '"v1"',
-      fetchedAt: 0,
-    })
-    vi.spyOn(window, 'fetch').mockImplementation(async (input) =>
-      String(input) === config
-        ? new Response(JSON.stringify({ surveys: [asking(2, 'New question?')] }))
-        : new Response('{"accepted":[],"rejected":[]}'),
+    const sonde = await startOnStaleConfig(
+      { surveys: [asking(1, 'Old question?')] } as never,
+      { surveys: [asking(2, 'New question?')] } as never,
     )
-    const sonde = init({ endpoint, locale: 'en', config })
     made.push(sonde)
     const shown = vi.fn()
     sonde.on('survey:shown', shown)
@@ -144,5 +135,30 @@ describe('a config revalidated while a prompt waits out its delay', () => {
     const root = document.querySelector('sonde-root')?.shadowRoot
     await vi.waitFor(() => expect(root?.textContent).toContain('question?'))
     expect(root?.textContent).toContain('New question?')
+  })
+})
+
+describe('a config revalidated while the survey chunk is downloading', () => {
+  // The team withdrew the survey; the revalidation that says so came while the prompt's code
+  // was on its way. The survey was looked up again once it came, found missing, and the mount
+  // threw: a console error on the host's page for an ordinary change of config.
+  it('shows the survey as it was found due, without an error', async () => {
+    const error = vi.spyOn(console, 'error')
+    const survey = { ...csat, id: 'withdrawn', trigger: { page: { prefix: '/' } } }
+    let withdraw = () => {}
+    const revalidated = new Promise<Config>((resolve) => {
+      withdraw = () => resolve({ surveys: [] })
+    })
+    const { chunks, requested, release } = slowSurveyChunk()
+    const sonde = await startOnStaleConfig({ surveys: [survey] } as never, revalidated, chunks)
+    made.push(sonde)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    await vi.waitFor(() => expect(requested).toHaveBeenCalled(), { timeout: 5_000 })
+    withdraw()
+    await vi.waitFor(() => expect(sonde.canShow('withdrawn')).toMatchObject({ ok: false }))
+    release()
+    await vi.waitFor(() => expect(shown).toHaveBeenCalled(), { timeout: 5_000 })
+    expect(error).not.toHaveBeenCalled()
   })
 })

@@ -1,9 +1,8 @@
 import type { Signal } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
-import { idbConfigCache } from '../config/configCache'
-import { storeName } from '../delivery/storeName'
 import { init } from '../init'
+import { startOnStaleConfig } from '../test/startOnStaleConfig'
 import type { Sonde } from './types'
 import { watchPageSignals } from './watchPageSignals'
 
@@ -48,20 +47,8 @@ describe('a time-on-page trigger in a remote config', () => {
   // page. A survey added remotely, seen as the page revalidates its stale copy, was never timed
   // on that page: its seconds were armed from the copy the page started with.
   it('added by the background revalidation is timed on the same page', async () => {
-    const endpoint = `https://collect.test/${crypto.randomUUID()}/v1/batch`
-    const config = `https://collect.test/${crypto.randomUUID()}/v1/config`
-    await idbConfigCache(`${storeName(endpoint)}-config`).write(config, {
-      config: { surveys: [] },
-      etag: '"v1"',
-      fetchedAt: 0,
-    })
     const survey = { ...csat, id: 'added', trigger: { timeOnPageSeconds: 1 } }
-    vi.spyOn(window, 'fetch').mockImplementation(async (input) =>
-      String(input) === config
-        ? new Response(JSON.stringify({ surveys: [survey] }), { headers: { etag: '"v2"' } })
-        : new Response('{"accepted":[],"rejected":[]}'),
-    )
-    const sonde = init({ endpoint, locale: 'en', config })
+    const sonde = await startOnStaleConfig({ surveys: [] }, { surveys: [survey] } as never)
     made.push(sonde)
     const shown = vi.fn()
     sonde.on('survey:shown', shown)
