@@ -4,26 +4,57 @@
 /** @typedef {{ low: number, high: number }} Interval */
 
 const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
-// NPS carries its sign, except when it rounds to zero: −0.3 is "0", never "-0" (nor "+0").
-const signedWhole = new Intl.NumberFormat(undefined, {
-  maximumFractionDigits: 0,
-  signDisplay: 'exceptZero',
-})
-const oneDecimal = new Intl.NumberFormat(undefined, {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-})
+
+/** @type {Map<string, Intl.NumberFormat>} */
+const formats = new Map()
+
+/**
+ * A metric's number format: whole NPS with its sign, except when it rounds to zero (−0.3 is
+ * "0", never "-0" nor "+0"), whole CSAT %, CES to one decimal; `extra` more decimals each.
+ * @param {string} kind
+ * @param {number} extra
+ */
+function metricFormat(kind, extra) {
+  const key = `${kind} ${extra}`
+  let format = formats.get(key)
+  if (!format) {
+    const digits = (kind === 'ces' ? 1 : 0) + extra
+    format = new Intl.NumberFormat(undefined, {
+      minimumFractionDigits: kind === 'ces' ? digits : 0,
+      maximumFractionDigits: digits,
+      ...(kind === 'nps' ? { signDisplay: /** @type {const} */ ('exceptZero') } : {}),
+    })
+    formats.set(key, format)
+  }
+  return format
+}
 
 /**
  * The headline number of a metric: +32 for NPS, 78% for CSAT, 5.4 for the CES mean.
  * @param {string} kind
  * @param {number | null} value
+ * @param {number} [extra] decimals beyond the metric's own
  */
-export function formatValue(kind, value) {
+export function formatValue(kind, value, extra = 0) {
   if (value === null) return '—'
-  if (kind === 'nps') return signedWhole.format(value)
-  if (kind === 'csat') return `${whole.format(value)}%`
-  return oneDecimal.format(value)
+  const text = metricFormat(kind, extra).format(value)
+  return kind === 'csat' ? `${text}%` : text
+}
+
+/**
+ * An interval's bounds as its metric is written, with as many more decimals as it takes (up to
+ * three) to tell them apart: rounded alike, "100% to 100%" (1,000 answers, all satisfied) reads
+ * as an interval of no width, a certainty no sample gives.
+ * @param {string} kind
+ * @param {Interval} ci
+ * @returns {[string, string]}
+ */
+export function formatBounds(kind, ci) {
+  let extra = 0
+  while (extra < 3 && formatValue(kind, ci.low, extra) === formatValue(kind, ci.high, extra)) {
+    extra++
+  }
+  return [formatValue(kind, ci.low, extra), formatValue(kind, ci.high, extra)]
 }
 
 /**
@@ -33,7 +64,8 @@ export function formatValue(kind, value) {
  */
 export function formatInterval(kind, ci) {
   if (!ci) return 'too few answers for an interval'
-  return `95% CI ${formatValue(kind, ci.low)} to ${formatValue(kind, ci.high)}`
+  const [low, high] = formatBounds(kind, ci)
+  return `95% CI ${low} to ${high}`
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatInterval, formatShare, formatValue } from './format.js'
+import { formatBounds, formatInterval, formatShare, formatValue } from './format.js'
 
 describe('formatValue', () => {
   // An NPS that rounds to zero is shown as 0: one more detractor than promoters among 300
@@ -22,6 +22,31 @@ describe('formatValue', () => {
 describe('formatInterval', () => {
   it('writes an NPS interval bound near zero without a sign', () => {
     expect(formatInterval('nps', { low: -0.2, high: 45.4 })).toBe('95% CI 0 to +45')
+  })
+})
+
+// Bounds rounded alike read as an interval of no width, a certainty no sample gives: every one
+// of 1,000 answers satisfied has a Wilson lower bound of n / (n + z²) = 1000 / 1003.8415 =
+// 99.617%, which rounds to the 100% of its upper bound. They take the decimals that tell them
+// apart, and no more.
+describe('formatBounds', () => {
+  it.each([
+    ['csat', (1000 / (1000 + 1.959964 ** 2)) * 100, 100, '99.6%', '100%'],
+    ['csat', 89.6, 90.4, '89.6%', '90.4%'],
+    ['csat', 89.4, 90.6, '89%', '91%'],
+    ['nps', 99.76, 100, '+99.8', '+100'],
+    ['nps', -0.04, 0.3, '0', '+0.3'],
+    ['nps', 14.05, 44.2, '+14', '+44'],
+    // A CES mean of 5.42 from 10,000 answers (sd 1.2): ±1.96·1.2/100 = ±0.0235.
+    ['ces', 5.3965, 5.4435, '5.40', '5.44'],
+    ['ces', 4.43, 6.1, '4.4', '6.1'],
+  ] as const)('writes %s %f to %f as %s to %s', (kind, low, high, lowText, highText) => {
+    const shown = formatBounds(kind, { low, high }).map((text) => text.replace('\u2212', '-'))
+    expect(shown).toEqual([lowText, highText])
+  })
+
+  it('gives the card its distinct bounds too', () => {
+    expect(formatInterval('csat', { low: 99.617, high: 100 })).toBe('95% CI 99.6% to 100%')
   })
 })
 

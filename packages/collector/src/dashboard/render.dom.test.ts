@@ -40,6 +40,18 @@ describe('renderCards', () => {
   })
 })
 
+// A segment of 1,000 answers, all satisfied: its Wilson interval, 99.617% to 100%, was written
+// "100% to 100%", an interval of no width beside an n that says it has one.
+it('writes a group interval with bounds that differ', () => {
+  const score = { kind: 'csat', scale: 5, ...scoreCsat(Array(1000).fill(5), 5) }
+  const row = { key: 'desktop', n: 1000, value: score.score, ci: score.ci, score }
+  const segment = { name: 'device', rows: [row], truncated: false }
+  const table = document.createElement('table')
+  renderSegments(table, { ...csatStats(5, []), segment })
+  const cells = [...table.querySelectorAll('tbody td')].map((cell) => cell.textContent)
+  expect(cells).toEqual(['1,000', '100%', '99.6% to 100%'])
+})
+
 describe('table captions', () => {
   // A custom survey has no score: its empty tables must not be captioned as NPS.
   it.each([

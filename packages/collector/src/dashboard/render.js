@@ -4,7 +4,7 @@
 
 import { verbatimLimit } from './api.js'
 import { el, fill } from './dom.js'
-import { formatCount, formatInterval, formatShare, formatValue } from './format.js'
+import { formatBounds, formatCount, formatInterval, formatShare, formatValue } from './format.js'
 
 /**
  * @typedef {import('./api.js').SurveyStats} SurveyStats
@@ -133,9 +133,7 @@ function renderGroups(table, caption, keyTitle, kind, rows) {
       el('th', { scope: 'row' }, [row.key ?? '(not recorded)']),
       el('td', {}, [formatCount(row.n)]),
       el('td', {}, [formatValue(kind, row.value)]),
-      el('td', {}, [
-        row.ci ? `${formatValue(kind, row.ci.low)} to ${formatValue(kind, row.ci.high)}` : '—',
-      ]),
+      el('td', {}, [row.ci ? formatBounds(kind, row.ci).join(' to ') : '—']),
     ]),
   )
   fill(table, [el('caption', {}, [caption]), el('thead', {}, [header]), el('tbody', {}, body)])
