@@ -42,6 +42,34 @@ export function formatValue(kind, value, extra = 0) {
 }
 
 /**
+ * The ends a metric's headline can take: NPS −100…100, CSAT % 0–100, the CES mean 1…scale.
+ * @param {string} kind
+ * @param {number} scale
+ * @returns {[number, number]}
+ */
+export function metricRange(kind, scale) {
+  return kind === 'nps' ? [-100, 100] : kind === 'csat' ? [0, 100] : [1, scale]
+}
+
+/**
+ * A score as {@link formatValue} writes it, with the decimals (up to three more) that keep it off
+ * an end of its range it does not reach: 299 of 300 satisfied is "99.7%", where "100%" would say
+ * no one was dissatisfied.
+ * @param {string} kind
+ * @param {number | null} value
+ * @param {readonly number[]} range
+ */
+export function formatScore(kind, value, range) {
+  let extra = 0
+  const atEnd = () =>
+    range.some(
+      (end) => value !== end && formatValue(kind, value, extra) === formatValue(kind, end, extra),
+    )
+  while (value !== null && extra < 3 && atEnd()) extra++
+  return formatValue(kind, value, extra)
+}
+
+/**
  * An interval's bounds as its metric is written, with as many more decimals as it takes (up to
  * three) to tell them apart: rounded alike, "100% to 100%" (1,000 answers, all satisfied) reads
  * as an interval of no width, a certainty no sample gives.
@@ -69,12 +97,13 @@ export function formatInterval(kind, ci) {
 }
 
 /**
- * A percentage of a whole, for shares of answers; "—" for a share of nothing, which is no 0%.
+ * A percentage of a whole, for shares of answers; "—" for a share of nothing, which is no 0%,
+ * and, like a score, neither 0% nor 100% for some but not all.
  * @param {number} part
  * @param {number} total
  */
 export function formatShare(part, total) {
-  return total === 0 ? '—' : `${whole.format((100 * part) / total)}%`
+  return total === 0 ? '—' : formatScore('csat', (100 * part) / total, [0, 100])
 }
 
 /** @param {number} n */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBounds, formatInterval, formatShare, formatValue } from './format.js'
+import { formatBounds, formatInterval, formatScore, formatShare, formatValue } from './format.js'
 
 describe('formatValue', () => {
   // An NPS that rounds to zero is shown as 0: one more detractor than promoters among 300
@@ -16,6 +16,30 @@ describe('formatValue', () => {
     ['ces', null, '—'],
   ] as const)('%s %s is %s', (kind, value, shown) => {
     expect(formatValue(kind, value).replace('\u2212', '-')).toBe(shown)
+  })
+})
+
+// A score rounded to an end of its range it does not reach says what no answer supports: 299 of
+// 300 satisfied (99.67%) read "100%", no one dissatisfied; 599 promoters and a passive (NPS
+// 99.83) "+100"; 29 answers of 7 and one of 6 (mean 6.967) "7.0", everyone at the top. Such a
+// score takes the decimals that set it apart from the end; the ends themselves stay whole.
+describe('formatScore', () => {
+  it.each([
+    ['csat', (100 * 299) / 300, [0, 100], '99.7%'],
+    ['csat', (100 * 1) / 300, [0, 100], '0.3%'],
+    ['csat', (100 * 1999) / 2000, [0, 100], '99.95%'],
+    ['csat', 100, [0, 100], '100%'],
+    ['csat', 77.6, [0, 100], '78%'],
+    ['nps', (100 * 599) / 600, [-100, 100], '+99.8'],
+    ['nps', (-100 * 299) / 300, [-100, 100], '-99.7'],
+    ['nps', -100, [-100, 100], '-100'],
+    ['nps', -0.33, [-100, 100], '0'],
+    ['ces', (29 * 7 + 6) / 30, [1, 7], '6.97'],
+    ['ces', 7, [1, 7], '7.0'],
+    ['ces', 5.44, [1, 7], '5.4'],
+    ['ces', null, [1, 7], '—'],
+  ] as const)('writes %s %s in %j as %s', (kind, value, range, shown) => {
+    expect(formatScore(kind, value, range).replace('\u2212', '-')).toBe(shown)
   })
 })
 
@@ -58,6 +82,9 @@ describe('formatShare', () => {
     [0, 4, '0%'],
     [4, 4, '100%'],
     [0, 0, '—'],
+    // As a score: a share of some but not all is neither 0% nor 100%.
+    [299, 300, '99.7%'],
+    [1, 300, '0.3%'],
   ])('%i of %i is %s', (part, total, shown) => {
     expect(formatShare(part, total)).toBe(shown)
   })

@@ -52,6 +52,13 @@ it('writes a group interval with bounds that differ', () => {
   expect(cells).toEqual(['1,000', '100%', '99.6% to 100%'])
 })
 
+// 299 of 300 satisfied rounded to "100%", which says no one was dissatisfied.
+it('writes a CSAT short of everyone as short of 100%', () => {
+  const container = document.createElement('div')
+  renderCards(container, csatStats(5, [...Array(299).fill(5), 1]))
+  expect(container.querySelector('.card .value')?.textContent).toBe('99.7%')
+})
+
 describe('table captions', () => {
   // A custom survey has no score: its empty tables must not be captioned as NPS.
   it.each([

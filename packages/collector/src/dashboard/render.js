@@ -4,7 +4,14 @@
 
 import { verbatimLimit } from './api.js'
 import { el, fill } from './dom.js'
-import { formatBounds, formatCount, formatInterval, formatShare, formatValue } from './format.js'
+import {
+  formatBounds,
+  formatCount,
+  formatInterval,
+  formatScore,
+  formatShare,
+  metricRange,
+} from './format.js'
 
 /**
  * @typedef {import('./api.js').SurveyStats} SurveyStats
@@ -61,9 +68,13 @@ export function renderCards(container, stats) {
 function metricCards(kind, scale, score) {
   const n = `n = ${formatCount(score.n)}`
   const s = /** @type {Record<string, any>} */ (score)
+  const percent = metricRange('csat', scale)
   if (kind === 'nps') {
     return [
-      card('NPS', formatValue('nps', s.score), [formatInterval('nps', s.ci), n]),
+      card('NPS', formatScore('nps', s.score, metricRange('nps', scale)), [
+        formatInterval('nps', s.ci),
+        n,
+      ]),
       card('Buckets', formatShare(s.promoters, s.n), [
         'promoters',
         `${formatShare(s.passives, s.n)} passives, ${formatShare(s.detractors, s.n)} detractors`,
@@ -72,7 +83,7 @@ function metricCards(kind, scale, score) {
   }
   if (kind === 'csat') {
     return [
-      card('CSAT', formatValue('csat', s.score), [
+      card('CSAT', formatScore('csat', s.score, percent), [
         formatInterval('csat', s.ci),
         // As core's isSatisfied counts: the top box only on a scale shorter than 1–5.
         `${n}, ${scale >= 5 ? 'top two boxes' : 'top box'} of 1–${scale}`,
@@ -80,11 +91,14 @@ function metricCards(kind, scale, score) {
     ]
   }
   return [
-    card('CES mean', formatValue('ces', s.mean), [
+    card('CES mean', formatScore('ces', s.mean, metricRange('ces', scale)), [
       formatInterval('ces', s.meanCi),
       `${n}, 1–${scale}`,
     ]),
-    card('CES agree', formatValue('csat', s.agreePercent), [formatInterval('csat', s.agreeCi), n]),
+    card('CES agree', formatScore('csat', s.agreePercent, percent), [
+      formatInterval('csat', s.agreeCi),
+      n,
+    ]),
   ]
 }
 
@@ -119,9 +133,10 @@ export function renderDistribution(list, stats) {
  * @param {string} caption
  * @param {string} keyTitle
  * @param {string} kind
+ * @param {readonly number[]} range the ends the metric can take
  * @param {ScoredGroup[]} rows
  */
-function renderGroups(table, caption, keyTitle, kind, rows) {
+function renderGroups(table, caption, keyTitle, kind, range, rows) {
   const titles = [keyTitle, 'n', 'Score', '95% CI']
   const header = el(
     'tr',
@@ -132,7 +147,7 @@ function renderGroups(table, caption, keyTitle, kind, rows) {
     el('tr', {}, [
       el('th', { scope: 'row' }, [row.key ?? '(not recorded)']),
       el('td', {}, [formatCount(row.n)]),
-      el('td', {}, [formatValue(kind, row.value)]),
+      el('td', {}, [formatScore(kind, row.value, range)]),
       el('td', {}, [row.ci ? formatBounds(kind, row.ci).join(' to ') : '—']),
     ]),
   )
@@ -152,7 +167,8 @@ export function renderSegments(table, stats) {
     : segment
       ? `${names[kind]} by ${segment.name}${segment.truncated ? ' (largest 50 values)' : ''}`
       : 'No segment chosen'
-  renderGroups(table, caption, segment?.name ?? 'Segment', kind, segment?.rows ?? [])
+  const range = metricRange(kind, stats.metric?.scale ?? 10)
+  renderGroups(table, caption, segment?.name ?? 'Segment', kind, range, segment?.rows ?? [])
 }
 
 /**
@@ -163,7 +179,8 @@ export function renderTrendTable(table, stats) {
   const kind = stats.metric?.kind ?? 'nps'
   const title = stats.interval === 'week' ? 'Week of (UTC)' : 'Day (UTC)'
   const name = stats.metric ? names[kind] : 'Score'
-  renderGroups(table, `${name} by ${stats.interval}`, title, kind, stats.trend)
+  const range = metricRange(kind, stats.metric?.scale ?? 10)
+  renderGroups(table, `${name} by ${stats.interval}`, title, kind, range, stats.trend)
 }
 
 /**
