@@ -28,6 +28,23 @@ describe('responseRow', () => {
     ).toBeNull()
   })
 
+  // The SDK's dismissal repeats the answers given so far: it dates neither them nor their score.
+  it.each([
+    ['the same answers', [{ questionId: 'score', value: 9 }], '2026-11-20T23:59:00.000Z'],
+    ['new answers', [{ questionId: 'score', value: 8 }], '2026-11-21T00:01:00.000Z'],
+  ])('dates %s by the event that first carried them, in either order', (_, later, at) => {
+    const answer = row({ seq: 1, at: '2026-11-20T23:59:00.000Z', metric: undefined })
+    const dismissal = row({
+      type: 'survey.dismissed',
+      seq: 2,
+      at: '2026-11-21T00:01:00.000Z',
+      answers: later,
+      metric: undefined,
+    })
+    expect(mergeResponseRows(answer, dismissal).answered?.at).toBe(at)
+    expect(mergeResponseRows(dismissal, answer).answered?.at).toBe(at)
+  })
+
   it('merges to the same row whatever the order of the events', () => {
     const events = fc.array(
       fc.record({

@@ -6,7 +6,9 @@ import { type SegmentFields, segmentFields } from './segmentFields'
  * What one event says about its response. Rows for the same response merge by two rules (here
  * and in SQL): the latest event by (seq, event id) decides status and context; the latest event
  * that carried answers decides answers and score. A dismissal after two answers keeps them, and
- * the result is the same whatever order the events arrive in.
+ * the result is the same whatever order the events arrive in. The answers are dated by the first
+ * event that carried them as they stand: the SDK's dismissal repeats the answers given so far,
+ * which does not answer them again.
  */
 export interface ResponseRow extends SegmentFields {
   responseId: string
@@ -69,7 +71,21 @@ export function mergeResponseRows(a: ResponseRow, b: ResponseRow): ResponseRow {
     : !b.answered || isLater(a.answered, b.answered)
       ? a.answered
       : b.answered
-  return { ...latest, answered }
+  if (!a.answered || !b.answered || !sameAnswers(a.answered.answers, b.answered.answers)) {
+    return { ...latest, answered }
+  }
+  // ISO times of one format: the first in order is the earliest.
+  const [at = a.answered.at] = [a.answered.at, b.answered.at].sort()
+  return { ...latest, answered: answered && { ...answered, at } }
+}
+
+// As SQL compares jsonb: the same questions with the same values, in any key order.
+function sameAnswers(a: Answer[], b: Answer[]): boolean {
+  const text = (answers: Answer[]) =>
+    JSON.stringify(
+      answers.map((answer) => Object.entries(answer).sort(([x], [y]) => (x < y ? -1 : 1))),
+    )
+  return text(a) === text(b)
 }
 
 function isLater(a: { seq: number; eventId: string }, b: { seq: number; eventId: string }) {

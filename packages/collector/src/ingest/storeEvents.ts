@@ -49,6 +49,15 @@ const answerColumns = [
 ]
 const choose = (condition: string) => (column: string) =>
   `${column} = case when ${condition} then excluded.${column} else r.${column} end`
+// The same answers again (the SDK's dismissal repeats those given so far) are not answered anew:
+// they keep the time of the first event that carried them, whichever arrived first. Answers
+// changed and changed back (X, Y, X) arriving out of order may keep the first X's time: the row
+// does not know of the Y between them.
+const sameAnswers = `excluded.answers_event_id <> '' and r.answers_event_id <> ''
+  and excluded.answers = r.answers`
+const answeredAt = `answered_at = case when ${sameAnswers}
+    then least(r.answered_at, excluded.answered_at)
+    when ${laterAnswers} then excluded.answered_at else r.answered_at end`
 
 const fromIncoming: Record<string, string> = {
   context: 'latest.context',
@@ -69,9 +78,13 @@ const upsertResponses = `
   order by x.response_id
   on conflict (project, response_id) do update set
     ${latestColumns.map(choose(later)).join(',\n    ')},
-    ${answerColumns.map(choose(laterAnswers)).join(',\n    ')},
+    ${answerColumns
+      .filter((column) => column !== 'answered_at')
+      .map(choose(laterAnswers))
+      .join(',\n    ')},
+    ${answeredAt},
     updated_at = now()
-  where ${later} or ${laterAnswers}`
+  where ${later} or ${laterAnswers} or (${sameAnswers} and excluded.answered_at < r.answered_at)`
 
 // The batch's `dropped` count, added to its project's count of the day. The sum saturates at
 // bigint's top: a batch may claim any safe integer, and an overflowing sum would fail the whole

@@ -287,6 +287,40 @@ describe.each(backends)('stats API on $name', (backend) => {
     },
   )
 
+  // The SDK's dismissal carries the answers given so far, and their metric, so the same score came
+  // again at 00:01 and moved the response to that day: a 9 given on the 20th counted on the 21st.
+  // A later event that only repeats the answers is no answering; in whichever order they arrive.
+  it.each([
+    ['in one batch', 'one', 'from=2026-11-20&to=2026-11-20', 1],
+    ['in one batch', 'one', 'from=2026-11-21&to=2026-11-21', 0],
+    ['dismissal first', 'reversed', 'from=2026-11-20&to=2026-11-20', 1],
+    ['dismissal first', 'reversed', 'from=2026-11-21&to=2026-11-21', 0],
+    ['answer first', 'inOrder', 'from=2026-11-20&to=2026-11-20', 1],
+    ['answer first', 'inOrder', 'from=2026-11-21&to=2026-11-21', 0],
+  ])(
+    'counts a score on the day it was given, not of a dismissal repeating it (%s, %s, %s)',
+    async (_, delivery, range, n) => {
+      const responseId = randomUUID()
+      const given = { surveyId: 'late-night', responseId }
+      const answered = npsEvent(9, { ...given, type: 'survey.answered', seq: 1 })
+      const dismissed = npsEvent(9, { ...given, type: 'survey.dismissed', seq: 2 })
+      answered.at = '2026-11-20T23:59:00.000Z'
+      dismissed.at = '2026-11-21T00:01:00.000Z'
+      const app = testApp(db)
+      const send = (events: unknown[]) => postBatch(app, makeBatch(events, { key: 'pk_open' }))
+      if (delivery === 'one') await send([dismissed, answered])
+      else if (delivery === 'reversed') await send([dismissed]).then(() => send([answered]))
+      else await send([answered]).then(() => send([dismissed]))
+      const { body } = await stats(
+        `/v1/stats/late-night?key=pk_open&${range}`,
+        'rk_open_0123456789abcdef',
+      )
+      await db.query(`delete from responses where response_id = $1`, [responseId])
+      expect(body.score.n).toBe(n)
+      expect(body.counts).toEqual({ responses: n, answered: n, completed: 0, dismissed: n })
+    },
+  )
+
   it('answers 404 for a survey neither configured nor answered', async () => {
     expect((await stats('/v1/stats/nope?key=pk_test')).status).toBe(404)
   })
