@@ -4,7 +4,7 @@
 
 /** @typedef {import('./api.js').SurveyStats} SurveyStats */
 
-import { formatValue } from './format.js'
+import { formatBounds, formatScore, metricRange } from './format.js'
 
 /** @type {typeof import('uplot')} */
 // uPlot is a global, defined by its IIFE build that index.html loads first.
@@ -56,13 +56,21 @@ export function drawTrend(container, stats) {
   const { kind, scale } = stats.metric
   const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES mean' }[kind]
   // The whole range the metric can take, so a small sample's wide interval looks wide.
-  /** @type {[number, number]} */
-  const range = kind === 'nps' ? [-100, 100] : kind === 'csat' ? [0, 100] : [1, scale]
+  const range = metricRange(kind, scale)
   const text = getComputedStyle(container).color
   const grid = { stroke: 'rgba(128, 128, 128, 0.25)' }
   // Legend values as the cards and the table write them (+32, 78%, 5.4), not raw floats.
   /** @param {unknown} _ @param {number | null} v */
-  const score = (_, v) => (v === null || v === undefined ? '—' : formatValue(kind, v))
+  const score = (_, v) => (v === null || v === undefined ? '—' : formatScore(kind, v, range))
+  // A bound is written with its partner, so the two never read alike (see formatBounds).
+  /** @param {0 | 1} end */
+  const bound =
+    (end) =>
+    /** @param {unknown} _ @param {number | null} v @param {number} __ @param {number | null} i */
+    (_, v, __, i) => {
+      const ci = i === null ? null : points[i]?.ci
+      return v === null || v === undefined || !ci ? '—' : formatBounds(kind, ci)[end]
+    }
   const period = stats.interval === 'week' ? 'Week of (UTC)' : 'Day (UTC)'
   /** @param {number | undefined} t */
   const day = (t) => (t === undefined ? '' : periodLabel.format(t * 1000))
@@ -88,8 +96,8 @@ export function drawTrend(container, stats) {
         value: (_, t) => (t === null || t === undefined ? '—' : periodLabel.format(t * 1000)),
       },
       { label, stroke: '#4f46e5', width: 2, points: { show: true, size: 6 }, value: score },
-      { label: '95% CI low', stroke: '#a5b4fc', dash: [4, 4], value: score },
-      { label: '95% CI high', stroke: '#a5b4fc', dash: [4, 4], value: score },
+      { label: '95% CI low', stroke: '#a5b4fc', dash: [4, 4], value: bound(0) },
+      { label: '95% CI high', stroke: '#a5b4fc', dash: [4, 4], value: bound(1) },
     ],
     bands: [{ series: [3, 2], fill: 'rgba(79, 70, 229, 0.12)' }],
     axes: [

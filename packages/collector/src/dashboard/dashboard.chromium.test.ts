@@ -179,6 +179,47 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     }
   })
 
+  // The hover legend wrote each number alone, rounded to the nearest: 1,000 answers all satisfied
+  // (Wilson 99.6% to 100%) read "100%, 100%, 100%" and 999 of them "100%" too, as the cards and
+  // tables no longer do.
+  it('gives the hovered point the decimals the cards and tables give', async () => {
+    const load = (surveyId: string, satisfied: number) =>
+      db.query(
+        `insert into responses (project, response_id, survey_id, status, seq, event_id, last_at,
+           answers_seq, answers_event_id, answered_at, metric_kind, score, scale, bucket)
+         select 'pk_test', $1 || i, $1, 'completed', 2, $1 || i, t, 2, $1 || i, t, 'csat', s,
+           5, case when s >= 4 then 'satisfied' else 'unsatisfied' end
+         from generate_series(1, 1000) as i,
+           lateral (select timestamptz '2026-11-12T09:00:00Z' as t,
+             case when i <= $2 then 5 else 1 end as s) v`,
+        [surveyId, satisfied],
+      )
+    await load('csat-all', 1000)
+    await load('csat-most', 999)
+    for (const [surveyId, values] of [
+      ['csat-all', ['100%', '99.6%', '100%']],
+      ['csat-most', ['99.9%', '99%', '100%']],
+    ] as const) {
+      const tab = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'en-US' })
+      try {
+        await tab.goto(`${base}/dashboard/#survey=${surveyId}`)
+        await tab.getByLabel('Project key').fill('pk_test')
+        await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+        await tab.getByRole('button', { name: 'Open' }).click()
+        const over = tab.locator('#trend-chart .u-over')
+        await over.waitFor()
+        const box = (await over.boundingBox())!
+        // The lone day sits in the middle of the plot.
+        await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+        await expect
+          .poll(() => tab.locator('#trend-chart .u-legend .u-value').allTextContents())
+          .toEqual(['Nov 12, 2026', ...values])
+      } finally {
+        await tab.close()
+      }
+    }
+  })
+
   // The page gets the 500 newest verbatims: a bucket whose verbatims are all older than those
   // is found only if the API filters by it.
   it('asks the API for the chosen bucket and shows its counts of every response', async () => {
