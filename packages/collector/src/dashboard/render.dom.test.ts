@@ -59,6 +59,26 @@ it('writes a CSAT short of everyone as short of 100%', () => {
   expect(container.querySelector('.card .value')?.textContent).toBe('99.7%')
 })
 
+// A range cuts its first and last weeks: November 4 (a Wednesday) to November 30 (a Monday) has a
+// "week of November 2" holding five days and a "week of November 30" holding one, whose scores a
+// team compared with whole weeks, a single Monday read as a bad week.
+it.each([
+  ['2026-11-02', '2026-11-02 (only 2026-11-04 to 2026-11-08)'],
+  ['2026-11-09', '2026-11-09'],
+  ['2026-11-30', '2026-11-30 (only 2026-11-30)'],
+])('says which days of the week of %s the range holds', (key, shown) => {
+  const stats = {
+    ...csatStats(5, []),
+    from: '2026-11-04T00:00:00.000Z',
+    to: '2026-12-01T00:00:00.000Z',
+    interval: 'week' as const,
+    trend: [{ key, n: 3, value: 50, ci: { low: 20, high: 80 }, score: csatStats(5, [5]).score }],
+  }
+  const table = document.createElement('table')
+  renderTrendTable(table, stats)
+  expect(table.querySelector('tbody th')?.textContent).toBe(shown)
+})
+
 describe('table captions', () => {
   // A custom survey has no score: its empty tables must not be captioned as NPS.
   it.each([

@@ -135,8 +135,9 @@ export function renderDistribution(list, stats) {
  * @param {string} kind
  * @param {readonly number[]} range the ends the metric can take
  * @param {ScoredGroup[]} rows
+ * @param {(key: string | null) => string} [name] what a row's key reads as
  */
-function renderGroups(table, caption, keyTitle, kind, range, rows) {
+function renderGroups(table, caption, keyTitle, kind, range, rows, name = notRecorded) {
   const titles = [keyTitle, 'n', 'Score', '95% CI']
   const header = el(
     'tr',
@@ -145,13 +146,43 @@ function renderGroups(table, caption, keyTitle, kind, range, rows) {
   )
   const body = rows.map((row) =>
     el('tr', {}, [
-      el('th', { scope: 'row' }, [row.key ?? '(not recorded)']),
+      el('th', { scope: 'row' }, [name(row.key)]),
       el('td', {}, [formatCount(row.n)]),
       el('td', {}, [formatScore(kind, row.value, range)]),
       el('td', {}, [row.ci ? formatBounds(kind, row.ci).join(' to ') : '—']),
     ]),
   )
   fill(table, [el('caption', {}, [caption]), el('thead', {}, [header]), el('tbody', {}, body)])
+}
+
+/** @param {string | null} key */
+function notRecorded(key) {
+  return key ?? '(not recorded)'
+}
+
+const dayMs = 86_400_000
+
+/**
+ * A trend period by its first day, and for a week the range cuts, the days of it the range holds:
+ * the first and last weeks of a range that starts or ends mid-week are not whole weeks.
+ * @param {SurveyStats} stats
+ * @returns {(key: string | null) => string}
+ */
+function periodName(stats) {
+  if (stats.interval !== 'week') return notRecorded
+  const length = 7 * dayMs
+  const from = stats.from ? Date.parse(stats.from) : Number.NEGATIVE_INFINITY
+  const to = stats.to ? Date.parse(stats.to) : Number.POSITIVE_INFINITY
+  /** @param {number} time */
+  const day = (time) => new Date(time).toISOString().slice(0, 10)
+  return (key) => {
+    if (key === null) return notRecorded(key)
+    const start = Date.parse(`${key}T00:00:00Z`)
+    if (start >= from && start + length <= to) return key
+    const first = day(Math.max(start, from))
+    const last = day(Math.min(start + length, to) - 1)
+    return `${key} (only ${first === last ? first : `${first} to ${last}`})`
+  }
 }
 
 /**
@@ -180,7 +211,8 @@ export function renderTrendTable(table, stats) {
   const title = stats.interval === 'week' ? 'Week of (UTC)' : 'Day (UTC)'
   const name = stats.metric ? names[kind] : 'Score'
   const range = metricRange(kind, stats.metric?.scale ?? 10)
-  renderGroups(table, `${name} by ${stats.interval}`, title, kind, range, stats.trend)
+  const caption = `${name} by ${stats.interval}`
+  renderGroups(table, caption, title, kind, range, stats.trend, periodName(stats))
 }
 
 /**
