@@ -4,7 +4,7 @@
 
 /** @typedef {import('./api.js').SurveyStats} SurveyStats */
 
-import { formatBounds, formatScore, metricRange } from './format.js'
+import { formatBounds, formatScore, metricRange, periodCut } from './format.js'
 
 /** @type {typeof import('uplot')} */
 // uPlot is a global, defined by its IIFE build that index.html loads first.
@@ -72,6 +72,14 @@ export function drawTrend(container, stats) {
       return v === null || v === undefined || !ci ? '—' : formatBounds(kind, ci)[end]
     }
   const period = stats.interval === 'week' ? 'Week of (UTC)' : 'Day (UTC)'
+  // A week the range cuts says which of its days it holds (see periodCut).
+  /** @param {number} start */
+  const periodName = (start) => {
+    const cut = periodCut(start, stats.interval, stats.from, stats.to)
+    const [first, last] = cut?.map((time) => dayLabel.format(time)) ?? []
+    const days = first === last ? first : `${first} to ${last}`
+    return `${periodLabel.format(start)}${cut ? ` (only ${days})` : ''}`
+  }
   /** @param {number | undefined} t */
   const day = (t) => (t === undefined ? '' : periodLabel.format(t * 1000))
   const span = x.length > 0 ? `, ${day(x[0])} to ${day(x.at(-1))}` : ''
@@ -93,7 +101,7 @@ export function drawTrend(container, stats) {
       {
         label: period,
         /** @param {unknown} _ @param {number | null} t */
-        value: (_, t) => (t === null || t === undefined ? '—' : periodLabel.format(t * 1000)),
+        value: (_, t) => (t === null || t === undefined ? '—' : periodName(t * 1000)),
       },
       { label, stroke: '#4f46e5', width: 2, points: { show: true, size: 6 }, value: score },
       { label: '95% CI low', stroke: '#a5b4fc', dash: [4, 4], value: bound(0) },

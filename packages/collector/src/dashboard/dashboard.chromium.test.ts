@@ -220,6 +220,30 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     }
   })
 
+  // The week of November 2 holds only the 3rd to the 5th of this range: hovered, it read as the
+  // whole week, as its row in the table no longer does.
+  it('names the days of a week the range cuts in the hover legend', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'en-US' })
+    try {
+      await tab.goto(`${base}/dashboard/#survey=nps-q4&from=2026-11-03&to=2026-11-05&interval=week`)
+      await tab.getByLabel('Project key').fill('pk_test')
+      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+      await tab.getByRole('button', { name: 'Open' }).click()
+      const over = tab.locator('#trend-chart .u-over')
+      await over.waitFor()
+      const box = (await over.boundingBox())!
+      // The lone week sits in the middle of the plot.
+      await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      await expect
+        .poll(
+          async () => (await tab.locator('#trend-chart .u-legend .u-value').allTextContents())[0],
+        )
+        .toBe('Nov 2, 2026 (only Nov 3 to Nov 5)')
+    } finally {
+      await tab.close()
+    }
+  })
+
   // The page gets the 500 newest verbatims: a bucket whose verbatims are all older than those
   // is found only if the API filters by it.
   it('asks the API for the chosen bucket and shows its counts of every response', async () => {

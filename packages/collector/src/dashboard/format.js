@@ -106,6 +106,26 @@ export function formatShare(part, total) {
   return total === 0 ? '—' : formatScore('csat', (100 * part) / total, [0, 100])
 }
 
+const dayMs = 86_400_000
+
+/**
+ * The days of a trend period that a range holds when it cuts the period (the first and last weeks
+ * of a range that starts or ends mid-week are not whole weeks), as the times of the first and the
+ * last UTC midnight; `null` when the range holds the whole period. Days are whole days always.
+ * @param {number} start the period's first midnight, in ms
+ * @param {'day' | 'week'} interval
+ * @param {string | null} from
+ * @param {string | null} to
+ * @returns {[number, number] | null}
+ */
+export function periodCut(start, interval, from, to) {
+  const end = start + (interval === 'week' ? 7 : 1) * dayMs
+  const first = Math.max(start, from ? Date.parse(from) : start)
+  const last = Math.min(end, to ? Date.parse(to) : end) - 1
+  if (interval !== 'week' || (first === start && last === end - 1)) return null
+  return [first - (first % dayMs), last - (last % dayMs)]
+}
+
 /** @param {number} n */
 export function formatCount(n) {
   return whole.format(n)

@@ -11,6 +11,7 @@ import {
   formatScore,
   formatShare,
   metricRange,
+  periodCut,
 } from './format.js'
 
 /**
@@ -160,27 +161,20 @@ function notRecorded(key) {
   return key ?? '(not recorded)'
 }
 
-const dayMs = 86_400_000
-
 /**
- * A trend period by its first day, and for a week the range cuts, the days of it the range holds:
- * the first and last weeks of a range that starts or ends mid-week are not whole weeks.
+ * A trend period by its first day, and for a week the range cuts, the days of it the range holds
+ * (see periodCut).
  * @param {SurveyStats} stats
  * @returns {(key: string | null) => string}
  */
 function periodName(stats) {
-  if (stats.interval !== 'week') return notRecorded
-  const length = 7 * dayMs
-  const from = stats.from ? Date.parse(stats.from) : Number.NEGATIVE_INFINITY
-  const to = stats.to ? Date.parse(stats.to) : Number.POSITIVE_INFINITY
   /** @param {number} time */
   const day = (time) => new Date(time).toISOString().slice(0, 10)
   return (key) => {
     if (key === null) return notRecorded(key)
-    const start = Date.parse(`${key}T00:00:00Z`)
-    if (start >= from && start + length <= to) return key
-    const first = day(Math.max(start, from))
-    const last = day(Math.min(start + length, to) - 1)
+    const cut = periodCut(Date.parse(`${key}T00:00:00Z`), stats.interval, stats.from, stats.to)
+    if (!cut) return key
+    const [first, last] = cut.map(day)
     return `${key} (only ${first === last ? first : `${first} to ${last}`})`
   }
 }
