@@ -9,11 +9,11 @@ export const promptCss = `
 :where(.s) :is(button,input,textarea){font:inherit;color:inherit;margin:0}
 :where(.s) ::placeholder{color:var(--mu);opacity:1}
 .s :focus-visible{outline:2px solid var(--ac);outline-offset:2px}
-.q{margin:0;padding-inline-end:28px;font-size:16px;font-weight:600;line-height:1.35}
-.d{margin:0;color:var(--mu);font-size:14px}
+.q{margin:0;padding-inline-end:28px;font-size:calc(16em/15);font-weight:600;line-height:1.35}
+.d{margin:0;color:var(--mu);font-size:calc(14em/15)}
 .x{position:absolute;top:8px;inset-inline-end:8px;width:32px;height:32px;padding:0;border:0;border-radius:8px;background:none;color:var(--mu);font-size:22px;line-height:1;cursor:pointer}
 .x:hover{background:color-mix(in srgb,var(--tx) 10%,var(--bg))}
-.pg{display:flex;align-items:center;gap:8px;padding-inline-end:28px;font-size:12px;color:var(--mu)}
+.pg{display:flex;align-items:center;gap:8px;padding-inline-end:28px;font-size:.8em;color:var(--mu)}
 .bar{flex:1;height:4px;border-radius:2px;background:color-mix(in srgb,var(--tx) 15%,var(--bg));overflow:hidden}
 .bar>i{display:block;height:100%;background:var(--ac)}
 @media (forced-colors:active){.bar{outline:1px solid}.bar>i{background:CanvasText}}

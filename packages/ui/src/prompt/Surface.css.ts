@@ -1,9 +1,11 @@
 const dark =
   '--bg:var(--sonde-bg,#18181b);--tx:var(--sonde-text,#f4f4f5);--ac:var(--sonde-accent-dark,var(--sonde-accent,#a5b4fc));--on:var(--sonde-on-accent-dark,var(--sonde-on-accent,#18181b));color-scheme:dark'
 
-// Sizes are in px, never rem: the host page's root font size must not scale the prompt. A prompt
-// lifted above an on-screen keyboard (a sheet on a phone, a bottom corner on a tablet) also
-// shrinks by it, or its question goes off the top.
+// Text is in em of the host's `medium` (`all: initial`), the user's own default size: 16 px
+// unless they chose larger, which the prompt's text follows, as the page's does. Never rem: the
+// host page's root font size must not scale it. Its widths stay in px; it scrolls when the text
+// makes it taller than the window. A prompt lifted above an on-screen keyboard (a sheet on a
+// phone, a bottom corner on a tablet) also shrinks by it, or its question goes off the top.
 // Every inner custom property is set here (`--kb` to 0, the inline style lifts it): the page's
 // own, inherited through the shadow root, must not reach in. Forced colors drop the shadow that
 // outlines the surface and give it the page's background: a border keeps its edge. On a narrow
@@ -16,7 +18,7 @@ export const surfaceCss = `
 box-sizing:border-box;position:fixed;inset:auto 16px calc(16px + var(--kb)) auto;margin:0;padding:0;border:0;z-index:2147483647;
 width:min(360px,calc(100vw - 32px));max-width:none;height:auto;max-height:calc(100vh - 32px - var(--kb));overflow:auto;
 background:var(--bg);color:var(--tx);border-radius:var(--r);box-shadow:0 8px 32px rgb(0 0 0/.25),0 0 0 1px rgb(0 0 0/.1);
-font:400 15px/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:start;animation:sonde-in .2s ease-out}
+font:400 .9375em/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:start;animation:sonde-in .2s ease-out}
 .s *,.s ::before,.s ::after{box-sizing:border-box}
 .s[data-scheme=dark]{${dark}}
 @media (prefers-color-scheme:dark){.s[data-scheme=auto]{${dark}}}

@@ -8,5 +8,5 @@ export const choiceCss = `
 .o input{flex:none;width:16px;height:16px;accent-color:var(--ac)}
 .in{display:block;width:100%;padding:8px 10px;border:1px solid var(--bd);border-radius:calc(var(--r)*.5);background:var(--bg)}
 textarea.in{min-height:88px;resize:vertical}
-.cnt{margin-top:4px;font-size:12px;color:var(--mu);text-align:end}
+.cnt{margin-top:4px;font-size:.8em;color:var(--mu);text-align:end}
 `

@@ -8,7 +8,7 @@ export const tourTipCss = `
 .t::backdrop{background:none}
 .t .q{padding-inline-end:0}
 .t .ft{flex-wrap:wrap}
-.tc{margin:0;font-size:12px;color:var(--mu)}
+.tc{margin:0;font-size:.8em;color:var(--mu)}
 .sk{margin-inline-end:auto}
 .ar{position:absolute;width:12px;height:12px;background:var(--bg);transform:rotate(45deg);
 pointer-events:none}
