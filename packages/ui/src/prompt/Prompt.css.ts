@@ -8,7 +8,7 @@ export const promptCss = `
 .s [lang]{unicode-bidi:plaintext}
 :where(.s) :is(button,input,textarea){font:inherit;color:inherit;margin:0}
 :where(.s) ::placeholder{color:var(--mu);opacity:1}
-.s :focus-visible{outline:2px solid var(--ac);outline-offset:2px}
+.s :focus-visible{outline:2px solid var(--ln);outline-offset:2px}
 .q{margin:0;padding-inline-end:28px;font-size:calc(16em/15);font-weight:600;line-height:1.35}
 .d{margin:0;color:var(--mu);font-size:calc(14em/15)}
 .x{position:absolute;top:8px;inset-inline-end:8px;width:32px;height:32px;padding:0;border:0;border-radius:8px;background:none;color:var(--mu);font-size:22px;line-height:1;cursor:pointer}

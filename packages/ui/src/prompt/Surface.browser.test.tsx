@@ -4,7 +4,7 @@ import { cdp, page, userEvent } from 'vitest/browser'
 import { contrast } from '../test/contrast'
 import { screenshotPixels } from '../test/screenshotPixels'
 import { closeAll, show } from '../test/show'
-import { csatNumbers, csatStars, nps, single } from '../test/surveys'
+import { ces, csatNumbers, csatStars, multi, nps, single, text } from '../test/surveys'
 
 // The system preferences a theme follows, emulated through the DevTools protocol so the real
 // media queries match, as on a machine set that way.
@@ -105,6 +105,51 @@ test.each([
     expect(contrast(point.color, point.backgroundColor)).toBeGreaterThanOrEqual(4.5)
   },
 )
+
+// An accent too light for white (amber, 2.1:1): in the light scheme the marks it alone draws
+// (the focus ring, the chosen point, star, option and box) still stand 3:1 on the surface (WCAG
+// 1.4.11); buttons keep the team's colour, their text chosen to read on it.
+test.each([
+  ['the focus ring', csatNumbers, 1, '[role=radio]:focus', 'outlineColor'],
+  ['the chosen point', csatNumbers, 1, '[aria-checked=true]', 'borderTopColor'],
+  ['the chosen stars', csatStars, 2, '.on', 'webkitTextStrokeColor'],
+  [
+    'the chosen option',
+    single({ ...ces.questions[1] }),
+    1,
+    '[aria-checked=true]',
+    'borderTopColor',
+  ],
+  [
+    'the dot of the chosen option',
+    single({ ...ces.questions[1] }),
+    1,
+    '[aria-checked=true] .dot',
+    'borderTopColor',
+  ],
+  ['a ticked box', multi, 0, 'input', 'accentColor'],
+] as const)(
+  'with a light brand accent in the light scheme, %s stands 3:1 on the surface',
+  async (_, survey, arrows, selector, property) => {
+    const { handle, shadow } = show(survey, { theme: { accent: '#f59e0b', colorScheme: 'light' } })
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard(arrows ? '{ArrowRight}'.repeat(arrows) : ' ')
+    const surface = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
+    const marks = [...shadow.querySelectorAll(selector)]
+    expect(marks.length).toBeGreaterThan(0)
+    for (const mark of marks)
+      expect(contrast(getComputedStyle(mark)[property], surface)).toBeGreaterThanOrEqual(3)
+  },
+)
+
+test('with a light brand accent in the light scheme, the buttons keep it', async () => {
+  const { handle, ui } = show(text, { theme: { accent: '#f59e0b', colorScheme: 'light' } })
+  await handle.ready
+  const submit = getComputedStyle(ui.getByRole('button', { name: /submit/i }))
+  expect(submit.backgroundColor).toBe('rgb(245, 158, 11)')
+  expect(contrast(submit.color, submit.backgroundColor)).toBeGreaterThanOrEqual(4.5)
+})
 
 test.each(['light', 'dark'] as const)(
   '%s: the chosen stars differ from the others by more than their colour (WCAG 1.4.1)',

@@ -1,11 +1,13 @@
 const dark =
-  '--bg:var(--sonde-bg,#18181b);--tx:var(--sonde-text,#f4f4f5);--ac:var(--sonde-accent-dark,var(--sonde-accent,#a5b4fc));--on:var(--sonde-on-accent-dark,var(--sonde-on-accent,#18181b));color-scheme:dark'
+  '--bg:var(--sonde-bg,#18181b);--tx:var(--sonde-text,#f4f4f5);--ac:var(--sonde-accent-dark,var(--sonde-accent,#a5b4fc));--on:var(--sonde-on-accent-dark,var(--sonde-on-accent,#18181b));--ln:var(--ac);color-scheme:dark'
 
 // Text is in em of the host's `medium` (`all: initial`), the user's own default size: 16 px
 // unless they chose larger, which the prompt's text follows, as the page's does. Never rem: the
 // host page's root font size must not scale it. Its widths stay in px; it scrolls when the text
 // makes it taller than the window. A prompt lifted above an on-screen keyboard (a sheet on a
 // phone, a bottom corner on a tablet) also shrinks by it, or its question goes off the top.
+// `--ln` draws what the accent alone marks (the focus ring, what is chosen): in the light scheme a
+// darker accent when the team's is too light for white, buttons keeping theirs (themeStyle).
 // Every inner custom property is set here (`--kb` to 0, the inline style lifts it): the page's
 // own, inherited through the shadow root, must not reach in. Forced colors drop the shadow that
 // outlines the surface and give it the page's background: a border keeps its edge. On a narrow
@@ -13,7 +15,7 @@ const dark =
 // 24 px apart (WCAG 2.5.8). Fixed with `inset: 0`, an `auto` height stretches to the window:
 // the modal takes its content's height and `margin: auto` centres it.
 export const surfaceCss = `
-.s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);--kb:0px;color-scheme:light;
+.s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--ln:var(--sonde-accent-line,var(--ac));--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);--kb:0px;color-scheme:light;
 --mu:color-mix(in srgb,var(--tx) 78%,var(--bg));--bd:color-mix(in srgb,var(--tx) 55%,var(--bg));
 box-sizing:border-box;position:fixed;inset:auto 16px calc(16px + var(--kb)) auto;margin:0;padding:0;border:0;z-index:2147483647;
 width:min(360px,calc(100vw - 32px));max-width:none;height:auto;max-height:calc(100vh - 32px - var(--kb));overflow:auto;

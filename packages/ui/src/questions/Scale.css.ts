@@ -8,11 +8,11 @@ export const scaleCss = `
 .sc{display:grid;grid-template-columns:repeat(auto-fit,minmax(1.4em,1fr));gap:4px;font-size:calc(14em/15);overflow-wrap:normal}
 .r{height:max(40px,1.3em);padding:0;border:1px solid var(--bd);border-radius:calc(var(--r)*.5);background:var(--bg);font-weight:600;font-variant-numeric:tabular-nums;cursor:pointer}
 .r:hover{border-color:var(--ac);background:color-mix(in srgb,var(--ac) 12%,var(--bg))}
-.r[aria-checked=true]{border-color:var(--ac);background:var(--ac);color:var(--on)}
+.r[aria-checked=true]{border-color:var(--ln);background:var(--ac);color:var(--on)}
 .em{grid-template-columns:repeat(auto-fit,minmax(1.25em,1fr));font-size:1.6em}
 .st{grid-template-columns:repeat(auto-fit,minmax(1em,1fr));gap:0;font-size:2em}
 .st .r,.st .r:hover,.st .r[aria-checked=true]{border-color:transparent;background:none;color:transparent;-webkit-text-stroke:1px var(--mu)}
-.st .r.on,.st:hover .r{color:var(--ac);-webkit-text-stroke-color:var(--ac)}
+.st .r.on,.st:hover .r{color:var(--ln);-webkit-text-stroke-color:var(--ln)}
 .st .r:hover~.r{color:transparent;-webkit-text-stroke-color:var(--mu)}
 @media (forced-colors:active){.r[aria-checked=true]{border-color:Highlight;background:Highlight;color:HighlightText}.st .r{color:Canvas;-webkit-text-stroke-color:CanvasText}.st .r.on{color:Highlight;-webkit-text-stroke-color:Highlight}}
 .ends{display:flex;justify-content:space-between;gap:8px;margin-top:-6px;font-size:.8em;color:var(--mu)}

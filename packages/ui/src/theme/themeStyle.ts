@@ -1,5 +1,5 @@
 import type { Theme } from '@sonde/core'
-import { liftOnDark } from './liftOnDark'
+import { reachContrast } from './reachContrast'
 import { readableOn } from './readableOn'
 import { toHex } from './toHex'
 
@@ -13,14 +13,18 @@ export function themeStyle(theme: Theme | undefined): Record<string, string> {
   if (theme.accent) {
     style['--sonde-accent'] = theme.accent
     // Measured in whatever notation the team wrote it: `gold` needs dark text as `#ffd700` does.
-    const on = readableOn(toHex(theme.accent) ?? theme.accent)
+    const hex = toHex(theme.accent) ?? theme.accent
+    const on = readableOn(hex)
     if (on) style['--sonde-on-accent'] = on
-    // On Sonde's own dark background (none given), the dark scheme takes a lighter accent.
-    const dark = !theme.background && liftOnDark(toHex(theme.accent) ?? theme.accent)
+    // On Sonde's own backgrounds (none given), the dark scheme takes a lighter accent, and the
+    // light scheme's marks (focus ring, what is chosen) a darker one; its buttons keep the team's.
+    const dark = !theme.background && reachContrast(hex, '#18181b')
     if (dark) {
       style['--sonde-accent-dark'] = dark
       style['--sonde-on-accent-dark'] = readableOn(dark) ?? '#111827'
     }
+    const line = !theme.background && reachContrast(hex, '#fff')
+    if (line) style['--sonde-accent-line'] = line
   }
   if (theme.background) style['--sonde-bg'] = theme.background
   if (theme.text) style['--sonde-text'] = theme.text
