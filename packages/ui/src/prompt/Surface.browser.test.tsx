@@ -143,6 +143,24 @@ test.each([
   },
 )
 
+test.each([
+  ['white', { accent: '#f59e0b', background: '#ffffff', colorScheme: 'light' }],
+  ['cream', { accent: '#f59e0b', background: '#fffbeb' }],
+  ['near-black', { accent: '#4f46e5', background: '#18181b', colorScheme: 'dark' }],
+] as const)(
+  "on a team's own %s background, the focus ring and the chosen point stand 3:1 on it",
+  async (_, theme) => {
+    const { handle, shadow } = show(csatNumbers, { theme })
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('{ArrowRight}')
+    const surface = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
+    const point = getComputedStyle(shadow.activeElement as HTMLElement)
+    expect(contrast(point.outlineColor, surface)).toBeGreaterThanOrEqual(3)
+    expect(contrast(point.borderTopColor, surface)).toBeGreaterThanOrEqual(3)
+  },
+)
+
 test('with a light brand accent in the light scheme, the buttons keep it', async () => {
   const { handle, ui } = show(text, { theme: { accent: '#f59e0b', colorScheme: 'light' } })
   await handle.ready

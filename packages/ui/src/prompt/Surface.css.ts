@@ -6,8 +6,8 @@ const dark =
 // host page's root font size must not scale it. Its widths stay in px; it scrolls when the text
 // makes it taller than the window. A prompt lifted above an on-screen keyboard (a sheet on a
 // phone, a bottom corner on a tablet) also shrinks by it, or its question goes off the top.
-// `--ln` draws what the accent alone marks (the focus ring, what is chosen): in the light scheme a
-// darker accent when the team's is too light for white, buttons keeping theirs (themeStyle).
+// `--ln` draws what the accent alone marks (the focus ring, what is chosen): where the team's
+// accent stands under 3:1 on the surface, themeStyle gives it one that does; buttons keep theirs.
 // Every inner custom property is set here (`--kb` to 0, the inline style lifts it): the page's
 // own, inherited through the shadow root, must not reach in. Forced colors drop the shadow that
 // outlines the surface and give it the page's background: a border keeps its edge. On a narrow

@@ -16,15 +16,18 @@ export function themeStyle(theme: Theme | undefined): Record<string, string> {
     const hex = toHex(theme.accent) ?? theme.accent
     const on = readableOn(hex)
     if (on) style['--sonde-on-accent'] = on
-    // On Sonde's own backgrounds (none given), the dark scheme takes a lighter accent, and the
-    // light scheme's marks (focus ring, what is chosen) a darker one; its buttons keep the team's.
+    // On Sonde's own dark background (none given), the dark scheme takes a lighter accent.
     const dark = !theme.background && reachContrast(hex, '#18181b')
     if (dark) {
       style['--sonde-accent-dark'] = dark
       style['--sonde-on-accent-dark'] = readableOn(dark) ?? '#111827'
     }
-    const line = !theme.background && reachContrast(hex, '#fff')
-    if (line) style['--sonde-accent-line'] = line
+    // What the accent alone marks (the focus ring, what is chosen) stands out on the team's own
+    // background in both schemes, else on Sonde's white in the light one; buttons keep the
+    // team's accent.
+    const bg = theme.background && (toHex(theme.background) ?? theme.background)
+    const line = reachContrast(hex, bg || '#fff')
+    if (line) style[bg ? '--ln' : '--sonde-accent-line'] = line
   }
   if (theme.background) style['--sonde-bg'] = theme.background
   if (theme.text) style['--sonde-text'] = theme.text
