@@ -67,3 +67,35 @@ describe('persistState over a disk that refuses a write', () => {
     expect(stored?.history[historyKey('survey', 'nps')]).toMatchObject({ completedAt: 2_000 })
   })
 })
+
+describe('persistState over a long session', () => {
+  // An app tracking on every click, scroll or item viewed calls track() thousands of times: a
+  // transaction each, the whole state cloned and merged in each, would keep the page's IndexedDB
+  // busy for nothing. Saves made while a write is in flight land together in the next one.
+  it('a burst of 1,000 saves is stored in a few writes, every event counted', async () => {
+    const name = `state-${crypto.randomUUID()}`
+    const persistence = persistState(name)
+    persistence.save(state)
+    await persistence.load()
+    const put = IDBObjectStore.prototype.put
+    let puts = 0
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+      puts++
+      return put.apply(this, args)
+    }
+    try {
+      let next = state
+      for (let i = 0; i < 1_000; i++) {
+        next = recordEvent(next, 'export')
+        persistence.save(next)
+        // Each track() is a task of the call queue: a microtask or two after the one before.
+        await Promise.resolve()
+      }
+      await persistence.load()
+    } finally {
+      IDBObjectStore.prototype.put = put
+    }
+    expect(puts).toBeLessThanOrEqual(3)
+    expect((await persistState(name).load())?.eventCounts).toEqual({ export: 1_000 })
+  })
+})

@@ -46,4 +46,21 @@ describe('persistState', () => {
     here.save(runtime.state)
     expect((await here.load())?.eventCounts).toEqual({ export: 3 })
   })
+  // Saves made while a write waits are written together; one made after a check began is not
+  // joined to the write that check waits for, or the check would count its events twice.
+  it('counts an event once when it is saved while a check waits for the write before it', async () => {
+    const name = dbName()
+    const persistence = persistState(name)
+    persistence.save(base)
+    const runtime = { state: (await persistence.load()) as TargetingState }
+    runtime.state = track(runtime.state, 1)
+    persistence.save(runtime.state)
+    const checked = persistence.load(runtime)
+    runtime.state = track(runtime.state, 1)
+    persistence.save(runtime.state)
+    await checked
+    expect(runtime.state.eventCounts).toEqual({ export: 2 })
+    persistence.save(runtime.state)
+    expect((await persistence.load())?.eventCounts).toEqual({ export: 2 })
+  })
 })

@@ -1,5 +1,5 @@
 import type { TargetingState } from '@sonde/core'
-import { get, update } from 'idb-keyval'
+import { get, type UseStore, update } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
 import { mergeStored } from './mergeStored'
 import { openIdbStore } from './openIdbStore'
@@ -26,17 +26,23 @@ const KEY = 'targeting'
  */
 export function persistState(name: string, timeoutMs = 2_000): StatePersistence {
   // Opens the database on first use only (openIdbStore).
-  const store = openIdbStore(name, 'state')
+  // No IndexedDB: broken from the start, so the store is never read where it is null.
+  const store = openIdbStore(name, 'state') as UseStore
   let broken = !store
   let writing = Promise.resolve()
   // This tab's state as the store last had it from or gave to this tab: what it counted since is
   // its own, to be added to what the other tabs stored.
   let base: TargetingState | null = null
+  // The save still waiting for the write before it to end.
+  let next: { state: TargetingState | null } | null = null
   return {
     async load(into) {
       const from = base
+      // A later save is one this load has not seen: it is written after, not joined to a write
+      // this load waits for (its events would be added twice).
+      next = null
       await writing
-      if (broken || !store) return null
+      if (broken) return null
       try {
         const value = await withTimeout(get<unknown>(KEY, store), timeoutMs)
         if (!isState(value)) return null
@@ -50,15 +56,26 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
       }
     },
     save(state) {
-      if (broken || !store) return
-      // Writes are chained so that an older state can never land after a newer one. Read and
-      // write are one transaction: another tab's save cannot land in between.
+      if (broken) return
       const from = base
       base = state
+      // A save while the last one waits for its turn replaces it: thousands of track() calls in
+      // a burst are a few writes, not a transaction each (what it counted is added from `from`).
+      if (next) {
+        next.state = state
+        return
+      }
+      // Writes are chained so that an older state can never land after a newer one. Read and
+      // write are one transaction: another tab's save cannot land in between.
+      const job = { state }
+      next = job
       const merge = (stored: unknown) =>
-        state && isState(stored) ? mergeStored(state, stored, from) : state
+        job.state && isState(stored) ? mergeStored(job.state, stored, from) : job.state
       writing = writing
-        .then(() => withTimeout(update(KEY, merge, store), timeoutMs))
+        .then(() => {
+          next = null
+          return withTimeout(update(KEY, merge, store), timeoutMs)
+        })
         // A database that hangs is given up: every later write would wait out the timeout. One
         // that refused this write (a full disk, an aborted transaction) may take the next, which
         // carries the whole state.
@@ -72,9 +89,7 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
 function isState(value: unknown): value is TargetingState {
   const v = value as Partial<TargetingState> | null
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.user?.anonymousId === 'string' &&
+    typeof v?.user?.anonymousId === 'string' &&
     typeof v.session?.id === 'string' &&
     typeof v.eventCounts === 'object' &&
     typeof v.history === 'object'
