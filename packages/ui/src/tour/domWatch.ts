@@ -17,6 +17,30 @@ function notify(): void {
   }
 }
 
+// A page may change its DOM in hundreds of tasks a frame (a feed, a live dashboard): listeners
+// look at the page (a query, a layout to tell whether a target renders) at most once a frame,
+// the first change at once and the rest together at the next frame, when the page lays itself
+// out anyway. A hidden tab draws no frames: its changes are handed on at once, as before, so a
+// target coming in the background is not missed by a step's wait.
+let frame = 0
+let missed = false
+
+function onChange(): void {
+  if (frame && !document.hidden) {
+    missed = true
+    return
+  }
+  notify()
+  frame ||= requestAnimationFrame(nextFrame)
+}
+
+function nextFrame(): void {
+  frame = 0
+  if (!missed) return
+  missed = false
+  onChange()
+}
+
 function sync(): void {
   if (observer && observing) {
     // disconnect() drops queued records: hand them on, or a listener misses this task's changes.
@@ -24,16 +48,21 @@ function sync(): void {
     observer.disconnect()
     observing = false
   }
-  if (listeners.size === 0) return
-  observer ??= new MutationObserver(notify)
+  if (listeners.size === 0) {
+    cancelAnimationFrame(frame)
+    frame = 0
+    missed = false
+    return
+  }
+  observer ??= new MutationObserver(onChange)
   observer.observe(document, OPTIONS)
   for (const root of roots.keys()) observer.observe(root, OPTIONS)
   observing = true
 }
 
 /**
- * Calls `listener` after each batch of DOM changes, through one MutationObserver shared by every
- * tour and disconnected while nobody listens. `root` adds a shadow root to what it watches.
+ * Calls `listener` after DOM changes (at most once a frame, see `onChange`), through one
+ * MutationObserver shared by every tour and disconnected while nobody listens. `root` adds a shadow root to what it watches.
  * Returns the unsubscribe function.
  */
 export function onDomChange(listener: Listener, root?: Node): () => void {

@@ -119,6 +119,44 @@ describe('targets in a real page', () => {
     expect(shown).toEqual([{ stepId: 'a', index: 0 }])
   })
 
+  // A live dashboard or a feed re-renders on every socket message: a batch of DOM changes per
+  // task, hundreds a frame. Looking for the target (a query of the whole page, and a layout to
+  // tell whether its hidden copy renders) after each of them would force a layout per message.
+  test('a page changing its DOM in 300 tasks a frame: the waiting step looks once a frame', async () => {
+    el('button', { display: 'none' }, document.body, 't')
+    const rows = el('ul', {})
+    const { shown } = showTour(steps)
+    const query = Document.prototype.querySelectorAll
+    let looks = 0
+    Document.prototype.querySelectorAll = function (this: Document, selectors: string) {
+      if (selectors === '#t') looks++
+      return query.call(this, selectors)
+    } as typeof query
+    let frames = 0
+    const count = () => {
+      frames++
+      if (looking) requestAnimationFrame(count)
+    }
+    let looking = true
+    requestAnimationFrame(count)
+    try {
+      const channel = new MessageChannel()
+      for (let i = 0; i < 300; i++) {
+        await new Promise((resolve) => {
+          channel.port1.onmessage = resolve
+          channel.port2.postMessage(i)
+        })
+        rows.append(document.createElement('li'))
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+    } finally {
+      looking = false
+      Document.prototype.querySelectorAll = query
+    }
+    expect(shown).toEqual([])
+    expect(looks).toBeLessThanOrEqual(frames + 2)
+  })
+
   test('a target that stays hidden ends the tour as missing once the wait is over', async () => {
     el('button', { display: 'none' }, document.body, 't')
     const { shown, dismissed } = showTour({
