@@ -153,4 +153,17 @@ describe('collectContext', () => {
     })
     expect(onError).not.toHaveBeenCalled()
   })
+  // An app naming each item viewed (view_item_18342) tracks thousands of names in a long visit;
+  // every answer carries the session's events, and one over the outbox's 256 KB batch is
+  // dropped as too_large: the answer would be lost for the sake of its context.
+  it('sends the most counted of a session’s events, so a long visit’s answer still fits a batch', () => {
+    const events: Record<string, number> = {}
+    for (let i = 0; i < 20_000; i++) events[`view_item_${100_000 + i}`] = 1
+    events.export = 3
+    events.search = 2
+    const session = { id: 's1', startedAt: 0, lastActivityAt: 90_000, pageViews: 5, events }
+    const sent = collectContext(input({ session })).session?.events ?? {}
+    expect(JSON.stringify(sent).length).toBeLessThan(8_000)
+    expect(sent).toMatchObject({ export: 3, search: 2, view_item_100000: 1 })
+  })
 })

@@ -1,6 +1,7 @@
 import { measureJson, type UsageContext } from '@sonde/core'
 import { keepArrays } from '../keepArrays'
 import { safe } from '../runtime/safe'
+import { mostCounted } from './mostCounted'
 import { redactUrl } from './redactUrl'
 import type { SessionState } from './session'
 
@@ -33,6 +34,9 @@ export interface ContextInput {
 // make each event too large to send, answers and all. 8 KB leaves room for several events in
 // the 48 KB the unload path allows.
 const MAX_BYTES = 8_000
+
+/** How many of a session's event names an event's context names, the most counted first. */
+const SESSION_EVENTS = 100
 
 /** The `context` of an event, redacted per the privacy defaults. */
 export function collectContext(input: ContextInput): UsageContext {
@@ -71,7 +75,10 @@ export function collectContext(input: ContextInput): UsageContext {
       startedAt: new Date(session.startedAt).toISOString(),
       durationMs: Math.max(0, input.now - session.startedAt),
       pageViews: session.pageViews,
-      events: { ...session.events },
+      // The visit's product events, as many as a context can carry: an app naming each item viewed
+      // (view_item_18342) counts thousands in a long visit, and an answer whose context passes the
+      // outbox's 256 KB batch limit is dropped whole.
+      events: mostCounted(session.events, SESSION_EVENTS),
     },
     ...(version ? { app: { version } } : {}),
     custom,
