@@ -2,6 +2,7 @@ import { type AudienceCheck, compileAudience } from './compileAudience'
 import { compileFrequency, type FrequencyCheck } from './compileFrequency'
 import { compileSchedule, type ScheduleCheck } from './compileSchedule'
 import { compileTrigger, type SignalMatcher } from './compileTrigger'
+import { EXPLAINED } from './explained'
 import { historyKey } from './historyKey'
 import type { ItemKind, Skip, Targetable } from './types'
 
@@ -38,11 +39,14 @@ export function compileItem(kind: ItemKind, item: Targetable): CompiledItem {
     schedule: compileSchedule(item.schedule),
     audience: compileAudience(item.audience),
     frequency: compileFrequency(item.frequency),
+    // The words only where verdicts carry them (EXPLAINED): sonde.js keeps the reason code.
     triggerSkip: Object.freeze({
       kind,
       id: item.id,
       reason: 'trigger',
-      message: item.trigger ? 'its trigger did not fire' : 'no trigger: shown only on request',
+      ...(EXPLAINED && {
+        message: item.trigger ? 'its trigger did not fire' : 'no trigger: shown only on request',
+      }),
     }),
   }
   compiled.set(item, result)
