@@ -13,6 +13,7 @@ export interface SessionState {
 /** A visit ends after 30 minutes without activity, the convention analytics tools share. */
 export const SESSION_TIMEOUT_MS = 30 * 60_000
 const KEY = 'session'
+const MAX_EVENT_NAMES = 200
 
 /**
  * The current session, shared by the tabs of one origin through `store`, with a page view or a
@@ -31,10 +32,16 @@ export function recordInSession(
       ? { ...saved, lastActivityAt: now }
       : { id: newId(), startedAt: now, lastActivityAt: now, pageViews: 0, events: {} }
   if (what && 'pageView' in what) session.pageViews++
-  // Event names are the host's: `constructor` must not read Object.prototype's (`__proto__`,
-  // which an assignment cannot create, goes uncounted).
-  else if (what)
-    session.events[what.event] = ((readOwn(session.events, what.event) as number) ?? 0) + 1
+  else if (what) {
+    // Event names are the host's: `constructor` must not read Object.prototype's (`__proto__`,
+    // which an assignment cannot create, goes uncounted).
+    const count = (readOwn(session.events, what.event) as number | undefined) ?? 0
+    // The session is read and written at each event: an app naming each item viewed
+    // (view_item_18342) would make that slower with every name. A new name past the 200th
+    // goes uncounted (an event's context sends the 100 most counted anyway).
+    if (count || Object.keys(session.events).length < MAX_EVENT_NAMES)
+      session.events[what.event] = count + 1
+  }
   store.set(KEY, JSON.stringify(session))
   return session
 }
