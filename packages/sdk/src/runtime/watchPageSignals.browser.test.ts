@@ -169,4 +169,20 @@ describe('time on page', () => {
     expect(onPage(signals.view, now)).toBe(routes ? 2_000 : 7_000)
     signals.stop()
   })
+  // A link opened in a background tab (a middle click, "open in new tab") loads hidden: the
+  // time before anyone first looked at it is no time on the page either.
+  it('leaves out the time a page opened in a background tab waited to be first shown', () => {
+    let now = 1_000_000
+    vi.spyOn(Date, 'now').mockImplementation(() => now)
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(true)
+    const signals = watchPageSignals(
+      () => {},
+      () => [],
+    )
+    now += 3_600_000
+    setHidden(false)
+    now += 2_000
+    expect(onPage(signals.view, now)).toBe(2_000)
+    signals.stop()
+  })
 })

@@ -71,12 +71,13 @@ export function watchPageSignals(
   }
 
   // Time on page is time the page was seen: the time a tab spends hidden moves the entry on
-  // (an hour in the background is no hour of engagement).
+  // (an hour in the background is no hour of engagement), from the start for a page opened in a
+  // background tab (hiddenAt 0: the entry moves to when it is first shown).
   let hiddenAt = 0
   const onVisibility = () => {
     const now = Date.now()
     if (win.document.hidden) hiddenAt = now
-    else if (hiddenAt) view.enteredAt += now - Math.max(hiddenAt, view.enteredAt)
+    else view.enteredAt += now - Math.max(hiddenAt, view.enteredAt)
   }
 
   win.addEventListener('scroll', onScroll, { passive: true, capture: true })
