@@ -185,4 +185,33 @@ describe('time on page', () => {
     expect(onPage(signals.view, now)).toBe(2_000)
     signals.stop()
   })
+
+  // "After 30 s on the page" is 30 s the page was seen: counting the time in the background, a
+  // prompt came up the moment a tab opened in the background was first looked at.
+  it.each([
+    ['hidden for a minute after 10 s', false],
+    ['opened in a background tab', true],
+  ])('fires a time-on-page trigger after the seconds the page was seen (%s)', (_, opened) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      const seen: Signal[] = []
+      if (opened) vi.spyOn(document, 'hidden', 'get').mockReturnValue(true)
+      const signals = watchPageSignals(
+        (signal) => seen.push(signal),
+        () => [30],
+      )
+      if (!opened) vi.advanceTimersByTime(10_000)
+      setHidden(true)
+      vi.advanceTimersByTime(60_000)
+      expect(seen).toEqual([])
+      setHidden(false)
+      vi.advanceTimersByTime(opened ? 29_000 : 19_000)
+      expect(seen).toEqual([])
+      vi.advanceTimersByTime(1_000)
+      expect(seen).toEqual([{ type: 'timeOnPage', seconds: 30 }])
+      signals.stop()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

@@ -38,15 +38,21 @@ export function watchPageSignals(
   let exitSent = false
   let scroller: Element
 
-  const arm = () => {
+  // From the page's entry, not from now: armed again mid-page, a threshold keeps its time. Seconds
+  // on page are seconds it was seen: hidden, none is due; shown again, only those past `seen`
+  // (the time seen so far, all of whose thresholds have fired) are timed again.
+  const arm = (seen = -1) => {
     for (const timer of timers) clearTimeout(timer)
-    // From the page's entry, not from now: armed again mid-page, a threshold keeps its time.
-    timers = [...new Set(seconds())].map((s) =>
-      setTimeout(
-        () => emit({ type: 'timeOnPage', seconds: s }),
-        view.enteredAt + s * 1000 - Date.now(),
-      ),
-    )
+    timers = win.document.hidden
+      ? []
+      : [...new Set(seconds())]
+          .filter((s) => s * 1000 > seen)
+          .map((s) =>
+            setTimeout(
+              () => emit({ type: 'timeOnPage', seconds: s }),
+              view.enteredAt + s * 1000 - Date.now(),
+            ),
+          )
   }
   const measure = () => {
     frame = 0
@@ -78,6 +84,7 @@ export function watchPageSignals(
     const now = Date.now()
     if (win.document.hidden) hiddenAt = now
     else view.enteredAt += now - Math.max(hiddenAt, view.enteredAt)
+    arm(now - view.enteredAt)
   }
 
   win.addEventListener('scroll', onScroll, { passive: true, capture: true })
