@@ -15,6 +15,13 @@ describe('csvCell', () => {
     ['+1', "'+1"],
     ['-bad', "'-bad"],
     ['@sum', "'@sum"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', `"'\r=1+1"`],
+    // OWASP lists the line feed since 2025: a spreadsheet may drop a leading line break and read
+    // what follows it as a formula, as it does after a carriage return.
+    ['\n=HYPERLINK("x")', `"'\n=HYPERLINK(""x"")"`],
+    ['\u000b=1+1', "'\u000b=1+1"],
+    ['\u001f@sum', "'\u001f@sum"],
     [['a', 'b'], '"[""a"",""b""]"'],
   ])('%j → %s', (value, expected) => {
     expect(csvCell(value)).toBe(expected)

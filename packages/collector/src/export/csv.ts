@@ -1,13 +1,14 @@
 /**
  * One CSV cell (RFC 4180). Text starting with = + - @ or a control character gets a leading
  * apostrophe: answers are typed by end users, and a spreadsheet would run `=HYPERLINK(…)` as a
- * formula. Numbers and booleans are written as they are.
+ * formula, also behind a leading tab or line break (a CR, or an LF as OWASP lists since 2025),
+ * which it may drop. Numbers and booleans are written as they are.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   let text = typeof value === 'string' ? value : JSON.stringify(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (/^[=+\-@\p{Cc}]/u.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
