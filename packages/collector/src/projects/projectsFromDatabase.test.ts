@@ -37,4 +37,25 @@ describe('projectsFromDatabase', () => {
     await projects.find('pk_test')
     expect(queries.n).toBe(1)
   })
+
+  // A preflight or a refused batch looks its Origin header up, which a client writes as it
+  // pleases, up to the 16 KB Node lets a request's headers take: each distinct one was kept for
+  // the 10,000 lookups the cache holds (160 MB), with a query each, and no rate limit before.
+  it('neither asks for nor remembers an Origin longer than any origin a browser sends', async () => {
+    const queries = { n: 0 }
+    const projects = projectsFromDatabase(fakeDatabase(queries))
+    gc()
+    const before = process.memoryUsage().heapUsed
+    for (let i = 0; i < 2_000; i++) {
+      // Flat, as a request's header is: a string built by repeat shares its parts.
+      const host = Buffer.from(`${String(i).padStart(60, 'a')}.`.repeat(250)).toString()
+      expect(await projects.allowsOrigin(`https://${host}example.com`)).toBe(false)
+    }
+    gc()
+    expect((process.memoryUsage().heapUsed - before) / 1e6).toBeLessThan(5)
+    expect(queries.n).toBe(0)
+    // The longest a DNS name can be, and so a browser's origin.
+    await projects.allowsOrigin(`https://${`${'a'.repeat(62)}.`.repeat(3)}${'b'.repeat(61)}:65535`)
+    expect(queries.n).toBe(1)
+  })
 })

@@ -58,15 +58,23 @@ export function projectsFromDatabase(
         return row ? toProject(row) : null
       })
     },
-    allowsOrigin: (origin) =>
-      cached(`origin:${origin}`, async () => {
+    allowsOrigin: (origin) => {
+      // Longer than a browser's origin can be: neither asked for nor remembered. A client writes
+      // the header as it pleases (up to the 16 KB Node allows a request's headers), and a
+      // preflight is not rate limited, so 10,000 distinct ones held 160 MB.
+      if (origin.length > maxOriginLength) return Promise.resolve(false)
+      return cached(`origin:${origin}`, async () => {
         const rows = await db.query<Pick<Row, 'origins'>>(
           'select origins from projects where not revoked',
         )
         return rows.some((row) => matchOrigin(row.origins, origin))
-      }),
+      })
+    },
   }
 }
+
+// A scheme, a DNS name (253 characters at most) and a port.
+const maxOriginLength = 'https://'.length + 253 + ':65535'.length
 
 function toProject(row: Row): StoredProject {
   return {
