@@ -48,12 +48,12 @@ export function checkEvent(event: SondeEvent): string | null {
 
 // Core's survey schema allows no more questions. Each question id is a column of every row the
 // CSV export writes: one request of a thousand made-up ids widened every export for good.
-const maxAnswers = 30
+export const MAX_ANSWERS = 30
 
 function checkAnswers(event: SondeEvent): string | null {
   const answers = event.answers ?? []
-  if (answers.length > maxAnswers) {
-    return `answers: at most ${maxAnswers}, the most questions a survey has`
+  if (answers.length > MAX_ANSWERS) {
+    return `answers: at most ${MAX_ANSWERS}, the most questions a survey has`
   }
   const seen = new Set<string>()
   for (const [i, answer] of answers.entries()) {

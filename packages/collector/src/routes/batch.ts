@@ -14,6 +14,7 @@ import { fail } from '../http/fail'
 import { readLimitedText } from '../http/readLimitedText'
 import { storageFailure } from '../http/storageFailure'
 import { ingestBatch } from '../ingest/ingestBatch'
+import { oversizedList } from '../ingest/oversizedList'
 import { matchOrigin } from '../projects/matchOrigin'
 import type { Deps, Env } from './deps'
 
@@ -49,8 +50,17 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   const events: SondeEvent[] = []
   const refused: BatchReply['rejected'] = []
   for (const [i, raw] of batch.value.events.entries()) {
-    const event = parse(eventSchema, raw, ['events', i])
     const id = (raw as { id?: unknown } | null)?.id
+    const oversized = oversizedList(raw)
+    if (oversized && typeof id === 'string' && id) {
+      refused.push({ id, reason: describeError(oversized) })
+      continue
+    }
+    if (oversized) {
+      const path = `events[${i}].${oversized.path}`
+      return fail(c, 400, 'invalid batch', [{ ...oversized, path }])
+    }
+    const event = parse(eventSchema, raw, ['events', i])
     if (event.ok) events.push(event.value)
     else if (typeof id === 'string' && id) {
       refused.push({ id, reason: `invalid: ${event.errors.map(describeError).join('; ')}` })
