@@ -463,6 +463,35 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(await countRows(db, 'events')).toBe(1)
   })
 
+  // One error per bad item: listed in full, 50 such events of 30 answers of 51 numbers (220 KB)
+  // were answered with 4.7 MB.
+  it('names the first ten errors of an event that fails its schema, and counts the others', async () => {
+    const good = makeEvent()
+    const answers = Array.from({ length: 30 }, (_, i) => ({
+      questionId: `q${i}`,
+      value: Array(51).fill(1),
+    }))
+    const bad = { ...makeEvent(), answers }
+    const res = await postBatch(testApp(db), makeBatch([good, bad as never]))
+    const reply = await readJson(res)
+    expect(reply.accepted).toEqual([good.id])
+    const [refused] = reply.rejected
+    expect(refused.id).toBe(bad.id)
+    const listed = refused.reason.split('; ')
+    expect(listed).toHaveLength(11)
+    expect(listed[0]).toBe('invalid: events[1].answers[0].value[0]: expected string, got number')
+    expect(listed[10]).toBe('events[1]: and 1520 more')
+  })
+
+  it('names the first ten errors of an event without an id, and counts the others', async () => {
+    const bad = { ...makeEvent(), id: 7, answers: [{ questionId: 'q', value: Array(51).fill(1) }] }
+    const res = await postBatch(testApp(db), makeBatch([makeEvent(), bad as never]))
+    expect(res.status).toBe(400)
+    const { errors } = await readJson(res)
+    expect(errors).toHaveLength(11)
+    expect(errors[10]).toEqual({ path: 'events[1]', message: 'and 42 more' })
+  })
+
   it('refuses an event that fails its schema by its id, naming the path, and stores the others', async () => {
     const good = makeEvent()
     const bad = { ...makeEvent(), at: 'yesterday' }
