@@ -417,6 +417,22 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(JSON.stringify(row?.context)).toBe(`{"custom":${custom}}`)
   })
 
+  // The schema's copy of a record leaves out a "__proto__" key, so a custom context or traits
+  // naming one lost it, though the same key one level deeper was kept.
+  it('stores a "__proto__" key of the custom context and of the traits as sent', async () => {
+    const event = makeEvent()
+    const body = JSON.stringify(makeBatch([event]))
+      .replace('"context":{', '"context":{"custom":{"__proto__":{"campaign":"spring"}},')
+      .replace('"traits":{', '"traits":{"__proto__":"x",')
+    const res = await postBatch(testApp(db), body)
+    expect(await readJson(res)).toEqual({ accepted: [event.id], rejected: [] })
+    const row = await responseRow(event.responseId!)
+    const stored = JSON.stringify(row?.context)
+    expect(stored).toContain('"custom":{"__proto__":{"campaign":"spring"}}')
+    expect(stored).toContain('"traits":{"plan":"pro","__proto__":"x"}')
+    expect(row?.plan).toBe('pro')
+  })
+
   it('rejects a context nested too deeply, without a 500', async () => {
     let deep: unknown = 'x'
     for (let i = 0; i < 40; i++) deep = { deep }

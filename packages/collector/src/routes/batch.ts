@@ -15,6 +15,7 @@ import { fail } from '../http/fail'
 import { readLimitedText } from '../http/readLimitedText'
 import { storageFailure } from '../http/storageFailure'
 import { ingestBatch } from '../ingest/ingestBatch'
+import { keepProtoKeys } from '../ingest/keepProtoKeys'
 import { oversizedList } from '../ingest/oversizedList'
 import { matchOrigin } from '../projects/matchOrigin'
 import type { Deps, Env } from './deps'
@@ -62,7 +63,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
       return fail(c, 400, 'invalid batch', [{ ...oversized, path }])
     }
     const event = parse(eventSchema, raw, ['events', i])
-    if (event.ok) events.push(event.value)
+    if (event.ok) events.push(keepProtoKeys(event.value, raw))
     else {
       const errors = firstErrors(event.errors, `events[${i}]`)
       if (typeof id === 'string' && id) {
