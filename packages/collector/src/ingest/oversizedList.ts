@@ -8,7 +8,8 @@ const maxChoices = 51
 const maxSessionEvents = 200
 
 /**
- * The first list of a raw event longer than the SDK ever sends, or `null`. Looked at before the
+ * The first list of a raw event longer than the SDK ever sends, or `null`; a session's event
+ * names past what a session keeps are taken out of `raw` instead. Looked at before the
  * schema, which makes an issue of each bad item: an answer whose value was a megabyte of numbers
  * held the server's one thread for seconds, before its key and rate limit were looked at, and
  * was refused with a reason of tens of megabytes.
@@ -30,16 +31,16 @@ export function oversizedList(raw: unknown): ParseError | null {
       }
     }
   }
-  const events = event?.context?.session?.events
+  const session = event?.context?.session
+  const events = session?.events
+  // SDK builds from before the 100-name cap sent every event name of a long session. The names
+  // are usage data and the answers what the team asked for: the names are left out, the event
+  // is kept (refused whole, its answers were lost).
   if (
     typeof events === 'object' &&
     events !== null &&
     Object.keys(events).length > maxSessionEvents
-  ) {
-    return {
-      path: 'context.session.events',
-      message: `at most ${maxSessionEvents} event names, the most a session keeps`,
-    }
-  }
+  )
+    delete (session as { events?: unknown }).events
   return null
 }
