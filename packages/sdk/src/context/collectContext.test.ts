@@ -80,6 +80,14 @@ describe('collectContext', () => {
     })
   })
 
+  // A data: page's "path" is its document: a frame of an email's HTML, a generated report.
+  it.each([false, true])('sends no path of a data: page (restricted: %s)', (restricted) => {
+    const page = { ...input().page, href: 'data:text/html,<p>ann@example.com</p>' }
+    const context = collectContext(input({ page, restricted }))
+    expect(JSON.stringify(context)).not.toContain('ann@example.com')
+    expect(context.page?.path).toBe('')
+  })
+
   // BCP 47 tags ignore case, a segment by locale does not: a Django app's 'en-us' (its
   // LANGUAGE_CODE) and navigator.language's 'en-US' would be two audiences on the dashboard.
   it.each([

@@ -40,7 +40,8 @@ const SESSION_EVENTS = 100
 
 /** The `context` of an event, redacted per the privacy defaults. */
 export function collectContext(input: ContextInput): UsageContext {
-  const path = pathOf(input.page.href)
+  // Of the redacted URL: a data: page's path is its document.
+  const path = pathOf(redactUrl(input.page.href))
   // Tags ignore case, segments do not: an app's 'en-us' and the browser's 'en-US' are one locale.
   const locale = safe(() => Intl.getCanonicalLocales(input.locale)[0], undefined) ?? input.locale
   if (input.restricted) return { page: { path }, locale }
