@@ -70,6 +70,24 @@ describe('watchRemoteConfig', () => {
     remote.stop()
   })
 
+  // A browser names the page a request came from in its Referer header, query and all for a
+  // collector on the page's own origin (/reset-password?token=…): only allow-listed parameters
+  // may leave the page.
+  it('asks without credentials and without naming the page', async () => {
+    const { fetcher } = endpoint({ surveys: [survey('a')] })
+    const remote = watch('/v1/config', {
+      log,
+      validator,
+      cache: memoryCache(),
+      onUpdate: vi.fn(),
+      fetcher,
+    })
+    await remote.first
+    const [, init] = vi.mocked(fetcher).mock.calls[0] as [string, RequestInit]
+    expect(init).toMatchObject({ credentials: 'omit', referrer: '' })
+    remote.stop()
+  })
+
   it('starts from a fresh cache without a request, and without the validator', async () => {
     validator.mockClear()
     const cache = memoryCache({ config: { surveys: [] }, etag: '"v1"', fetchedAt: 1_000 })

@@ -91,8 +91,12 @@ async function fetchConfig(
 ): Promise<Fetched> {
   try {
     const headers: Record<string, string> = known?.etag ? { 'if-none-match': known.etag } : {}
-    // A server that never answers must not hold the start, and every call waiting on it.
-    const response = await withTimeout(fetch(url, { credentials: 'omit', headers }), 10_000)
+    // A server that never answers must not hold the start, and every call waiting on it. No
+    // Referer: on the page's own origin it would carry the page's query.
+    const response = await withTimeout(
+      fetch(url, { credentials: 'omit', referrer: '', headers }),
+      10_000,
+    )
     if (response.status === 304) return { status: 'same' }
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     // Nor one that sends its headers and then stalls in the body.

@@ -17,7 +17,9 @@ const reply = (status: number, body?: unknown, headers: Record<string, string> =
   new Response(body === undefined ? null : JSON.stringify(body), { status, headers })
 
 describe('createFetchTransport', () => {
-  it('posts the batch as a CORS-simple text/plain request without credentials', async () => {
+  // Nor does it name the page in a Referer header, which a collector on the page's own origin
+  // would get with its query (/reset-password?token=…): only allow-listed parameters may leave.
+  it('posts the batch as a CORS-simple text/plain request without credentials or referrer', async () => {
     const fetch = vi.fn(async () => reply(200, { accepted: ['evt-1-000000'], rejected: [] }))
     const result = await createFetchTransport('https://c.example/v1/batch', { fetch }).send(
       batch(),
@@ -33,6 +35,7 @@ describe('createFetchTransport', () => {
     expect(init).toMatchObject({
       method: 'POST',
       credentials: 'omit',
+      referrer: '',
       keepalive: false,
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
     })

@@ -31,6 +31,8 @@ export function createFetchTransport(endpoint: string, deps: FetchTransportDeps)
         body,
         headers: { 'content-type': 'text/plain;charset=UTF-8' },
         credentials: 'omit',
+        // No Referer either: on the page's own origin it would carry the page's query.
+        referrer: '',
         keepalive,
         ...(keepalive ? {} : { signal: timeoutSignal(deps.timeoutMs ?? 30_000) }),
       })
