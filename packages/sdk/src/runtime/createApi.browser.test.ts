@@ -223,6 +223,57 @@ describe('optOut', () => {
     )
   })
 
+  /** Everything a database holds, as JSON, read without leaving a connection open. */
+  const storedJson = async (name: string): Promise<string> => {
+    const names = (await indexedDB.databases()).map((db) => db.name)
+    if (!names.includes(name)) return ''
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name)
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    try {
+      const stores = [...db.objectStoreNames]
+      const all = stores.map((store) => {
+        const read = db.transaction(store).objectStore(store).getAll()
+        return new Promise((resolve) => {
+          read.onsuccess = () => resolve(read.result)
+        })
+      })
+      return JSON.stringify(await Promise.all(all))
+    } finally {
+      db.close()
+    }
+  }
+
+  // Answers still waiting for the receiver (offline) carry the visitor in their context: opting
+  // out forgets them with the rest, rather than keep them on the device to go at a later optIn().
+  it('forgets the answers still waiting to be sent, and who gave them', async () => {
+    const url = endpoint()
+    const ns = storeName(url, 'pk_test')
+    const online = window.fetch
+    window.fetch = (async (input: RequestInfo | URL, options?: RequestInit) =>
+      String(input) === url
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : online(input, options)) as typeof fetch
+    const sonde = start({
+      endpoint: url,
+      key: 'pk_test',
+      locale: 'en',
+      config: { surveys: [csat] },
+      user: { id: 'u_42', traits: { email: 'ann@example.com' } },
+    })
+    await answer(sonde, 5)
+    await vi.waitFor(async () => expect(await storedJson(ns)).toContain('ann@example.com'), {
+      timeout: 5_000,
+    })
+    sonde.optOut()
+    await vi.waitFor(async () => expect(await storedJson(ns)).not.toContain('ann@example.com'), {
+      timeout: 5_000,
+    })
+    expect(await storedJson(ns)).not.toContain('u_42')
+  })
+
   // Another tab is another Sonde over the same storage: the choice reaches it at once, not at
   // its next page load.
   it('made in one tab holds in the others: their answers are neither stored nor sent', async () => {

@@ -75,6 +75,10 @@ export function createConsent(deps: {
       local.set('optout', '1')
       apply()
       deps.persistence.save(null)
+      // So do the answers still waiting to be sent (offline), which carry who gave them: never
+      // sent now, they would wait on the device for a later optIn(). Last, as it may throw
+      // where IndexedDB is barred.
+      indexedDB.deleteDatabase(deps.ns)
     },
     stop,
   }
