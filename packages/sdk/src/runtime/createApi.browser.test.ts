@@ -176,6 +176,50 @@ describe('identify with traits that are not plain JSON', () => {
   )
 })
 
+/** Everything a database holds, as JSON, read without leaving a connection open. */
+const storedJson = async (name: string): Promise<string> => {
+  const names = (await indexedDB.databases()).map((db) => db.name)
+  if (!names.includes(name)) return ''
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name)
+    open.onsuccess = () => resolve(open.result)
+    open.onerror = () => reject(open.error)
+  })
+  try {
+    const stores = [...db.objectStoreNames]
+    const all = stores.map((store) => {
+      const read = db.transaction(store).objectStore(store).getAll()
+      return new Promise((resolve) => {
+        read.onsuccess = () => resolve(read.result)
+      })
+    })
+    return JSON.stringify(await Promise.all(all))
+  } finally {
+    db.close()
+  }
+}
+
+// What the page's URL holds past its path (a reset token, an OAuth fragment) is never sent, and
+// has no business in Sonde's storage either, where it would outlive the page.
+describe('the display history', () => {
+  it('keeps no query or fragment of the page it was saved on', async () => {
+    const url = endpoint()
+    const ns = storeName(url, 'pk_test')
+    const before = location.href
+    history.replaceState(history.state, '', '/reset-password?token=SECRET#access_token=XYZ')
+    try {
+      const sonde = start({ endpoint: url, key: 'pk_test', locale: 'en', config: { surveys: [] } })
+      sonde.track('export_completed')
+      await vi.waitFor(async () => expect(await storedJson(`${ns}-state`)).toContain('export'), {
+        timeout: 5_000,
+      })
+      expect(await storedJson(`${ns}-state`)).not.toMatch(/SECRET|XYZ/)
+    } finally {
+      history.replaceState(history.state, '', before)
+    }
+  })
+})
+
 describe('optOut', () => {
   /** What the targeting state database holds, read without leaving a connection open. */
   const storedState = async (name: string): Promise<unknown> => {
@@ -222,29 +266,6 @@ describe('optOut', () => {
       }).toEqual({ anon: null, session: null, user: undefined, optedOut: '1' }),
     )
   })
-
-  /** Everything a database holds, as JSON, read without leaving a connection open. */
-  const storedJson = async (name: string): Promise<string> => {
-    const names = (await indexedDB.databases()).map((db) => db.name)
-    if (!names.includes(name)) return ''
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name)
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-    })
-    try {
-      const stores = [...db.objectStoreNames]
-      const all = stores.map((store) => {
-        const read = db.transaction(store).objectStore(store).getAll()
-        return new Promise((resolve) => {
-          read.onsuccess = () => resolve(read.result)
-        })
-      })
-      return JSON.stringify(await Promise.all(all))
-    } finally {
-      db.close()
-    }
-  }
 
   // Answers still waiting for the receiver (offline) carry the visitor in their context: opting
   // out forgets them with the rest, rather than keep them on the device to go at a later optIn().

@@ -95,7 +95,9 @@ export function createSonde(
   })
   const update = (next: TargetingState) => {
     runtime.state = next
-    if (consent.allowed()) persistence.save(next)
+    // Stored without the page's URL, which is this tab's only and may hold a reset token or an
+    // OAuth fragment that must not outlive the page.
+    if (consent.allowed()) persistence.save({ ...next, page: { url: '' } })
   }
   const flow: FlowContext = {
     locale,
