@@ -39,6 +39,32 @@ describe('resolveText', () => {
     expect(resolveLocale(regional, locale, surveyLocale)).toBe(tag)
   })
 
+  // A language written in two scripts: a region or script the respondent's tag implies (CLDR's
+  // likely subtags) picks the text they read. A bare zh is Simplified, as zh-CN or zh-SG are.
+  const chinese = { 'zh-Hans': '简体', 'zh-Hant': '繁體' }
+  const regions = { 'zh-CN': '简体', 'zh-TW': '繁體' }
+  it.each([
+    [chinese, 'zh-TW', 'zh-Hant'],
+    [chinese, 'zh-HK', 'zh-Hant'],
+    [chinese, 'zh', 'zh-Hans'],
+    [regions, 'zh-Hant-TW', 'zh-TW'],
+    [regions, 'zh-Hant', 'zh-TW'],
+    [regions, 'zh-HK', 'zh-TW'],
+    [{ 'zh-TW': '繁體', 'zh-CN': '简体' }, 'zh', 'zh-CN'],
+    [{ 'zh-TW': '繁體', 'zh-CN': '简体' }, 'zh-SG', 'zh-CN'],
+    [{ zh: '简体', 'zh-Hant': '繁體' }, 'zh-TW', 'zh-Hant'],
+    [{ zh: '简体', 'zh-Hant': '繁體' }, 'zh-CN', 'zh'],
+    [{ 'sr-Latn': 'Zdravo', 'sr-Cyrl': 'Здраво' }, 'sr-RS', 'sr-Cyrl'],
+    [{ 'sr-Latn': 'Zdravo', 'sr-Cyrl': 'Здраво' }, 'sr-Latn-RS', 'sr-Latn'],
+    // Only the other script: still the respondent's language, before the survey's and English.
+    [{ en: 'Hello', 'zh-Hans': '简体' }, 'zh-TW', 'zh-Hans'],
+    [{ en: 'Hello', zh: '简体' }, 'zh-Hant-TW', 'zh'],
+    // Of one script, the bare language still comes before another region of it.
+    [{ 'fr-FR': 'Bonjour', fr: 'Salut' }, 'fr-CA', 'fr'],
+  ])('resolveLocale(%j, %s) → %s: the text in the script read', (t, locale, expected) => {
+    expect(resolveLocale(t, locale, 'en')).toBe(expected)
+  })
+
   it('returns a plain string as is, whatever the locale', () => {
     expect(resolveText('How likely…?', 'ar')).toBe('How likely…?')
   })

@@ -30,6 +30,15 @@ export function resolveText(text: LocalizedText, locale: string, surveyLocale?: 
   return text[resolveLocale(text, locale, surveyLocale)] ?? ''
 }
 
+/** The script `tag` is written in, named or likely (CLDR): `zh-TW` is Hant, `zh` and `sr` are not. */
+function scriptOf(tag: string): string | undefined {
+  try {
+    return new Intl.Locale(tag).maximize().script
+  } catch {
+    return undefined
+  }
+}
+
 /** The locale a text will actually be shown in, for `lang` attributes. */
 export function resolveLocale(text: LocalizedText, locale: string, surveyLocale = 'en'): string {
   if (typeof text === 'string') return surveyLocale
@@ -37,11 +46,19 @@ export function resolveLocale(text: LocalizedText, locale: string, surveyLocale 
   const lang = locale.toLowerCase().split('-')[0]
   for (const tag of localeChain(locale, surveyLocale)) {
     const found = tags.find((t) => t.toLowerCase() === tag)
-    if (found) return found
-    // Another region of the respondent's language (`fr-FR` for `fr`) still reads as theirs:
-    // it beats the survey's language and English.
-    const sibling = tag === lang && tags.find((t) => t.toLowerCase().startsWith(`${lang}-`))
-    if (sibling) return sibling
+    if (tag !== lang) {
+      if (found) return found
+      continue
+    }
+    // The respondent's language: a bare `zh` is Simplified, which a `zh-TW` reader does not
+    // read as theirs, so a text in their script (`zh-Hant`, `zh-HK`) comes first, the bare
+    // language then, then another region of it (`fr-FR` for `fr`), before the survey's language
+    // and English.
+    const ours = tags.filter((t) => `${t}-`.toLowerCase().startsWith(`${lang}-`))
+    const script = scriptOf(locale)
+    const sameScript = ours.filter((t) => script && scriptOf(t) === script)
+    const pick = sameScript.find((t) => t === found) ?? sameScript[0] ?? found ?? ours[0]
+    if (pick) return pick
   }
   return tags[0] ?? surveyLocale
 }
