@@ -71,8 +71,11 @@ export function RadioGroup<V extends string | number>(p: Props<V>) {
     }
     const step = steps[event.key]
     // Arabic and Persian keyboards type their own digits (٩, ۹ for 9), in blocks that start where
-    // a code point's last hex digit is 0.
-    const digit = event.key.replace(/^[٠-٩۰-۹]$/, (d) => String(d.charCodeAt(0) % 16))
+    // a code point's last hex digit is 0. French, Czech or Thai ones type a letter with the key
+    // labelled 9 unshifted (ç, í, ต): its place on the number row says the digit pressed.
+    const key = event.key.replace(/^[٠-٩۰-۹]$/, (d) => String(d.charCodeAt(0) % 16))
+    const row = event.shiftKey ? undefined : /^Digit(\d)$/.exec(event.code)?.[1]
+    const digit = /^\d$/.test(key) ? key : (row ?? key)
     if (p.digits && /^\d$/.test(digit)) {
       // Shift is how AZERTY keyboards type digits.
       event.preventDefault()

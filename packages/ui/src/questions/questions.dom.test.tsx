@@ -113,6 +113,32 @@ describe('typed numbers on a scale', () => {
     ['emoji: 2', csatEmoji, ['2'], [2]],
     ['CES: 7', ces, ['7'], [7]],
     ['Shift + digit (AZERTY keyboards)', nps, [{ key: '8', shiftKey: true }], [8]],
+    // Unshifted, the number row of French, Belgian, Czech, Lithuanian or Thai keyboards types
+    // letters: the key labelled 9 is ç on AZERTY, í on Czech QWERTZ, ต on Thai Kedmanee.
+    ['AZERTY’s 9 key unshifted (ç) is 9', nps, [{ key: 'ç', code: 'Digit9' }], [9]],
+    [
+      'AZERTY’s 1 key (&) then 0 key (à) is 10',
+      nps,
+      [
+        { key: '&', code: 'Digit1' },
+        { key: 'à', code: 'Digit0' },
+      ],
+      [10],
+    ],
+    ['Czech’s 7 key unshifted (ý) is 7', ces, [{ key: 'ý', code: 'Digit7' }], [7]],
+    ['Thai’s 4 key unshifted (ภ) is four stars', csatStars, [{ key: 'ภ', code: 'Digit4' }], [4]],
+    [
+      'a dead key on the number row still names its digit',
+      nps,
+      [{ key: 'Dead', code: 'Digit6' }],
+      [6],
+    ],
+    [
+      'Shift + 9 on QWERTY types "(", no digit',
+      nps,
+      [{ key: '(', code: 'Digit9', shiftKey: true }, 'wait'],
+      [],
+    ],
     ['an Arabic keyboard’s ٩ is 9', nps, ['٩'], [9]],
     ['an Arabic keyboard’s ١ then ٠ is 10', nps, ['١', '٠'], [10]],
     ['a Persian keyboard’s ۷ is 7', ces, ['۷'], [7]],
