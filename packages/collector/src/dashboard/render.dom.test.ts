@@ -149,6 +149,25 @@ describe('renderVerbatims', () => {
     expect(list.querySelectorAll('blockquote')).toHaveLength(count)
     expect(list.querySelector('.note')?.textContent ?? null).toBe(note)
   })
+
+  // Verbatims are in their respondents' languages, in an English page: an Arabic one laid out
+  // left to right ends "!" on its right, where its reader sees it begin, and starts on the left.
+  it('each verbatim takes the direction of its own text', () => {
+    const list = document.createElement('ul')
+    const verbatims = [
+      { ...verbatim(0), text: 'التصدير بطيء جدا!', locale: 'ar-EG' },
+      { ...verbatim(1), text: 'Export is too slow!', locale: 'en' },
+    ]
+    renderVerbatims(
+      document.createElement('div'),
+      list,
+      { ...csatStats(5, []), verbatims },
+      '',
+      () => {},
+    )
+    const quotes = [...list.querySelectorAll('blockquote')]
+    expect(quotes.map((q) => q.getAttribute('dir'))).toEqual(['auto', 'auto'])
+  })
 })
 
 // A survey edited within the range (version 2 from mid-month) is read by comparing its versions:

@@ -266,7 +266,10 @@ export function renderVerbatims(filter, list, stats, bucket, choose) {
       ? [el('li', { class: 'empty' }, ['No verbatims.'])]
       : stats.verbatims.map((v) =>
           el('li', {}, [
-            el('blockquote', {}, [v.text]),
+            // Its own direction: an Arabic answer must not end on the right of an English page.
+            // No lang: a respondent's locale does not say the language they wrote in (a German
+            // browser's answer to a survey shown in English is English).
+            el('blockquote', { dir: 'auto' }, [v.text]),
             el('p', { class: 'meta' }, [
               [
                 v.bucket,
