@@ -2,6 +2,7 @@ export {
   type Answers,
   type AnswerValue,
   firstQuestion,
+  likelyScript,
   localeChain,
   matchAnswer,
   nextQuestion,

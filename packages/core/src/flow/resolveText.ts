@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../schema/text'
+import { likelyScript } from './likelyScript'
 
 /**
  * The locales to try for `locale`, most specific first: `fr-CA` → `fr-CA`, `fr`, then the
@@ -30,15 +31,6 @@ export function resolveText(text: LocalizedText, locale: string, surveyLocale?: 
   return text[resolveLocale(text, locale, surveyLocale)] ?? ''
 }
 
-/** The script `tag` is written in, named or likely (CLDR): `zh-TW` is Hant, `zh` and `sr` are not. */
-function scriptOf(tag: string): string | undefined {
-  try {
-    return new Intl.Locale(tag).maximize().script
-  } catch {
-    return undefined
-  }
-}
-
 /** The locale a text will actually be shown in, for `lang` attributes. */
 export function resolveLocale(text: LocalizedText, locale: string, surveyLocale = 'en'): string {
   if (typeof text === 'string') return surveyLocale
@@ -55,8 +47,8 @@ export function resolveLocale(text: LocalizedText, locale: string, surveyLocale 
     // language then, then another region of it (`fr-FR` for `fr`), before the survey's language
     // and English.
     const ours = tags.filter((t) => `${t}-`.toLowerCase().startsWith(`${lang}-`))
-    const script = scriptOf(locale)
-    const sameScript = ours.filter((t) => script && scriptOf(t) === script)
+    const script = likelyScript(locale)
+    const sameScript = ours.filter((t) => script && likelyScript(t) === script)
     const pick = sameScript.find((t) => t === found) ?? sameScript[0] ?? found ?? ours[0]
     if (pick) return pick
   }

@@ -11,6 +11,7 @@ import { QuestionView } from '../questions/QuestionView'
 import type { QuestionContext, Said } from '../questions/types'
 import type { Session } from '../session/createSession'
 import type { DismissReason } from '../session/types'
+import { otherLang } from '../strings/otherLang'
 import type { Strings } from '../strings/types'
 import { isRtl } from '../theme/isRtl'
 import { LiveRegion } from './LiveRegion'
@@ -43,8 +44,7 @@ export function Prompt(p: PromptProps) {
   const [focus, setFocus] = useState(modal)
   const tx = (text: LocalizedText) => resolveText(text, locale, survey.locale)
   // A text shown in a fallback language says so, for the screen reader's voice and hyphenation.
-  const other = (lang: string) =>
-    `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
+  const other = (lang: string) => otherLang(lang, locale)
   const langOf = (text: LocalizedText) => other(resolveLocale(text, locale, survey.locale))
   const ui = other(strings.lang)
   const say = (text: LocalizedText | undefined, fallback: string): Said =>

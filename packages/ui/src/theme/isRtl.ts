@@ -1,3 +1,5 @@
+import { likelyScript } from '@sonde/core'
+
 // Scripts written right to left: Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya,
 // Samaritan, Mandaic.
 const rtl = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Samr', 'Mand'])
@@ -8,9 +10,5 @@ const rtl = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Sa
  * Sorani in Arabic ones, `pa` Gurmukhi in India and `pa-PK` Shahmukhi. An invalid tag is LTR.
  */
 export function isRtl(locale: string): boolean {
-  try {
-    return rtl.has(new Intl.Locale(locale).maximize().script ?? '')
-  } catch {
-    return false
-  }
+  return rtl.has(likelyScript(locale) ?? '')
 }

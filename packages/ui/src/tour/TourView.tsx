@@ -1,5 +1,6 @@
 import { type LocalizedText, resolveLocale, resolveText, type Theme, type Tour } from '@sonde/core'
 import { useLayoutEffect, useRef } from 'preact/hooks'
+import { otherLang } from '../strings/otherLang'
 import type { Strings } from '../strings/types'
 import { isRtl } from '../theme/isRtl'
 import type { RunState } from './createTourRun'
@@ -82,8 +83,7 @@ export function TourView(p: TourViewProps) {
 
   if (!visible || !step) return null
   const tx = (text: LocalizedText) => resolveText(text, locale, tour.locale)
-  const other = (lang: string) =>
-    `${locale}-`.toLowerCase().startsWith(`${lang}-`.toLowerCase()) ? undefined : lang
+  const other = (lang: string) => otherLang(lang, locale)
   const langOf = (text: LocalizedText) => other(resolveLocale(text, locale, tour.locale))
 
   // A modal step's backdrop belongs to its <dialog>: a click there targets the dialog itself.
