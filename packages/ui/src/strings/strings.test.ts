@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { readableOn } from '../theme/readableOn'
 import { en } from './en'
@@ -41,6 +42,19 @@ describe('UI strings', () => {
     ])
     expect(plural(en.stars, 1, 'en')).toBe('1 star')
     expect(plural(en.stars, 4, 'not a tag!')).toBe('4 stars')
+  })
+
+  // A team choosing its audience's locales learns from the README which languages the prompt's
+  // own words come in, and what the others get.
+  test('the README names every language the UI strings ship in, and the English fallback', () => {
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8')
+    const authoring = readme.split(/^## /m).find((part) => part.startsWith('Authoring')) ?? ''
+    const names = new Intl.DisplayNames(['en'], { type: 'language' })
+    for (const lang of ['en', 'fr', 'de', 'es', 'ru', 'ar']) {
+      expect(stringsLanguage(lang)).toBe(lang)
+      expect(authoring).toContain(names.of(lang))
+    }
+    expect(authoring).toMatch(/other languages? (get|take) English/)
   })
 
   test('fill replaces known placeholders and leaves others', () => {
