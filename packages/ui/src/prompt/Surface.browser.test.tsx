@@ -382,6 +382,47 @@ test('above the on-screen keyboard, a long sheet keeps its question on screen', 
   }
 })
 
+// Where the dark pixels of an element's text begin and end, from its inner edges (border and
+// padding aside): a line aligned left starts near 0, one aligned right ends near the width.
+async function inkSpan(el: Element): Promise<{ fromLeft: number; fromRight: number }> {
+  const { width, height, data } = await screenshotPixels(el)
+  let min = width
+  let max = -1
+  for (let y = 4; y < height - 4; y++) {
+    for (let x = 4; x < width - 4; x++) {
+      const i = 4 * (y * width + x)
+      if ((data[i] ?? 255) + (data[i + 1] ?? 255) + (data[i + 2] ?? 255) < 300) {
+        min = Math.min(min, x)
+        max = Math.max(max, x)
+      }
+    }
+  }
+  return { fromLeft: min, fromRight: width - 1 - max }
+}
+
+// Respondents write in their own language whatever their browser's: an Arabic answer typed in
+// an English prompt (an en-US browser, common among Arabic readers) must not run left to right,
+// its "؟" on the right where it reads as its start, nor an English one in an Arabic prompt.
+test('an answer being typed takes the direction of its own text', async () => {
+  for (const [locale, typed, side] of [
+    ['en', 'لماذا التصدير بطيء؟', 'right'],
+    ['ar', 'Export is slow!', 'left'],
+    // Empty, it keeps the prompt's: its placeholder on the right of an Arabic one.
+    ['ar', '', 'right'],
+  ] as const) {
+    const survey = single({ type: 'text', text: 'Why?', placeholder: { ar: 'اكتب هنا' } })
+    const { ui, handle } = show(survey, { locale })
+    await handle.ready
+    const box = ui.getByRole('textbox')
+    if (typed) await userEvent.type(box, typed)
+    ;(box as HTMLTextAreaElement).setSelectionRange(0, 0)
+    const ink = await inkSpan(box)
+    if (side === 'right') expect(ink.fromRight).toBeLessThan(ink.fromLeft)
+    else expect(ink.fromLeft).toBeLessThan(ink.fromRight)
+    closeAll()
+  }
+})
+
 test('a text in a fallback language keeps its own direction inside a right-to-left prompt', async () => {
   // Follow-ups exist only in English: in an Arabic surface the English sentence must not read
   // "?What should we improve first", its final punctuation carried to the left.
