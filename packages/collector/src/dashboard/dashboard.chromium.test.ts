@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { scoreNps } from '@sonde/core'
-import { type Browser, chromium, type Page } from 'playwright'
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
 import { backends } from '../test/backends'
@@ -83,6 +83,33 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     await db?.close()
   })
 
+  /** The dashboard at `hash`, opened with the read key in a tab of its own for `use`. */
+  async function inTab(
+    hash: string,
+    use: (tab: Page) => Promise<void>,
+    options: BrowserContextOptions = {},
+  ) {
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 }, ...options })
+    try {
+      await tab.goto(`${base}/dashboard/${hash}`)
+      await tab.getByLabel('Project key').fill('pk_test')
+      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+      await tab.getByRole('button', { name: 'Open' }).click()
+      await use(tab)
+    } finally {
+      await tab.close()
+    }
+  }
+
+  /** Hovers the trend's plot at `x` (0 to 1 across it); reads its legend's values. */
+  async function legendAt(tab: Page, x: number) {
+    const over = tab.locator('#trend-chart .u-over')
+    await over.waitFor()
+    const box = (await over.boundingBox())!
+    await tab.mouse.move(box.x + Math.min(box.width * x, box.width - 1), box.y + box.height / 2)
+    return () => tab.locator('#trend-chart .u-legend .u-value').allTextContents()
+  }
+
   it('opens with the read key and shows core scores, chart, segments and verbatims', async () => {
     await page.goto(`${base}/dashboard/#segment=device`)
     await page.getByLabel('Project key').fill('pk_test')
@@ -156,27 +183,16 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
   // Periods are UTC days: west of Greenwich, the hover legend must still name the point's own
   // day, and give its score as the table does (+100), not a local time or a raw float.
   it('labels the hovered point with its UTC day and its rounded score in any time zone', async () => {
-    const west = await browser.newPage({
-      viewport: { width: 1200, height: 900 },
-      timezoneId: 'America/Los_Angeles',
-      locale: 'en-US',
-    })
-    try {
-      await west.goto(`${base}/dashboard/`)
-      await west.getByLabel('Project key').fill('pk_test')
-      await west.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-      await west.getByRole('button', { name: 'Open' }).click()
-      const over = west.locator('#trend-chart .u-over')
-      await over.waitFor()
-      const box = (await over.boundingBox())!
-      // The lone day is the last point, at the right edge of the plot.
-      await west.mouse.move(box.x + box.width - 1, box.y + box.height / 2)
-      await expect
-        .poll(() => west.locator('#trend-chart .u-legend .u-value').allTextContents())
-        .toEqual(['Nov 5, 2026', '+100', expect.stringMatching(/^[-−]48$/), '+98'])
-    } finally {
-      await west.close()
-    }
+    await inTab(
+      '',
+      async (west) => {
+        // The lone day is the last point, at the right edge of the plot.
+        await expect
+          .poll(await legendAt(west, 1))
+          .toEqual(['Nov 5, 2026', '+100', expect.stringMatching(/^[-−]48$/), '+98'])
+      },
+      { timezoneId: 'America/Los_Angeles', locale: 'en-US' },
+    )
   })
 
   // The hover legend wrote each number alone, rounded to the nearest: 1,000 answers all satisfied
@@ -200,48 +216,29 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       ['csat-all', ['100%', '99.6%', '100%']],
       ['csat-most', ['99.9%', '99%', '100%']],
     ] as const) {
-      const tab = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'en-US' })
-      try {
-        await tab.goto(`${base}/dashboard/#survey=${surveyId}`)
-        await tab.getByLabel('Project key').fill('pk_test')
-        await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-        await tab.getByRole('button', { name: 'Open' }).click()
-        const over = tab.locator('#trend-chart .u-over')
-        await over.waitFor()
-        const box = (await over.boundingBox())!
-        // The lone day sits in the middle of the plot.
-        await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-        await expect
-          .poll(() => tab.locator('#trend-chart .u-legend .u-value').allTextContents())
-          .toEqual(['Nov 12, 2026', ...values])
-      } finally {
-        await tab.close()
-      }
+      await inTab(
+        `#survey=${surveyId}`,
+        async (tab) => {
+          // The lone day sits in the middle of the plot.
+          await expect.poll(await legendAt(tab, 0.5)).toEqual(['Nov 12, 2026', ...values])
+        },
+        { locale: 'en-US' },
+      )
     }
   })
 
   // The week of November 2 holds only the 3rd to the 5th of this range: hovered, it read as the
   // whole week, as its row in the table no longer does.
   it('names the days of a week the range cuts in the hover legend', async () => {
-    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'en-US' })
-    try {
-      await tab.goto(`${base}/dashboard/#survey=nps-q4&from=2026-11-03&to=2026-11-05&interval=week`)
-      await tab.getByLabel('Project key').fill('pk_test')
-      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-      await tab.getByRole('button', { name: 'Open' }).click()
-      const over = tab.locator('#trend-chart .u-over')
-      await over.waitFor()
-      const box = (await over.boundingBox())!
-      // The lone week sits in the middle of the plot.
-      await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-      await expect
-        .poll(
-          async () => (await tab.locator('#trend-chart .u-legend .u-value').allTextContents())[0],
-        )
-        .toBe('Nov 2, 2026 (only Nov 3 to Nov 5)')
-    } finally {
-      await tab.close()
-    }
+    await inTab(
+      '#survey=nps-q4&from=2026-11-03&to=2026-11-05&interval=week',
+      async (tab) => {
+        // The lone week sits in the middle of the plot.
+        const legend = await legendAt(tab, 0.5)
+        await expect.poll(async () => (await legend())[0]).toBe('Nov 2, 2026 (only Nov 3 to Nov 5)')
+      },
+      { locale: 'en-US' },
+    )
   })
 
   // The page gets the 500 newest verbatims: a bucket whose verbatims are all older than those
@@ -312,25 +309,22 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     const path = `/reports/${'0f8e2c1d9b7a4e3f8a215c6d7e8f9a0b'.repeat(4)}`
     const event = npsEvent(8, { context: { page: { path } } })
     expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
-    const narrow = await browser.newPage({ viewport: { width: 900, height: 900 } })
-    try {
-      await narrow.goto(`${base}/dashboard/#survey=nps-q4&segment=path`)
-      await narrow.getByLabel('Project key').fill('pk_test')
-      await narrow.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-      await narrow.getByRole('button', { name: 'Open' }).click()
-      await narrow.locator('#segments th', { hasText: 'reports' }).waitFor()
-      const widths = await narrow.evaluate(() => {
-        const panel = document.querySelector('#segments')!.closest('section')!
-        const page = document.documentElement
-        return {
-          panel: panel.scrollWidth - panel.clientWidth,
-          page: page.scrollWidth - page.clientWidth,
-        }
-      })
-      expect(widths).toEqual({ panel: 0, page: 0 })
-    } finally {
-      await narrow.close()
-    }
+    await inTab(
+      '#survey=nps-q4&segment=path',
+      async (narrow) => {
+        await narrow.locator('#segments th', { hasText: 'reports' }).waitFor()
+        const widths = await narrow.evaluate(() => {
+          const panel = document.querySelector('#segments')!.closest('section')!
+          const page = document.documentElement
+          return {
+            panel: panel.scrollWidth - panel.clientWidth,
+            page: page.scrollWidth - page.clientWidth,
+          }
+        })
+        expect(widths).toEqual({ panel: 0, page: 0 })
+      },
+      { viewport: { width: 900, height: 900 } },
+    )
   })
 
   // A new survey's answers all fall on one day: uPlot then had an x range of zero width, drew
@@ -346,12 +340,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       })
     const res = await postBatch(testApp(db), makeBatch([csat(5), csat(4), csat(2)]))
     expect(res.status).toBe(200)
-    const one = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-    try {
-      await one.goto(`${base}/dashboard/#survey=csat-ticket`)
-      await one.getByLabel('Project key').fill('pk_test')
-      await one.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-      await one.getByRole('button', { name: 'Open' }).click()
+    await inTab('#survey=csat-ticket', async (one) => {
       const canvas = one.locator('#trend-chart canvas')
       await canvas.waitFor()
       const box = (await canvas.boundingBox())!
@@ -360,22 +349,15 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
         clip: { x: box.x + third, y: box.y, width: third, height: box.height },
       })
       expect(countPixels(middle, '#4f46e5').hits, 'series pixels mid-chart').toBeGreaterThan(10)
-    } finally {
-      await one.close()
-    }
+    })
   })
 
   // Filters are kept in the URL so a view can be shared and retraced: each applied view was
   // written over the last one (back left the dashboard), and a shared link pasted into an open
   // tab (only its hash differs, so the page stays) changed the URL but not the view.
   it('goes back to the previous filters, and follows a link pasted into an open tab', async () => {
-    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-    const caption = () => tab.locator('#segments caption').textContent({ timeout: 1_000 })
-    try {
-      await tab.goto(`${base}/dashboard/#survey=nps-q4&segment=device`)
-      await tab.getByLabel('Project key').fill('pk_test')
-      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-      await tab.getByRole('button', { name: 'Open' }).click()
+    await inTab('#survey=nps-q4&segment=device', async (tab) => {
+      const caption = () => tab.locator('#segments caption').textContent({ timeout: 1_000 })
       await expect.poll(caption).toBe('NPS by device')
       await tab.getByLabel('Segment by').selectOption('locale')
       await tab.getByRole('button', { name: 'Apply' }).click()
@@ -386,20 +368,13 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       expect(await tab.getByLabel('Segment by').inputValue()).toBe('device')
       await tab.goto(`${base}/dashboard/#survey=nps-q4&segment=appVersion`)
       await expect.poll(caption).toBe('NPS by appVersion')
-    } finally {
-      await tab.close()
-    }
+    })
   })
 
   // Swapped dates were answered with zeros, shown as "No answers in this range.", which a team
   // read as no one having answered; the page now says what is wrong with the range.
   it('says so when the range ends before it starts', async () => {
-    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-    try {
-      await tab.goto(`${base}/dashboard/#survey=nps-q4`)
-      await tab.getByLabel('Project key').fill('pk_test')
-      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-      await tab.getByRole('button', { name: 'Open' }).click()
+    await inTab('#survey=nps-q4', async (tab) => {
       await tab.locator('#cards .card').first().waitFor()
       await tab.getByLabel(/^From/).fill('2026-11-30')
       await tab.getByLabel(/^To/).fill('2026-11-01')
@@ -407,9 +382,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       await expect
         .poll(() => tab.getByRole('status').textContent())
         .toBe('Could not load the results: invalid stats query (to: expected a time after from)')
-    } finally {
-      await tab.close()
-    }
+    })
   })
 
   it('has no axe violation on the key form, empty and with an error', async () => {
