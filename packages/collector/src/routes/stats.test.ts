@@ -51,6 +51,16 @@ describe.each(backends)('stats API on $name', (backend) => {
     return { status: res.status, body: await readJson(res), headers: res.headers }
   }
 
+  /** The late-night survey's stats over `range`; its response `responseId` is then taken out. */
+  async function lateNight(range: string, responseId: string) {
+    const { body } = await stats(
+      `/v1/stats/late-night?key=pk_open&${range}`,
+      'rk_open_0123456789abcdef',
+    )
+    await db.query(`delete from responses where response_id = $1`, [responseId])
+    return body
+  }
+
   it('scores NPS exactly as core does over the stored answers', async () => {
     const { status, body, headers } = await stats('/v1/stats/nps-q4?key=pk_test')
     expect(status).toBe(200)
@@ -277,11 +287,7 @@ describe.each(backends)('stats API on $name', (backend) => {
       })
       delete dismissed.metric
       await postBatch(testApp(db), makeBatch([answered, dismissed], { key: 'pk_open' }))
-      const { body } = await stats(
-        `/v1/stats/late-night?key=pk_open&${range}`,
-        'rk_open_0123456789abcdef',
-      )
-      await db.query(`delete from responses where response_id = $1`, [responseId])
+      const body = await lateNight(range, responseId)
       expect(body.score.n).toBe(n)
       expect(body.counts).toEqual({ responses: n, answered: n, completed: 0, dismissed: n })
     },
@@ -311,11 +317,7 @@ describe.each(backends)('stats API on $name', (backend) => {
       if (delivery === 'one') await send([dismissed, answered])
       else if (delivery === 'reversed') await send([dismissed]).then(() => send([answered]))
       else await send([answered]).then(() => send([dismissed]))
-      const { body } = await stats(
-        `/v1/stats/late-night?key=pk_open&${range}`,
-        'rk_open_0123456789abcdef',
-      )
-      await db.query(`delete from responses where response_id = $1`, [responseId])
+      const body = await lateNight(range, responseId)
       expect(body.score.n).toBe(n)
       expect(body.counts).toEqual({ responses: n, answered: n, completed: 0, dismissed: n })
     },

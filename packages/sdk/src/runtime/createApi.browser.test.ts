@@ -241,16 +241,19 @@ describe('optOut', () => {
     }
   }
 
+  // A signed-in visitor whose traits name them.
+  const signedIn = (url: string) => ({
+    endpoint: url,
+    key: 'pk_test',
+    locale: 'en',
+    config: { surveys: [csat] },
+    user: { id: 'u_42', traits: { email: 'ann@example.com' } },
+  })
+
   it('forgets who the visitor was: no anonymous id, session, user or traits stay stored', async () => {
     const url = endpoint()
     const ns = storeName(url, 'pk_test')
-    const sonde = start({
-      endpoint: url,
-      key: 'pk_test',
-      locale: 'en',
-      config: { surveys: [csat] },
-      user: { id: 'u_42', traits: { email: 'ann@example.com' } },
-    })
+    const sonde = start(signedIn(url))
     sonde.track('export_completed')
     await vi.waitFor(async () =>
       expect(await storedState(`${ns}-state`)).toMatchObject({ user: { id: 'u_42' } }),
@@ -277,13 +280,7 @@ describe('optOut', () => {
       String(input) === url
         ? Promise.reject(new TypeError('Failed to fetch'))
         : online(input, options)) as typeof fetch
-    const sonde = start({
-      endpoint: url,
-      key: 'pk_test',
-      locale: 'en',
-      config: { surveys: [csat] },
-      user: { id: 'u_42', traits: { email: 'ann@example.com' } },
-    })
+    const sonde = start(signedIn(url))
     await answer(sonde, 5)
     await vi.waitFor(async () => expect(await storedJson(ns)).toContain('ann@example.com'), {
       timeout: 5_000,

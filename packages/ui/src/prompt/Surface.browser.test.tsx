@@ -1,4 +1,5 @@
 /// <reference types="@vitest/browser-playwright" />
+import type { Theme } from '@sonde/core'
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import { contrast } from '../test/contrast'
@@ -85,6 +86,17 @@ test.each([
   expect(radios.map((_, i) => like(i))).toEqual(radios.map((_, i) => chosen.some((c) => c === i)))
 })
 
+/** A CSAT in `theme`, its second point chosen by keyboard: the point and the surface's colours. */
+async function choosePoint(theme: Theme) {
+  const { handle, shadow } = show(csatNumbers, { theme })
+  await handle.ready
+  await userEvent.tab()
+  await userEvent.keyboard('{ArrowRight}')
+  const chosen = shadow.activeElement as HTMLElement
+  const surface = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
+  return { surface, point: getComputedStyle(chosen), chosen }
+}
+
 test.each([
   ['a dark theme', { accent: '#4f46e5', colorScheme: 'dark' }, 'light'],
   ['an auto theme on a dark system', { accent: '#4f46e5' }, 'dark'],
@@ -93,13 +105,8 @@ test.each([
   async (_, theme, os) => {
     // WCAG 1.4.11: the selected point and the focus ring are told apart by the accent alone.
     await emulate([{ name: 'prefers-color-scheme', value: os }])
-    const { handle, shadow } = show(csatNumbers, { theme })
-    await handle.ready
-    await userEvent.tab()
-    await userEvent.keyboard('{ArrowRight}')
-    const surface = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
-    const point = getComputedStyle(shadow.activeElement as HTMLElement)
-    expect((shadow.activeElement as HTMLElement).ariaChecked).toBe('true')
+    const { surface, point, chosen } = await choosePoint(theme)
+    expect(chosen.ariaChecked).toBe('true')
     expect(contrast(point.outlineColor, surface)).toBeGreaterThanOrEqual(3)
     expect(contrast(point.backgroundColor, surface)).toBeGreaterThanOrEqual(3)
     expect(contrast(point.color, point.backgroundColor)).toBeGreaterThanOrEqual(4.5)
@@ -150,12 +157,7 @@ test.each([
 ] as const)(
   "on a team's own %s background, the focus ring and the chosen point stand 3:1 on it",
   async (_, theme) => {
-    const { handle, shadow } = show(csatNumbers, { theme })
-    await handle.ready
-    await userEvent.tab()
-    await userEvent.keyboard('{ArrowRight}')
-    const surface = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
-    const point = getComputedStyle(shadow.activeElement as HTMLElement)
+    const { surface, point } = await choosePoint(theme)
     expect(contrast(point.outlineColor, surface)).toBeGreaterThanOrEqual(3)
     expect(contrast(point.borderTopColor, surface)).toBeGreaterThanOrEqual(3)
   },
