@@ -15,6 +15,15 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
   afterAll(() => db?.close())
   beforeEach(() => resetDatabase(db))
 
+  // A body that arrives as a stream, as a client's upload does.
+  const postStream = (app: ReturnType<typeof testApp>, body: ReadableStream) =>
+    app.request('/v1/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+
   async function responseRow(responseId: string) {
     const [row] = await db.query<Record<string, unknown>>(
       'select * from responses where response_id = $1',
@@ -592,12 +601,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
           controller.close()
         },
       })
-      const res = await app.request('/v1/batch', {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain' },
-        body: stream,
-        duplex: 'half',
-      } as RequestInit)
+      const res = await postStream(app, stream)
       expect(res.status).toBe(413)
       expect(await countRows(db, 'events')).toBe(0)
     })
@@ -613,12 +617,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
           controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))
         },
       })
-      const res = await app.request('/v1/batch', {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain' },
-        body: stream,
-        duplex: 'half',
-      } as RequestInit)
+      const res = await postStream(app, stream)
       // Should anyone still be listening, the SDK retries a 408.
       expect(res.status).toBe(408)
       expect(await readJson(res)).toEqual({ error: 'the body was cut off before its end' })

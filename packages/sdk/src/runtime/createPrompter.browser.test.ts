@@ -1,9 +1,9 @@
 import type { Config } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
-import { init } from '../init'
 import { startSonde } from '../start'
 import { startOnStaleConfig } from '../test/startOnStaleConfig'
+import { startWithSurvey } from '../test/startWithSurvey'
 import type { Chunks } from './chunks'
 import type { Sonde } from './types'
 
@@ -92,14 +92,8 @@ describe('a tab in the background', () => {
       id: `hidden-${crypto.randomUUID()}`,
       trigger: { page: { prefix: '/' }, delaySeconds: 1 },
     }
-    const sonde = init({
-      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
-      locale: 'en',
-      config: { surveys: [survey] },
-    })
+    const { sonde, shown } = startWithSurvey(survey)
     made.push(sonde)
-    const shown = vi.fn()
-    sonde.on('survey:shown', shown)
     hide(true)
     await sleep(2_500)
     expect({ onScreen: prompt(), shown: shown.mock.calls.length }).toEqual({

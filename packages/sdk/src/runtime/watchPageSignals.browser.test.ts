@@ -1,8 +1,8 @@
 import type { Signal } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
-import { init } from '../init'
 import { startOnStaleConfig } from '../test/startOnStaleConfig'
+import { startWithSurvey } from '../test/startWithSurvey'
 import type { Sonde } from './types'
 import { watchPageSignals } from './watchPageSignals'
 
@@ -25,14 +25,8 @@ describe('a time-on-page trigger', () => {
   ])('of %s does not fire as the page opens', async (_, seconds) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const survey = { ...csat, id: `long-${seconds}`, trigger: { timeOnPageSeconds: seconds } }
-    const sonde = init({
-      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
-      locale: 'en',
-      config: { surveys: [survey] },
-    })
+    const { sonde, shown } = startWithSurvey(survey)
     made.push(sonde)
-    const shown = vi.fn()
-    sonde.on('survey:shown', shown)
     await sleep(1_500)
     expect(shown).not.toHaveBeenCalled()
     // Said once, naming the field, like any other value Sonde cannot honour.
