@@ -626,6 +626,16 @@ describe('two tabs of one visitor', () => {
     await vi.waitFor(() => expect(sonde.canShow(id)).not.toMatchObject({ reason: 'loading' }))
     return sonde
   }
+  /** The other tab, still open, saves its state (any tracked event); then both close. */
+  const otherSavesThenBothClose = async (here: Sonde, other: Sonde) => {
+    await sleep(300)
+    other.track('report_exported')
+    await other.flush()
+    await sleep(300)
+    here.destroy()
+    other.destroy()
+  }
+
   /**
    * After `change` in one tab, the other tab, still open, saves its state (any tracked event);
    * both close, and the next page answers the CSAT: the user its answer was sent with.
@@ -633,12 +643,7 @@ describe('two tabs of one visitor', () => {
   const userOnNextPage = async (url: string, here: Sonde, other: Sonde, change: () => void) => {
     change()
     await here.flush()
-    await sleep(300)
-    other.track('report_exported')
-    await other.flush()
-    await sleep(300)
-    here.destroy()
-    other.destroy()
+    await otherSavesThenBothClose(here, other)
     const next = await ready(start(options(url, [csat])), 'csat-ticket')
     batches.length = 0
     await answer(next, 5)
@@ -710,13 +715,8 @@ describe('two tabs of one visitor', () => {
     ) as HTMLElement
     await userEvent.click(next)
     await vi.waitFor(() => expect(step).toHaveBeenCalled())
-    await sleep(300)
-    other.track('report_exported')
-    await other.flush()
-    await sleep(300)
     // The tab the tour is in is closed; the next page resumes it where it was.
-    here.destroy()
-    other.destroy()
+    await otherSavesThenBothClose(here, other)
     for (const el of document.querySelectorAll('sonde-root')) el.remove()
     start({ endpoint: url, locale: 'en', config: { tours: [tour] } })
     await vi.waitFor(() => expect(prompt()?.textContent).toContain('Step'), { timeout: 5_000 })
