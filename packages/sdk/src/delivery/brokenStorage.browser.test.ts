@@ -8,7 +8,7 @@ import { type Delivery, startDelivery } from './startDelivery'
 import { storeName } from './storeName'
 
 // Issue 3, test 7, at the delivery layer: IndexedDB missing, hanging, full or closing under the
-// SDK. `enqueue` must resolve within 3 s (the store's 2 s timeout, plus room), say whether the
+// SDK. `enqueue` must resolve within 3 s (the store's 1.5 s timeout, plus room), say whether the
 // event is durable, and every event must still be delivered. The page-level twin, which also
 // counts page errors, is test/e2e/storage.e2e.ts.
 
@@ -85,7 +85,7 @@ describe('delivery over a broken IndexedDB', () => {
     expect(degraded).toEqual([])
   })
 
-  it('open never settling: memory after the 2 s timeout', async () => {
+  it('open never settling: memory after the 1.5 s timeout', async () => {
     // A request whose events never fire, as when another connection blocks the open forever.
     override(IDBFactory.prototype, 'open', () => ({}) as IDBOpenDBRequest)
     const { delivery, delivered, degraded } = start()

@@ -24,7 +24,7 @@ const META = 'm:'
  */
 export function createIdbStore({
   name,
-  timeoutMs = 2_000,
+  timeoutMs = 1_500,
   workTimeoutMs = 10_000,
 }: IdbStoreOptions): Store {
   let db: UseStore = createStore(name, 'outbox')
@@ -32,6 +32,8 @@ export function createIdbStore({
   let removed: Removal[] = []
   // A database that does not open within `timeoutMs` is hung; one that opened is given longer:
   // reading a full outbox on a busy device can take seconds and is no reason to give it up.
+  // 1.5 s: after the hang, memory still has to start the code that sends and send, and an
+  // answer must reach the receiver within 3 s of the click (2 s left that at the edge).
   const attempt = <T>(op: (store: UseStore) => Promise<T>): Promise<T> => {
     let opened = false
     const store = db
