@@ -13,8 +13,6 @@ export interface SendDeps {
   win: Window
   options: InitOptions
   locale: string
-  /** Global Privacy Control or Do Not Track: no usage context beyond path and locale. */
-  restricted: boolean
   log: Logger
   emitter: Emitter<SondeEvents>
   runtime: RuntimeState
@@ -31,7 +29,7 @@ export interface SendDeps {
  */
 export function createSend(deps: SendDeps): (event: SondeEvent) => void {
   const { win, options, log } = deps
-  const nav = win.navigator
+  const nav = win.navigator as Navigator & { globalPrivacyControl?: boolean }
   return (event) => {
     const target = deps.delivery()
     if (!target) return
@@ -63,7 +61,8 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
         | (() => Record<string, unknown>)
         | undefined,
       keepQuery: options.redact?.query ?? [],
-      restricted: deps.restricted,
+      // Global Privacy Control or Do Not Track: no usage context beyond path and locale.
+      restricted: nav.globalPrivacyControl === true || nav.doNotTrack === '1',
       onError: log.error,
     }
     const make = ({ collectContext }: { collectContext: (i: ContextInput) => UsageContext }) => {

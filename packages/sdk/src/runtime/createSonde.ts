@@ -11,7 +11,6 @@ import { watchRemoteConfig } from '../config/watchRemoteConfig'
 import type { KeyValue } from '../context/keyValue'
 import { deferDelivery } from '../delivery/deferDelivery'
 import { storeName } from '../delivery/storeName'
-import { uuidv7 } from '../uuidv7'
 import type { Chunks, DeliveryChunk } from './chunks'
 import { createApi } from './createApi'
 import { createCallQueue } from './createCallQueue'
@@ -53,8 +52,7 @@ export function createSonde(
   const { win, log } = deps
   const endpoint = new URL(options.endpoint, win.document.baseURI).href
   const ns = storeName(endpoint, options.key)
-  const nav = win.navigator as Navigator & { globalPrivacyControl?: boolean }
-  const restricted = nav.globalPrivacyControl === true || nav.doNotTrack === '1'
+  const nav = win.navigator
   const locale = options.locale ?? nav.language ?? 'en'
   const emitter = createEmitter<SondeEvents>((type, error) =>
     log.error(`a listener of ${String(type)} threw`, error),
@@ -100,12 +98,8 @@ export function createSonde(
     if (consent.allowed()) persistence.save({ ...next, page: { url: '' } })
   }
   const flow: FlowContext = {
-    locale,
-    theme: options.theme,
-    now: Date.now,
-    newId: uuidv7,
     sending: {
-      ...{ win, options, locale, restricted, log, emitter, runtime, visitor },
+      ...{ win, options, locale, log, emitter, runtime, visitor },
       view: () => signals.view,
       delivery: consent.delivery,
     },

@@ -1,4 +1,4 @@
-import type { TargetingState, Theme } from '@sonde/core'
+import type { TargetingState } from '@sonde/core'
 import type { KeyValue } from '../context/keyValue'
 import type { Emitter } from './createEmitter'
 import type { SendDeps } from './createSend'
@@ -6,11 +6,8 @@ import type { SondeEvents } from './types'
 
 /** What a survey or tour on screen needs from the running Sonde. */
 export interface FlowContext {
-  locale: string
-  theme?: Theme | undefined
-  now(): number
-  newId(): string
-  /** What sending an event needs (see `createSend`), which the flows' chunks hold. */
+  /** What sending an event needs (see `createSend`), which the flows' chunks hold; the locale
+   * and the theme the UI takes are its `locale` and `options.theme`. */
   sending: SendDeps
   emit: Emitter<SondeEvents>['emit']
   /** Applies a targeting-state reducer (display history) and persists the result. */

@@ -5,6 +5,7 @@ import {
   recordShown,
   type Survey,
 } from '@sonde/core'
+import { uuidv7 } from '../uuidv7'
 import { buildSurveyEvent } from './buildEvent'
 import type { SurveyUi } from './chunks'
 import type { Mount } from './createPresenter'
@@ -20,7 +21,7 @@ import { pageOf } from './pageOf'
 export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext): Mount {
   return async (release, life) => {
     const send = createSend(ctx.sending)
-    const response = { id: ctx.newId(), seq: 0, answers: [] as Answer[] }
+    const response = { id: uuidv7(), seq: 0, answers: [] as Answer[] }
     const surveyId = survey.id
     const responseId = response.id
     // A survey held back by the page's modal dialog belongs to the page it was due on, as one
@@ -32,7 +33,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     const { anonymousId } = runtime.state.user
     let left = false
     const wire = (type: 'shown' | 'answered' | 'completed' | 'dismissed', reason?: string) => {
-      const extra = { id: ctx.newId(), at: new Date(ctx.now()).toISOString() }
+      const extra = { id: uuidv7(), at: new Date(Date.now()).toISOString() }
       const event = buildSurveyEvent(`survey.${type}`, survey, response, {
         ...extra,
         ...(reason ? { reason } : {}),
@@ -42,14 +43,14 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
       return event
     }
     const handle = ui.mountSurvey(survey, {
-      locale: ctx.locale,
-      ...(ctx.theme ? { theme: ctx.theme } : {}),
+      locale: ctx.sending.locale,
+      ...(ctx.sending.options.theme ? { theme: ctx.sending.options.theme } : {}),
       onAnswer: ({ answers, seq }) => {
         // A receiver counts the response from its first answer (partial answers survive), so
         // for targeting it is complete then: left or closed before its end, it must not be
         // asked again as if unanswered, counting the same person twice.
         if (response.answers.length === 0) {
-          ctx.record((s) => recordCompleted(s, 'survey', surveyId, ctx.now()))
+          ctx.record((s) => recordCompleted(s, 'survey', surveyId, Date.now()))
         }
         Object.assign(response, { answers, seq })
         wire('answered')
@@ -57,13 +58,13 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
       },
       onComplete: ({ answers, seq }) => {
         Object.assign(response, { answers, seq: seq + 1 })
-        ctx.record((s) => recordCompleted(s, 'survey', surveyId, ctx.now()))
+        ctx.record((s) => recordCompleted(s, 'survey', surveyId, Date.now()))
         const { metric } = wire('completed')
         ctx.emit('survey:completed', { surveyId, responseId, answers, metric })
       },
       onDismiss: ({ answers, seq, reason }) => {
         Object.assign(response, { answers, seq: seq + 1 })
-        ctx.record((s) => recordDismissed(s, 'survey', surveyId, ctx.now()))
+        ctx.record((s) => recordDismissed(s, 'survey', surveyId, Date.now()))
         wire('dismissed', reason)
         ctx.emit('survey:dismissed', { surveyId, responseId, answers, reason })
       },
@@ -77,7 +78,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     await handle.ready
     // Taken away before it was ready (destroy, a route change): it was never shown.
     if (!life.active() || left) return null
-    ctx.record((s) => recordShown(s, 'survey', surveyId, ctx.now()))
+    ctx.record((s) => recordShown(s, 'survey', surveyId, Date.now()))
     wire('shown')
     ctx.emit('survey:shown', { surveyId, responseId })
     return handle

@@ -7,6 +7,7 @@ import {
   type SondeEvent,
   type Tour,
 } from '@sonde/core'
+import { uuidv7 } from '../uuidv7'
 import type { TourUi } from './chunks'
 import type { Mount } from './createPresenter'
 import { createSend } from './createSend'
@@ -36,16 +37,16 @@ export function mountTourFlow(
     const { location } = ctx.sending.win
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       send({
-        id: ctx.newId(),
+        id: uuidv7(),
         type,
-        at: new Date(ctx.now()).toISOString(),
+        at: new Date(Date.now()).toISOString(),
         tourId,
         tourVersion: tour.version,
         ...fields,
       })
     const handle = ui.mountTour(tour, {
-      locale: ctx.locale,
-      ...(ctx.theme ? { theme: ctx.theme } : {}),
+      locale: ctx.sending.locale,
+      ...(ctx.sending.options.theme ? { theme: ctx.sending.options.theme } : {}),
       startAt: resumeAt ?? 0,
       onShow: ({ index }) => {
         // Not on its pages: left while it waited for its first target (the presenter routes
@@ -55,7 +56,7 @@ export function mountTourFlow(
         ctx.record((s) => recordStep(s, 'tour', tourId, index))
         if (started) return
         started = true
-        ctx.record((s) => recordShown(s, 'tour', tourId, ctx.now()))
+        ctx.record((s) => recordShown(s, 'tour', tourId, Date.now()))
         wire('tour.started')
         ctx.emit('tour:started', { tourId })
       },
@@ -67,12 +68,12 @@ export function mountTourFlow(
         ctx.emit('tour:step', { tourId, stepId, index, dwellMs })
       },
       onComplete: ({ dwellMs }) => {
-        ctx.record((s) => recordCompleted(s, 'tour', tourId, ctx.now()))
+        ctx.record((s) => recordCompleted(s, 'tour', tourId, Date.now()))
         wire('tour.completed', { dwellMs: Math.round(dwellMs) })
         ctx.emit('tour:completed', { tourId })
       },
       onDismiss: ({ stepId, index, reason }) => {
-        ctx.record((s) => recordDismissed(s, 'tour', tourId, ctx.now()))
+        ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
         ctx.emit('tour:dismissed', { tourId, stepId, reason })
       },
