@@ -5,6 +5,8 @@ const attrs = { endpoint: '/v1/batch', key: 'pk_test', config: '/fixtures/e2e.co
 type W = {
   sonde: {
     track(n: string): void
+    show(id: string): void
+    canShow(id: string): { ok: boolean; reason?: string }
     flush(): Promise<{ sent: number; pending: number }>
     on(t: string, h: (p: unknown) => void): void
   }
@@ -131,14 +133,23 @@ test('400 drops the event with delivery:dropped and never retries it', async ({ 
   expect(received.requests.length).toBeLessThanOrEqual(attempts + 1)
 })
 
-test('consent denied: no request and no IndexedDB database', async ({ page }) => {
+test('consent denied: no request, no IndexedDB database, no survey', async ({ page }) => {
   const received = await receive(page)
+  const asked: string[] = []
+  page.on('request', (r) => {
+    if (!/\.(js|html)$|\/app\//.test(new URL(r.url()).pathname)) asked.push(r.url())
+  })
   const before = `<script>sonde.init({ endpoint: '/v1/batch', config: '/fixtures/e2e.config.json', consent: 'denied' })</script>`
   await serveHost(page, hostHtml({}, before))
   await page.goto('/app/reports')
-  await answerCsat(page)
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as W).sonde.canShow('csat-ticket')))
+    .toEqual({ ok: false, reason: 'consent' })
+  await page.evaluate(() => (window as unknown as W).sonde.show('csat-ticket'))
   await page.waitForTimeout(1_000)
+  await expect(promptDialog(page)).toHaveCount(0)
   expect(received.requests).toEqual([])
+  expect(asked).toEqual([])
   const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
   expect(names).toEqual([])
 })

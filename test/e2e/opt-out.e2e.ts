@@ -1,8 +1,9 @@
 import { expect, type Page, test } from '@playwright/test'
 import { hostHtml, promptDialog, receive, serveHost } from './host'
 
-// Issue 6: after `optOut()` Sonde neither stores nor sends anything, and remembers the choice
-// (the one thing it keeps) across a reload; `optIn()` turns sending back on.
+// Issue 6: after `optOut()` Sonde neither stores nor sends anything, nor asks for its config,
+// and shows no survey (an answer it could not keep); it remembers the choice (the one thing it
+// keeps) across a reload; `optIn()` turns it all back on.
 
 const attrs = { endpoint: '/v1/batch', key: 'pk_optout', config: '/fixtures/e2e.config.json' }
 type W = {
@@ -52,15 +53,34 @@ async function answer(page: Page, how: 'show' | 'track') {
   await promptDialog(page).getByRole('button', { name: 'Close' }).click()
   await expect(promptDialog(page)).toBeHidden()
 }
+/** Asks for the CSAT prompt both ways: none comes, and canShow says why. */
+async function noPrompt(page: Page) {
+  for (const how of ['show', 'track'] as const)
+    await page.evaluate((how) => {
+      const { sonde } = window as unknown as W
+      if (how === 'show') sonde.show('csat-ticket')
+      else sonde.track('ticket_closed')
+    }, how)
+  await page.waitForTimeout(500)
+  await expect(promptDialog(page)).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as W).sonde.canShow('csat-ticket'))).toEqual({
+    ok: false,
+    reason: 'consent',
+  })
+}
 const ready = (page: Page) =>
   expect
     .poll(() => page.evaluate(() => (window as unknown as W).sonde.canShow('csat-ticket').reason))
     .not.toBe('loading')
 
-test('optOut: nothing stored or sent, the choice survives a reload, optIn sends again', async ({
+test('optOut: nothing stored, sent or asked for, the choice survives a reload, optIn sends again', async ({
   page,
 }) => {
   const received = await receive(page)
+  const configRequests: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('e2e.config.json')) configRequests.push(r.url())
+  })
   await serveHost(page, hostHtml(attrs))
   await page.goto('/app/reports')
   await ready(page)
@@ -70,8 +90,7 @@ test('optOut: nothing stored or sent, the choice survives a reload, optIn sends 
   const before = await storage(page)
   expect(Object.keys(before.databases).length).toBeGreaterThan(0)
 
-  await answer(page, 'show')
-  await answer(page, 'track')
+  await noPrompt(page)
   expect(await page.evaluate(() => (window as unknown as W).sonde.flush())).toEqual({
     sent: 0,
     pending: 0,
@@ -79,14 +98,16 @@ test('optOut: nothing stored or sent, the choice survives a reload, optIn sends 
   await page.waitForTimeout(500)
   expect(await storage(page)).toEqual(before)
 
-  // A new page of the same site: still opted out, still nothing written or sent.
+  // A new page of the same site: still opted out, still nothing written, sent or asked for.
+  const asked = configRequests.length
   await page.reload()
   await ready(page)
-  await answer(page, 'track')
+  await noPrompt(page)
   await page.evaluate(() => (window as unknown as W).sonde.flush())
   await page.waitForTimeout(500)
   expect(await storage(page)).toEqual(before)
   expect(received.requests).toEqual([])
+  expect(configRequests).toHaveLength(asked)
 
   // Opting in again: the next answer is stored and sent, and only that one.
   await page.evaluate(() => (window as unknown as W).sonde.optIn())

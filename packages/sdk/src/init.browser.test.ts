@@ -265,7 +265,7 @@ describe('init in Chromium', () => {
     for (let page = 0; page < 2; page++) {
       const chunks = counted()
       sonde = await startSonde(options, chunks)
-      await vi.waitFor(() => expect(sonde?.canShow('x')).toMatchObject({ reason: 'unknown' }))
+      await vi.waitFor(() => expect(sonde?.canShow('x')).toMatchObject({ reason: 'consent' }))
       expect(chunks.validator).toHaveBeenCalledTimes(1)
       expect(chunks.delivery).not.toHaveBeenCalled()
       sonde.destroy()

@@ -42,10 +42,18 @@ function endpoint(body: unknown, etag = '"v1"') {
 const ids = (config: Config) => config.surveys?.map((s) => s.id)
 
 // The watcher uses the page's fetch and clock: stood in for, with the endpoint and the time given.
-function watch(url: string, deps: RemoteConfigDeps & { fetcher: typeof fetch; now?: number }) {
+// Consent is given unless a test says otherwise.
+function watch(
+  url: string,
+  deps: Omit<RemoteConfigDeps, 'allowed'> & {
+    fetcher: typeof fetch
+    now?: number
+    allowed?: () => boolean
+  },
+) {
   vi.stubGlobal('fetch', deps.fetcher)
   if (deps.now !== undefined) vi.setSystemTime(deps.now)
-  return watchRemoteConfig(url, deps)
+  return watchRemoteConfig(url, { allowed: () => true, ...deps })
 }
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -85,6 +93,27 @@ describe('watchRemoteConfig', () => {
     await remote.first
     const [, init] = vi.mocked(fetcher).mock.calls[0] as [string, RequestInit]
     expect(init).toMatchObject({ credentials: 'omit', referrer: '' })
+    remote.stop()
+  })
+
+  // DESIGN: opted out, no requests. A page that started with consent (the only kind that
+  // starts a watcher) and is opted out later lets each revalidation's turn pass.
+  it('asks for nothing while consent is withdrawn, and again once it is back', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date'] })
+    let allowed = true
+    const { fetcher, calls } = endpoint({ surveys: [survey('a')] })
+    const remote = watch('u', {
+      ...{ log, validator, cache: memoryCache(), onUpdate: vi.fn(), fetcher },
+      allowed: () => allowed,
+      ttlMs: 60_000,
+    })
+    expect(ids(await remote.first)).toEqual(['a'])
+    allowed = false
+    await vi.advanceTimersByTimeAsync(3 * 60_000)
+    expect(calls).toEqual([null])
+    allowed = true
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(calls).toEqual([null, '"v1"'])
     remote.stop()
   })
 

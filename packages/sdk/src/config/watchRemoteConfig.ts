@@ -17,6 +17,8 @@ export interface RemoteConfigDeps {
   validator: () => Promise<Validator>
   cache: ConfigCache
   onUpdate: (config: Config) => void
+  /** Consent: a revalidation's turn while it is withdrawn passes without a request. */
+  allowed: () => boolean
   ttlMs?: number
 }
 
@@ -50,7 +52,8 @@ export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteCo
     return result.status === 'new' ? entry.config : null
   }
   const update = async () => {
-    const config = await refresh()
+    // Opted out since: a request tells the server the visitor is here.
+    const config = deps.allowed() && (await refresh())
     if (config && !stopped) deps.onUpdate(config)
   }
 

@@ -294,7 +294,7 @@ describe('optOut', () => {
 
   // Another tab is another Sonde over the same storage: the choice reaches it at once, not at
   // its next page load.
-  it('made in one tab holds in the others: their answers are neither stored nor sent', async () => {
+  it('made in one tab holds in the others: no survey there, nothing stored or sent', async () => {
     const url = endpoint()
     const ns = storeName(url, 'pk_test')
     const options = { endpoint: url, key: 'pk_test', locale: 'en', config: { surveys: [csat] } }
@@ -303,14 +303,24 @@ describe('optOut', () => {
     await here.flush()
     await other.flush()
     here.optOut()
-    await answer(other, 5)
+    const shown = vi.fn()
+    other.on('survey:shown', shown)
+    other.track('ticket_closed')
     await other.flush()
     await sleep(300)
     expect({
+      shown: shown.mock.calls.length,
+      canShow: other.canShow('csat-ticket'),
       sent: batches.flatMap((b) => b.events).length,
       anon: localStorage.getItem(`${ns}:anon`),
       user: ((await storedState(`${ns}-state`)) as { user?: unknown } | null)?.user,
-    }).toEqual({ sent: 0, anon: null, user: undefined })
+    }).toEqual({
+      shown: 0,
+      canShow: { ok: false, reason: 'consent' },
+      sent: 0,
+      anon: null,
+      user: undefined,
+    })
   })
 })
 
@@ -327,14 +337,17 @@ describe('optIn after the page started', () => {
     return sonde
   }
   const sent = () => batches.flatMap((b) => b.events)
+  const noConsent = { ok: false, reason: 'consent' }
 
   it('keeps one visitor across pages: the same anonymous id and session, this page counted', async () => {
     const url = endpoint()
     const seen: unknown[] = []
     for (const page of [0, 1]) {
       const sonde = consentOnEachPage(url, [{ ...csat, id: `c${page}` }])
-      await vi.waitFor(() => expect(sonde.canShow(`c${page}`)).toEqual({ ok: true }))
+      // No survey before consent: its answer could be neither kept nor sent.
+      await vi.waitFor(() => expect(sonde.canShow(`c${page}`)).toEqual(noConsent))
       sonde.optIn()
+      expect(sonde.canShow(`c${page}`)).toEqual({ ok: true })
       batches.length = 0
       await answer(sonde, 5)
       await sonde.flush()
@@ -355,13 +368,13 @@ describe('optIn after the page started', () => {
   it('keeps the display history: a survey answered is not asked again on the next page', async () => {
     const url = endpoint()
     const first = consentOnEachPage(url, [csat])
-    await vi.waitFor(() => expect(first.canShow('csat-ticket')).toEqual({ ok: true }))
+    await vi.waitFor(() => expect(first.canShow('csat-ticket')).toEqual(noConsent))
     first.optIn()
     await answer(first, 5)
     await first.flush()
     first.destroy()
     const next = consentOnEachPage(url, [csat])
-    await vi.waitFor(() => expect(next.canShow('csat-ticket')).toEqual({ ok: true }))
+    await vi.waitFor(() => expect(next.canShow('csat-ticket')).toEqual(noConsent))
     next.optIn()
     await vi.waitFor(() =>
       expect(next.canShow('csat-ticket')).toMatchObject({

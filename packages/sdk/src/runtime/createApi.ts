@@ -86,9 +86,11 @@ export function createApi(parts: ApiParts): Sonde {
         () =>
           runtime.destroyed
             ? { ok: false as const, reason: 'destroyed' }
-            : runtime.state.session.id
-              ? compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
-              : { ok: false as const, reason: 'loading' },
+            : !runtime.state.session.id
+              ? { ok: false as const, reason: 'loading' }
+              : kind === 'survey' && !consent.allowed()
+                ? { ok: false as const, reason: 'consent' }
+                : compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now()),
         { ok: false as const, reason: 'error' },
       ),
     on: (type, handler) => emitter.on(type, handler),

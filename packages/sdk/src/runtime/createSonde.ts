@@ -7,7 +7,7 @@ import {
   type TargetingState,
 } from '@sonde/core'
 import { idbConfigCache } from '../config/configCache'
-import { watchRemoteConfig } from '../config/watchRemoteConfig'
+import { type RemoteConfig, watchRemoteConfig } from '../config/watchRemoteConfig'
 import type { KeyValue } from '../context/keyValue'
 import { deferDelivery } from '../delivery/deferDelivery'
 import { storeName } from '../delivery/storeName'
@@ -118,23 +118,28 @@ export function createSonde(
     tour: () => deps.chunks.tour().then(bringing),
   }
   const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
-  // A remote config is cached (with consent) and revalidated in the background; a newer one
-  // applies from the next signal on (its seconds-on-page timed on this page), what is on screen
-  // stays.
-  const remote =
-    'url' in source
-      ? watchRemoteConfig(source.url, {
-          log,
-          validator: deps.chunks.validator,
-          cache: idbConfigCache(`${ns}-config`, consent.allowed),
-          onUpdate: (next) =>
-            calls.queue(() => {
-              runtime.cfg = next
-              signals.arm()
-            }),
-        })
-      : null
-  const config = remote ? remote.first : (source as Config)
+  // A remote config is cached and revalidated in the background; a newer one applies from the
+  // next signal on (its seconds-on-page timed on this page), what is on screen stays. It is
+  // asked for with consent only (DESIGN: no requests without it): at the start, or at optIn().
+  const useConfig = (next: Config) => {
+    // Destroyed while it loaded: no timer armed after the teardown.
+    if (runtime.destroyed) return
+    runtime.cfg = next
+    signals.arm()
+  }
+  let remote: RemoteConfig | undefined
+  const watchRemote = ({ url }: { url: string }) => {
+    remote ??= watchRemoteConfig(url, {
+      log,
+      validator: deps.chunks.validator,
+      cache: idbConfigCache(`${ns}-config`, consent.allowed),
+      allowed: consent.allowed,
+      onUpdate: (next) => calls.queue(() => useConfig(next)),
+    })
+    return remote.first
+  }
+  const config =
+    'url' in source ? (consent.allowed() ? watchRemote(source) : {}) : (source as Config)
   const prompter = createPrompter({
     ...{ runtime, presenter, flow, chunks, log, persistence },
     allowed: consent.allowed,
@@ -161,6 +166,8 @@ export function createSonde(
   // come from storage from now on, with what this page did before (its view, a prompt shown).
   const adopt = async () => {
     deps.whenAllowed?.(consent.kv())
+    // Not asked for until now; one already watched (consent withdrawn and given again) stays.
+    if ('url' in source && !remote) useConfig(await watchRemote(source))
     const before = runtime.state
     const restored = restoreState(await persistence.load(), {
       ...{ win, locale, visitor },

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import acme from '../../../../test/fixtures/acme.config.json'
+import { init } from '../init'
+import type { Sonde } from './types'
+
+// Consent pending or denied, or opted out (DESIGN: no storage writes, no requests), in Chromium
+// with the real chunks: a survey's answer could be neither kept nor sent, so none is shown; a
+// tour, which asks nothing, still is; a remote config is not asked for until consent comes.
+const requests: string[] = []
+const realFetch = window.fetch
+const made: Sonde[] = []
+const csat = acme.surveys.find((s) => s.id === 'csat-ticket') as (typeof acme.surveys)[number]
+const welcome = {
+  id: 'welcome',
+  version: 1,
+  locale: 'en',
+  steps: [{ id: 'hi', title: 'Welcome aboard' }],
+}
+
+beforeEach(() => {
+  requests.length = 0
+  window.fetch = vi.fn(async (input: RequestInfo | URL, options?: RequestInit) => {
+    const url = String(input)
+    if (!url.startsWith('https://collect.test/')) return realFetch(input, options)
+    requests.push(url)
+    if (url.endsWith('/v1/config')) return Response.json({ surveys: [csat] })
+    const batch = JSON.parse(String(options?.body)) as { events: { id: string }[] }
+    return Response.json({ accepted: batch.events.map((e) => e.id), rejected: [] })
+  }) as typeof fetch
+})
+afterEach(() => {
+  for (const sonde of made.splice(0)) sonde.destroy()
+  for (const el of document.querySelectorAll('sonde-root')) el.remove()
+  window.fetch = realFetch
+})
+
+const start = (options: Omit<Parameters<typeof init>[0], 'endpoint'>) => {
+  const base = `https://collect.test/${crypto.randomUUID()}`
+  const sonde = init({ endpoint: `${base}/v1/batch`, locale: 'en', ...options })
+  made.push(sonde)
+  const shown = vi.fn()
+  sonde.on('survey:shown', shown)
+  return { sonde, shown, base }
+}
+const loaded = (sonde: Sonde) =>
+  vi.waitFor(() => expect(sonde.canShow('x', 'tour')).toMatchObject({ reason: 'unknown' }))
+const dialogs = () =>
+  [...document.querySelectorAll('sonde-root')].flatMap((el) => [
+    ...(el.shadowRoot?.querySelectorAll('[role=dialog]') ?? []),
+  ])
+
+describe.each(['pending', 'denied'] as const)('consent %s', (consent) => {
+  it('shows no survey, and canShow says why', async () => {
+    const { sonde, shown } = start({ consent, config: { surveys: [csat] } })
+    await loaded(sonde)
+    expect(sonde.canShow('csat-ticket')).toEqual({ ok: false, reason: 'consent' })
+    sonde.track('ticket_closed')
+    sonde.show('csat-ticket')
+    await sonde.flush()
+    await new Promise((r) => setTimeout(r, 300))
+    expect(shown).not.toHaveBeenCalled()
+    expect(dialogs()).toEqual([])
+    expect(requests).toEqual([])
+  })
+
+  it('still shows a tour, which asks nothing', async () => {
+    const { sonde } = start({ consent, config: { tours: [welcome] } })
+    const started = vi.fn()
+    sonde.on('tour:started', started)
+    sonde.startTour('welcome')
+    await vi.waitFor(() => expect(started).toHaveBeenCalled(), { timeout: 5_000 })
+    expect(requests).toEqual([])
+  })
+
+  it('asks for no remote config; optIn() loads it and shows what the page was due', async () => {
+    const base = `https://collect.test/${crypto.randomUUID()}`
+    const { sonde, shown } = start({ consent, config: `${base}/v1/config` })
+    await loaded(sonde)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(requests).toEqual([])
+    sonde.optIn()
+    await vi.waitFor(() => expect(requests).toEqual([`${base}/v1/config`]))
+    await vi.waitFor(() => expect(sonde.canShow('csat-ticket')).toEqual({ ok: true }))
+    sonde.track('ticket_closed')
+    await vi.waitFor(() => expect(shown).toHaveBeenCalled(), { timeout: 5_000 })
+  })
+})
+
+describe('optOut', () => {
+  it('mid-page: a survey due afterwards is not shown, and canShow says why', async () => {
+    const { sonde, shown } = start({ config: { surveys: [csat] } })
+    await vi.waitFor(() => expect(sonde.canShow('csat-ticket')).toEqual({ ok: true }))
+    sonde.optOut()
+    expect(sonde.canShow('csat-ticket')).toEqual({ ok: false, reason: 'consent' })
+    sonde.track('ticket_closed')
+    await sonde.flush()
+    await new Promise((r) => setTimeout(r, 300))
+    expect(shown).not.toHaveBeenCalled()
+    sonde.optIn()
+  })
+})
