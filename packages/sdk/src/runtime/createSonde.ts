@@ -103,9 +103,7 @@ export function createSonde(
       view: () => signals.view,
       delivery: consent.delivery,
     },
-    emit: (type, payload) => emitter.emit(type, payload),
     record: (reduce) => update(reduce(runtime.state)),
-    kv: consent.kv,
   }
   // A prompt's UI chunk brings the outbox its answers go to.
   const bringing = <T extends DeliveryChunk>(chunk: T) => {

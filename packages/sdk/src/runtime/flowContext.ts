@@ -1,17 +1,11 @@
 import type { TargetingState } from '@sonde/core'
-import type { KeyValue } from '../context/keyValue'
-import type { Emitter } from './createEmitter'
 import type { SendDeps } from './createSend'
-import type { SondeEvents } from './types'
 
 /** What a survey or tour on screen needs from the running Sonde. */
 export interface FlowContext {
   /** What sending an event needs (see `createSend`), which the flows' chunks hold; the locale
    * and the theme the UI takes are its `locale` and `options.theme`. */
   sending: SendDeps
-  emit: Emitter<SondeEvents>['emit']
   /** Applies a targeting-state reducer (display history) and persists the result. */
   record(update: (state: TargetingState) => TargetingState): void
-  /** Small per-user storage (memory without consent). */
-  kv(): KeyValue
 }

@@ -54,19 +54,19 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
         }
         Object.assign(response, { answers, seq })
         wire('answered')
-        ctx.emit('survey:answered', { surveyId, responseId, answers, seq })
+        ctx.sending.emitter.emit('survey:answered', { surveyId, responseId, answers, seq })
       },
       onComplete: ({ answers, seq }) => {
         Object.assign(response, { answers, seq: seq + 1 })
         ctx.record((s) => recordCompleted(s, 'survey', surveyId, Date.now()))
         const { metric } = wire('completed')
-        ctx.emit('survey:completed', { surveyId, responseId, answers, metric })
+        ctx.sending.emitter.emit('survey:completed', { surveyId, responseId, answers, metric })
       },
       onDismiss: ({ answers, seq, reason }) => {
         Object.assign(response, { answers, seq: seq + 1 })
         ctx.record((s) => recordDismissed(s, 'survey', surveyId, Date.now()))
         wire('dismissed', reason)
-        ctx.emit('survey:dismissed', { surveyId, responseId, answers, reason })
+        ctx.sending.emitter.emit('survey:dismissed', { surveyId, responseId, answers, reason })
       },
       onClose: () => {
         left = true
@@ -80,7 +80,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     if (!life.active() || left) return null
     ctx.record((s) => recordShown(s, 'survey', surveyId, Date.now()))
     wire('shown')
-    ctx.emit('survey:shown', { surveyId, responseId })
+    ctx.sending.emitter.emit('survey:shown', { surveyId, responseId })
     return handle
   }
 }

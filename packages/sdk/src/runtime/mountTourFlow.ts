@@ -58,24 +58,24 @@ export function mountTourFlow(
         started = true
         ctx.record((s) => recordShown(s, 'tour', tourId, Date.now()))
         wire('tour.started')
-        ctx.emit('tour:started', { tourId })
+        ctx.sending.emitter.emit('tour:started', { tourId })
       },
       onStep: ({ stepId, index, dwellMs, to }) => {
         // Now, not once the next step shows: its target may be on the page a click on this one's
         // opens, and this page may be gone by then.
         if (to < tour.steps.length) ctx.record((s) => recordStep(s, 'tour', tourId, to))
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
-        ctx.emit('tour:step', { tourId, stepId, index, dwellMs })
+        ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })
       },
       onComplete: ({ dwellMs }) => {
         ctx.record((s) => recordCompleted(s, 'tour', tourId, Date.now()))
         wire('tour.completed', { dwellMs: Math.round(dwellMs) })
-        ctx.emit('tour:completed', { tourId })
+        ctx.sending.emitter.emit('tour:completed', { tourId })
       },
       onDismiss: ({ stepId, index, reason }) => {
         ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
-        ctx.emit('tour:dismissed', { tourId, stepId, reason })
+        ctx.sending.emitter.emit('tour:dismissed', { tourId, stepId, reason })
       },
       onClose: release,
     })
