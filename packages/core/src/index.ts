@@ -163,6 +163,7 @@ export {
   compareValue,
   compileTargeting,
   compileUrlRule,
+  countName,
   createTargetingState,
   DAY_MS,
   type DisplayRecord,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTargetingState } from './createTargetingState'
-import { recordEvent } from './recordEvent'
+import { MAX_EVENT_NAMES, recordEvent } from './recordEvent'
 
 const base = Object.freeze(createTargetingState({ anonymousId: 'a', sessionId: 's', now: 0 }))
 
@@ -20,5 +20,15 @@ describe('recordEvent', () => {
     const next = recordEvent(base, 'export')
     expect(base.eventCounts).toEqual({})
     expect(next.history).toBe(base.history)
+  })
+
+  // A host naming each item viewed (view_item_18342) tracks a new name at every view: the
+  // counts are copied at each event and stored with the state, so they must stop growing.
+  it(`counts at most ${MAX_EVENT_NAMES} names: a new one past them goes uncounted`, () => {
+    let state: typeof base = base
+    for (let i = 0; i < MAX_EVENT_NAMES + 50; i++) state = recordEvent(state, `view_item_${i}`)
+    expect(Object.keys(state.eventCounts)).toHaveLength(MAX_EVENT_NAMES)
+    expect(recordEvent(state, 'export').eventCounts).not.toHaveProperty('export')
+    expect(recordEvent(state, 'view_item_7').eventCounts.view_item_7).toBe(2)
   })
 })

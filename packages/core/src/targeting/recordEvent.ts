@@ -1,9 +1,10 @@
-import { readOwn } from './readOwn'
+import { countName } from './countName'
 import type { TargetingState } from './types'
+
+/** Lifetime event names counted at most; a new name past them goes uncounted. */
+export const MAX_EVENT_NAMES = 1_000
 
 /** Counts one tracked event (a lifetime count, read by audience event rules). Pure. */
 export function recordEvent(state: TargetingState, name: string): TargetingState {
-  const n = readOwn(state.eventCounts, name)
-  const count = typeof n === 'number' ? n + 1 : 1
-  return { ...state, eventCounts: { ...state.eventCounts, [name]: count } }
+  return { ...state, eventCounts: countName(state.eventCounts, name, MAX_EVENT_NAMES) }
 }

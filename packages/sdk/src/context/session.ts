@@ -1,4 +1,4 @@
-import { readOwn } from '@sonde/core'
+import { countName } from '@sonde/core'
 import type { KeyValue } from './keyValue'
 
 /** The engagement figures of one visit, as sent in `context.session`. */
@@ -7,7 +7,7 @@ export interface SessionState {
   startedAt: number
   lastActivityAt: number
   pageViews: number
-  events: Record<string, number>
+  events: Readonly<Record<string, number>>
 }
 
 /** A visit ends after 30 minutes without activity, the convention analytics tools share. */
@@ -32,16 +32,9 @@ export function recordInSession(
       ? { ...saved, lastActivityAt: now }
       : { id: newId(), startedAt: now, lastActivityAt: now, pageViews: 0, events: {} }
   if (what && 'pageView' in what) session.pageViews++
-  else if (what) {
-    // Event names are the host's: `constructor` must not read Object.prototype's (`__proto__`,
-    // which an assignment cannot create, goes uncounted).
-    const count = (readOwn(session.events, what.event) as number | undefined) ?? 0
-    // The session is read and written at each event: an app naming each item viewed
-    // (view_item_18342) would make that slower with every name. A new name past the 200th
-    // goes uncounted (an event's context sends the 100 most counted anyway).
-    if (count || Object.keys(session.events).length < MAX_EVENT_NAMES)
-      session.events[what.event] = count + 1
-  }
+  // The session is read and written at each event, and its 100 most counted names go with each
+  // event's context: a new name past the 200th goes uncounted.
+  else if (what) session.events = countName(session.events, what.event, MAX_EVENT_NAMES)
   store.set(KEY, JSON.stringify(session))
   return session
 }
