@@ -15,7 +15,7 @@ describe('csvCell', () => {
     ['+1', "'+1"],
     ['-bad', "'-bad"],
     ['@sum', "'@sum"],
-    ['\t=1+1', "'\t=1+1"],
+    ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
     // OWASP lists the line feed since 2025: a spreadsheet may drop a leading line break and read
     // what follows it as a formula, as it does after a carriage return.
@@ -23,6 +23,11 @@ describe('csvCell', () => {
     ['\u000b=1+1', "'\u000b=1+1"],
     ['\u001f@sum', "'\u001f@sum"],
     [['a', 'b'], '"[""a"",""b""]"'],
+    // Excel with `;` as its list separator (a German or French locale), or reading tabs, splits
+    // an unquoted cell there: the part after would be a cell of its own, and a formula.
+    ['ok;=HYPERLINK("x")', `"ok;=HYPERLINK(""x"")"`],
+    ['ok\t=1+1', '"ok\t=1+1"'],
+    ['\t=1+1;x', `"'\t=1+1;x"`],
   ])('%j → %s', (value, expected) => {
     expect(csvCell(value)).toBe(expected)
   })
