@@ -17,13 +17,22 @@ const welcome = {
   steps: [{ id: 'hi', title: 'Welcome aboard' }],
 }
 
+// A config answered at once unless a test holds it back.
+let configServed: Promise<unknown> = Promise.resolve()
+// Due after a second on the page: what starts a timer once the config is in.
+const onTime = { ...csat, id: 'on-time', trigger: { timeOnPageSeconds: 1 } }
+
 beforeEach(() => {
+  configServed = Promise.resolve()
   requests.length = 0
   window.fetch = vi.fn(async (input: RequestInfo | URL, options?: RequestInit) => {
     const url = String(input)
     if (!url.startsWith('https://collect.test/')) return realFetch(input, options)
     requests.push(url)
-    if (url.endsWith('/v1/config')) return Response.json({ surveys: [csat] })
+    if (url.endsWith('/v1/config')) {
+      await configServed
+      return Response.json({ surveys: [csat, onTime] })
+    }
     const batch = JSON.parse(String(options?.body)) as { events: { id: string }[] }
     return Response.json({ accepted: batch.events.map((e) => e.id), rejected: [] })
   }) as typeof fetch
@@ -97,5 +106,41 @@ describe('optOut', () => {
     await new Promise((r) => setTimeout(r, 300))
     expect(shown).not.toHaveBeenCalled()
     sonde.optIn()
+  })
+})
+
+describe('destroy', () => {
+  it('while optIn() loads the remote config: no timer armed once it arrives', async () => {
+    let serve = () => {}
+    configServed = new Promise<void>((resolve) => {
+      serve = resolve
+    })
+    const base = `https://collect.test/${crypto.randomUUID()}`
+    const { sonde } = start({ consent: 'pending', config: `${base}/v1/config` })
+    await loaded(sonde)
+    sonde.optIn()
+    await vi.waitFor(() => expect(requests).toEqual([`${base}/v1/config`]))
+    sonde.destroy()
+    // Timers set from here on, less those that fired or were cleared.
+    const pending = new Map<number, number>()
+    const realSet = window.setTimeout
+    const realClear = window.clearTimeout
+    vi.spyOn(window, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      const id: number = realSet(() => {
+        pending.delete(id)
+        fn()
+      }, ms)
+      pending.set(id, ms ?? 0)
+      return id
+    }) as typeof setTimeout)
+    vi.spyOn(window, 'clearTimeout').mockImplementation((id?: number) => {
+      if (id !== undefined) pending.delete(id)
+      realClear(id)
+    })
+    serve()
+    await new Promise((r) => realSet(r, 300))
+    // The page's second-on-page threshold would be armed for the survey due then.
+    expect([...pending.values()]).toEqual([])
+    vi.restoreAllMocks()
   })
 })
