@@ -168,3 +168,24 @@ test('while new options are checked, calls wait in order and on() hands back a w
     .toEqual(['kept'])
   expect(errors).toEqual([])
 })
+
+// The UI's own words come in a chunk per language, beside sonde.js, fetched only for a prompt in
+// that language: Traditional Chinese for Taiwan, not the Simplified strings.
+for (const [locale, file, close] of [
+  ['ja', 'sonde-ja.js', '閉じる'],
+  ['zh-TW', 'sonde-zhHant.js', '關閉'],
+] as const) {
+  test(`a prompt in ${locale} loads ${file} alone of the languages`, async ({ page }) => {
+    await receive(page)
+    await serveHost(page, hostHtml({ ...attrs, locale }))
+    const requests = countChunks(page)
+    await page.goto('/app/reports')
+    await ready(page)
+    await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
+    await expect(promptDialog(page).getByRole('button', { name: close })).toBeVisible()
+    const languages = [...requests.names()].filter((name) =>
+      /^sonde-(ar|de|es|fr|it|ja|ko|nl|pl|pt|ru|tr|zh|zhHant)\.js$/.test(name),
+    )
+    expect(languages).toEqual([file])
+  })
+}

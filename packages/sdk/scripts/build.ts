@@ -43,14 +43,17 @@ function target(
         output: {
           // Vite keeps whitespace in ES library output; these files go to browsers as they are.
           minify: true,
-          // UI languages keep their names; what surveys and tours share (Preact) is
-          // sonde-shared, the outbox's store they and sonde-delivery.js share is sonde-queue,
+          // UI languages (a module of packages/ui/src/strings each) keep their names, without a
+          // hash as the entries have none (the versioned copies are what caches keep for good):
+          // sonde-ui.js names each language's file, and fourteen hashes would not compress.
+          // What surveys and tours share (Preact) is sonde-shared, the outbox's store they and
+          // sonde-delivery.js share is sonde-queue,
           // the code that sends (which the queue loads, and sonde-delivery.js) is sonde-outbox,
           // what every chunk shares (the functions sonde.js lends them) is sonde-common: the
           // size budgets count each where it is loaded.
           chunkFileNames: (chunk) =>
-            /^(ar|de|en|es|fr|ru)$/.test(chunk.name)
-              ? 'sonde-[name]-[hash].js'
+            chunk.moduleIds.every((id) => /\/ui\/src\/strings\/\w+\.ts$/.test(id))
+              ? 'sonde-[name].js'
               : chunk.moduleIds.some((id) => id.includes('/node_modules/preact/'))
                 ? 'sonde-shared-[hash].js'
                 : chunk.moduleIds.some((id) => id.endsWith('/delivery/startDelivery.ts'))

@@ -287,7 +287,10 @@ describe('languages', () => {
     ['ru', 'Закрыть'],
     ['de', 'Schließen'],
     ['es', 'Cerrar'],
-    ['pt-BR', 'Close'],
+    ['pt-BR', 'Fechar'],
+    ['ja', '閉じる'],
+    ['zh-TW', '關閉'],
+    ['sv-SE', 'Close'],
   ])('%s close button says %s', async (locale, close) => {
     const { ui, handle } = show(nps, { locale })
     await handle.ready
@@ -305,7 +308,7 @@ describe('languages', () => {
       await waitFor(() => expect(status.textContent).toMatch(/recommandiez Acme/))
       expect(status.closest('[lang]')?.getAttribute('lang')).toBe('fr')
       // A question with no text in the respondent's language is announced in the one shown.
-      const pt = show(nps, { locale: 'pt' })
+      const pt = show(nps, { locale: 'sv' })
       await pt.handle.ready
       const region = pt.ui.getByRole('status')
       await waitFor(() => expect(region.textContent).toMatch(/recommend Acme/))

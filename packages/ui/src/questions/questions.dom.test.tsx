@@ -204,11 +204,14 @@ describe('rating (CSAT)', () => {
     ])
   })
 
-  test('plural forms follow the strings shown: English ones for Japanese, which has none', async () => {
-    // Japanese plural rules have only "other": "1 stars" with the English strings.
-    const { ui, handle } = show(csatStars, { locale: 'ja' })
+  test('plural forms follow the strings shown: English ones for Vietnamese, which has none', async () => {
+    // Vietnamese plural rules have only "other": "1 stars" with the English strings.
+    const { ui, handle } = show(csatStars, { locale: 'vi' })
     await handle.ready
     expect(ui.getByRole('radio', { name: '1 star' })).toBeTruthy()
+    const japanese = show(csatStars, { locale: 'ja' })
+    await japanese.handle.ready
+    expect(japanese.ui.getByRole('radio', { name: '1つ星' })).toBeTruthy()
   })
 
   test('emoji faces are named by number and satisfaction', () => {
@@ -489,10 +492,10 @@ describe('language of parts (WCAG 3.1.2)', () => {
   })
 
   test('English UI strings standing in for a locale without its own are marked lang=en', async () => {
-    // No Portuguese strings ship: "Close", "Other", "Submit"… are English in a pt-BR surface.
-    const { ui, handle } = show(ces, { locale: 'pt-BR' })
+    // No Swedish strings ship: "Close", "Other", "Submit"… are English in an sv-SE surface.
+    const { ui, handle } = show(ces, { locale: 'sv-SE' })
     await handle.ready
-    expect(ui.getByRole('dialog').getAttribute('lang')).toBe('pt-BR')
+    expect(ui.getByRole('dialog').getAttribute('lang')).toBe('sv-SE')
     const agree = ui.getByRole('radio', { name: '6 – Agree' })
     const english = [ui.getByRole('button', { name: 'Close' }), agree, ui.getByText(/^Question 1/)]
     fireEvent.click(agree)

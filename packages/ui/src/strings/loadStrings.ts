@@ -1,3 +1,4 @@
+import { likelyScript } from '@sonde/core'
 import { en } from './en'
 import type { Strings } from './types'
 
@@ -8,14 +9,28 @@ const loaders: Record<string, () => Promise<{ strings: Strings }>> = {
   de: () => import('./de'),
   es: () => import('./es'),
   fr: () => import('./fr'),
+  it: () => import('./it'),
+  ja: () => import('./ja'),
+  ko: () => import('./ko'),
+  nl: () => import('./nl'),
+  pl: () => import('./pl'),
+  pt: () => import('./pt'),
   ru: () => import('./ru'),
+  tr: () => import('./tr'),
+  zh: () => import('./zh'),
+  'zh-Hant': () => import('./zhHant'),
 }
 const loaded = new Map<string, Strings>([['en', en]])
 
-/** The language whose UI strings serve `locale`: its primary subtag when shipped, else `en`. */
+/**
+ * The language whose UI strings serve `locale`: its primary subtag when shipped, else `en`.
+ * Chinese written in Traditional characters (zh-TW, zh-HK, zh-Hant) has strings of its own: the
+ * Simplified ones would be a script its readers do not write.
+ */
 export function stringsLanguage(locale: string): string {
   const lang = (locale.split('-')[0] ?? '').toLowerCase()
-  return loaders[lang] ? lang : 'en'
+  const key = lang === 'zh' && likelyScript(locale) === 'Hant' ? 'zh-Hant' : lang
+  return loaders[key] ? key : 'en'
 }
 
 /**

@@ -15,10 +15,20 @@ describe('UI strings', () => {
       es: ['Siguiente', 'Enviar', 'Cerrar'],
       ru: ['Далее', 'Отправить', 'Закрыть'],
       ar: ['التالي', 'إرسال', 'إغلاق'],
+      it: ['Avanti', 'Invia', 'Chiudi'],
+      ja: ['次へ', '送信', '閉じる'],
+      ko: ['다음', '제출', '닫기'],
+      nl: ['Volgende', 'Verzenden', 'Sluiten'],
+      pl: ['Dalej', 'Wyślij', 'Zamknij'],
+      pt: ['Próximo', 'Enviar', 'Fechar'],
+      tr: ['İleri', 'Gönder', 'Kapat'],
+      zh: ['下一步', '提交', '关闭'],
+      'zh-Hant': ['下一步', '送出', '關閉'],
     }
     for (const [lang, buttons] of Object.entries(expected)) {
       const strings: Strings = await loadStrings(lang)
       expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort())
+      expect(strings.lang).toBe(lang)
       expect([strings.next, strings.submit, strings.close]).toEqual(buttons)
       expect(strings.agree).toHaveLength(7)
       expect(strings.satisfied).toHaveLength(5)
@@ -27,9 +37,26 @@ describe('UI strings', () => {
 
   test('English is synchronous; a region or unknown language falls back sensibly', () => {
     expect(loadStrings('en-GB')).toBe(en)
-    expect(loadStrings('pt-BR')).toBe(en)
+    expect(loadStrings('sv-SE')).toBe(en)
     expect(stringsLanguage('fr-CA')).toBe('fr')
     expect(stringsLanguage('AR')).toBe('ar')
+    expect(stringsLanguage('pt-BR')).toBe('pt')
+    expect(stringsLanguage('pt-PT')).toBe('pt')
+  })
+
+  // Simplified characters are no script for a reader in Taiwan or Hong Kong.
+  test.each([
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+    ['zh-SG', 'zh'],
+    ['zh-Hans-HK', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-MO', 'zh-Hant'],
+    ['zh-Hant', 'zh-Hant'],
+    ['ZH-hant-cn', 'zh-Hant'],
+  ])('Chinese %s takes the %s strings', (locale, lang) => {
+    expect(stringsLanguage(locale)).toBe(lang)
   })
 
   test('plural forms follow each language, names start with the number', async () => {
@@ -40,6 +67,34 @@ describe('UI strings', () => {
       '5 звёзд',
       '21 звезда',
     ])
+    const pl = await loadStrings('pl')
+    expect([1, 3, 5, 22].map((n) => plural(pl.stars, n, 'pl'))).toEqual([
+      '1 gwiazdka',
+      '3 gwiazdki',
+      '5 gwiazdek',
+      '22 gwiazdki',
+    ])
+    // Every language's star names start with the number, so "4" finds the fourth star.
+    for (const lang of [
+      'ar',
+      'de',
+      'es',
+      'fr',
+      'it',
+      'ja',
+      'ko',
+      'nl',
+      'pl',
+      'pt',
+      'ru',
+      'tr',
+      'zh',
+      'zh-Hant',
+    ]) {
+      const strings = await loadStrings(lang)
+      for (const n of [1, 2, 3, 4, 5])
+        expect(plural(strings.stars, n, lang)).toMatch(new RegExp(`^${n}`))
+    }
     expect(plural(en.stars, 1, 'en')).toBe('1 star')
     expect(plural(en.stars, 4, 'not a tag!')).toBe('4 stars')
   })
@@ -50,7 +105,22 @@ describe('UI strings', () => {
     const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8')
     const authoring = readme.split(/^## /m).find((part) => part.startsWith('Authoring')) ?? ''
     const names = new Intl.DisplayNames(['en'], { type: 'language' })
-    for (const lang of ['en', 'fr', 'de', 'es', 'ru', 'ar']) {
+    for (const lang of [
+      'en',
+      'fr',
+      'de',
+      'es',
+      'ru',
+      'ar',
+      'it',
+      'ja',
+      'ko',
+      'nl',
+      'pl',
+      'pt',
+      'tr',
+      'zh',
+    ]) {
       expect(stringsLanguage(lang)).toBe(lang)
       expect(authoring).toContain(names.of(lang))
     }

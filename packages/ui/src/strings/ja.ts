@@ -1,0 +1,33 @@
+import type { Strings } from './types'
+
+export const strings: Strings = {
+  lang: 'ja',
+  next: '次へ',
+  submit: '送信',
+  close: '閉じる',
+  skip: 'スキップ',
+  thanks: 'ありがとうございました！',
+  thanksBody: 'いただいたご意見はサービスの改善に役立てます。',
+  announce: 'アンケート：{q}',
+  progress: '質問 {n}/{total}',
+  remaining: '残り {n} 文字',
+  other: 'その他',
+  otherLabel: '具体的にご記入ください',
+  npsLow: 'まったく可能性がない',
+  npsHigh: '非常に可能性が高い',
+  agree: [
+    'まったくそう思わない',
+    'そう思わない',
+    'あまりそう思わない',
+    'どちらともいえない',
+    'ややそう思う',
+    'そう思う',
+    '強くそう思う',
+  ],
+  satisfied: ['非常に不満', '不満', 'どちらともいえない', '満足', '非常に満足'],
+  stars: { other: '{n}つ星' },
+  back: '戻る',
+  done: '完了',
+  skipTour: 'ツアーをスキップ',
+  step: 'ステップ {n}/{total}',
+}

@@ -1,0 +1,33 @@
+import type { Strings } from './types'
+
+export const strings: Strings = {
+  lang: 'ko',
+  next: '다음',
+  submit: '제출',
+  close: '닫기',
+  skip: '건너뛰기',
+  thanks: '감사합니다!',
+  thanksBody: '보내주신 의견은 서비스 개선에 도움이 됩니다.',
+  announce: '설문: {q}',
+  progress: '질문 {n}/{total}',
+  remaining: '남은 글자 수: {n}',
+  other: '기타',
+  otherLabel: '직접 입력해 주세요',
+  npsLow: '전혀 가능성 없음',
+  npsHigh: '매우 가능성 높음',
+  agree: [
+    '전혀 동의하지 않음',
+    '동의하지 않음',
+    '약간 동의하지 않음',
+    '보통',
+    '약간 동의함',
+    '동의함',
+    '매우 동의함',
+  ],
+  satisfied: ['매우 불만족', '불만족', '보통', '만족', '매우 만족'],
+  stars: { other: '{n}개의 별' },
+  back: '이전',
+  done: '완료',
+  skipTour: '투어 건너뛰기',
+  step: '{n}/{total}단계',
+}

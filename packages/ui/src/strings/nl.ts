@@ -1,0 +1,33 @@
+import type { Strings } from './types'
+
+export const strings: Strings = {
+  lang: 'nl',
+  next: 'Volgende',
+  submit: 'Verzenden',
+  close: 'Sluiten',
+  skip: 'Overslaan',
+  thanks: 'Bedankt!',
+  thanksBody: 'Uw feedback helpt ons verbeteren.',
+  announce: 'Enquête: {q}',
+  progress: 'Vraag {n} van {total}',
+  remaining: 'Resterende tekens: {n}',
+  other: 'Anders',
+  otherLabel: 'Namelijk',
+  npsLow: 'Helemaal niet waarschijnlijk',
+  npsHigh: 'Zeer waarschijnlijk',
+  agree: [
+    'Helemaal mee oneens',
+    'Mee oneens',
+    'Enigszins mee oneens',
+    'Niet eens, niet oneens',
+    'Enigszins mee eens',
+    'Mee eens',
+    'Helemaal mee eens',
+  ],
+  satisfied: ['Zeer ontevreden', 'Ontevreden', 'Neutraal', 'Tevreden', 'Zeer tevreden'],
+  stars: { one: '{n} ster', other: '{n} sterren' },
+  back: 'Vorige',
+  done: 'Klaar',
+  skipTour: 'Rondleiding overslaan',
+  step: 'Stap {n} van {total}',
+}

@@ -1,0 +1,33 @@
+import type { Strings } from './types'
+
+export const strings: Strings = {
+  lang: 'pt',
+  next: 'Próximo',
+  submit: 'Enviar',
+  close: 'Fechar',
+  skip: 'Pular',
+  thanks: 'Obrigado!',
+  thanksBody: 'Sua opinião nos ajuda a melhorar.',
+  announce: 'Pesquisa: {q}',
+  progress: 'Pergunta {n} de {total}',
+  remaining: 'Caracteres restantes: {n}',
+  other: 'Outro',
+  otherLabel: 'Especifique',
+  npsLow: 'Nada provável',
+  npsHigh: 'Extremamente provável',
+  agree: [
+    'Discordo totalmente',
+    'Discordo',
+    'Discordo parcialmente',
+    'Não concordo nem discordo',
+    'Concordo parcialmente',
+    'Concordo',
+    'Concordo totalmente',
+  ],
+  satisfied: ['Muito insatisfeito', 'Insatisfeito', 'Neutro', 'Satisfeito', 'Muito satisfeito'],
+  stars: { one: '{n} estrela', other: '{n} estrelas' },
+  back: 'Voltar',
+  done: 'Concluir',
+  skipTour: 'Pular tour',
+  step: 'Passo {n} de {total}',
+}

@@ -1,0 +1,33 @@
+import type { Strings } from './types'
+
+export const strings: Strings = {
+  lang: 'tr',
+  next: 'İleri',
+  submit: 'Gönder',
+  close: 'Kapat',
+  skip: 'Atla',
+  thanks: 'Teşekkürler!',
+  thanksBody: 'Görüşleriniz gelişmemize yardımcı oluyor.',
+  announce: 'Anket: {q}',
+  progress: 'Soru {n}/{total}',
+  remaining: 'Kalan karakter: {n}',
+  other: 'Diğer',
+  otherLabel: 'Lütfen belirtin',
+  npsLow: 'Hiç olası değil',
+  npsHigh: 'Son derece olası',
+  agree: [
+    'Kesinlikle katılmıyorum',
+    'Katılmıyorum',
+    'Kısmen katılmıyorum',
+    'Ne katılıyorum ne katılmıyorum',
+    'Kısmen katılıyorum',
+    'Katılıyorum',
+    'Kesinlikle katılıyorum',
+  ],
+  satisfied: ['Hiç memnun değil', 'Memnun değil', 'Kararsız', 'Memnun', 'Çok memnun'],
+  stars: { other: '{n} yıldız' },
+  back: 'Geri',
+  done: 'Bitti',
+  skipTour: 'Turu atla',
+  step: 'Adım {n}/{total}',
+}

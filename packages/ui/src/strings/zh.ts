@@ -1,0 +1,25 @@
+import type { Strings } from './types'
+
+export const strings: Strings = {
+  lang: 'zh',
+  next: '下一步',
+  submit: '提交',
+  close: '关闭',
+  skip: '跳过',
+  thanks: '谢谢！',
+  thanksBody: '您的反馈有助于我们改进。',
+  announce: '调查：{q}',
+  progress: '第 {n} 题，共 {total} 题',
+  remaining: '还可输入 {n} 个字符',
+  other: '其他',
+  otherLabel: '请注明',
+  npsLow: '完全不可能',
+  npsHigh: '极有可能',
+  agree: ['非常不同意', '不同意', '有点不同意', '既不同意也不反对', '有点同意', '同意', '非常同意'],
+  satisfied: ['非常不满意', '不满意', '一般', '满意', '非常满意'],
+  stars: { other: '{n} 星' },
+  back: '上一步',
+  done: '完成',
+  skipTour: '跳过导览',
+  step: '第 {n} 步，共 {total} 步',
+}

@@ -1,0 +1,25 @@
+import type { Strings } from './types'
+
+export const strings: Strings = {
+  lang: 'zh-Hant',
+  next: '下一步',
+  submit: '送出',
+  close: '關閉',
+  skip: '略過',
+  thanks: '謝謝！',
+  thanksBody: '您的意見能幫助我們改進。',
+  announce: '問卷：{q}',
+  progress: '第 {n} 題，共 {total} 題',
+  remaining: '還可輸入 {n} 個字元',
+  other: '其他',
+  otherLabel: '請註明',
+  npsLow: '完全不可能',
+  npsHigh: '極有可能',
+  agree: ['非常不同意', '不同意', '有點不同意', '普通', '有點同意', '同意', '非常同意'],
+  satisfied: ['非常不滿意', '不滿意', '普通', '滿意', '非常滿意'],
+  stars: { other: '{n} 星' },
+  back: '上一步',
+  done: '完成',
+  skipTour: '略過導覽',
+  step: '第 {n} 步，共 {total} 步',
+}
