@@ -5,13 +5,13 @@
 
 import type { Survey } from '@sonde/core'
 import { mountSurvey } from '@sonde/ui/survey'
+import { collectContext } from '../context/collectContext'
+import { startQueuedDelivery } from '../delivery/startQueuedDelivery'
 import type { Mount } from '../runtime/createPresenter'
 import type { FlowContext } from '../runtime/flowContext'
 import { mountSurveyFlow } from '../runtime/mountSurveyFlow'
 
 export function surveyFlow(survey: Survey, ctx: FlowContext): Mount {
+  ctx.sending.delivery()?.provide({ collectContext, startDelivery: startQueuedDelivery })
   return mountSurveyFlow(survey, { mountSurvey }, ctx)
 }
-
-export { collectContext } from '../context/collectContext'
-export { startQueuedDelivery as startDelivery } from '../delivery/startQueuedDelivery'

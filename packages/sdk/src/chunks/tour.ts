@@ -5,13 +5,13 @@
 
 import type { Tour } from '@sonde/core'
 import { mountTour } from '@sonde/ui/tour'
+import { collectContext } from '../context/collectContext'
+import { startQueuedDelivery } from '../delivery/startQueuedDelivery'
 import type { Mount } from '../runtime/createPresenter'
 import type { FlowContext } from '../runtime/flowContext'
 import { mountTourFlow } from '../runtime/mountTourFlow'
 
 export function tourFlow(tour: Tour, resumeAt: number | undefined, ctx: FlowContext): Mount {
+  ctx.sending.delivery()?.provide({ collectContext, startDelivery: startQueuedDelivery })
   return mountTourFlow(tour, resumeAt, { mountTour }, ctx)
 }
-
-export { collectContext } from '../context/collectContext'
-export { startQueuedDelivery as startDelivery } from '../delivery/startQueuedDelivery'

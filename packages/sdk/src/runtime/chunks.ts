@@ -45,15 +45,16 @@ export interface TourUi {
 }
 
 /**
- * The survey chunk: the survey UI and the flow that reports what the respondent does, and the
- * outbox's queue that stores its answers (a prompt is never on screen without it).
+ * The survey chunk: the survey UI and the flow that reports what the respondent does. It brings
+ * the outbox's queue that stores its answers, handed to the running outbox as a flow starts (a
+ * prompt is never on screen without it).
  */
-export interface SurveyChunk extends DeliveryChunk {
+export interface SurveyChunk {
   surveyFlow(survey: Survey, ctx: FlowContext): Mount
 }
 
-/** The tour chunk: the tour UI (it brings floating-ui), the flow that reports it, the outbox's queue. */
-export interface TourChunk extends DeliveryChunk {
+/** The tour chunk: the tour UI (it brings floating-ui), the flow that reports it, the outbox's queue (as the survey chunk's). */
+export interface TourChunk {
   /** `resumeAt`: the step a tour left mid-way goes on at; none for a fresh start. */
   tourFlow(tour: Tour, resumeAt: number | undefined, ctx: FlowContext): Mount
 }

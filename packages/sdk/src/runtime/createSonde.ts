@@ -11,7 +11,7 @@ import { type RemoteConfig, watchRemoteConfig } from '../config/watchRemoteConfi
 import type { KeyValue } from '../context/keyValue'
 import { deferDelivery } from '../delivery/deferDelivery'
 import { storeName } from '../delivery/storeName'
-import type { Chunks, DeliveryChunk } from './chunks'
+import type { Chunks } from './chunks'
 import { createApi } from './createApi'
 import { createCallQueue } from './createCallQueue'
 import { createConsent } from './createConsent'
@@ -105,16 +105,6 @@ export function createSonde(
     },
     record: (reduce) => update(reduce(runtime.state)),
   }
-  // A prompt's UI chunk brings the outbox its answers go to.
-  const bringing = <T extends DeliveryChunk>(chunk: T) => {
-    consent.delivery()?.provide(chunk)
-    return chunk
-  }
-  const chunks: Chunks = {
-    ...deps.chunks,
-    survey: () => deps.chunks.survey().then(bringing),
-    tour: () => deps.chunks.tour().then(bringing),
-  }
   const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
   // A remote config is cached and revalidated in the background; a newer one applies from the
   // next signal on (its seconds-on-page timed on this page), what is on screen stays. It is
@@ -139,7 +129,8 @@ export function createSonde(
   const config =
     'url' in source ? (consent.allowed() ? watchRemote(source) : {}) : (source as Config)
   const prompter = createPrompter({
-    ...{ runtime, presenter, flow, chunks, log, persistence },
+    ...{ runtime, presenter, flow, log, persistence },
+    chunks: deps.chunks,
     allowed: consent.allowed,
   })
   const signals = watchPageSignals(
