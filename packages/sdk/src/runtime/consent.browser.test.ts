@@ -59,8 +59,9 @@ const dialogs = () =>
   ])
 
 describe.each(['pending', 'denied'] as const)('consent %s', (consent) => {
-  it('shows no survey, and canShow says why', async () => {
-    const { sonde, shown } = start({ consent, config: { surveys: [csat] } })
+  it('shows no survey, and canShow and the debug log say why', async () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const { sonde, shown } = start({ consent, debug: true, config: { surveys: [csat] } })
     await loaded(sonde)
     expect(sonde.canShow('csat-ticket')).toEqual({ ok: false, reason: 'consent' })
     sonde.track('ticket_closed')
@@ -70,6 +71,8 @@ describe.each(['pending', 'denied'] as const)('consent %s', (consent) => {
     expect(shown).not.toHaveBeenCalled()
     expect(dialogs()).toEqual([])
     expect(requests).toEqual([])
+    expect(debug).toHaveBeenCalledWith('[sonde] survey csat-ticket not shown: no consent')
+    debug.mockRestore()
   })
 
   it('still shows a tour, which asks nothing', async () => {
