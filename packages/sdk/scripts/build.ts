@@ -47,10 +47,10 @@ function target(
           // hash as the entries have none (the versioned copies are what caches keep for good):
           // sonde-ui.js names each language's file, and fourteen hashes would not compress.
           // What surveys and tours share (Preact) is sonde-shared, the outbox's store they and
-          // sonde-delivery.js share is sonde-queue,
-          // the code that sends (which the queue loads, and sonde-delivery.js) is sonde-outbox,
-          // what every chunk shares (the functions sonde.js lends them) is sonde-common: the
-          // size budgets count each where it is loaded.
+          // sonde-delivery.js share is sonde-queue, the code that sends (which the queue loads,
+          // and sonde-delivery.js) is sonde-outbox; the link to the functions sonde.js lends them
+          // goes with the queue (sonde-validate.js has its own, below), else it would be
+          // sonde-common: the size budgets count each where it is loaded.
           chunkFileNames: (chunk) =>
             chunk.moduleIds.every((id) => /\/ui\/src\/strings\/\w+\.ts$/.test(id))
               ? 'sonde-[name].js'
@@ -79,11 +79,13 @@ const compileHint = '//# allFunctionsCalledOnLoad'
 const uiEntries = {
   'sonde-ui': here('../src/chunks/survey.ts'),
   'sonde-tour': here('../src/chunks/tour.ts'),
-  // Options and configs not seen valid before: zod and the schemas stay out of sonde.js.
-  'sonde-validate': here('../src/validate/index.ts'),
   // The outbox, once there is something to send (an answer, or what an earlier page left).
   'sonde-delivery': here('../src/chunks/delivery.ts'),
 }
+// Options and configs not seen valid before: zod and the schemas stay out of sonde.js. A build
+// of its own: it shares no module with the others but the link to what sonde.js lends, which
+// then goes into the queue chunk instead of a chunk of its own on every prompt's path.
+const validateEntry = here('../src/validate/index.ts')
 // Modules sonde.js has anyway, which the chunks borrow from it instead of bringing a copy.
 const lending = lendModules(
   [
@@ -103,10 +105,11 @@ const lending = lendModules(
     '../../core/src/targeting/historyKey',
   ],
   here('../src/script.ts'),
-  Object.values(uiEntries),
+  [...Object.values(uiEntries), validateEntry],
 )
 // The chunks first: sonde.js lends exactly what they borrowed.
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint, [lending.borrow]))
+await build(target(validateEntry, dist, 'es', 'sonde-validate.js', compileHint, [lending.borrow]))
 // The script tag leaves targeting's reasons in words out (core's targeting/explained.ts): the
 // reason codes stay, the npm build keeps the words.
 await build({

@@ -19,6 +19,8 @@ export function whisper(s: string) { return s.toLowerCase() + ' MARKER_UNUSED' }
   'chunk.ts': `import { shout } from './shared'
 import { twice } from './own'
 export const run = (s: string) => twice(shout(s))`,
+  'other.ts': `import { whisper } from './shared'
+export const hush = (s: string) => whisper(s)`,
   'script.ts': `import { shout } from './shared'
 import { twice } from './own'
 import { lent } from './chunks/lent'
@@ -84,6 +86,26 @@ describe('lendModules', () => {
 
   it('builds the same bytes from the same sources (SRI hashes stay valid)', async () => {
     expect(await buildBoth(join(dir, 'again'))).toEqual({ chunk, script })
+  })
+
+  it('lends to the chunks of several builds, each calling the function it borrowed', async () => {
+    // sonde-validate.js is built apart from the prompts' chunks, and borrows from the same script.
+    const outDir = join(dir, 'several')
+    const lending = lendModules(['./shared'], join(src, 'script.ts'), [
+      join(src, 'chunk.ts'),
+      join(src, 'other.ts'),
+    ])
+    await bundle(join(src, 'chunk.ts'), 'es', lending.borrow, outDir)
+    await bundle(join(src, 'other.ts'), 'es', lending.borrow, join(outDir, 'other'))
+    await bundle(join(src, 'script.ts'), 'iife', lending.lend, outDir)
+    const context: { result?: { lent: object } } = {}
+    runInNewContext(readFileSync(join(outDir, 'iife.js'), 'utf8'), context)
+    const first = await import(pathToFileURL(join(outDir, 'es.js')).href)
+    const second = await import(pathToFileURL(join(outDir, 'other', 'es.js')).href)
+    first.link(context.result?.lent)
+    second.link(context.result?.lent)
+    expect(first.run('b')).toBe('B MARKER_SHAREDB MARKER_SHARED MARKER_OWN')
+    expect(second.hush('C')).toBe('c MARKER_UNUSED')
   })
 
   it('refuses to lend a module that exports a value, not a function', async () => {

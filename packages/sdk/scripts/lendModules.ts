@@ -31,6 +31,8 @@ export function lendModules(lent: readonly string[], from: string, entries: read
     name: 'sonde-borrow',
     enforce: 'pre',
     async buildStart() {
+      // Several builds may borrow (each sonde.js lends to): the keys stay those of the first.
+      if (modules.size > 0) return
       for (const spec of lent) {
         const resolved = await this.resolve(spec, from)
         if (!resolved) throw new Error(`lendModules: cannot resolve ${spec}`)
