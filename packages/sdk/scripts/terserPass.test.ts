@@ -24,4 +24,28 @@ describe('terserPass', () => {
     expect(chunk.code.startsWith('//# hint\n')).toBe(true)
     expect(chunk.code).toContain('globalThis.y=1')
   })
+
+  it("shortens Preact's private properties alike in every ES chunk, and nothing else", async () => {
+    const hook = terserPass().generateBundle as unknown as Hook
+    const ui = {
+      type: 'chunk',
+      fileName: 'ui.js',
+      code: 'export function a(n){n.__k=n.__=1;n.__html=2;n.__source=3;return n}',
+    }
+    const tour = {
+      type: 'chunk',
+      fileName: 'tour.js',
+      code: 'export function b(n){return n.__k+n.__}',
+    }
+    await hook({ format: 'es' }, { ui, tour })
+    const [, k, root] = /n\.(\w+)=n\.(\w+)=1/.exec(ui.code) ?? []
+    expect(k).toBeDefined()
+    expect(k).not.toMatch(/^__/)
+    expect(root).not.toMatch(/^__/)
+    expect(ui.code).toContain('.__html=2')
+    expect(ui.code).toContain('.__source=3')
+    expect(tour.code).toBe(`export function b(n){return n.${k}+n.${root}}`)
+    const { chunk } = await pass('globalThis.x=function(n){return n.__k}', 'iife')
+    expect(chunk.code).toContain('.__k')
+  })
 })
