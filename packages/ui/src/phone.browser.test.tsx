@@ -1,13 +1,23 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, expect, test } from 'vitest'
-import { page, userEvent } from 'vitest/browser'
+import { cdp, page, userEvent } from 'vitest/browser'
 import { closeAll, show } from './test/show'
-import { multi, text } from './test/surveys'
+import { multi, nps, text } from './test/surveys'
+import { el, until } from './tour/test/layout'
+import { closeTours, showTour, tour } from './tour/test/showTour'
 
 // A prompt on a phone: 360 × 640 CSS px, answered with a finger.
 
+// What a phone with a notch and a home indicator reports to a page that extends under them
+// (`viewport-fit=cover`, as installed web apps and many mobile sites do): env(safe-area-inset-*).
+function safeArea(insets: { top: number; right: number; bottom: number; left: number }) {
+  return cdp().send('Emulation.setSafeAreaInsetsOverride', { insets })
+}
+
 afterEach(async () => {
   closeAll()
+  closeTours()
+  await safeArea({ top: 0, right: 0, bottom: 0, left: 0 })
   await page.viewport(1024, 768)
 })
 
@@ -27,4 +37,64 @@ test('the text fields of a prompt have 16 px text, so iOS does not zoom the page
   }
   expect(sizes).toHaveLength(2)
   expect(sizes.filter((size) => size < 16)).toEqual([])
+})
+
+function settled(el: Element) {
+  return Promise.all(el.getAnimations().map((animation) => animation.finished))
+}
+
+// Under the home indicator a tap goes to the system (it swipes home), and the notch and the
+// rounded corners hide what is under them: a button there cannot be tapped, a word not read.
+test.each([
+  ['a sheet, upright', 360, 640, 'bottom-right', { top: 47, right: 0, bottom: 34, left: 0 }],
+  ['a bottom bar, on its side', 844, 390, 'bottom', { top: 0, right: 47, bottom: 21, left: 47 }],
+  ['a corner, on its side', 844, 390, 'bottom-right', { top: 0, right: 47, bottom: 21, left: 47 }],
+  [
+    'a corner at the top, on its side',
+    844,
+    390,
+    'top-left',
+    { top: 0, right: 47, bottom: 21, left: 47 },
+  ],
+] as const)(
+  'on a phone with a notch, %s: the prompt keeps clear of it and of the home indicator',
+  async (_, width, height, position, insets) => {
+    await page.viewport(width, height)
+    await safeArea(insets)
+    const { ui, handle, shadow } = show(text, { position })
+    await handle.ready
+    await settled(shadow.querySelector('.s') as Element)
+    for (const part of [ui.getByRole('textbox'), ...ui.getAllByRole('button')]) {
+      const r = part.getBoundingClientRect()
+      expect(r.bottom).toBeLessThanOrEqual(height - insets.bottom)
+      expect(r.right).toBeLessThanOrEqual(width - insets.right)
+      expect(r.left).toBeGreaterThanOrEqual(insets.left)
+      expect(r.top).toBeGreaterThanOrEqual(insets.top)
+    }
+  },
+)
+
+test('on a phone with a notch, a tour step at the top of the screen keeps its text below it', async () => {
+  // The step's target is low on the screen (a tab bar), so its sheet goes to the top.
+  await page.viewport(360, 640)
+  await safeArea({ top: 47, right: 0, bottom: 34, left: 0 })
+  const bar = el('nav', { position: 'fixed', left: '0', right: '0', bottom: '0', height: '56px' })
+  el('button', {}, bar, 't')
+  const s = showTour(tour({ steps: [{ id: 'a', target: '#t', title: 'Here', body: 'Look.' }] }))
+  await s.handle.ready
+  const tip = s.tip() as HTMLElement
+  await until(() => tip.hasAttribute('data-top'))
+  await settled(tip)
+  expect(s.ui.getByRole('heading').getBoundingClientRect().top).toBeGreaterThanOrEqual(47)
+})
+
+test('a sheet over the home indicator still reaches the bottom of the screen', async () => {
+  // Its background fills the strip under the indicator; only its content keeps above it.
+  await page.viewport(360, 640)
+  await safeArea({ top: 47, right: 0, bottom: 34, left: 0 })
+  const { handle, shadow } = show(nps)
+  await handle.ready
+  const sheet = shadow.querySelector('.s') as HTMLElement
+  await settled(sheet)
+  expect(Math.round(sheet.getBoundingClientRect().bottom)).toBe(640)
 })

@@ -4,7 +4,7 @@ export const tourTipCss = `
 .t{inset:auto;width:min(320px,calc(100vw - 16px));overflow:visible}
 .t>.c{max-height:inherit;overflow:auto;border-radius:inherit}
 .t[data-pos=center]{inset:0;height:fit-content;margin:auto}
-.t[data-pos=sheet][data-top]{inset:0 0 auto;border-radius:0 0 var(--r) var(--r)}
+.t[data-pos=sheet][data-top]{inset:0 0 auto;padding:var(--st) var(--sr) 0 var(--sl);border-radius:0 0 var(--r) var(--r)}
 .t::backdrop{background:none}
 .t .q{padding-inline-end:0}
 .t .ft{flex-wrap:wrap}
