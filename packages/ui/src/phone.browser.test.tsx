@@ -1,6 +1,7 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
+import { onScreenKeyboard } from './test/onScreenKeyboard'
 import { closeAll, show } from './test/show'
 import { multi, nps, text } from './test/surveys'
 import { el, until } from './tour/test/layout'
@@ -98,3 +99,31 @@ test('a sheet over the home indicator still reaches the bottom of the screen', a
   await settled(sheet)
   expect(Math.round(sheet.getBoundingClientRect().bottom)).toBe(640)
 })
+
+// Within the window, below everything above it and above what the keyboard covers.
+function inSight(el: Element, keyboard: number): boolean {
+  const r = el.getBoundingClientRect()
+  const clip = (el.closest('.s') as Element).getBoundingClientRect()
+  return r.top >= Math.max(0, clip.top) && r.bottom <= Math.min(innerHeight - keyboard, clip.bottom)
+}
+
+test.each([['a corner prompt, on its side', 640, 360, 'bottom-right', 200]] as const)(
+  'on a phone, %s: the field being typed in stays in sight above the keyboard',
+  async (_, width, height, position, covered) => {
+    await page.viewport(width, height)
+    const keyboard = onScreenKeyboard()
+    try {
+      const { ui, handle, shadow } = show(nps, { position })
+      await handle.ready
+      await settled(shadow.querySelector('.s') as Element)
+      // A detractor's score: the follow-up's field takes focus, and the keyboard comes up.
+      await userEvent.click(ui.getByRole('radio', { name: /^3/ }))
+      const field = await ui.findByRole('textbox')
+      expect(shadow.activeElement).toBe(field)
+      keyboard.open(covered)
+      await expect.poll(() => inSight(field, covered)).toBe(true)
+    } finally {
+      keyboard.restore()
+    }
+  },
+)

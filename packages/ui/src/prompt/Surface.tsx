@@ -27,7 +27,7 @@ export function Surface(p: Props) {
     ref.current = el
   }
   const modal = p.position === 'center'
-  const inset = useKeyboardInset()
+  const inset = useKeyboardInset(ref)
 
   useLayoutEffect(() => {
     const el = ref.current

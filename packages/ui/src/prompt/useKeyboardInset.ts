@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks'
+import type { RefObject } from 'preact'
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 
 // How much of the layout viewport's bottom the visual viewport leaves out.
 function measure(): number {
@@ -10,9 +11,11 @@ function measure(): number {
 /**
  * How many px of the layout viewport's bottom the on-screen keyboard covers, from visualViewport,
  * so a bottom sheet can sit above it instead of under it. Measured on mount too: the keyboard is
- * often up already (a prompt due as the user types), and then no event tells of it.
+ * often up already (a prompt due as the user types), and then no event tells of it. Lifted and
+ * shrunk by it after the browser has shown the focused field, `box` shows it again: the field
+ * that brought the keyboard up would be left below the part of the box still in sight.
  */
-export function useKeyboardInset(): number {
+export function useKeyboardInset(box: RefObject<HTMLElement | null>): number {
   const [inset, setInset] = useState(measure)
   useEffect(() => {
     const viewport = window.visualViewport
@@ -25,5 +28,14 @@ export function useKeyboardInset(): number {
       viewport.removeEventListener('scroll', update)
     }
   }, [])
+  // Only the box scrolls: scrollIntoView would also pan a pinch-zoomed page under the reader.
+  useLayoutEffect(() => {
+    const el = box.current
+    const focused = (el?.getRootNode() as ShadowRoot | undefined)?.activeElement
+    if (!inset || !el || !focused || !el.contains(focused)) return
+    const r = focused.getBoundingClientRect()
+    const b = el.getBoundingClientRect()
+    el.scrollTop += Math.max(0, r.bottom - b.bottom) - Math.max(0, b.top - r.top)
+  }, [inset])
   return inset
 }

@@ -53,7 +53,7 @@ export function TourTip(p: TourTipProps) {
   const { strings } = p
   const box = useRef<HTMLElement | null>(null)
   const primary = useRef<HTMLButtonElement>(null)
-  const inset = useKeyboardInset()
+  const inset = useKeyboardInset(box)
   const last = p.index === p.total - 1
   const counter = p.total > 1 ? fill(strings.step, { n: p.index + 1, total: p.total }) : ''
 
