@@ -12,8 +12,8 @@ const dark =
 // own, inherited through the shadow root, must not reach in. Forced colors drop the shadow that
 // outlines the surface and give it the page's background: a border keeps its edge. On a narrow
 // screen the modal gives up half its side margin: at 320 px eleven NPS points need it to stay
-// 24 px apart (WCAG 2.5.8). Fixed with `inset: 0`, an `auto` height stretches to the window:
-// the modal takes its content's height and `margin: auto` centres it. A phone's notch, rounded
+// 24 px apart (WCAG 2.5.8). Fixed with all four insets, an `auto` height stretches to them: the
+// modal takes its content's height and `margin: auto` centres it in what the keyboard leaves. A phone's notch, rounded
 // corners and home indicator (env(safe-area-inset-*), on a page that extends under them) are kept
 // clear like the keyboard (`--s*`): a corner stands off them, a sheet's background runs under the
 // indicator while its content stays above it, where a tap is the page's and not the system's.
@@ -32,7 +32,7 @@ font:400 .9375em/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto
 .s[data-pos=top-left]{inset:calc(16px + var(--st)) auto auto calc(16px + var(--sl))}
 .s[data-pos=bottom]{inset:auto 0 var(--kb);width:100%;padding:0 var(--sr) calc(var(--sb) - var(--kb)) var(--sl);border-radius:var(--r) var(--r) 0 0}
 .s[data-pos=bottom]>.c{max-width:640px;margin:auto}
-.s[data-pos=center]{inset:0;height:fit-content;margin:auto;width:min(440px,calc(100vw - 32px))}
+.s[data-pos=center]{inset:var(--st) var(--sr) var(--sb) var(--sl);height:fit-content;margin:auto;width:min(440px,calc(100vw - 32px))}
 .s:modal::backdrop{background:rgb(0 0 0/.45)}
 .s:not(:modal)::backdrop{background:none}
 @media (max-width:479.98px){.s:not([data-pos=center]){inset:auto 0 var(--kb);width:100%;padding:0 var(--sr) calc(var(--sb) - var(--kb)) var(--sl);max-height:calc(85vh - var(--kb));border-radius:var(--r) var(--r) 0 0}.s[data-pos=center]{width:calc(100vw - 16px)}}
