@@ -3,7 +3,7 @@ import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import { onScreenKeyboard } from './test/onScreenKeyboard'
 import { closeAll, show } from './test/show'
-import { multi, nps, text } from './test/surveys'
+import { multi, nps, single, text } from './test/surveys'
 import { el, until } from './tour/test/layout'
 import { closeTours, showTour, tour } from './tour/test/showTour'
 
@@ -18,6 +18,7 @@ function safeArea(insets: { top: number; right: number; bottom: number; left: nu
 afterEach(async () => {
   closeAll()
   closeTours()
+  window.scrollTo(0, 0)
   await safeArea({ top: 0, right: 0, bottom: 0, left: 0 })
   await page.viewport(1024, 768)
 })
@@ -125,5 +126,58 @@ test.each([['a corner prompt, on its side', 640, 360, 'bottom-right', 200]] as c
     } finally {
       keyboard.restore()
     }
+  },
+)
+
+// A finger drawn up the screen from (x, y) by `dy` px, through the DevTools protocol: real touch
+// events, which the browser turns into a scroll as it would a finger's.
+async function swipe(x: number, y: number, dy: number) {
+  const frame = (window.frameElement as Element | null)?.getBoundingClientRect() ?? { x: 0, y: 0 }
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at?: number) =>
+    cdp().send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: at === undefined ? [] : [{ x: frame.x + x, y: frame.y + at }],
+    })
+  await touch('touchStart', y)
+  for (let i = 1; i <= 10; i++) {
+    await touch('touchMove', y - (dy * i) / 10)
+    await new Promise((resolve) => setTimeout(resolve, 16))
+  }
+  await touch('touchEnd')
+  await new Promise((resolve) => setTimeout(resolve, 300))
+}
+
+test.each([
+  [
+    'a sheet',
+    () => {
+      const options = Array.from({ length: 14 }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }))
+      const s = show(single({ type: 'choice', multiple: true, options }))
+      return { ready: s.handle.ready, box: () => s.shadow.querySelector('.s') }
+    },
+  ],
+  [
+    'a tour step',
+    () => {
+      const s = showTour(
+        tour({ steps: [{ id: 'a', title: 'Here', body: 'A long body. '.repeat(90) }] }),
+      )
+      return { ready: s.handle.ready, box: () => s.shadow.querySelector('.t>.c') }
+    },
+  ],
+] as const)(
+  'on a phone, %s scrolled to its end by a finger does not scroll the page behind it',
+  async (_, open) => {
+    await page.viewport(360, 640)
+    el('div', { height: '3000px' })
+    const shown = open()
+    await shown.ready
+    const box = shown.box() as HTMLElement
+    await settled(box.closest('.s') as Element)
+    expect(box.scrollHeight).toBeGreaterThan(box.clientHeight)
+    const r = box.getBoundingClientRect()
+    for (let i = 0; i < 3; i++) await swipe(180, r.bottom - 40, 300)
+    expect(box.scrollTop + box.clientHeight).toBeGreaterThanOrEqual(box.scrollHeight - 1)
+    expect(scrollY).toBe(0)
   },
 )

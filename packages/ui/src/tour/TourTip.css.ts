@@ -2,7 +2,7 @@
 // bottom sheet under 480 px) and the prompt's title, body and buttons; `.t` only re-anchors it.
 export const tourTipCss = `
 .t{inset:auto;width:min(320px,calc(100vw - 16px));overflow:visible}
-.t>.c{max-height:inherit;overflow:auto;border-radius:inherit}
+.t>.c{max-height:inherit;overflow:auto;overscroll-behavior:contain;border-radius:inherit}
 .t[data-pos=center]{inset:0;height:fit-content;margin:auto}
 .t[data-pos=sheet][data-top]{inset:0 0 auto;padding:var(--st) var(--sr) 0 var(--sl);border-radius:0 0 var(--r) var(--r)}
 .t::backdrop{background:none}
