@@ -181,3 +181,46 @@ test.each([
     expect(scrollY).toBe(0)
   },
 )
+
+// Held sideways (640 × 360, 568 × 320 on a small phone), a tooltip beside a large target has
+// 120 to 160 px of height: what does not fit scrolls inside it, and its buttons, the only way on
+// or out of the tour, must not be what goes out of sight.
+test.each([
+  [640, 360],
+  [568, 320],
+])(
+  'on a phone held sideways (%i × %i), a tooltip short of room keeps its buttons in sight',
+  async (width, height) => {
+    await page.viewport(width, height)
+    el(
+      'section',
+      { position: 'absolute', left: '0', right: '0', top: '60px', height: '200px' },
+      document.body,
+      't',
+    )
+    const s = showTour(
+      tour({
+        steps: [
+          {
+            id: 'a',
+            target: '#t',
+            title: 'Your reports',
+            body: 'Every report you made, newest first. '.repeat(2),
+          },
+          { id: 'b', title: 'Done' },
+        ],
+      }),
+    )
+    await s.handle.ready
+    const tip = s.tip() as HTMLElement
+    await until(() => tip.style.top !== '')
+    await settled(tip)
+    const buttons = s.ui.getAllByRole('button')
+    expect(buttons).toHaveLength(2)
+    for (const button of buttons) {
+      const r = button.getBoundingClientRect()
+      // A tap in the middle of the button reaches it.
+      expect(s.shadow.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)).toBe(button)
+    }
+  },
+)

@@ -1,5 +1,7 @@
 // Builds on the survey surface (`.s`: theme properties, colour scheme, shadow, entrance motion,
 // bottom sheet under 480 px) and the prompt's title, body and buttons; `.t` only re-anchors it.
+// Its buttons, the only way on or out of the tour, stay at the bottom of a tooltip too short for
+// its text (a phone held sideways), over the text that scrolls under them.
 export const tourTipCss = `
 .t{inset:auto;width:min(320px,calc(100vw - 16px));overflow:visible}
 .t>.c{max-height:inherit;overflow:auto;overscroll-behavior:contain;border-radius:inherit}
@@ -7,7 +9,7 @@ export const tourTipCss = `
 .t[data-pos=sheet][data-top]{inset:0 0 auto;padding:var(--st) var(--sr) 0 var(--sl);border-radius:0 0 var(--r) var(--r)}
 .t::backdrop{background:none}
 .t .q{padding-inline-end:0}
-.t .ft{flex-wrap:wrap}
+.t .ft{flex-wrap:wrap;position:sticky;bottom:-16px;margin:0 -16px -16px;padding:8px 16px 16px;background:var(--bg)}
 .tc{margin:0;font-size:.8em;color:var(--mu)}
 .sk{margin-inline-end:auto}
 .ar{position:absolute;width:12px;height:12px;background:var(--bg);transform:rotate(45deg);
