@@ -93,11 +93,14 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     if (o.sheet || window.matchMedia?.(NARROW).matches) {
       const rect = rendered ? viewportRect(target) : null
       // A sheet at the bottom would cover a target there (a tab bar, a button low on a page that
-      // cannot scroll it higher): it goes to the top when that covers less of the target.
+      // cannot scroll it higher): it goes to the top when that covers less of the target. Its
+      // bottom is the visual viewport's, above an on-screen keyboard (a target being typed in).
       const h = tip.offsetHeight
+      const vv = window.visualViewport
+      const bottom = vv ? vv.offsetTop + vv.height : window.innerHeight
       tip.toggleAttribute(
         'data-top',
-        !!rect && rect.bottom - (window.innerHeight - h) > Math.max(0, h - rect.top),
+        !!rect && rect.bottom - (bottom - h) > Math.max(0, h - rect.top),
       )
       o.onTarget(rect)
       return
@@ -129,8 +132,11 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     )
   }
   const stop = autoUpdate(target, tip, update)
+  // The keyboard opening or closing resizes only the visual viewport.
+  window.visualViewport?.addEventListener('resize', update)
   return () => {
     live = false
     stop()
+    window.visualViewport?.removeEventListener('resize', update)
   }
 }
