@@ -3,6 +3,7 @@ import type { Theme } from '@sonde/core'
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import { contrast } from '../test/contrast'
+import { onScreenKeyboard } from '../test/onScreenKeyboard'
 import { screenshotPixels } from '../test/screenshotPixels'
 import { closeAll, show } from '../test/show'
 import { ces, csatNumbers, csatStars, multi, nps, single, text } from '../test/surveys'
@@ -252,23 +253,17 @@ test.each(['bottom-right', 'center'] as const)(
 
 test('the bottom sheet rises above the on-screen keyboard', async () => {
   await page.viewport(360, 640)
-  // Desktop Chromium opens no on-screen keyboard, so a stand-in visual viewport reports one the
-  // way mobile browsers do: the visual viewport shrinks from the bottom and fires `resize`.
-  const real = Object.getOwnPropertyDescriptor(window, 'visualViewport')
-  const viewport = Object.assign(new EventTarget(), { height: 640, offsetTop: 0 })
-  Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport })
+  const keyboard = onScreenKeyboard()
   try {
     const sheet = await surface()
     await Promise.all(sheet.getAnimations().map((animation) => animation.finished))
     expect(Math.round(sheet.getBoundingClientRect().bottom)).toBe(640)
-    viewport.height = 340
-    viewport.dispatchEvent(new Event('resize'))
+    keyboard.open(300)
     await expect.poll(() => Math.round(sheet.getBoundingClientRect().bottom)).toBe(340)
-    viewport.height = 640
-    viewport.dispatchEvent(new Event('resize'))
+    keyboard.open(0)
     await expect.poll(() => Math.round(sheet.getBoundingClientRect().bottom)).toBe(640)
   } finally {
-    if (real) Object.defineProperty(window, 'visualViewport', real)
+    keyboard.restore()
   }
 })
 
@@ -282,22 +277,19 @@ test.each([
     // 800 px wide: no sheet, but a touch screen all the same, whose keyboard covers the bottom
     // corner the moment the respondent taps the text field.
     await page.viewport(800, 1000)
-    const real = Object.getOwnPropertyDescriptor(window, 'visualViewport')
-    const viewport = Object.assign(new EventTarget(), { height: 1000, offsetTop: 0 })
-    Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport })
+    const keyboard = onScreenKeyboard()
     try {
       const { handle, shadow } = show(nps, { position })
       await handle.ready
       const prompt = shadow.querySelector('.s') as HTMLElement
       await Promise.all(prompt.getAnimations().map((animation) => animation.finished))
-      viewport.height = 600
-      viewport.dispatchEvent(new Event('resize'))
+      keyboard.open(400)
       await expect
         .poll(() => Math.round(prompt.getBoundingClientRect().bottom))
         .toBeLessThanOrEqual(600 - gap)
       expect(prompt.getBoundingClientRect().top).toBeGreaterThanOrEqual(0)
     } finally {
-      if (real) Object.defineProperty(window, 'visualViewport', real)
+      keyboard.restore()
     }
   },
 )
@@ -306,15 +298,13 @@ test('a sheet shown while the on-screen keyboard is already open sits above it',
   // A survey due on an event sent as the user types (a comment posted, a search run): the
   // keyboard is up before the prompt, and the visual viewport fires nothing more.
   await page.viewport(360, 640)
-  const real = Object.getOwnPropertyDescriptor(window, 'visualViewport')
-  const viewport = Object.assign(new EventTarget(), { height: 340, offsetTop: 0 })
-  Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport })
+  const keyboard = onScreenKeyboard(300)
   try {
     const sheet = await surface()
     await Promise.all(sheet.getAnimations().map((animation) => animation.finished))
     expect(Math.round(sheet.getBoundingClientRect().bottom)).toBe(340)
   } finally {
-    if (real) Object.defineProperty(window, 'visualViewport', real)
+    keyboard.restore()
   }
 })
 
@@ -363,9 +353,7 @@ test('a word wider than the prompt wraps instead of pushing it sideways', async 
 
 test('above the on-screen keyboard, a long sheet keeps its question on screen', async () => {
   await page.viewport(360, 640)
-  const real = Object.getOwnPropertyDescriptor(window, 'visualViewport')
-  const viewport = Object.assign(new EventTarget(), { height: 640, offsetTop: 0 })
-  Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport })
+  const keyboard = onScreenKeyboard()
   try {
     // Twelve options and "other": the sheet is at its tallest when the field brings the keyboard.
     const options = Array.from({ length: 12 }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }))
@@ -375,12 +363,11 @@ test('above the on-screen keyboard, a long sheet keeps its question on screen', 
     await handle.ready
     const sheet = shadow.querySelector<HTMLElement>('.s') as HTMLElement
     await Promise.all(sheet.getAnimations().map((animation) => animation.finished))
-    viewport.height = 340
-    viewport.dispatchEvent(new Event('resize'))
+    keyboard.open(300)
     await expect.poll(() => Math.round(sheet.getBoundingClientRect().bottom)).toBe(340)
     expect(sheet.getBoundingClientRect().top).toBeGreaterThanOrEqual(0)
   } finally {
-    if (real) Object.defineProperty(window, 'visualViewport', real)
+    keyboard.restore()
   }
 })
 
