@@ -1,6 +1,6 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, expect, test } from 'vitest'
-import { page, userEvent } from 'vitest/browser'
+import { cdp, page, userEvent } from 'vitest/browser'
 import { onScreenKeyboard } from '../test/onScreenKeyboard'
 import { box, el, until } from './test/layout'
 import { closeTours, showTour, tour } from './test/showTour'
@@ -40,5 +40,41 @@ test('a step on a text field: the sheet lifted by the keyboard does not cover th
     await expect.poll(() => overlap(box(tip), box(field))).toBe(0)
   } finally {
     keyboard.restore()
+  }
+})
+
+// Held sideways with a notch (a page extending under it, `viewport-fit=cover`): a step on the
+// menu button in the top corner, which the page keeps clear of the notch itself.
+test('on a phone held sideways, a tooltip at the edge keeps clear of the notch', async () => {
+  await page.viewport(844, 390)
+  const insets = { top: 0, right: 47, bottom: 21, left: 47 }
+  await cdp().send('Emulation.setSafeAreaInsetsOverride', { insets })
+  try {
+    for (const side of ['left', 'right'] as const) {
+      const menu = el(
+        'button',
+        { position: 'fixed', top: '12px', [side]: '51px' },
+        document.body,
+        't',
+      )
+      const s = showTour(
+        tour({
+          steps: [
+            { id: 'a', target: '#t', title: 'Menu', body: 'Every page of the app, from here on.' },
+          ],
+        }),
+      )
+      await s.handle.ready
+      const tip = s.tip() as HTMLElement
+      await until(() => tip.style.top !== '')
+      expect(box(tip).top).toBeGreaterThan(box(menu).bottom)
+      expect(box(tip).left).toBeGreaterThanOrEqual(insets.left)
+      expect(box(tip).right).toBeLessThanOrEqual(844 - insets.right)
+      closeTours()
+    }
+  } finally {
+    await cdp().send('Emulation.setSafeAreaInsetsOverride', {
+      insets: { top: 0, right: 0, bottom: 0, left: 0 },
+    })
   }
 })

@@ -8,6 +8,7 @@ import {
   hide,
   type Middleware,
   offset,
+  type SideObject,
   shift,
   size,
 } from '@floating-ui/dom'
@@ -33,18 +34,28 @@ export interface PlaceOptions {
 const OPPOSITE = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as const
 const GAP = 12
 
+// How far from each edge of the viewport a tooltip stays: 8 px, from a phone's notch and rounded
+// corners too (env(safe-area-inset-*), which the surface's CSS reads into --st, --sr and --sl).
+function edges(tip: Element): SideObject {
+  const css = getComputedStyle(tip)
+  const px = (name: string) => 8 + (Number.parseFloat(css.getPropertyValue(name)) || 0)
+  return { top: px('--st'), right: px('--sr'), bottom: 8, left: px('--sl') }
+}
+
 // No side has room (a step on a whole panel, table or chart): the tooltip covers part of its
 // target rather than leave the screen. After `size`, so one that can shrink beside its target
 // does; not shift's crossAxis, which would let `size` use the whole height and cover it.
-const inView: Middleware = {
-  name: 'inView',
-  async fn(state) {
-    const o = await detectOverflow(state, { padding: 8 })
-    const y = /^(top|bottom)/.test(state.placement)
-    const [before, after] = y ? [o.top, o.bottom] : [o.left, o.right]
-    const by = before > 0 ? before : after > 0 ? -after : 0
-    return y ? { y: state.y + by } : { x: state.x + by }
-  },
+function inView(padding: () => SideObject): Middleware {
+  return {
+    name: 'inView',
+    async fn(state) {
+      const o = await detectOverflow(state, { padding: padding() })
+      const y = /^(top|bottom)/.test(state.placement)
+      const [before, after] = y ? [o.top, o.bottom] : [o.left, o.right]
+      const by = before > 0 ? before : after > 0 ? -after : 0
+      return y ? { y: state.y + by } : { x: state.x + by }
+    },
+  }
 }
 
 /**
@@ -66,21 +77,22 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     visibility: '',
   })
   tip.removeAttribute('data-top')
+  let padding = edges(tip)
   const middleware = [
     offset(GAP),
     // Cross-axis overflow of a centred tooltip is shift's job, not a reason to change sides.
-    flip({ padding: 8, crossAxis: 'alignment', fallbackAxisSideDirection: 'end' }),
-    shift({ padding: 8 }),
-    size({
-      padding: 8,
+    flip(() => ({ padding, crossAxis: 'alignment', fallbackAxisSideDirection: 'end' })),
+    shift(() => ({ padding })),
+    size(() => ({
+      padding,
       apply({ availableWidth, availableHeight }) {
         Object.assign(tip.style, {
           maxWidth: `${Math.max(160, availableWidth)}px`,
           maxHeight: `${Math.max(120, availableHeight)}px`,
         })
       },
-    }),
-    inView,
+    })),
+    inView(() => padding),
     ...(o.arrow ? [arrow({ element: o.arrow, padding: 12 })] : []),
     hide(),
   ]
@@ -105,6 +117,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
       o.onTarget(rect)
       return
     }
+    padding = edges(tip)
     void computePosition(target, tip, { placement: o.placement, strategy, middleware }).then(
       ({ x, y, placement, middlewareData }) => {
         if (!live) return
