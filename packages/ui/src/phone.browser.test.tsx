@@ -182,6 +182,36 @@ test.each([
   },
 )
 
+// The bottom of the screen is where a thumb starts a scroll: a prompt with nothing to scroll
+// must not make it a dead zone for the page (nor, on a desktop, a wheel over a corner prompt).
+test.each([
+  [
+    'a short sheet',
+    async () => {
+      const s = show(nps)
+      await s.handle.ready
+      return s.shadow.querySelector('.s')
+    },
+  ],
+  [
+    'a short tour step',
+    async () => {
+      el('button', { position: 'absolute', top: '500px' }, document.body, 't')
+      const s = showTour(tour({ steps: [{ id: 'a', target: '#t', title: 'Hi', body: 'Look.' }] }))
+      await s.handle.ready
+      return s.tip()
+    },
+  ],
+] as const)('on a phone, a finger on %s still scrolls the page', async (_, open) => {
+  await page.viewport(360, 640)
+  el('div', { height: '3000px' })
+  const box = (await open()) as HTMLElement
+  await settled(box)
+  const r = box.getBoundingClientRect()
+  await swipe(180, r.top + r.height / 2, 100)
+  expect(scrollY).toBeGreaterThan(50)
+})
+
 // Held sideways (640 × 360, 568 × 320 on a small phone), a tooltip beside a large target has
 // 120 to 160 px of height: what does not fit scrolls inside it, and its buttons, the only way on
 // or out of the tour, must not be what goes out of sight.

@@ -5,6 +5,7 @@ import { themeStyle } from '../theme/themeStyle'
 import { composing } from './composing'
 import { showOnTop } from './showOnTop'
 import { tabSource } from './tabSource'
+import { useContainedScroll } from './useContainedScroll'
 import { useKeyboardInset } from './useKeyboardInset'
 
 interface Props {
@@ -28,6 +29,7 @@ export function Surface(p: Props) {
   }
   const modal = p.position === 'center'
   const inset = useKeyboardInset(ref)
+  useContainedScroll(ref)
 
   useLayoutEffect(() => {
     const el = ref.current

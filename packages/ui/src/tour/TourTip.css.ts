@@ -4,7 +4,7 @@
 // its text (a phone held sideways), over the text that scrolls under them.
 export const tourTipCss = `
 .t{inset:auto;width:min(320px,calc(100vw - 16px));overflow:visible}
-.t>.c{max-height:inherit;overflow:auto;overscroll-behavior:contain;border-radius:inherit}
+.t>.c{max-height:inherit;overflow:auto;border-radius:inherit}
 .t[data-pos=center]{inset:0;height:fit-content;margin:auto}
 .t[data-pos=sheet][data-top]{inset:0 0 auto;padding:var(--st) var(--sr) 0 var(--sl);border-radius:0 0 var(--r) var(--r)}
 .t::backdrop{background:none}

@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks'
 import { LiveRegion } from '../prompt/LiveRegion'
 import { showOnTop } from '../prompt/showOnTop'
 import { tabSource } from '../prompt/tabSource'
+import { useContainedScroll } from '../prompt/useContainedScroll'
 import { useKeyboardInset } from '../prompt/useKeyboardInset'
 import { fill } from '../strings/fill'
 import type { Strings } from '../strings/types'
@@ -53,7 +54,9 @@ export function TourTip(p: TourTipProps) {
   const { strings } = p
   const box = useRef<HTMLElement | null>(null)
   const primary = useRef<HTMLButtonElement>(null)
+  const scroller = useRef<HTMLDivElement>(null)
   const inset = useKeyboardInset(box)
+  useContainedScroll(scroller)
   const last = p.index === p.total - 1
   const counter = p.total > 1 ? fill(strings.step, { n: p.index + 1, total: p.total }) : ''
 
@@ -88,7 +91,7 @@ export function TourTip(p: TourTipProps) {
   }
   const content = (
     <>
-      <div class="c">
+      <div class="c" ref={scroller}>
         {counter && (
           <p class="tc" lang={p.uiLang}>
             {counter}
