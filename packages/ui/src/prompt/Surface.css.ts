@@ -17,7 +17,10 @@ const dark =
 // centres it in what the keyboard leaves. A phone's notch, rounded corners and home indicator
 // (env(safe-area-inset-*), on a page that extends under them) are kept clear like the keyboard
 // (`--s*`): a corner stands off them, a sheet's background runs under the indicator while its
-// content stays above it, where a tap is the page's and not the system's.
+// content stays above it, where a tap is the page's and not the system's. On a page shrunk to fit a
+// phone (`data-z`, see zoomedOut) it is a sheet laid out `--z` times smaller than the window and
+// drawn `--z` times larger (`scale`, which, unlike `zoom`, leaves vw, vh and its px in the window's
+// px).
 export const surfaceCss = `
 .s{--bg:var(--sonde-bg,#fff);--tx:var(--sonde-text,#1f2937);--ac:var(--sonde-accent,#4f46e5);--ln:var(--sonde-accent-line,var(--ac));--on:var(--sonde-on-accent,#fff);--r:var(--sonde-radius,12px);--kb:0px;--st:env(safe-area-inset-top,0px);--sr:env(safe-area-inset-right,0px);--sl:env(safe-area-inset-left,0px);--sb:max(var(--kb),env(safe-area-inset-bottom,0px));color-scheme:light;
 --mu:color-mix(in srgb,var(--tx) 78%,var(--bg));--bd:color-mix(in srgb,var(--tx) 55%,var(--bg));
@@ -38,6 +41,8 @@ font:400 .9375em/1.45 var(--sonde-font,system-ui,-apple-system,"Segoe UI",Roboto
 .s:modal::backdrop{background:rgb(0 0 0/.45)}
 .s:not(:modal)::backdrop{background:none}
 @media (max-width:479.98px){.s:not([data-pos=center]){inset:auto 0 var(--kb);width:100%;padding:0 var(--sr) calc(var(--sb) - var(--kb)) var(--sl);max-height:calc(85vh - var(--kb));border-radius:var(--r) var(--r) 0 0}.s[data-pos=center]{width:calc(100vw - 16px)}}
+.s[data-z]:not([data-pos=center]){inset:auto auto var(--kb) 0;width:calc(100% / var(--z));max-height:calc((85vh - var(--kb)) / var(--z));border-radius:var(--r) var(--r) 0 0;scale:var(--z);transform-origin:0 100%}
+.s[data-z][data-pos=center]{width:calc(100% / var(--z) - 16px);max-height:calc(100vh / var(--z) - 32px);scale:var(--z)}
 @keyframes sonde-in{from{opacity:0;transform:translateY(8px)}}
 @media (prefers-reduced-motion:reduce){.s{animation:none}}
 @media (forced-colors:active){.s{border:1px solid}}

@@ -7,6 +7,7 @@ import { showOnTop } from './showOnTop'
 import { tabSource } from './tabSource'
 import { useContainedScroll } from './useContainedScroll'
 import { useKeyboardInset } from './useKeyboardInset'
+import { useZoomedOut } from './useZoomedOut'
 
 interface Props {
   position: Position
@@ -29,6 +30,7 @@ export function Surface(p: Props) {
   }
   const modal = p.position === 'center'
   const inset = useKeyboardInset(ref)
+  const zoom = useZoomedOut()
   useContainedScroll(ref)
 
   useLayoutEffect(() => {
@@ -39,10 +41,12 @@ export function Surface(p: Props) {
 
   const style = themeStyle(p.theme)
   if (inset > 0) style['--kb'] = `${inset}px`
+  if (zoom > 1) style['--z'] = String(zoom)
   const attrs = {
     class: 's',
     'data-pos': p.position,
     'data-scheme': p.theme?.colorScheme ?? 'auto',
+    'data-z': zoom > 1 ? '' : undefined,
     lang: p.locale,
     dir: p.dir,
     'aria-labelledby': p.labelledBy,

@@ -35,7 +35,9 @@ export function useKeyboardInset(box: RefObject<HTMLElement | null>): number {
     if (!inset || !el || !focused || !el.contains(focused)) return
     const r = focused.getBoundingClientRect()
     const b = el.getBoundingClientRect()
-    el.scrollTop += Math.max(0, r.bottom - b.bottom) - Math.max(0, b.top - r.top)
+    // In the box's own px: on a page shrunk to fit a phone, it is drawn larger (see zoomedOut).
+    const drawn = el.offsetHeight ? b.height / el.offsetHeight : 1
+    el.scrollTop += (Math.max(0, r.bottom - b.bottom) - Math.max(0, b.top - r.top)) / drawn
   }, [inset])
   return inset
 }

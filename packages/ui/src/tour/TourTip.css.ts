@@ -7,6 +7,7 @@ export const tourTipCss = `
 .t>.c{max-height:inherit;overflow:auto;border-radius:inherit}
 .t[data-pos=center]{inset:0;height:fit-content;margin:auto}
 .t[data-pos=sheet][data-top]{inset:0 0 auto;padding:var(--st) var(--sr) 0 var(--sl);border-radius:0 0 var(--r) var(--r)}
+.t[data-z][data-top]{inset:0 auto auto 0;transform-origin:0 0}
 .t::backdrop{background:none}
 .t .q{padding-inline-end:0}
 .t .ft{flex-wrap:wrap;position:sticky;bottom:-16px;margin:0 -16px -16px;padding:8px 16px 16px;background:var(--bg)}

@@ -6,6 +6,7 @@ import { showOnTop } from '../prompt/showOnTop'
 import { tabSource } from '../prompt/tabSource'
 import { useContainedScroll } from '../prompt/useContainedScroll'
 import { useKeyboardInset } from '../prompt/useKeyboardInset'
+import { useZoomedOut } from '../prompt/useZoomedOut'
 import { fill } from '../strings/fill'
 import type { Strings } from '../strings/types'
 import { themeStyle } from '../theme/themeStyle'
@@ -56,6 +57,7 @@ export function TourTip(p: TourTipProps) {
   const primary = useRef<HTMLButtonElement>(null)
   const scroller = useRef<HTMLDivElement>(null)
   const inset = useKeyboardInset(box)
+  const zoom = useZoomedOut()
   useContainedScroll(scroller)
   const last = p.index === p.total - 1
   const counter = p.total > 1 ? fill(strings.step, { n: p.index + 1, total: p.total }) : ''
@@ -76,12 +78,14 @@ export function TourTip(p: TourTipProps) {
   }
   const style = themeStyle(p.theme)
   if (inset > 0) style['--kb'] = `${inset}px`
+  if (zoom > 1) style['--z'] = String(zoom)
   const titleId = `${p.ids}-t`
   const bodyId = `${p.ids}-b`
   const attrs = {
     class: 's t',
     'data-pos': p.pos,
     'data-scheme': p.theme?.colorScheme ?? 'auto',
+    'data-z': zoom > 1 ? '' : undefined,
     lang: p.locale,
     dir: p.dir,
     tabIndex: -1,

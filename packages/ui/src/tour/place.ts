@@ -13,7 +13,7 @@ import {
   size,
 } from '@floating-ui/dom'
 import { inFixed, viewportRect, visibleRect } from './placement'
-import { NARROW } from './useNarrow'
+import { isNarrow } from './useNarrow'
 
 /** How `place` anchors a tooltip. */
 export interface PlaceOptions {
@@ -102,12 +102,12 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     const rendered = target.getClientRects().length > 0
     // Also before the view re-renders as a sheet: the window has just narrowed, and sizing the
     // tooltip for an anchor now, in a ResizeObserver callback, reports a loop error to the page.
-    if (o.sheet || window.matchMedia?.(NARROW).matches) {
+    if (o.sheet || isNarrow()) {
       const rect = rendered ? viewportRect(target) : null
       // A sheet at the bottom would cover a target there (a tab bar, a button low on a page that
       // cannot scroll it higher): it goes to the top when that covers less of the target. Its
       // bottom is the visual viewport's, above an on-screen keyboard (a target being typed in).
-      const h = tip.offsetHeight
+      const h = tip.getBoundingClientRect().height
       const vv = window.visualViewport
       const bottom = vv ? vv.offsetTop + vv.height : window.innerHeight
       tip.toggleAttribute(
