@@ -131,6 +131,46 @@ describe('scroll depth', () => {
     signals.stop()
     expect(seen).toEqual([{ type: 'scroll', percent: 100 }])
   })
+  // A host page that writes to its DOM as it scrolls (a virtual list, a sticky header) pays for
+  // each layout a read forces after its write: nothing may be read in the scroll event itself,
+  // and a frame's scroll events are measured once, after the frame.
+  it('reads no layout in the scroll events, once after the frame', async () => {
+    const tall = document.createElement('main')
+    tall.style.height = '4000px'
+    document.body.append(tall)
+    const reads = vi.fn()
+    for (const key of ['clientHeight', 'scrollHeight', 'scrollTop'] as const) {
+      const get = Object.getOwnPropertyDescriptor(Element.prototype, key)?.get
+      vi.spyOn(Element.prototype, key, 'get').mockImplementation(function (this: Element) {
+        reads(key)
+        return get?.call(this)
+      })
+    }
+    const seen: Signal[] = []
+    const signals = watchPageSignals(
+      (s) => seen.push(s),
+      () => [],
+    )
+    scrollTo(0, 2000)
+    await frames()
+    reads.mockClear()
+    for (let i = 0; i < 20; i++) {
+      tall.style.height = `${4000 + i}px`
+      document.dispatchEvent(new Event('scroll'))
+    }
+    const inEvents = reads.mock.calls.length
+    await frames()
+    scrollTo(0, 0)
+    signals.stop()
+    expect(inEvents).toBe(0)
+    expect(reads.mock.calls.map(([key]) => key).sort()).toEqual([
+      'clientHeight',
+      'clientHeight',
+      'scrollHeight',
+      'scrollTop',
+    ])
+    expect(seen.length).toBe(1)
+  })
 })
 
 describe('time on page', () => {

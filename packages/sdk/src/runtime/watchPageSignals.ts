@@ -24,8 +24,8 @@ export interface PageSignals {
 /**
  * Emits the page-level signals triggers listen to: seconds on page (each threshold in
  * `seconds`, once per page), scroll percent of the document or of the full-height container the
- * page scrolls in (throttled to animation frames, passive listener so the host's scrolling is
- * never slowed) and exit intent (the pointer leaving through the top).
+ * page scrolls in (read once after each frame that scrolled, from a passive listener, so the
+ * host's scrolling is never slowed) and exit intent (the pointer leaving through the top).
  */
 export function watchPageSignals(
   emit: (signal: Signal) => void,
@@ -34,9 +34,9 @@ export function watchPageSignals(
 ): PageSignals {
   const view: PageView = { enteredAt: Date.now(), scrollDepth: 0 }
   let timers: ReturnType<typeof setTimeout>[] = []
-  let frame = 0
+  let frame: ReturnType<typeof setTimeout> | 0 = 0
   let exitSent = false
-  let scroller: Element
+  const scrolled = new Set<Element>()
 
   // From the page's entry, not from now: armed again mid-page, a threshold keeps its time. Seconds
   // on page are seconds it was seen: hidden, none is due; shown again, only those past `seen`
@@ -54,21 +54,25 @@ export function watchPageSignals(
             ),
           )
   }
+  // Read after the frame the scroll events came in, not in them: a host writing to its DOM as it
+  // scrolls (a virtual list, a sticky header) would pay a layout for each read after its write.
+  // By then the frame has laid the page out, and its scroll events are measured together.
   const measure = () => {
     frame = 0
-    const depth = Math.min(1, scroller.scrollTop / (scroller.scrollHeight - scroller.clientHeight))
-    // NaN when nothing scrolls vertically (a carousel scrolled sideways): no depth reached.
-    if (!(depth > view.scrollDepth)) return
-    view.scrollDepth = depth
-    emit({ type: 'scroll', percent: Math.round(depth * 100) })
+    for (const el of scrolled) {
+      const depth = Math.min(1, el.scrollTop / (el.scrollHeight - el.clientHeight))
+      // An app shell scrolls a full-height <main>, not the document; a list or a code block
+      // scrolling inside the page is not the page. NaN when nothing scrolls vertically (a
+      // carousel scrolled sideways): no depth reached.
+      if (el.clientHeight * 2 < win.innerHeight || !(depth > view.scrollDepth)) continue
+      view.scrollDepth = depth
+      emit({ type: 'scroll', percent: Math.round(depth * 100) })
+    }
+    scrolled.clear()
   }
   const onScroll = (event: Event) => {
-    const el = (event.target as Document).documentElement ?? (event.target as Element)
-    // An app shell scrolls a full-height <main>, not the document; a list or a code block
-    // scrolling inside the page is not the page.
-    if (el.clientHeight * 2 < win.innerHeight) return
-    scroller = el
-    if (!frame) frame = win.requestAnimationFrame(measure)
+    scrolled.add((event.target as Document).documentElement ?? (event.target as Element))
+    frame ||= setTimeout(measure)
   }
   const onLeave = (event: MouseEvent) => {
     if (exitSent || event.relatedTarget || event.clientY > 0) return
@@ -103,7 +107,7 @@ export function watchPageSignals(
     arm,
     stop() {
       for (const timer of timers) clearTimeout(timer)
-      win.cancelAnimationFrame(frame)
+      clearTimeout(frame)
       win.removeEventListener('scroll', onScroll, true)
       win.document.removeEventListener('mouseout', onLeave)
       win.document.removeEventListener('visibilitychange', onVisibility)
