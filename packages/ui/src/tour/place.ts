@@ -85,10 +85,15 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     shift(() => ({ padding })),
     size(() => ({
       padding,
+      // Only a tooltip taller than its room is held to it: the room changes with every scroll
+      // frame, and a max-height rewritten at each had the browser restyle and lay out the
+      // tooltip, and floating-ui measure it again, on every frame the page scrolled. Its
+      // content's height (.c scrolls, not the tooltip) is read before anything is written.
       apply({ availableWidth, availableHeight }) {
+        const room = Math.max(120, availableHeight)
         Object.assign(tip.style, {
           maxWidth: `${Math.max(160, availableWidth)}px`,
-          maxHeight: `${Math.max(120, availableHeight)}px`,
+          maxHeight: (tip.firstElementChild?.scrollHeight ?? 0) > room ? `${room}px` : '',
         })
       },
     })),

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { page } from 'vitest/browser'
+import { el, until } from './test/layout'
+import { closeTours, showTour, tour } from './test/showTour'
+
+// What the host page pays while a step is on screen and the page scrolls, a frame at a time.
+
+beforeEach(() => page.viewport(1024, 768))
+afterEach(() => {
+  closeTours()
+  window.scrollTo(0, 0)
+})
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+
+// The room below the target changes with every scroll frame. A max-height rewritten from it at
+// each one had the browser restyle the tooltip and lay it out again, and floating-ui measure it
+// again, on every frame the page scrolled (~7 ms a frame at a phone's 4x slower CPU, on a page
+// of 10,000 elements), for a tooltip that fits its room anyway.
+test('a tooltip that fits its room is not restyled as the page scrolls', async () => {
+  el('div', { height: '200px' })
+  el('button', { marginLeft: '200px' }, document.body, 't')
+  el('div', { height: '3000px' })
+  const s = showTour(tour({ steps: [{ id: 's', target: '#t', title: 'Here', body: 'Look.' }] }))
+  await s.handle.ready
+  const tip = s.tip() as HTMLElement
+  await until(() => tip.style.top !== '')
+  await frame()
+  const styles: (string | null)[] = []
+  const observer = new MutationObserver(() => styles.push(tip.getAttribute('style')))
+  observer.observe(tip, { attributes: true, attributeFilter: ['style'] })
+  for (let y = 10; y <= 100; y += 10) {
+    window.scrollTo(0, y)
+    await frame()
+  }
+  await frame()
+  observer.disconnect()
+  expect(styles).toEqual([])
+  expect(getComputedStyle(tip).visibility).toBe('visible')
+})
