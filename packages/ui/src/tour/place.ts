@@ -102,8 +102,19 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     hide(),
   ]
 
+  // What the placement depends on, as last placed: a scroll moves the target, and floating-ui's
+  // layout-shift observer reports that move once more after the frame, which placed the step
+  // (and drew and painted its spotlight) twice for every frame the page scrolled. The visible
+  // box holds what clips the target; the tooltip's size, its content and zoom.
+  let placed = ''
   const update = () => {
     o.beforeUpdate?.()
+    const now = [target.getBoundingClientRect(), visibleRect(target)]
+      .flatMap((r) => [r.x, r.y, r.width, r.height])
+      .concat(tip.offsetWidth, tip.offsetHeight, window.innerWidth, window.innerHeight)
+      .join()
+    if (now === placed) return
+    placed = now
     const rendered = target.getClientRects().length > 0
     // Also before the view re-renders as a sheet: the window has just narrowed, and sizing the
     // tooltip for an anchor now, in a ResizeObserver callback, reports a loop error to the page.

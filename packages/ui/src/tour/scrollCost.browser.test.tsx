@@ -38,3 +38,27 @@ test('a tooltip that fits its room is not restyled as the page scrolls', async (
   expect(styles).toEqual([])
   expect(getComputedStyle(tip).visibility).toBe('visible')
 })
+
+// A scroll moves the target, which floating-ui's layout-shift observer reports once more after
+// the frame: the step was placed, and its spotlight drawn and painted, twice for every frame
+// the page scrolled, the second time for a target, tooltip and window just as they were.
+test('a step is placed once for each frame the page scrolls', async () => {
+  el('div', { height: '200px' })
+  el('button', { marginLeft: '200px' }, document.body, 't')
+  el('div', { height: '3000px' })
+  const steps = [{ id: 's', target: '#t', title: 'Here', body: 'Look.', spotlight: true }]
+  const s = showTour(tour({ steps }))
+  await s.handle.ready
+  const path = s.shadow.querySelector('.ov path') as SVGPathElement
+  await until(() => (path.getAttribute('d') ?? '').split('M').length > 2)
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  const drawn: (string | null)[] = []
+  const observer = new MutationObserver(() => drawn.push(path.getAttribute('d')))
+  observer.observe(path, { attributes: true, attributeFilter: ['d'] })
+  for (let y = 10; y <= 50; y += 10) {
+    window.scrollTo(0, y)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  observer.disconnect()
+  expect(drawn.length).toBe(5)
+})
