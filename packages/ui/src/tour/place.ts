@@ -105,13 +105,16 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
   // What the placement depends on, as last placed: a scroll moves the target, and floating-ui's
   // layout-shift observer reports that move once more after the frame, which placed the step
   // (and drew and painted its spotlight) twice for every frame the page scrolled. The visible
-  // box holds what clips the target; the tooltip's size, its content and zoom.
+  // box holds what clips the target; the tooltip's size, its content and zoom; the visual
+  // viewport, what an on-screen keyboard leaves of the window (a sheet moves to keep clear of it).
   let placed = ''
   const update = () => {
     o.beforeUpdate?.()
+    const seen = window.visualViewport
     const now = [target.getBoundingClientRect(), visibleRect(target)]
       .flatMap((r) => [r.x, r.y, r.width, r.height])
       .concat(tip.offsetWidth, tip.offsetHeight, window.innerWidth, window.innerHeight)
+      .concat(seen?.height ?? 0, seen?.offsetTop ?? 0)
       .join()
     if (now === placed) return
     placed = now
