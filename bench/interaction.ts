@@ -20,8 +20,7 @@
 // the build measured: $SONDE_SDK_DIST, else packages/sdk/dist)
 import { type BrowserContext, chromium, type Page } from 'playwright'
 import { chromiumPath } from './lib/chromium'
-import { serve } from './lib/server'
-import { sondeDist, sondeHead, sondeRoutes, TRIGGER_EVENT } from './lib/sonde'
+import { serveSondeHost, sondeDist, TRIGGER_EVENT } from './lib/sonde'
 import { percentile as at } from './lib/stats'
 import { type Figure, writeFigures } from './lib/writeFigures'
 
@@ -87,21 +86,15 @@ const others = Array.from({ length: SURVEYS - 1 }, (_, i) => ({
   trigger: { event: `other_${i % 24}`, where: { plan: 'pro' } },
 }))
 const config = { settings: { cooldownDays: 0 }, surveys: [survey, ...others] }
-const routes = sondeRoutes(dist)
 const rows = Array.from(
   { length: 500 },
   (_, r) => `<tr>${Array.from({ length: 10 }, (_, c) => `<td>${r}.${c}</td>`).join('')}</tr>`,
 ).join('')
-const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<link rel="icon" href="data:,">${sondeHead(dist)}</head>
-<body><main><h1>Reports</h1><table>${rows}</table></main></body></html>`
-const server = await serve([
-  (request) =>
-    request.path === '/config.json'
-      ? { type: 'application/json', body: JSON.stringify(config) }
-      : routes(request),
-  () => ({ type: 'text/html', body: host }),
-])
+const server = await serveSondeHost(
+  dist,
+  `<main><h1>Reports</h1><table>${rows}</table></main>`,
+  config,
+)
 
 // In the page before anything else: every event entry and long task, kept for the harness.
 const OBSERVE = `window.__perf = { events: [], long: [] }

@@ -10,8 +10,7 @@
 // the build measured: $SONDE_SDK_DIST, else packages/sdk/dist)
 import { chromium } from 'playwright'
 import { chromiumPath } from './lib/chromium'
-import { serve } from './lib/server'
-import { sondeDist, sondeHead, sondeRoutes } from './lib/sonde'
+import { serveSondeHost, sondeDist } from './lib/sonde'
 import { percentile as at } from './lib/stats'
 import { busyIn, cpu, traced } from './lib/trace'
 import { writeFigures } from './lib/writeFigures'
@@ -49,17 +48,7 @@ const rows = Array.from(
   { length: 900 },
   (_, r) => `<tr>${Array.from({ length: 10 }, (_, c) => cell(r, c)).join('')}</tr>`,
 ).join('')
-const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<link rel="icon" href="data:,">${sondeHead(dist)}</head>
-<body><main><table>${rows}</table></main></body></html>`
-const routes = sondeRoutes(dist)
-const server = await serve([
-  (request) =>
-    request.path === '/config.json'
-      ? { type: 'application/json', body: JSON.stringify(config) }
-      : routes(request),
-  () => ({ type: 'text/html', body: host }),
-])
+const server = await serveSondeHost(dist, `<main><table>${rows}</table></main>`, config)
 
 const browser = await chromium.launch({ executablePath })
 /** Main-thread CPU per scroll frame with `tour` on screen (none: the page alone). */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SurveyProbe } from './prompt'
-import type { Route } from './server'
+import { type Route, type Server, serve } from './server'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -81,4 +81,22 @@ export const sondeProbe: SurveyProbe = {
   host: 'sonde-root',
   survey: '[role=dialog]',
   close: 'button[aria-label=Close]',
+}
+
+/**
+ * A bench's host page (`body` in a document with Sonde in its head) at every path that is not
+ * Sonde's, with `config` as the config Sonde fetches.
+ */
+export function serveSondeHost(dist: string, body: string, config: object): Promise<Server> {
+  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<link rel="icon" href="data:,">${sondeHead(dist)}</head>
+<body>${body}</body></html>`
+  const routes = sondeRoutes(dist)
+  return serve([
+    (request) =>
+      request.path === '/config.json'
+        ? { type: 'application/json', body: JSON.stringify(config) }
+        : routes(request),
+    () => ({ type: 'text/html', body: host }),
+  ])
 }

@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test'
+import { expect, type Page, type Route } from '@playwright/test'
 
 /** A host page that integrates Sonde only through the documented script tag. */
 export function hostHtml(attributes: Record<string, string>, before = ''): string {
@@ -75,3 +75,17 @@ export async function receive(
 
 /** The open shadow root holding Sonde's prompt, once it is on screen. */
 export const promptDialog = (page: Page) => page.locator('sonde-root').getByRole('dialog')
+
+/** Flushes the page's Sonde and waits for the receiver to get an event of `type`: the first one. */
+export async function flushedEvent(
+  page: Page,
+  received: Received,
+  type: string,
+): Promise<Received['batches'][number]['events'][number] | undefined> {
+  await page.evaluate(() =>
+    (window as unknown as { sonde: { flush(): Promise<unknown> } }).sonde.flush(),
+  )
+  const events = () => received.batches.flatMap((b) => b.events)
+  await expect.poll(() => events().map((e) => e.type)).toContain(type)
+  return events().find((e) => e.type === type)
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { hostHtml, promptDialog, receive, serveHost } from './host'
+import { flushedEvent, hostHtml, promptDialog, receive, serveHost } from './host'
 
 // A 360 × 640 phone at 3 device pixels per px, with a touch screen and no mouse: Chromium's
 // mobile emulation, which lays out a page without a viewport meta tag 980 px wide, as phones do.
@@ -43,15 +43,7 @@ test.describe('on a phone, by tap alone', () => {
       })
       expect([Math.round(sheet.left), Math.round(sheet.right)]).toEqual([0, sheet.width])
       await dialog.getByRole('radio', { name: /^4/ }).tap()
-      await page.evaluate(() =>
-        (window as unknown as { sonde: { flush(): Promise<unknown> } }).sonde.flush(),
-      )
-      await expect
-        .poll(() => received.batches.flatMap((b) => b.events).map((e) => e.type))
-        .toContain('survey.completed')
-      const completed = received.batches
-        .flatMap((b) => b.events)
-        .find((e) => e.type === 'survey.completed')
+      const completed = await flushedEvent(page, received, 'survey.completed')
       expect(completed).toMatchObject({
         answers: [{ questionId: 'csat', value: 4 }],
         context: { device: 'mobile' },

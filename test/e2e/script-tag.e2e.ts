@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { hostHtml, promptDialog, receive, serveHost } from './host'
+import { flushedEvent, hostHtml, promptDialog, receive, serveHost } from './host'
 
 const attrs = { endpoint: '/v1/batch', key: 'pk_test', config: '/fixtures/e2e.config.json' }
 
@@ -25,15 +25,7 @@ test('replays calls made before the bundle loads, and delivers a keyboard answer
   await page.keyboard.press('ArrowRight')
   await expect(dialog.getByRole('radio', { name: /^4/ })).toBeFocused()
   await page.keyboard.press('Enter')
-  await page.evaluate(() =>
-    (window as unknown as { sonde: { flush(): Promise<unknown> } }).sonde.flush(),
-  )
-  await expect
-    .poll(() => received.batches.flatMap((b) => b.events).map((e) => e.type))
-    .toContain('survey.completed')
-  const completed = received.batches
-    .flatMap((b) => b.events)
-    .find((e) => e.type === 'survey.completed')
+  const completed = await flushedEvent(page, received, 'survey.completed')
   expect(completed).toMatchObject({
     surveyId: 'csat-ticket',
     answers: [{ questionId: 'csat', value: 4 }],
