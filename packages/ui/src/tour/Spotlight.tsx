@@ -16,23 +16,28 @@ export function holeRadius(target: Element, box: DOMRect): number {
   return Math.max(RADIUS, px + PAD)
 }
 
+/** How far the drawing reaches past the viewport, so that its own edge never shows. */
+const EDGE = 16
+
 /**
- * The overlay's outline: the whole viewport, minus a hole around `hole` with corners of `radius`
- * (even-odd fill), or no hole when the target is hidden or the step has none. The frame lies
- * just outside the viewport, so that in forced colors only the hole's edge shows its stroke.
+ * The overlay's outline, drawn once for a hole of `w` × `h` with corners of `radius` (even-odd
+ * fill; none when w is 0: the target is hidden or the step has none). The drawing reaches a
+ * viewport of `width` × `height` (and EDGE) past the hole on every side, so that moved to put the
+ * hole anywhere from just off one edge of the viewport to just off the other, it still covers
+ * the viewport, and in forced colors only the hole's edge shows its stroke. The hole's corner is
+ * at (width + EDGE, height + EDGE).
  */
 export function spotlightPath(
-  hole: DOMRect | null,
+  w: number,
+  h: number,
   width: number,
   height: number,
   radius = RADIUS,
 ): string {
-  const frame = `M-4 -4H${width + 4}V${height + 4}H-4Z`
-  if (!hole) return frame
-  const x = Math.round(hole.left - PAD)
-  const y = Math.round(hole.top - PAD)
-  const w = Math.round(hole.width + 2 * PAD)
-  const h = Math.round(hole.height + 2 * PAD)
+  const x = width + EDGE
+  const y = height + EDGE
+  const frame = `M0 0H${2 * x + w}V${2 * y + h}H0Z`
+  if (!w) return frame
   const r = Math.min(radius, w / 2, h / 2)
   const arc = `a${r} ${r} 0 0 1`
   return (
@@ -41,13 +46,33 @@ export function spotlightPath(
   )
 }
 
-/** Redraws the overlay around the target's current box. */
+const clamp = (n: number, min: number, max: number) => Math.min(Math.max(n, min), max)
+
+/**
+ * Puts the overlay's hole around the target's current box. The outline is drawn again only when
+ * the hole's size, corners or the viewport change; a target that only moves (the page scrolls)
+ * moves the drawing with a transform, which Chromium composites without painting anything.
+ */
 export function drawSpotlight(
-  path: SVGPathElement | null,
+  svg: SVGSVGElement | null,
   hole: DOMRect | null,
   radius?: number,
 ): void {
-  path?.setAttribute('d', spotlightPath(hole, window.innerWidth, window.innerHeight, radius))
+  const path = svg?.firstElementChild
+  if (!svg || !path) return
+  const { innerWidth: width, innerHeight: height } = window
+  const w = hole ? Math.round(hole.width + 2 * PAD) : 0
+  const h = hole ? Math.round(hole.height + 2 * PAD) : 0
+  const d = spotlightPath(w, h, width, height, radius)
+  if (path.getAttribute('d') !== d) {
+    path.setAttribute('d', d)
+    svg.setAttribute('width', `${2 * (width + EDGE) + w}`)
+    svg.setAttribute('height', `${2 * (height + EDGE) + h}`)
+  }
+  // Off screen, the hole stays just past the edge, where the drawing still covers the viewport.
+  const x = hole ? clamp(Math.round(hole.left - PAD), -w - EDGE / 2, width + EDGE / 2) : 0
+  const y = hole ? clamp(Math.round(hole.top - PAD), -h - EDGE / 2, height + EDGE / 2) : 0
+  svg.style.transform = `translate(${x - width - EDGE}px,${y - height - EDGE}px)`
 }
 
 /**
@@ -58,10 +83,10 @@ export function drawSpotlight(
  * page behind is inert anyway, and a click in the hole does nothing.
  */
 export function Spotlight({
-  pathRef,
+  svgRef,
   onOverlay,
 }: {
-  pathRef: Ref<SVGPathElement>
+  svgRef: Ref<SVGSVGElement>
   onOverlay: () => void
 }) {
   const ref = useRef<HTMLDivElement>(null)
@@ -70,9 +95,9 @@ export function Spotlight({
   }, [])
   return (
     <div class="ov" popover="manual" aria-hidden="true" ref={ref}>
-      <svg width="100%" height="100%" aria-hidden="true" focusable="false">
+      <svg ref={svgRef} aria-hidden="true" focusable="false">
         {/* biome-ignore lint/a11y/noStaticElementInteractions: keys have Esc and Skip */}
-        <path ref={pathRef} fill-rule="evenodd" d={spotlightPath(null, 0, 0)} onClick={onOverlay} />
+        <path fill-rule="evenodd" onClick={onOverlay} />
       </svg>
     </div>
   )

@@ -41,7 +41,7 @@ export function TourView(p: TourViewProps) {
   const narrow = useNarrow()
   const tip = useRef<HTMLElement>(null)
   const arrow = useRef<HTMLDivElement>(null)
-  const path = useRef<SVGPathElement>(null)
+  const drawing = useRef<SVGSVGElement>(null)
   const hole = useRef<DOMRect | null>(null)
   const step = tour.steps[index]
   const rtl = isRtl(locale)
@@ -54,7 +54,7 @@ export function TourView(p: TourViewProps) {
     hole.current = null
     if (!visible || !tip.current) return
     if (!target) {
-      const redraw = () => drawSpotlight(path.current, null)
+      const redraw = () => drawSpotlight(drawing.current, null)
       redraw()
       window.addEventListener('resize', redraw)
       return () => window.removeEventListener('resize', redraw)
@@ -76,7 +76,7 @@ export function TourView(p: TourViewProps) {
       beforeUpdate: p.rezoom,
       onTarget(rect) {
         hole.current = rect
-        drawSpotlight(path.current, rect, rect ? holeRadius(target, rect) : undefined)
+        drawSpotlight(drawing.current, rect, rect ? holeRadius(target, rect) : undefined)
       },
     })
   }, [visible, target, index, narrow])
@@ -97,7 +97,7 @@ export function TourView(p: TourViewProps) {
 
   return (
     <>
-      {step.spotlight && <Spotlight pathRef={path} onOverlay={p.onOverlay} />}
+      {step.spotlight && <Spotlight svgRef={drawing} onOverlay={p.onOverlay} />}
       <TourTip
         key={index}
         title={tx(step.title)}

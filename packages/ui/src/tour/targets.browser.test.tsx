@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { box, el, near, until } from './test/layout'
+import { box, dimmed, el, near, until } from './test/layout'
 import { closeTours, showTour, tour } from './test/showTour'
 
 beforeEach(() => page.viewport(1024, 768))
@@ -191,8 +191,8 @@ describe('targets in a real page', () => {
     // Inside the hole the page shows through; just outside it, the overlay is hit.
     const overlay = shadow.querySelector('.ov') as HTMLElement
     expect(overlay.matches(':popover-open')).toBe(true)
-    expect(path.isPointInFill(new DOMPoint(t.left + 5, t.top + 5))).toBe(false)
-    expect(path.isPointInFill(new DOMPoint(t.left - 20, t.top - 20))).toBe(true)
+    expect(dimmed(path, t.left + 5, t.top + 5)).toBe(false)
+    expect(dimmed(path, t.left - 20, t.top - 20)).toBe(true)
   })
 
   test('a target half scrolled out of its container: the hole lights only the part in sight', async () => {
@@ -211,7 +211,7 @@ describe('targets in a real page', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     const t = box(target)
     const s = box(scroller)
-    const fill = (y: number) => path.isPointInFill(new DOMPoint(t.left + 5, y))
+    const fill = (y: number) => dimmed(path, t.left + 5, y)
     // Inside the container the target shows; above it, over the page, it is dimmed.
     expect([fill(s.top + 5), fill(s.top - 10)]).toEqual([false, true])
   })
@@ -228,7 +228,7 @@ describe('targets in a real page', () => {
     )
     const { path } = await spotlight()
     const t = box(target)
-    const fill = (x: number, y: number) => path.isPointInFill(new DOMPoint(x, y))
+    const fill = (x: number, y: number) => dimmed(path, x, y)
     // Along its edges the page shows through; just outside its box's corners, which the rounded
     // target does not reach, the page is dimmed.
     expect([
@@ -259,8 +259,8 @@ describe('targets in a real page', () => {
     const [left, top, bottom] = [f.left + 4 + t.left, f.top + 4 + t.top, f.top + 4 + t.bottom]
     // The tooltip is anchored below it, in the page's coordinates; the hole must be there too.
     await until(() => near(box(tip() as HTMLElement).top, bottom + GAP))
-    expect(path.isPointInFill(new DOMPoint(left + 5, top + 5))).toBe(false)
-    expect(path.isPointInFill(new DOMPoint(left - 20, top - 20))).toBe(true)
+    expect(dimmed(path, left + 5, top + 5)).toBe(false)
+    expect(dimmed(path, left - 20, top - 20)).toBe(true)
   })
 
   test('modal step: a click in the hole does nothing, on the dimmed area dismisses', async () => {

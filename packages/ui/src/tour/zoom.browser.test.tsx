@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { page } from 'vitest/browser'
-import { box, el, near, until } from './test/layout'
+import { box, dimmed, el, near, until } from './test/layout'
 import { closeTours, showTour, tour } from './test/showTour'
 
 // A page zoomed with CSS `zoom` on its root (a density setting, an embedded dashboard): the
@@ -74,8 +74,7 @@ describe('on a page with CSS zoom', () => {
     const path = shadow.querySelector('.ov path') as SVGPathElement
     await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
     // A point on screen, in the overlay's own drawing units (as the page's zoom scales them).
-    const lit = (x: number, y: number) =>
-      !path.isPointInFill(new DOMPoint(x, y).matrixTransform(path.getScreenCTM()?.inverse()))
+    const lit = (x: number, y: number) => !dimmed(path, x, y)
     const t = box(target)
     expect(lit(t.left + 3, t.top + 3)).toBe(true)
     expect(lit(t.right - 3, t.bottom - 3)).toBe(true)
@@ -102,8 +101,7 @@ describe('on a page with CSS zoom', () => {
       const { shadow } = await shown({ spotlight: true })
       const path = shadow.querySelector('.ov path') as SVGPathElement
       await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
-      const lit = (x: number, y: number) =>
-        !path.isPointInFill(new DOMPoint(x, y).matrixTransform(path.getScreenCTM()?.inverse()))
+      const lit = (x: number, y: number) => !dimmed(path, x, y)
       // Opening the step scrolled it into sight: scrolled back, it is cut off again.
       scroller.scrollTop = 0
       await until(() => box(target).bottom > box(scroller).bottom + 10)
@@ -120,8 +118,7 @@ describe('on a page with CSS zoom', () => {
     const { shadow } = await shown({ spotlight: true })
     const path = shadow.querySelector('.ov path') as SVGPathElement
     await until(() => (path.getAttribute('d') ?? '').split('M').length === 3)
-    const corner = new DOMPoint(innerWidth - 4, innerHeight - 4)
-    expect(path.isPointInFill(corner.matrixTransform(path.getScreenCTM()?.inverse()))).toBe(true)
+    expect(dimmed(path, innerWidth - 4, innerHeight - 4)).toBe(true)
   })
 
   test.each(ZOOMS)('at %s a phone gets a sheet across the screen at its bottom', async (zoom) => {

@@ -35,3 +35,9 @@ export async function until(check: () => boolean, ms = 3000): Promise<void> {
 export function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1.5
 }
+
+/** Whether the spotlight's dimmed area covers a point on screen (in the overlay's own units). */
+export function dimmed(path: SVGPathElement, x: number, y: number): boolean {
+  const point = new DOMPoint(x, y).matrixTransform(path.getScreenCTM()?.inverse())
+  return path.isPointInFill(point)
+}
