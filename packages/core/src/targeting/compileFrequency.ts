@@ -47,17 +47,18 @@ export function compileFrequency(frequency: Frequency | undefined): FrequencyChe
       )
     }
     if (lastDismissedAt === undefined) return PASSED
-    if (dismissMs === undefined) {
-      return lastDismissedAt >= sessionStartedAt
-        ? fail('frequency.dismissCooldown', EXPLAINED && 'dismissed in this session')
-        : PASSED
-    }
-    if (now < lastDismissedAt + dismissMs) {
-      return fail(
-        'frequency.dismissCooldown',
-        EXPLAINED && `dismissed; again after ${describeTime(lastDismissedAt + dismissMs)}`,
-      )
-    }
-    return PASSED
+    // Without a cooldown a dismissal holds for its session, with one for that long.
+    const held =
+      dismissMs === undefined
+        ? lastDismissedAt >= sessionStartedAt
+        : now < lastDismissedAt + dismissMs
+    if (!held) return PASSED
+    return fail(
+      'frequency.dismissCooldown',
+      EXPLAINED &&
+        (dismissMs === undefined
+          ? 'dismissed in this session'
+          : `dismissed; again after ${describeTime(lastDismissedAt + dismissMs)}`),
+    )
   }
 }
