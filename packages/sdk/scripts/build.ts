@@ -68,6 +68,7 @@ function target(
 }
 
 rmSync(dist, { recursive: true, force: true })
+const { version } = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { version: string }
 // V8's explicit compile hint: every function of a file is compiled with the script, on the
 // background thread that streams it, instead of lazily on the host's main thread at its first
 // call (most of sonde.js runs during init, most of a chunk once it is imported; paired runs of
@@ -86,7 +87,8 @@ const uiEntries = {
 // of its own: it shares no module with the others but the link to what sonde.js lends, which
 // then goes into the queue chunk instead of a chunk of its own on every prompt's path.
 const validateEntry = here('../src/validate/index.ts')
-// Modules sonde.js has anyway, which the chunks borrow from it instead of bringing a copy.
+// Modules sonde.js has anyway, which the chunks borrow from it instead of bringing a copy; the
+// loan is stamped with the version, so a chunk refuses a sonde.js of another (a stale CDN cache).
 const lending = lendModules(
   [
     'idb-keyval',
@@ -106,6 +108,7 @@ const lending = lendModules(
   ],
   here('../src/script.ts'),
   [...Object.values(uiEntries), validateEntry],
+  version,
 )
 // The chunks first: sonde.js lends exactly what they borrowed.
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint, [lending.borrow]))
@@ -121,7 +124,6 @@ await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 // The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.
 if (!process.argv.includes('--no-types')) buildTypes(dist)
 // Versioned copies for immutable caching, and the SRI hash of every file a page may load.
-const { version } = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { version: string }
 const files = readdirSync(dist).filter((file) => file.endsWith('.js'))
 const sri: Record<string, string> = {}
 for (const file of files) {

@@ -108,6 +108,41 @@ describe('lendModules', () => {
     expect(second.hush('C')).toBe('c MARKER_UNUSED')
   })
 
+  it('refuses to run a chunk linked by a script of another build (a CDN serving sonde.js stale)', async () => {
+    // The same sources but another release: its key table may match, its functions need not.
+    const outDir = join(dir, 'skew')
+    const older = lendModules(
+      ['./shared'],
+      join(src, 'script.ts'),
+      [join(src, 'chunk.ts')],
+      '1.0.0',
+    )
+    const newer = lendModules(
+      ['./shared'],
+      join(src, 'script.ts'),
+      [join(src, 'chunk.ts')],
+      '1.1.0',
+    )
+    await bundle(join(src, 'chunk.ts'), 'es', older.borrow, join(outDir, 'older'))
+    await bundle(join(src, 'script.ts'), 'iife', older.lend, join(outDir, 'older'))
+    await bundle(join(src, 'chunk.ts'), 'es', newer.borrow, join(outDir, 'newer'))
+    const context: { result?: { lent: object } } = {}
+    runInNewContext(readFileSync(join(outDir, 'older', 'iife.js'), 'utf8'), context)
+    const chunk = await import(pathToFileURL(join(outDir, 'newer', 'es.js')).href)
+    expect(() => chunk.link(context.result?.lent)).toThrow(
+      /sonde\.js and its chunks are of different builds/,
+    )
+    // A script from before the check lends no stamp at all: refused too.
+    const { $: _, ...unstamped } = (context.result?.lent ?? {}) as Record<string, unknown>
+    expect(() => chunk.link(unstamped)).toThrow(/different builds/)
+    // Nothing was linked: the chunk never calls a function it was not built against.
+    expect(() => chunk.run('b')).toThrow(TypeError)
+    // Its own script's table links as before.
+    const own = await import(pathToFileURL(join(outDir, 'older', 'es.js')).href)
+    own.link(context.result?.lent)
+    expect(own.run('b')).toBe('B MARKER_SHAREDB MARKER_SHARED MARKER_OWN')
+  })
+
   it('refuses to lend a module that exports a value, not a function', async () => {
     const lending = lendModules(['./values'], join(src, 'script.ts'), [join(src, 'chunk.ts')])
     await expect(bundle(join(src, 'chunk.ts'), 'es', lending.borrow)).rejects.toThrow(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Plugin } from 'vite'
 
 /** The two halves of `lendModules`: one for the chunks' build, one for sonde.js's, run after it. */
@@ -17,8 +18,19 @@ const LINK = '\0sonde-link'
  * resolved from `from`) is left out of the chunks: there it becomes functions that call sonde.js's
  * copy, which the script passes to every chunk it imports (`link(lent)`). Lent modules must
  * export functions only, and sonde.js must use them anyway, or lending would grow it.
+ *
+ * The loan is stamped (`lent.$`) with the release's `version` (a string sonde.js has already, so
+ * it costs it 2 B), or without one a hash of the key table: a chunk refuses, by throwing from
+ * `link`, the loan of a script of another release (a CDN serving a cached sonde.js beside newer
+ * chunks, or the reverse), whose `lent.<key>` may be another function or none. The script's
+ * loader then fails as for a chunk that could not be fetched: one console error, nothing shown.
  */
-export function lendModules(lent: readonly string[], from: string, entries: readonly string[]) {
+export function lendModules(
+  lent: readonly string[],
+  from: string,
+  entries: readonly string[],
+  version = '',
+) {
   // Each lent module's resolved id and exports, in the order of `lent`, and a short key per
   // function that both builds spell `lent.<key>`: fixed by that order alone, so that the same
   // sources always build the same bytes (the SRI hashes depend on it).
@@ -26,6 +38,8 @@ export function lendModules(lent: readonly string[], from: string, entries: read
   const keys = new Map<string, string>()
   const used = new Map<string, Set<string>>()
   const keyOf = (id: string, name: string) => keys.get(`${id}#${name}`) as string
+  // What a chunk and the script that links it must agree on.
+  let stamp = ''
 
   const borrow: Plugin = {
     name: 'sonde-borrow',
@@ -33,6 +47,7 @@ export function lendModules(lent: readonly string[], from: string, entries: read
     async buildStart() {
       // Several builds may borrow (each sonde.js lends to): the keys stay those of the first.
       if (modules.size > 0) return
+      const table: string[] = []
       for (const spec of lent) {
         const resolved = await this.resolve(spec, from)
         if (!resolved) throw new Error(`lendModules: cannot resolve ${spec}`)
@@ -44,7 +59,10 @@ export function lendModules(lent: readonly string[], from: string, entries: read
           throw new Error(`lendModules: ${spec} exports ${values.join(', ')}, not functions`)
         modules.set(resolved.id, names)
         for (const name of names) keys.set(`${resolved.id}#${name}`, keys.size.toString(36))
+        table.push(`${spec}:${names.join()}`)
       }
+      stamp =
+        version || createHash('sha256').update(table.join(';')).digest('base64url').slice(0, 6)
     },
     async resolveId(source, importer, options) {
       if (source === LINK) return LINK
@@ -53,7 +71,11 @@ export function lendModules(lent: readonly string[], from: string, entries: read
       return resolved && modules.has(resolved.id) ? BORROWED + resolved.id : null
     },
     load(id) {
-      if (id === LINK) return 'export let lent;export function link(given){lent=given}'
+      if (id === LINK) {
+        const own = JSON.stringify(stamp)
+        const refuse = `throw Error("sonde.js and its chunks are of different builds: "+given.$+" and "+${own})`
+        return `export let lent;export function link(given){if(given.$!==${own})${refuse};lent=given}`
+      }
       if (!id.startsWith(BORROWED)) return null
       const real = id.slice(BORROWED.length)
       const names = modules.get(real) ?? []
@@ -101,6 +123,8 @@ export function lendModules(lent: readonly string[], from: string, entries: read
         )
         for (const [name, as] of local) fields.push(`${JSON.stringify(keyOf(real, name))}:${as}`)
       }
+      // `$` is no key of a function: those are base-36 numbers.
+      fields.push(`$:${JSON.stringify(stamp)}`)
       return `${imports.join('\n')}\nexport const lent={${fields.join(',')}}`
     },
   }
