@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { createRecord, type OutboxRecord, type SondeEvent } from '@sonde/core'
-import { createStore, set } from 'idb-keyval'
+import { createStore, get, set } from 'idb-keyval'
 import { describe, expect, it } from 'vitest'
 import { createIdbStore } from './createIdbStore'
 
@@ -47,7 +47,8 @@ describe('createIdbStore', () => {
 
   it.each([
     ['garbage', 'not a record'],
-    ['an unknown version', { v: 99, record: {} }],
+    ['a version that never was', { v: 0, record: createRecord(event(), 0) }],
+    ['a version that is no number', { v: '2', record: createRecord(event(), 0) }],
     ['a broken event', { v: 1, record: { ...createRecord(event(), 0), event: { id: 1 } } }],
     ['a bad state', { v: 1, record: { ...createRecord(event(), 0), state: 'flying' } }],
   ])('removes %s on read and hands it over to be counted', async (_, value) => {
@@ -62,6 +63,20 @@ describe('createIdbStore', () => {
     expect(store.takeRemoved?.()).toEqual([{ id: 'corrupt', reason: 'corrupt' }])
     expect(store.takeRemoved?.()).toEqual([])
     expect(await store.all()).toHaveLength(1)
+  })
+
+  // During a release, tabs of both versions share the database (one with a sonde.js a cache kept):
+  // the older one can neither read nor send what the newer one queued, nor lose it.
+  it('leaves a record of a later version, queued by a newer Sonde, where it is, unread', async () => {
+    const name = dbName()
+    const good = createRecord(event(), 0)
+    const store = createIdbStore({ name })
+    await store.put([good])
+    const later = { v: 2, record: { event: { id: 'evt-later' }, shape: 'of tomorrow' } }
+    await set('e:evt-later', later, createStore(name, 'outbox'))
+    expect((await store.all()).map((r) => r.event.id)).toEqual([good.event.id])
+    expect(store.takeRemoved?.()).toEqual([])
+    expect(await get('e:evt-later', createStore(name, 'outbox'))).toEqual(later)
   })
 
   // Two tabs opening at once (a restored session) read the same corrupt record: one loss.

@@ -1,7 +1,13 @@
 import type { MetaName, OutboxRecord, Removal, Store } from '@sonde/core'
 import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval'
 import { deleteKeys } from './deleteKeys'
-import { RECORD_PREFIX, RECORD_VERSION, readStoredRecord, type StoredRecord } from './storedRecord'
+import {
+  isLaterRecord,
+  RECORD_PREFIX,
+  RECORD_VERSION,
+  readStoredRecord,
+  type StoredRecord,
+} from './storedRecord'
 import { withTimeout } from './withTimeout'
 
 export interface IdbStoreOptions {
@@ -19,8 +25,9 @@ const META = 'm:'
  * The outbox in IndexedDB through idb-keyval. Every operation settles: within `timeoutMs` if the
  * database does not open, within `workTimeoutMs` once it has. A connection that closes under it
  * (Safari drops idle ones, the user clears site data) is reopened once; any other failure, a full
- * quota included, goes up. Corrupt and unknown-version records are removed on read and counted as
- * dropped; they are handed to the outbox by `takeRemoved()`, so that the receiver hears of them.
+ * quota included, goes up. Corrupt records are removed on read and counted as dropped; they are
+ * handed to the outbox by `takeRemoved()`, so that the receiver hears of them. Records of a later
+ * version are a newer Sonde's, for it to send: left where they are.
  */
 export function createIdbStore({
   name,
@@ -73,7 +80,8 @@ export function createIdbStore({
     const records: OutboxRecord[] = []
     const bad: string[] = []
     keys.forEach((key, i) => {
-      if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX)) return
+      if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX) || isLaterRecord(values[i]))
+        return
       const record = readStoredRecord(values[i])
       if (record) records.push(record)
       else bad.push(key)

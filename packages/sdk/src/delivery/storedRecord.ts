@@ -11,10 +11,19 @@ export interface StoredRecord {
   record: OutboxRecord
 }
 
+/**
+ * Whether a stored value is a record of a later version, queued by a newer Sonde sharing the
+ * database (tabs of two releases during a deploy, a cached sonde.js): left for it, unread.
+ */
+export function isLaterRecord(value: unknown): boolean {
+  const v = (value as Partial<Record<'v', unknown>> | null)?.v
+  return Number.isInteger(v) && (v as number) > RECORD_VERSION
+}
+
 const states = new Set(['queued', 'leased', 'retry'])
 const isCount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0
 
-/** The record inside a stored value, or null when it is corrupt or of an unknown version. */
+/** The record inside a stored value, or null when it is corrupt or of a version never written. */
 export function readStoredRecord(value: unknown): OutboxRecord | null {
   if (typeof value !== 'object' || value === null) return null
   const { v, record } = value as Partial<StoredRecord>
