@@ -36,11 +36,9 @@ const chunks: Chunks = {
 }
 
 function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
-  const endpoint = el?.dataset.endpoint
-  if (!endpoint) return null
   // Absent attributes are undefined, which the options treat as not given.
-  const { key, config, locale } = el.dataset
-  return { endpoint, key, config, locale } as InitOptions
+  const { endpoint, key, config, locale } = el?.dataset ?? {}
+  return endpoint ? ({ endpoint, key, config, locale } as InitOptions) : null
 }
 
 const host = window as Host
