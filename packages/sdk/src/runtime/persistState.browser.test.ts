@@ -5,6 +5,7 @@ import {
   recordEvent,
   recordShown,
 } from '@sonde/core'
+import { createStore, set } from 'idb-keyval'
 import { describe, expect, it } from 'vitest'
 import { idbConfigCache } from '../config/configCache'
 import { deleteDatabase } from '../test/deleteDatabase'
@@ -65,6 +66,38 @@ describe('persistState over a disk that refuses a write', () => {
     await persistence.load()
     const stored = await persistState(name).load()
     expect(stored?.history[historyKey('survey', 'nps')]).toMatchObject({ completedAt: 2_000 })
+  })
+})
+
+describe('a stored state of a shape this Sonde cannot merge (another release, a damaged value)', () => {
+  // Before: read as a state, its merge threw, and the store was given up for the page: nothing the
+  // visitor did was stored, on this page or any next one, so a survey answered was asked again.
+  it.each([
+    ['a history of null', { ...state, history: null }],
+    ['a display record of null', { ...state, history: { [historyKey('survey', 'nps')]: null } }],
+    ['a session without its prompts', { ...state, session: { id: 's1' } }],
+  ])('%s: read as none, and replaced by the next save', async (_, stored) => {
+    const name = `state-${crypto.randomUUID()}`
+    await set('targeting', stored, createStore(name, 'state'))
+    const persistence = persistState(name)
+    const mine = { state: recordEvent(state, 'export') }
+    await persistence.load(mine)
+    expect(mine.state.eventCounts).toEqual({ export: 1 })
+    const answered = recordCompleted(
+      recordShown(mine.state, 'survey', 'nps', 1_000),
+      'survey',
+      'nps',
+      2_000,
+    )
+    persistence.save(answered)
+    await persistence.load()
+    const again = await persistState(name).load()
+    expect(again?.history[historyKey('survey', 'nps')]).toMatchObject({
+      shown: 1,
+      completedAt: 2_000,
+    })
+    // The session's prompts count on: maxPromptsPerSession still holds (NaN would hold nothing).
+    expect(again?.session.prompts).toBe(1)
   })
 })
 

@@ -86,12 +86,15 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
   }
 }
 
+// What the merge and the targeting read: a value of another shape (another release's, a damaged
+// one) is none, replaced by the next save, not a merge that throws and gives the store up.
 function isState(value: unknown): value is TargetingState {
   const v = value as Partial<TargetingState> | null
   return (
     typeof v?.user?.anonymousId === 'string' &&
     typeof v.session?.id === 'string' &&
-    typeof v.eventCounts === 'object' &&
-    typeof v.history === 'object'
+    typeof v.session.prompts === 'number' &&
+    v.eventCounts instanceof Object &&
+    v.history instanceof Object
   )
 }
