@@ -97,6 +97,22 @@ describe('delivery over a broken IndexedDB', () => {
     await expect.poll(delivered, { timeout: 5_000 }).toEqual([e.id])
   })
 
+  it('a database a newer Sonde moved on (a higher version, no outbox store): memory, delivered', async () => {
+    const { endpoint, delivery, delivered, degraded } = start()
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(storeName(endpoint), 7)
+      open.onupgradeneeded = () => open.result.createObjectStore('outbox-v2')
+      open.onsuccess = () => resolve(open.result.close())
+      open.onerror = () => reject(open.error)
+    })
+    const e = event()
+    const { stored, ms } = await timedEnqueue(delivery, e)
+    expect(ms).toBeLessThan(3_000)
+    expect(stored).toBe(false)
+    expect((degraded[0] as DOMException).name).toBe('NotFoundError')
+    await expect.poll(delivered).toEqual([e.id])
+  })
+
   it('put throwing QuotaExceededError: memory, keeping what was stored before', async () => {
     const { endpoint } = { endpoint: `https://collect.test/${crypto.randomUUID()}` }
     // Events an earlier page could not send, still in the database.
