@@ -4,6 +4,7 @@ import {
   recordCompleted,
   recordEvent,
   recordShown,
+  type TargetingState,
 } from '@sonde/core'
 import { createStore, set } from 'idb-keyval'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +13,10 @@ import { deleteDatabase } from '../test/deleteDatabase'
 import { persistState } from './persistState'
 
 const state = createTargetingState({ anonymousId: 'a1', sessionId: 's1', now: 0 })
+
+/** `from` with the NPS survey shown at 1 s and answered at 2 s. */
+const answeredNps = (from: TargetingState) =>
+  recordCompleted(recordShown(from, 'survey', 'nps', 1_000), 'survey', 'nps', 2_000)
 
 describe('Sonde databases deleted by the page', () => {
   it('the display history: the delete is not held up, and the next save is stored', async () => {
@@ -56,13 +61,7 @@ describe('persistState over a disk that refuses a write', () => {
     } finally {
       IDBObjectStore.prototype.put = put
     }
-    const answered = recordCompleted(
-      recordShown(state, 'survey', 'nps', 1_000),
-      'survey',
-      'nps',
-      2_000,
-    )
-    persistence.save(answered)
+    persistence.save(answeredNps(state))
     await persistence.load()
     const stored = await persistState(name).load()
     expect(stored?.history[historyKey('survey', 'nps')]).toMatchObject({ completedAt: 2_000 })
@@ -83,13 +82,7 @@ describe('a stored state of a shape this Sonde cannot merge (another release, a 
     const mine = { state: recordEvent(state, 'export') }
     await persistence.load(mine)
     expect(mine.state.eventCounts).toEqual({ export: 1 })
-    const answered = recordCompleted(
-      recordShown(mine.state, 'survey', 'nps', 1_000),
-      'survey',
-      'nps',
-      2_000,
-    )
-    persistence.save(answered)
+    persistence.save(answeredNps(mine.state))
     await persistence.load()
     const again = await persistState(name).load()
     expect(again?.history[historyKey('survey', 'nps')]).toMatchObject({
