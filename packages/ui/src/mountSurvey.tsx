@@ -2,6 +2,7 @@ import type { Position, Survey, Theme } from '@sonde/core'
 import { render } from 'preact'
 import { counterZoom } from './mount/counterZoom'
 import { createHost } from './mount/createHost'
+import { keepInPage } from './mount/keepInPage'
 import { trackFocus } from './mount/trackFocus'
 import { Prompt } from './prompt/Prompt'
 import { createSession } from './session/createSession'
@@ -73,10 +74,11 @@ function inside(dialog: Element, node: Node): boolean {
   return dialog.contains(node) || (root instanceof ShadowRoot && inside(dialog, root.host))
 }
 
-// A modal <dialog> of the page (outside `container`) is open. :modal throws before Safari 15.6.
-function modalOpen(container: Element): boolean {
+// A modal <dialog> of the page, not one holding `el` (the prompt's host), is open. :modal throws
+// before Safari 15.6.
+function modalOpen(el: Element): boolean {
   try {
-    return modals().some((d) => !inside(d, container))
+    return modals().some((d) => !inside(d, el))
   } catch {
     return false
   }
@@ -88,9 +90,10 @@ function modalOpen(container: Element): boolean {
  */
 export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle {
   let opts = options
-  // Before <body> exists (a script in <head>), the root element still takes the host.
-  const container = options.container ?? document.body ?? document.documentElement
-  const { host, root, mount } = createHost(surveyCss, container, options.nonce)
+  // Before <body> exists (a script in <head>), the root element still takes the host; after a
+  // body swap (Turbo Drive, htmx), the new body does.
+  const home = () => options.container ?? document.body ?? document.documentElement
+  const { host, root, mount } = createHost(surveyCss, home(), options.nonce)
   mount.style.zoom = counterZoom(host)
   const session = createSession(survey, options, options.progress)
   const leaveFocus = trackFocus(root, host)
@@ -117,6 +120,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
     closed = true
     clearTimeout(poll)
     stopWaiting()
+    kept.stop()
     const restoreFocus = leaveFocus()
     render(null, mount)
     host.remove()
@@ -175,7 +179,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
       teardown()
       return Promise.resolve()
     }
-    held = modalOpen(container)
+    held = modalOpen(host)
     if (!held) return show(true)
     return new Promise<void>((go) => {
       stopWaiting = go
@@ -183,13 +187,28 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
     }).then(wait)
   }
 
+  const close = () => {
+    if (drawn) session.dismiss('api')
+    teardown()
+  }
+  // Taken out of the page with what the page removed: drawn anew where it belongs now (removal
+  // closed its popover), at the question it was on.
+  const kept = keepInPage(
+    host,
+    home,
+    () => {
+      if (!drawn) return
+      mount.style.zoom = counterZoom(host)
+      render(null, mount)
+      void show()
+    },
+    close,
+  )
+
   return {
     host,
     ready: wait(),
-    close() {
-      if (drawn) session.dismiss('api')
-      teardown()
-    },
+    close,
     update(patch) {
       opts = { ...opts, ...patch }
       if (!held) void show()

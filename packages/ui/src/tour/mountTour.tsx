@@ -2,6 +2,7 @@ import type { Tour } from '@sonde/core'
 import { render } from 'preact'
 import { counterZoom } from '../mount/counterZoom'
 import { createHost } from '../mount/createHost'
+import { keepInPage } from '../mount/keepInPage'
 import { trackFocus } from '../mount/trackFocus'
 import { loadStrings } from '../strings/loadStrings'
 import type { Strings } from '../strings/types'
@@ -33,8 +34,9 @@ function openLayers(selector: string): Element[] {
  * completion or the dismissal through the callbacks. Never throws for a valid tour.
  */
 export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
-  const container = options.container ?? document.body ?? document.documentElement
-  const { host, root, mount } = createHost(tourCss, container, options.nonce)
+  // After a body swap (Turbo Drive, htmx), the new body.
+  const home = () => options.container ?? document.body ?? document.documentElement
+  const { host, root, mount } = createHost(tourCss, home(), options.nonce)
   const leaveFocus = trackFocus(root, host)
   const locale = options.locale ?? tour.locale ?? 'en'
   const ids = `sonde-t${++mounts}`
@@ -53,6 +55,7 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
   const teardown = (focus = false) => {
     if (closed) return
     closed = true
+    kept.stop()
     for (const type of LAYER_EVENTS) document.removeEventListener(type, onLayer, true)
     root.removeEventListener('toggle', onOwnToggle, true)
     const restoreFocus = leaveFocus(focus)
@@ -79,10 +82,11 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
     last = state
     // Outside an open modal <dialog> the page is inert, our host too: a step whose target is in
     // one shows from inside it. Moving the host hides its popovers, so the view opens anew.
-    const into = (state.target && openDialogOf(state.target)) ?? container
+    const into = (state.target && openDialogOf(state.target)) ?? home()
     if (host.parentNode !== into) {
       render(null, mount)
       into.append(host)
+      kept.watch()
     }
     // Again after a move: the zoom may differ in the dialog it moved into.
     mount.style.zoom = counterZoom(host)
@@ -134,6 +138,19 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
     shown: settle,
     end: teardown,
   })
+
+  // Taken out of the page with what the page removed: the step is drawn anew where it belongs
+  // now (removal closed its popovers); one whose target went too waits for it as the run says.
+  const kept = keepInPage(
+    host,
+    home,
+    () => {
+      if (!last) return
+      render(null, mount)
+      draw(last)
+    },
+    () => run.dismiss('api'),
+  )
 
   const start = (loaded: Strings) => {
     if (closed) return

@@ -147,18 +147,20 @@ describe('dwell time', () => {
 })
 
 describe('one shared MutationObserver', () => {
-  test('every waiting tour shares one observer, disconnected once nothing waits', async () => {
+  test('every waiting tour shares one observer of the page, disconnected once nothing waits', async () => {
     const Real = MutationObserver
-    const made: { observes: number; disconnects: number; connected: boolean }[] = []
+    // The observers of the page's whole DOM (subtree), where targets come and go; each tour's
+    // own, of its host's ancestors (keepInPage), is counted apart.
+    type Stats = { observes: number; disconnects: number; connected: boolean }
+    const made: Stats[] = []
+    const own: Stats[] = []
     vi.stubGlobal(
       'MutationObserver',
       class extends Real {
         stats = { observes: 0, disconnects: 0, connected: false }
-        constructor(callback: MutationCallback) {
-          super(callback)
-          made.push(this.stats)
-        }
         override observe(target: Node, options?: MutationObserverInit) {
+          const list = options?.subtree ? made : own
+          if (!list.includes(this.stats)) list.push(this.stats)
           this.stats.observes += 1
           this.stats.connected = true
           super.observe(target, options)
@@ -183,9 +185,11 @@ describe('one shared MutationObserver', () => {
     expect(seen).toHaveBeenCalled()
     expect(made).toHaveLength(1)
     expect(made[0]?.connected).toBe(true)
+    expect(own).toHaveLength(2)
     a.close()
     b.close()
     expect(made[0]?.connected).toBe(true)
+    expect(own.some((stats) => stats.connected)).toBe(false)
     stop()
     expect(made[0]?.connected).toBe(false)
     expect(made).toHaveLength(1)
