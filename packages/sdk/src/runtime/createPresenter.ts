@@ -96,22 +96,25 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
       return
     }
     pending = undefined
-    const locks = deps.win.navigator.locks
-    if (!locks?.request) return void display(mount, () => {})
     const mine = epoch
-    void locks
-      .request(deps.lockName, { ifAvailable: true }, (lock) => {
-        if (epoch !== mine) return
-        if (!lock) {
-          deps.log.debug('another tab shows a prompt')
-          reserved = false
-          return
-        }
-        return new Promise<void>((resolve) => void display(mount, resolve))
-      })
-      .catch(() => {
-        if (epoch === mine) reserved = false
-      })
+    // Shown in this tab alone where there is no lock to take, or the lock manager fails (an
+    // iframe sandboxed without allow-same-origin is denied it): else nothing would ever show.
+    const alone = () => void (epoch === mine && display(mount, () => {}))
+    try {
+      void deps.win.navigator.locks
+        .request(deps.lockName, { ifAvailable: true }, (lock) => {
+          if (epoch !== mine) return
+          if (!lock) {
+            deps.log.debug('another tab shows a prompt')
+            reserved = false
+            return
+          }
+          return new Promise<void>((resolve) => void display(mount, resolve))
+        })
+        .catch(alone)
+    } catch {
+      alone()
+    }
   }
 
   return {
