@@ -112,8 +112,7 @@ if (!own || own instanceof Element || own._q) boot()
 function boot() {
   // The stub object itself becomes the API: host code that kept a reference to it before the
   // bundle arrived (`const sonde = window.sonde` in a module) must reach the real methods too.
-  const stub = host.sonde && '_q' in host.sonde ? (host.sonde as Record<string, unknown>) : null
-  const api = stub ?? {}
+  const api = (own?._q ? own : {}) as Record<string, unknown>
   delete api._q
   api.init = start
   api.__sonde = true
