@@ -12,6 +12,8 @@ import { startSonde } from './start'
 type Call = [string, unknown[]]
 type Method = (...args: unknown[]) => unknown
 type Host = Window & { sonde?: { _q?: Call[] } | Sonde }
+// `window.sonde` once a copy of this bundle has booted.
+type Booted = { __sonde?: true; init(options: InitOptions): unknown }
 
 // The public methods, named once: by the Sonde that does nothing.
 const METHODS = Object.keys(createInertSonde())
@@ -107,9 +109,15 @@ const start = (options: InitOptions): Sonde => {
 // Only the stub is replaced: a second copy of the bundle on the same page leaves the first one in
 // charge, and a page's own `window.sonde` (an app namespace, another library) stays, as the stub
 // leaves it too. An element with id="sonde" is only the browser's named access: not taken.
-if (!own || own instanceof Element || own._q) boot()
+// A second tag of this bundle (a snippet pasted twice, another project's data-*) gives its
+// options to the first copy's init: it starts with them if nothing runs yet, else it says, in
+// one console error, that they are ignored.
+const tagged = fromAttributes(script)
+const options = !own || own instanceof Element || own._q ? boot() : tagged
+if (options && (host.sonde as Booted).__sonde) (host.sonde as Booted).init(options)
 
-function boot() {
+/** Turns the stub (or nothing) into the API; gives the options of a queued `init`, else the tag's. */
+function boot(): InitOptions | null {
   // The stub object itself becomes the API: host code that kept a reference to it before the
   // bundle arrived (`const sonde = window.sonde` in a module) must reach the real methods too.
   const api = (own?._q ? own : {}) as Record<string, unknown>
@@ -119,8 +127,10 @@ function boot() {
   for (const method of METHODS) api[method] = (...args: unknown[]) => call(method, args)
   host.sonde = api as unknown as Sonde
 
-  const init = queued.find(([method]) => method === 'init')
-  for (const [method, args] of queued) if (method !== 'init') waiting.push(() => call(method, args))
-  const options = (init?.[1][0] as InitOptions | undefined) ?? fromAttributes(script)
-  if (options) start(options)
+  // The first queued init's options; the other calls wait for the Sonde, in order.
+  let init: InitOptions | undefined
+  for (const [method, args] of queued)
+    if (method !== 'init') waiting.push(() => call(method, args))
+    else init ??= args[0] as InitOptions
+  return init ?? tagged
 }
