@@ -11,6 +11,7 @@ import { startSonde } from './start'
  * until then calls wait, in order, and the error (if any) comes once it has run.
  */
 export function init(options: InitOptions): Sonde {
+  if (typeof window !== 'undefined') besideScriptTag(window)
   const sonde = startSonde(options, {
     survey: () => import('./chunks/survey'),
     tour: () => import('./chunks/tour'),
@@ -18,4 +19,21 @@ export function init(options: InitOptions): Sonde {
     delivery: () => import('./chunks/delivery'),
   })
   return sonde instanceof Promise ? createDeferredSonde(sonde) : sonde
+}
+
+/**
+ * The sonde.js script tag on the same page (another team's snippet, a tag manager) runs a Sonde
+ * of its own beside this one: each counts every page view, so the visit's page views are counted
+ * twice and page-view audiences met too soon. Said once, when the page has loaded (an async tag
+ * may run after the app's bundle); both keep running, one prompt at a time between them.
+ */
+function besideScriptTag(win: Window): void {
+  const check = () => {
+    if ((win as { sonde?: { __sonde?: boolean } }).sonde?.__sonde)
+      console.error(
+        '[sonde] the sonde.js script tag runs on this page too: two Sondes count each page view twice (keep one)',
+      )
+  }
+  if (win.document.readyState === 'complete') check()
+  else win.addEventListener('load', check, { once: true })
 }
