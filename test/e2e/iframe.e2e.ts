@@ -22,15 +22,21 @@ async function servedToAnyOrigin(page: Page, pattern: string) {
   })
 }
 
+/** The page's errors and console errors, its frames' included. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  return errors
+}
+
 for (const sandbox of ['sandbox="allow-scripts"', 'sandbox="allow-scripts allow-same-origin"']) {
   test(`in an iframe with ${sandbox}: the prompt shows, the answer arrives, nothing is thrown`, async ({
     page,
   }) => {
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
+    const errors = pageErrors(page)
     const received = await receive(page)
     await servedToAnyOrigin(page, '**/sdk/*')
     await servedToAnyOrigin(page, '**/fixtures/*')
@@ -50,3 +56,37 @@ for (const sandbox of ['sandbox="allow-scripts"', 'sandbox="allow-scripts allow-
     expect(errors).toEqual([])
   })
 }
+
+test('in a third-party iframe, whose storage the browser denies: answers arrive at each load, nothing is thrown', async ({
+  page,
+  baseURL,
+}) => {
+  const errors = pageErrors(page)
+  const received = await receive(page)
+  await serveHost(page, hostHtml(attrs))
+  // The app at 127.0.0.1 embedded by a page at localhost: another site. Chromium blocking
+  // third-party cookies, as here, denies its localStorage (SecurityError) and IndexedDB
+  // (UnknownError) too; a browser that partitions them instead keeps them per embedding site.
+  const app = new URL('/app/reports', baseURL).href
+  await serveHost(
+    page,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head>
+<body><iframe src="${app}" width="800" height="600"></iframe></body></html>`,
+    '/portal',
+  )
+  await page.goto(new URL('/portal', baseURL?.replace('127.0.0.1', 'localhost')).href)
+  const frame = () => page.frame({ url: /\/app\/reports/ }) as Frame
+  const completed = () =>
+    received.batches.flatMap((b) => b.events).filter((e) => e.type === 'survey.completed')
+  const answer = async (count: number) => {
+    await frame().waitForFunction(() => (window as unknown as W).sonde.__sonde)
+    await frame().evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
+    await frame().locator('sonde-root').getByRole('radio', { name: /^4/ }).click()
+    await frame().evaluate(() => (window as unknown as W).sonde.flush())
+    await expect.poll(() => completed().length).toBe(count)
+  }
+  await answer(1)
+  await page.reload()
+  await answer(2)
+  expect(errors).toEqual([])
+})
