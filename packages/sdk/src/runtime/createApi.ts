@@ -90,7 +90,9 @@ export function createApi(parts: ApiParts): Sonde {
               ? { ok: false as const, reason: 'loading' }
               : kind === 'survey' && !consent.allowed()
                 ? { ok: false as const, reason: 'consent' }
-                : compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now()),
+                : presenter.busy()
+                  ? { ok: false as const, reason: 'busy' }
+                  : compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now()),
         { ok: false as const, reason: 'error' },
       ),
     on: (type, handler) => emitter.on(type, handler),

@@ -1,6 +1,7 @@
 import type { Config } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
+import { init } from '../init'
 import { startSonde } from '../start'
 import { startOnStaleConfig } from '../test/startOnStaleConfig'
 import { startWithSurvey } from '../test/startWithSurvey'
@@ -154,5 +155,37 @@ describe('a config revalidated while the survey chunk is downloading', () => {
     release()
     await vi.waitFor(() => expect(shown).toHaveBeenCalled(), { timeout: 5_000 })
     expect(error).not.toHaveBeenCalled()
+  })
+})
+
+describe('a survey asked for while another is on screen', () => {
+  // Only one prompt is on screen at a time, so show('b') did nothing; yet canShow('b') said
+  // { ok: true } and a debug log said nothing, leaving an author testing 'b' with no reason.
+  it('is refused, and canShow and the debug log say why', async () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const sonde = init({
+      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+      locale: 'en',
+      debug: true,
+      config: {
+        surveys: [
+          { ...csat, id: 'first' },
+          { ...csat, id: 'second' },
+        ],
+      } as never,
+    })
+    made.push(sonde)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    await vi.waitFor(() => expect(sonde.canShow('first')).toEqual({ ok: true }))
+    sonde.show('first')
+    await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
+
+    expect(sonde.canShow('second')).toEqual({ ok: false, reason: 'busy' })
+    sonde.show('second')
+    await vi.waitFor(() =>
+      expect(debug).toHaveBeenCalledWith('[sonde] survey second not shown: busy'),
+    )
+    expect(shown).toHaveBeenCalledTimes(1)
   })
 })

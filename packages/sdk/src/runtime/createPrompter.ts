@@ -25,6 +25,8 @@ export function createPrompter(deps: {
   allowed: () => boolean
 }): Prompter {
   const { runtime, presenter, flow, chunks, log } = deps
+  const notShown = (kind: string, id: string, why: string) =>
+    log.debug(`${kind} ${id} not shown: ${why}`)
   // With the screen lock held, just before mounting: what the other tabs stored since this one
   // loaded (a survey answered there, the cooldown it started) is merged in and the item is
   // checked again, so that one person is not asked twice for keeping two tabs open.
@@ -35,7 +37,7 @@ export function createPrompter(deps: {
       if (!life.active()) return null
       const verdict = compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now())
       if (!verdict.ok) {
-        log.debug(`${kind} ${id} not shown: ${verdict.message ?? verdict.reason}`)
+        notShown(kind, id, verdict.message ?? verdict.reason)
         return null
       }
       return mount(release, life)
@@ -62,7 +64,7 @@ export function createPrompter(deps: {
     let mount: Mount | null = null
     if (kind === 'survey') {
       // An answer that could be neither stored nor sent would be lost: no survey without consent.
-      if (!deps.allowed()) return log.debug(`survey ${id} not shown: no consent`)
+      if (!deps.allowed()) return notShown(kind, id, 'no consent')
       // Only what the config holds is ever due. Read as the recheck has just found it there, so
       // a newer config that came during the delay is the one shown, before the chunk's download,
       // during which another could take the survey away.
@@ -86,15 +88,17 @@ export function createPrompter(deps: {
   }
   return {
     evaluate(signal) {
-      if (runtime.destroyed || presenter.busy()) return
+      if (runtime.destroyed) return
+      // Only one at a time: a show() meanwhile is said to be refused, as canShow says 'busy'.
+      if (presenter.busy())
+        return signal.type === 'manual' && notShown(signal.kind, signal.id, 'busy')
       const { eligible, skipped } = compileTargeting(runtime.cfg).evaluate(
         runtime.state,
         signal,
         Date.now(),
       )
       for (const skip of skipped) {
-        if (skip.reason !== 'trigger')
-          log.debug(`${skip.kind} ${skip.id} not shown: ${skip.message ?? skip.reason}`)
+        if (skip.reason !== 'trigger') notShown(skip.kind, skip.id, skip.message ?? skip.reason)
       }
       for (const item of eligible) if (present(item.kind, item.id, item.delaySeconds)) return
     },
