@@ -147,6 +147,25 @@ const questions = fc
     }),
   )
 
+// Every text map has a text in the item's own locale, which visitors of other languages get.
+function inOwnLocale(item: Obj): Obj {
+  const own = typeof item.locale === 'string' ? item.locale : 'en'
+  const fill = (parent: Obj, fields: string[]) => {
+    for (const field of fields) {
+      const text = parent[field]
+      if (text && typeof text === 'object') parent[field] = { ...text, [own]: 'Hi' }
+    }
+  }
+  const copy = structuredClone(item)
+  fill(copy, ['thankYou'])
+  for (const q of (copy.questions ?? []) as Obj[]) {
+    fill(q, ['text', 'description', 'lowLabel', 'highLabel', 'placeholder'])
+    for (const option of (q.options ?? []) as Obj[]) fill(option, ['label'])
+  }
+  for (const step of (copy.steps ?? []) as Obj[]) fill(step, ['title', 'body'])
+  return copy
+}
+
 const scored = { nps: 'nps', rating: 'csat', ces: 'ces' } as Record<string, string>
 
 export const arbitrarySurvey: fc.Arbitrary<Json> = fc
@@ -167,7 +186,7 @@ export const arbitrarySurvey: fc.Arbitrary<Json> = fc
   .map(([survey, custom]) => {
     const types = (survey.questions as Obj[]).map((q) => scored[q.type as string])
     const kind = custom ? 'custom' : (types.find(Boolean) ?? 'custom')
-    return { ...survey, kind }
+    return inOwnLocale({ ...survey, kind })
   })
 
 const step = record({
@@ -191,7 +210,7 @@ export const arbitraryTour: fc.Arbitrary<Json> = record({
   steps: fc
     .array(step, { minLength: 1, maxLength: 4 })
     .map((steps) => steps.map((s, i) => ({ ...s, id: `s${i}` }))),
-})
+}).map(inOwnLocale)
 
 export const arbitraryConfig: fc.Arbitrary<Json> = record({
   $schema: opt(fc.constant('https://unpkg.com/@sonde/core/schemas/config.json')),

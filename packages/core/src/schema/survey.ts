@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { audienceSchema } from './audience'
+import { checkTextLocales } from './checkTextLocales'
 import { conditionProblems } from './conditionProblems'
 import { displaySchema } from './display'
 import { frequencySchema, scheduleSchema } from './frequency'
@@ -87,6 +88,10 @@ export const surveySchema = z
     thankYou: z.optional(localizedTextSchema),
     display: z.optional(displaySchema),
   })
-  .check(z.superRefine(checkBranches), z.superRefine(checkKind))
+  .check(
+    z.superRefine(checkBranches),
+    z.superRefine(checkKind),
+    z.superRefine(checkTextLocales('survey')),
+  )
 
 export type Survey = z.infer<typeof surveySchema>

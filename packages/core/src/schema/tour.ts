@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { checkTextLocales } from './checkTextLocales'
 import { idSchema } from './question'
 import { targetableFields } from './survey'
 import { localizedTextSchema } from './text'
@@ -35,16 +36,18 @@ export const tourStepSchema = z.strictObject({
 })
 
 /** An onboarding tour: targeting like a survey, then steps. */
-export const tourSchema = z.strictObject({
-  ...targetableFields,
-  missingTarget: z.optional(
-    z.strictObject({
-      policy: z.enum(['wait', 'skip', 'abort']),
-      timeoutMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
-    }),
-  ),
-  steps: z.array(tourStepSchema).check(z.minLength(1), z.maxLength(50)),
-})
+export const tourSchema = z
+  .strictObject({
+    ...targetableFields,
+    missingTarget: z.optional(
+      z.strictObject({
+        policy: z.enum(['wait', 'skip', 'abort']),
+        timeoutMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
+      }),
+    ),
+    steps: z.array(tourStepSchema).check(z.minLength(1), z.maxLength(50)),
+  })
+  .check(z.superRefine(checkTextLocales('tour')))
 
 export type Placement = z.infer<typeof placementSchema>
 export type TourStep = z.infer<typeof tourStepSchema>

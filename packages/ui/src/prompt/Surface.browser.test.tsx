@@ -399,7 +399,11 @@ test('an answer being typed takes the direction of its own text', async () => {
     // Empty, it keeps the prompt's: its placeholder on the right of an Arabic one.
     ['ar', '', 'right'],
   ] as const) {
-    const survey = single({ type: 'text', text: 'Why?', placeholder: { ar: 'اكتب هنا' } })
+    const survey = single({
+      type: 'text',
+      text: 'Why?',
+      placeholder: { en: 'Type here', ar: 'اكتب هنا' },
+    })
     const { ui, handle } = show(survey, { locale })
     await handle.ready
     const box = ui.getByRole('textbox')

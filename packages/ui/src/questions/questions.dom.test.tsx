@@ -469,14 +469,17 @@ describe('language of parts (WCAG 3.1.2)', () => {
   // zh is Simplified: shown to a zh-TW reader for want of a Traditional text, it is not in the
   // surface's zh-TW (whose fonts draw Traditional glyphs), though the language is the same.
   test('a text in another script of the respondent’s language carries it', async () => {
-    const survey = single({
-      type: 'choice',
-      text: { zh: '什么妨碍了您？' },
-      options: [
-        { id: 'speed', label: { zh: '速度' } },
-        { id: 'cost', label: { 'zh-TW': '價錢' } },
-      ],
-    })
+    const survey = single(
+      {
+        type: 'choice',
+        text: { zh: '什么妨碍了您？' },
+        options: [
+          { id: 'speed', label: { zh: '速度' } },
+          { id: 'cost', label: { zh: '价钱', 'zh-TW': '價錢' } },
+        ],
+      },
+      { locale: 'zh' },
+    )
     const { ui, handle } = show(survey, { locale: 'zh-Hant-TW' })
     await handle.ready
     expect(langOf(ui.getByRole('heading'))).toBe('zh')
@@ -484,9 +487,12 @@ describe('language of parts (WCAG 3.1.2)', () => {
     expect(langOf(ui.getByRole('radio', { name: '價錢' }))).toBe('zh-TW')
     // Serbian in Cyrillic shown to a reader of its Latin spelling.
     closeAll()
-    const serbian = show(single({ type: 'text', text: { sr: 'Шта да побољшамо?' } }), {
-      locale: 'sr-Latn',
-    })
+    const serbian = show(
+      single({ type: 'text', text: { sr: 'Шта да побољшамо?' } }, { locale: 'sr' }),
+      {
+        locale: 'sr-Latn',
+      },
+    )
     await serbian.handle.ready
     expect(langOf(serbian.ui.getByRole('heading'))).toBe('sr')
   })

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { describeError } from './parse'
+import { parseConfig } from './parseConfig'
+
+// The mistakes a product team makes writing a config, each told in one message naming where it
+// is and what is expected, as the console (init, remote config) and the collector's log say it.
+const survey = (patch: Record<string, unknown> = {}, question: Record<string, unknown> = {}) => ({
+  id: 's',
+  version: 1,
+  kind: 'nps',
+  questions: [{ id: 'q', type: 'nps', text: 'How likely…?', ...question }],
+  ...patch,
+})
+const tour = (step: Record<string, unknown>, patch: Record<string, unknown> = {}) => ({
+  id: 't',
+  version: 1,
+  steps: [{ id: 's', title: 'Start here', ...step }],
+  ...patch,
+})
+const errorsOf = (config: unknown) => parseConfig(config).errors.map(describeError)
+
+describe('an author mistake', () => {
+  it.each([
+    [
+      'a typo in a field name',
+      { surveys: [survey({ frequncy: { maxDisplays: 1 } })] },
+      'surveys[0]: unknown field "frequncy"',
+    ],
+    [
+      'a branch to a question that does not exist',
+      { surveys: [survey({}, { next: [{ goto: 'improve' }] })] },
+      'surveys[0].questions[0].next[0].goto: expected "end" or the id of a question, got "improve"',
+    ],
+    [
+      'a trigger of an unknown kind',
+      { surveys: [survey({ trigger: { click: '#export' } })] },
+      'surveys[0].trigger: expected one of the fields event, page, timeOnPageSeconds, scrollPercent, exitIntent',
+    ],
+    [
+      'a URL rule with a bad regex',
+      { surveys: [survey({ trigger: { page: { regex: '/reports/(' } } })] },
+      'surveys[0].trigger.page.regex: expected a valid regular expression',
+    ],
+    [
+      'an empty question text',
+      { surveys: [survey({}, { text: '' })] },
+      'surveys[0].questions[0].text: expected at least 1 character',
+    ],
+    [
+      "a text map without the survey's locale (the default, en)",
+      { surveys: [survey({}, { text: { fr: 'Recommanderiez-vous Acme ?' } })] },
+      `surveys[0].questions[0].text: expected a text in the survey's locale, "en", for other languages`,
+    ],
+    [
+      "a text map without the survey's locale, in an option",
+      {
+        surveys: [
+          survey(
+            { kind: 'custom', locale: 'de' },
+            {
+              type: 'choice',
+              text: { de: 'Was fehlt?', en: 'What is missing?' },
+              options: [{ id: 'speed', label: { en: 'Speed' } }],
+            },
+          ),
+        ],
+      },
+      `surveys[0].questions[0].options[0].label: expected a text in the survey's locale, "de", for other languages`,
+    ],
+    [
+      "a text map without the tour's locale",
+      { tours: [tour({ body: { fr: 'Commencez ici.' } }, { locale: 'en-GB' })] },
+      `tours[0].steps[0].body: expected a text in the tour's locale, "en-GB", for other languages`,
+    ],
+  ])('%s: one message naming it', (_, config, message) => {
+    expect(errorsOf(config)).toEqual([message])
+  })
+
+  // The survey's locale or its language: what resolveText falls back to.
+  it.each([
+    [{ locale: 'fr-CA' }, { fr: 'Bonjour' }],
+    [{ locale: 'fr' }, { FR: 'Bonjour', en: 'Hello' }],
+    [{}, { en: 'Hello', fr: 'Bonjour' }],
+    [{ locale: 'de' }, 'Hallo'],
+  ])('is not a text map in the locale or its language: %j %j', (patch, text) => {
+    expect(errorsOf({ surveys: [survey(patch, { text })] })).toEqual([])
+  })
+})
