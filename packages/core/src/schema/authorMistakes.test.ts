@@ -27,6 +27,11 @@ describe('an author mistake', () => {
       'surveys[0]: unknown field "frequncy"',
     ],
     [
+      'an NPS question given a 1–5 scale',
+      { surveys: [survey({}, { scale: 5 })] },
+      'surveys[0].questions[0].scale: expected no scale: an nps question is 0–10 (type "rating" takes 3, 5, 7 or 10)',
+    ],
+    [
       'a branch to a question that does not exist',
       { surveys: [survey({}, { next: [{ goto: 'improve' }] })] },
       'surveys[0].questions[0].next[0].goto: expected "end" or the id of a question, got "improve"',

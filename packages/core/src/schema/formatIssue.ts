@@ -49,6 +49,8 @@ function limit(issue: { origin: string; inclusive?: boolean }, n: unknown, more:
 export function formatIssue(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
+      // A field that must not be there says why in its own words (z.never with a message).
+      if (issue.expected === 'never') return issue.message
       // With `reportInput`, zod leaves `input` out exactly when the field is absent.
       return isMissing(issue)
         ? `expected ${noun(issue.expected)}, but it is missing`

@@ -75,7 +75,15 @@ export const CES_SCALES = [5, 7] as const
 
 /** One question. `type` decides the input: nps 0–10, rating, ces 1–7, text or choice. */
 export const questionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...base, ...labels, type: z.literal('nps') }),
+  z.strictObject({
+    ...base,
+    ...labels,
+    type: z.literal('nps'),
+    // A scale of 1–5 written on an NPS question: told what to write instead, not "unknown field".
+    scale: z.optional(
+      z.never('expected no scale: an nps question is 0–10 (type "rating" takes 3, 5, 7 or 10)'),
+    ),
+  }),
   z.strictObject({
     ...base,
     ...labels,
