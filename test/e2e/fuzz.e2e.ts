@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import fc from 'fast-check'
+import { inOwnLocale } from '../../packages/core/scripts/definitions.arbitrary'
 import { matchCount } from '../../packages/core/src/index'
 import { receive, serveHost } from './host'
 
@@ -328,6 +329,8 @@ const survey = fc
     { requiredKeys: ['id', 'version', 'kind', 'questions', ...TARGETING_KEYS] },
   )
   .map(compact)
+  // A text map holds the item's own locale, or Sonde skips the item as invalid.
+  .map(inOwnLocale)
   // A scored kind without its question type is refused: such a survey is a custom one here.
   .map((survey) => {
     const scored = { nps: 'nps', csat: 'rating', ces: 'ces' }[survey.kind as string]
@@ -372,6 +375,8 @@ const tour = fc
     { requiredKeys: ['id', 'version', 'steps', ...TARGETING_KEYS] },
   )
   .map(compact)
+  // A text map holds the item's own locale, or Sonde skips the item as invalid.
+  .map(inOwnLocale)
 const validConfig = partial({
   settings: partial({
     cooldownDays: fc.constantFrom(0, 0.000_01, 14),

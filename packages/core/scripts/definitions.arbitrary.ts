@@ -1,6 +1,7 @@
 // Survey, tour and config definitions as product teams write them (each valid), and near-misses
 // of them: one mistake an author makes, anywhere in the definition.
 import fc from 'fast-check'
+import { textFields, textLists } from '../src/schema/checkTextLocales'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type Obj = { [key: string]: Json }
@@ -147,23 +148,21 @@ const questions = fc
     }),
   )
 
-// Every text map has a text in the item's own locale, which visitors of other languages get.
-function inOwnLocale(item: Obj): Obj {
+/** The item with a text in its own locale in every text map, as Sonde requires. */
+export function inOwnLocale<T extends { readonly [key: string]: unknown }>(item: T): T {
   const own = typeof item.locale === 'string' ? item.locale : 'en'
-  const fill = (parent: Obj, fields: string[]) => {
-    for (const field of fields) {
-      const text = parent[field]
-      if (text && typeof text === 'object') parent[field] = { ...text, [own]: 'Hi' }
-    }
-  }
-  const copy = structuredClone(item)
-  fill(copy, ['thankYou'])
-  for (const q of (copy.questions ?? []) as Obj[]) {
-    fill(q, ['text', 'description', 'lowLabel', 'highLabel', 'placeholder'])
-    for (const option of (q.options ?? []) as Obj[]) fill(option, ['label'])
-  }
-  for (const step of (copy.steps ?? []) as Obj[]) fill(step, ['title', 'body'])
-  return copy
+  const fill = (part: object): object =>
+    Object.fromEntries(
+      Object.entries(part).map(([field, value]) => [
+        field,
+        textFields.includes(field) && value && typeof value === 'object' && !Array.isArray(value)
+          ? { ...value, [own]: 'Hi' }
+          : textLists.includes(field) && Array.isArray(value)
+            ? value.map(fill)
+            : value,
+      ]),
+    )
+  return fill(item) as T
 }
 
 const scored = { nps: 'nps', rating: 'csat', ces: 'ces' } as Record<string, string>

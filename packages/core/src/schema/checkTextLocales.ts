@@ -3,8 +3,11 @@ import type * as z from 'zod/mini'
 // Any part of a definition, read for its texts and the lists that hold more of them.
 type Part = { readonly [field: string]: unknown }
 
-const texts = 'thankYou text description lowLabel highLabel placeholder label title body'.split(' ')
-const lists = ['questions', 'options', 'steps']
+/** The fields of a survey, question, option, tour and step that hold a text. */
+export const textFields =
+  'thankYou text description lowLabel highLabel placeholder label title body'.split(' ')
+/** The fields that hold a list of parts with texts. */
+export const textLists = ['questions', 'options', 'steps']
 
 // A map of locale → text falls back to the item's own locale for visitors of every language it
 // does not have (resolveText): one without it shows them whichever text came first, so an
@@ -24,9 +27,9 @@ export function checkTextLocales(kind: 'survey' | 'tour') {
     const message = `expected a text in the ${kind}'s locale, "${locale}", for other languages`
     const visit = (part: Part, path: (string | number)[]) => {
       for (const [field, value] of Object.entries(part)) {
-        if (texts.includes(field) && lacks(value, locale.toLowerCase()))
+        if (textFields.includes(field) && lacks(value, locale.toLowerCase()))
           ctx.addIssue({ code: 'custom', input: value, path: [...path, field], message })
-        if (lists.includes(field))
+        if (textLists.includes(field))
           for (const [i, child] of (value as Part[]).entries()) visit(child, [...path, field, i])
       }
     }
