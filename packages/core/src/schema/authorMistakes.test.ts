@@ -77,6 +77,11 @@ describe('an author mistake', () => {
       { tours: [tour({ body: { fr: 'Commencez ici.' } }, { locale: 'en-GB' })] },
       `tours[0].steps[0].body: expected a text in the tour's locale, "en-GB", for other languages`,
     ],
+    [
+      'two tour steps of one id',
+      { tours: [{ ...tour({}), steps: [tour({}).steps[0], { id: 's', title: 'Then here' }] }] },
+      'tours[0].steps[1].id: duplicate step id "s"',
+    ],
   ])('%s: one message naming it', (_, config, message) => {
     expect(errorsOf(config)).toEqual([message])
   })

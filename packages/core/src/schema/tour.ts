@@ -35,6 +35,17 @@ export const tourStepSchema = z.strictObject({
   ),
 })
 
+// tour:step and tour:dismissed name the step by its id: two steps of one id could not be told
+// apart where a team reads at which step visitors leave.
+function checkSteps({ steps }: { steps: TourStep[] }, ctx: z.core.$RefinementCtx<unknown>): void {
+  const seen = new Set<string>()
+  steps.forEach(({ id }, i) => {
+    const message = `duplicate step id "${id}"`
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', input: id, path: ['steps', i, 'id'], message })
+    seen.add(id)
+  })
+}
+
 /** An onboarding tour: targeting like a survey, then steps. */
 export const tourSchema = z
   .strictObject({
@@ -47,7 +58,7 @@ export const tourSchema = z
     ),
     steps: z.array(tourStepSchema).check(z.minLength(1), z.maxLength(50)),
   })
-  .check(z.superRefine(checkTextLocales('tour')))
+  .check(z.superRefine(checkTextLocales('tour')), z.superRefine(checkSteps))
 
 export type Placement = z.infer<typeof placementSchema>
 export type TourStep = z.infer<typeof tourStepSchema>
