@@ -49,7 +49,12 @@ describe('an author mistake', () => {
     [
       'an empty question text',
       { surveys: [survey({}, { text: '' })] },
-      'surveys[0].questions[0].text: expected at least 1 character',
+      'surveys[0].questions[0].text: expected a text, not an empty or blank one',
+    ],
+    [
+      'a blank question text',
+      { surveys: [survey({}, { text: { en: ' \n ' } })] },
+      'surveys[0].questions[0].text.en: expected a text, not an empty or blank one',
     ],
     [
       "a text map without the survey's locale (the default, en)",

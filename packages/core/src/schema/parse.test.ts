@@ -169,7 +169,7 @@ describe('parse', () => {
           survey({ questions: [{ id: 'q', type: 'nps', text: { en: 'How likely…?', fr: '' } }] }),
         ],
       },
-      'surveys[0].questions[0].text.fr: expected at least 1 character',
+      'surveys[0].questions[0].text.fr: expected a text, not an empty or blank one',
     ],
     [
       'a text map without any text',

@@ -10,7 +10,8 @@ export const localeTagSchema = z
     ),
   )
 
-const text = z.string().check(z.minLength(1, 'expected a non-empty text'))
+// Blank (spaces, a line break) shows a question with nothing to read and a dialog with no name.
+const text = z.string().check(z.regex(/\S/, 'expected a text, not an empty or blank one'))
 
 /**
  * A map of locale → text. One with no text, or an entry left empty for a translation to come,
