@@ -5,6 +5,7 @@ import { urlRuleSchema } from './urlRule'
 
 export const deviceSchema = z.enum(['desktop', 'mobile', 'tablet'])
 
+// A trait key, an event name: track('') is refused, so a rule on an event of no name never held.
 const key = z.string().check(z.minLength(1))
 
 /**
@@ -23,7 +24,7 @@ export const traitRuleSchema = z.discriminatedUnion('op', [
 /** Who may see a survey or tour. Every rule present must hold. */
 export const audienceSchema = z.strictObject({
   traits: z.optional(z.array(traitRuleSchema)),
-  events: z.optional(z.array(z.strictObject({ name: z.string(), count: countSchema }))),
+  events: z.optional(z.array(z.strictObject({ name: key, count: countSchema }))),
   pageViews: z.optional(countSchema),
   // An empty list would hold for no one: refused, like a rule that could never hold.
   device: z.optional(z.array(deviceSchema).check(z.minLength(1))),

@@ -87,6 +87,16 @@ describe('an author mistake', () => {
       { tours: [{ ...tour({}), steps: [tour({}).steps[0], { id: 's', title: 'Then here' }] }] },
       'tours[0].steps[1].id: duplicate step id "s"',
     ],
+    [
+      'an audience rule on an event of no name',
+      { surveys: [survey({ audience: { events: [{ name: '', count: { gte: 1 } }] } })] },
+      'surveys[0].audience.events[0].name: expected at least 1 character',
+    ],
+    [
+      'a tour step advanced by an event of no name',
+      { tours: [tour({ advanceOn: { event: '' } })] },
+      'tours[0].steps[0].advanceOn.event: expected at least 1 character',
+    ],
   ])('%s: one message naming it', (_, config, message) => {
     expect(errorsOf(config)).toEqual([message])
   })

@@ -31,7 +31,11 @@ export const tourStepSchema = z.strictObject({
   placement: z.optional(placementSchema),
   spotlight: z.optional(z.boolean()),
   advanceOn: z.optional(
-    z.strictObject({ click: z.optional(z.boolean()), event: z.optional(z.string()) }),
+    // An event of no name is never tracked: the step would wait for nothing.
+    z.strictObject({
+      click: z.optional(z.boolean()),
+      event: z.optional(z.string().check(z.minLength(1))),
+    }),
   ),
 })
 
