@@ -97,6 +97,11 @@ describe('an author mistake', () => {
       { tours: [tour({ advanceOn: { event: '' } })] },
       'tours[0].steps[0].advanceOn.event: expected at least 1 character',
     ],
+    [
+      'a schedule given a date without its time',
+      { surveys: [survey({ schedule: { start: '2026-11-01' } })] },
+      'surveys[0].schedule.start: expected a date, time and offset such as "2026-11-01T09:00:00Z"',
+    ],
   ])('%s: one message naming it', (_, config, message) => {
     expect(errorsOf(config)).toEqual([message])
   })

@@ -1,7 +1,11 @@
 import * as z from 'zod/mini'
 
 const days = z.number().check(z.gte(0))
-const isoDate = z.iso.datetime({ offset: true })
+// Told which form: "expected a valid datetime" left "2026-11-01" or "2026-11-01 09:00" a guess.
+const isoDate = z.iso.datetime({
+  offset: true,
+  error: 'expected a date, time and offset such as "2026-11-01T09:00:00Z"',
+})
 
 /** How often one survey or tour may be shown to the same person. */
 export const frequencySchema = z.strictObject({
