@@ -74,11 +74,12 @@ describe('canShow', () => {
     expect(verdict.ok ? null : verdict.reason).toBe(reason)
   })
 
-  it('names the missing item', () => {
+  // An author whose tour is in their file but was refused by the schema reads where to look.
+  it('names the missing item, and where an invalid one is told', () => {
     expect(canShow({ kind: 'tour', id: 'x' }, config, base, NOW)).toEqual({
       ok: false,
       reason: 'unknown',
-      message: 'no tour with id "x"',
+      message: 'no tour with id "x" (an invalid one is left out: see the console error)',
     })
   })
 })
