@@ -16,7 +16,7 @@ describe('core in Chromium', () => {
     if (question) question.scale = 4
     const { value, errors } = parseConfig(broken)
     expect(errors.map(describeError)).toEqual([
-      'surveys[1].questions[0].scale: expected one of 3, 5, 7, 10',
+      'surveys[1].questions[0].scale: expected one of 3, 5, 7, 10, got 4',
     ])
     expect(value.surveys?.map((s) => s.id)).toEqual(['nps-q4', 'ces-export'])
   })

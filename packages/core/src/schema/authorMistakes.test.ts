@@ -102,6 +102,16 @@ describe('an author mistake', () => {
       { surveys: [survey({ schedule: { start: '2026-11-01' } })] },
       'surveys[0].schedule.start: expected a date, time and offset such as "2026-11-01T09:00:00Z"',
     ],
+    [
+      'a scale written as a string',
+      { surveys: [survey({ kind: 'csat' }, { type: 'rating', scale: '5' })] },
+      'surveys[0].questions[0].scale: expected one of 3, 5, 7, 10, got "5"',
+    ],
+    [
+      'a question without its type',
+      { surveys: [survey({ questions: [{ id: 'q', text: 'Why?' }] })] },
+      'surveys[0].questions[0].type: expected one of "nps", "rating", "ces", "text", "choice", but it is missing',
+    ],
   ])('%s: one message naming it', (_, config, message) => {
     expect(errorsOf(config)).toEqual([message])
   })

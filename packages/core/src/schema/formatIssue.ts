@@ -15,6 +15,12 @@ function typeOf(input: unknown): string {
   return typeof input
 }
 
+function got(issue: Issue): string {
+  if (isMissing(issue)) return ', but it is missing'
+  const input = (issue as { input?: unknown }).input
+  return `, got ${input !== null && typeof input === 'object' ? typeOf(input) : show(input)}`
+}
+
 // Authors write JSON: a zod "record" is an object to them.
 export function noun(expected: string): string {
   return expected === 'record' ? 'object' : expected
@@ -56,19 +62,26 @@ export function formatIssue(issue: Issue): string {
         ? `expected ${noun(issue.expected)}, but it is missing`
         : `expected ${noun(issue.expected)}, got ${typeOf(issue.input)}`
     case 'invalid_value':
-      return issue.values.length === 1
-        ? `expected ${show(issue.values[0])}`
-        : `expected one of ${issue.values.map(show).join(', ')}`
+      // What was written beside what is expected: a scale of "5" (a string) reads as one of them.
+      return `${
+        issue.values.length === 1
+          ? `expected ${show(issue.values[0])}`
+          : `expected one of ${issue.values.map(show).join(', ')}`
+      }${got(issue)}`
     case 'too_small':
       return limit(issue, issue.minimum, true)
     case 'too_big':
       return limit(issue, issue.maximum, false)
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(show).join(', ')}`
-    case 'invalid_union':
-      return 'options' in issue && Array.isArray(issue.options)
-        ? `expected one of ${issue.options.map(show).join(', ')}`
-        : 'matches none of the allowed forms'
+    case 'invalid_union': {
+      if (!('options' in issue && Array.isArray(issue.options)))
+        return 'matches none of the allowed forms'
+      // A discriminated union (a question's `type`) reports the object; the value is its field.
+      const { input, discriminator } = issue as { input?: unknown; discriminator?: string }
+      const value = discriminator ? Object(input)[discriminator] : undefined
+      return `expected one of ${issue.options.map(show).join(', ')}${got({ input: value } as Issue)}`
+    }
     case 'invalid_format':
       return issue.message && issue.message !== 'Invalid input'
         ? issue.message

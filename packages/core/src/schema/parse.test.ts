@@ -29,7 +29,7 @@ describe('parse', () => {
           survey({ questions: [{ id: 'q', type: 'rating', scale: 4, text: 't' }] }),
         ],
       },
-      'surveys[2].questions[0].scale: expected one of 3, 5, 7, 10',
+      'surveys[2].questions[0].scale: expected one of 3, 5, 7, 10, got 4',
     ],
     ['a wrong top-level type', 5, 'expected object, got number'],
     [
@@ -45,7 +45,7 @@ describe('parse', () => {
     [
       'an unknown question type',
       { surveys: [survey({ questions: [{ id: 'q', type: 'slider', text: 't' }] })] },
-      'surveys[0].questions[0].type: expected one of "nps", "rating", "ces", "text", "choice"',
+      'surveys[0].questions[0].type: expected one of "nps", "rating", "ces", "text", "choice", got "slider"',
     ],
     [
       'a sample above 1',
@@ -117,7 +117,7 @@ describe('parse', () => {
       {
         surveys: [survey({ audience: { traits: [{ key: 'plan', op: 'equals', value: 'pro' }] } })],
       },
-      'surveys[0].audience.traits[0].op: expected one of "eq", "neq", "in", "contains", "gt", "gte", "lt", "lte", "exists"',
+      'surveys[0].audience.traits[0].op: expected one of "eq", "neq", "in", "contains", "gt", "gte", "lt", "lte", "exists", got "equals"',
     ],
     // Answers carry option ids: two options with one id could not be told apart in the results
     // (and tick together on screen), nor could an option "other" from the "other" answer.

@@ -26,7 +26,7 @@ describe('parseConfig', () => {
     })
     expect(value.surveys?.map((s) => s.id)).toEqual(['a', 'c'])
     expect(errors.map(describeError)).toEqual([
-      'surveys[1].kind: expected one of "nps", "csat", "ces", "custom"',
+      'surveys[1].kind: expected one of "nps", "csat", "ces", "custom", got "xyz"',
     ])
   })
 
