@@ -79,10 +79,12 @@ function build(config: TargetingConfig): Targeting {
     },
     canShow(ref, state, now) {
       const item = byKey.get(historyKey(ref.kind, ref.id))
-      if (!item) {
-        const why = `no ${ref.kind} with id "${ref.id}" (an invalid one is left out: see the console error)`
-        return fail('unknown', EXPLAINED && why)
-      }
+      if (!item)
+        return fail(
+          'unknown',
+          EXPLAINED &&
+            `no ${ref.kind} with id "${ref.id}" (an invalid one is left out: see the console error)`,
+        )
       return checkItem(item, settings, state, now)
     },
   }

@@ -71,7 +71,7 @@ describe.each(['pending', 'denied'] as const)('consent %s', (consent) => {
     expect(shown).not.toHaveBeenCalled()
     expect(dialogs()).toEqual([])
     expect(requests).toEqual([])
-    expect(debug).toHaveBeenCalledWith('[sonde] survey csat-ticket not shown: no consent')
+    expect(debug).toHaveBeenCalledWith('[sonde] survey csat-ticket not shown: consent')
     debug.mockRestore()
   })
 

@@ -15,7 +15,7 @@ import type { Prompter } from './createPrompter'
 import type { Visitor } from './createVisitor'
 import type { RuntimeState } from './runtimeState'
 import { safe } from './safe'
-import type { Sonde, SondeEvents } from './types'
+import type { ShowCheck, Sonde, SondeEvents } from './types'
 
 /** The parts of a running Sonde its public methods drive. */
 export interface ApiParts {
@@ -83,17 +83,20 @@ export function createApi(parts: ApiParts): Sonde {
       queue(() => prompter.evaluate({ type: 'manual', kind: 'tour', id: tourId })),
     canShow: (id, kind = 'survey') =>
       safe(
-        () =>
-          runtime.destroyed
-            ? { ok: false as const, reason: 'destroyed' }
-            : !runtime.state.session.id
-              ? { ok: false as const, reason: 'loading' }
-              : kind === 'survey' && !consent.allowed()
-                ? { ok: false as const, reason: 'consent' }
-                : presenter.busy()
-                  ? { ok: false as const, reason: 'busy' }
-                  : compileTargeting(runtime.cfg).canShow({ kind, id }, runtime.state, Date.now()),
-        { ok: false as const, reason: 'error' },
+        (): ShowCheck => {
+          if (runtime.destroyed) return { ok: false, reason: 'destroyed' }
+          if (!runtime.state.session.id) return { ok: false, reason: 'loading' }
+          if (kind === 'survey' && !consent.allowed()) return { ok: false, reason: 'consent' }
+          const verdict = compileTargeting(runtime.cfg).canShow(
+            { kind, id },
+            runtime.state,
+            Date.now(),
+          )
+          // A reason of the item itself comes first (it holds after what is on screen has gone);
+          // one that could show is held back only while another is due or on screen.
+          return verdict.ok && presenter.busy() ? { ok: false, reason: 'busy' } : verdict
+        },
+        { ok: false, reason: 'error' },
       ),
     on: (type, handler) => emitter.on(type, handler),
     off: (type, handler) => emitter.off(type, handler),

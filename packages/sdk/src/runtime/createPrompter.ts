@@ -64,7 +64,7 @@ export function createPrompter(deps: {
     let mount: Mount | null = null
     if (kind === 'survey') {
       // An answer that could be neither stored nor sent would be lost: no survey without consent.
-      if (!deps.allowed()) return notShown(kind, id, 'no consent')
+      if (!deps.allowed()) return notShown(kind, id, 'consent')
       // Only what the config holds is ever due. Read as the recheck has just found it there, so
       // a newer config that came during the delay is the one shown, before the chunk's download,
       // during which another could take the survey away.

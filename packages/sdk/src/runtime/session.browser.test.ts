@@ -51,6 +51,8 @@ it('a new session in the same tab gets its maxPromptsPerSession again', async ()
   const sonde = await answeredTheSessionsPrompt()
   expect(sonde.canShow('ces-export')).toMatchObject({ reason: 'global.sessionCap' })
 
+  // The thank-you screen closes by itself (until then canShow says 'busy': nothing else shows).
+  await vi.waitFor(() => expect(prompt()).toBeNull(), { timeout: 8_000 })
   // An hour later, same tab: the person comes back and moves to another page.
   Date.now = () => realNow() + 60 * 60_000
   history.pushState(null, '', '/app/next')
