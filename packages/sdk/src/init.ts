@@ -11,6 +11,14 @@ import { startSonde } from './start'
  * until then calls wait, in order, and the error (if any) comes once it has run.
  */
 export function init(options: InitOptions): Sonde {
+  // A page Chrome prerenders (speculation rules) may never be seen: Sonde starts once it is
+  // activated, as the script tag does, calls waiting meanwhile as for the validator.
+  if (typeof document !== 'undefined' && (document as { prerendering?: boolean }).prerendering)
+    return createDeferredSonde(
+      new Promise((resolve) =>
+        addEventListener('prerenderingchange', () => resolve(init(options)), true),
+      ),
+    )
   if (typeof window !== 'undefined') besideScriptTag(window)
   const sonde = startSonde(options, {
     survey: () => import('./chunks/survey'),

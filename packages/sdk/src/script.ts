@@ -44,9 +44,6 @@ function fromAttributes(el: HTMLScriptElement | null): InitOptions | null {
 }
 
 const host = window as Host
-// What the page has as `window.sonde` when this runs: the stub, nothing, or something else.
-const own = host.sonde as { _q?: Call[] } | undefined
-const queued: Call[] = own?._q || []
 let instance: Sonde | null = null
 // Set from init on: the Sonde, or its promise while new options are being checked.
 let starting: Promise<Sonde> | null = null
@@ -106,20 +103,33 @@ const start = (options: InitOptions): Sonde => {
   return host.sonde as Sonde
 }
 
+// Chrome may prerender a page (speculation rules) that the visitor never opens: Sonde starts once
+// it is activated, as on any page load (nothing stored, counted, shown or sent before); calls wait
+// in the stub's queue meanwhile. prerenderingchange, fired at the document, reaches the window
+// as it is captured.
+if ((document as Document & { prerendering?: boolean }).prerendering)
+  addEventListener('prerenderingchange', run, true)
+else run()
+
 // Only the stub is replaced: a second copy of the bundle on the same page leaves the first one in
 // charge, and a page's own `window.sonde` (an app namespace, another library) stays, as the stub
 // leaves it too. An element with id="sonde" is only the browser's named access: not taken.
 // A second tag of this bundle (a snippet pasted twice, another project's data-*) gives its
 // options to the first copy's init: it starts with them if nothing runs yet, else it says, in
 // one console error, that they are ignored.
-const tagged = fromAttributes(script)
-const options = !own || own instanceof Element || own._q ? boot() : tagged
-if (options && (host.sonde as Booted).__sonde) (host.sonde as Booted).init(options)
+function run() {
+  // What the page has as `window.sonde` now: the stub, nothing, or something else.
+  const own = host.sonde as { _q?: Call[] } | undefined
+  const tagged = fromAttributes(script)
+  const options = !own || own instanceof Element || own._q ? boot(own, tagged) : tagged
+  if (options && (host.sonde as Booted).__sonde) (host.sonde as Booted).init(options)
+}
 
 /** Turns the stub (or nothing) into the API; gives the options of a queued `init`, else the tag's. */
-function boot(): InitOptions | null {
+function boot(own: { _q?: Call[] } | undefined, tagged: InitOptions | null): InitOptions | null {
   // The stub object itself becomes the API: host code that kept a reference to it before the
   // bundle arrived (`const sonde = window.sonde` in a module) must reach the real methods too.
+  const queued: Call[] = own?._q || []
   const api = (own?._q ? own : {}) as Record<string, unknown>
   delete api._q
   api.init = start

@@ -9,6 +9,8 @@ export type Operator = TraitRule['op']
  * `exists` counts `null` as absent; its operand defaults to `true`.
  */
 export function compareValue(op: Operator, operand: unknown, value: unknown): boolean {
+  // Written once for the four order operators, which the script tag carries.
+  const numbers = typeof value === 'number' && typeof operand === 'number'
   switch (op) {
     case 'eq':
       return value === operand
@@ -19,13 +21,13 @@ export function compareValue(op: Operator, operand: unknown, value: unknown): bo
     case 'contains':
       return contains(value, operand)
     case 'gt':
-      return typeof value === 'number' && typeof operand === 'number' && value > operand
+      return numbers && value > operand
     case 'gte':
-      return typeof value === 'number' && typeof operand === 'number' && value >= operand
+      return numbers && value >= operand
     case 'lt':
-      return typeof value === 'number' && typeof operand === 'number' && value < operand
+      return numbers && value < operand
     case 'lte':
-      return typeof value === 'number' && typeof operand === 'number' && value <= operand
+      return numbers && value <= operand
     case 'exists':
       return (value !== undefined && value !== null) === (operand !== false)
   }

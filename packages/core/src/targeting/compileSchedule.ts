@@ -22,6 +22,7 @@ export function compileSchedule(schedule: Schedule | undefined): ScheduleCheck {
   const early = fail('schedule', EXPLAINED && `starts at ${start}`)
   const late = fail('schedule', EXPLAINED && `ended at ${end}`)
   const unreadable = fail('schedule', EXPLAINED && 'the schedule has a date that cannot be read')
-  if (Number.isNaN(startMs) || Number.isNaN(endMs)) return () => unreadable
+  // NaN if either is: both infinite (no date at all) was returned above.
+  if (Number.isNaN(startMs + endMs)) return () => unreadable
   return (now) => (now < startMs ? early : now > endMs ? late : PASSED)
 }
