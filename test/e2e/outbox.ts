@@ -30,8 +30,11 @@ export interface Receiver {
   exchanges: Exchange[]
   /** Ids acked so far, once each even when sent again. */
   acked(): Set<string>
-  /** Serves `html` at every path under /app/. */
-  host(html: string): void
+  /**
+   * Serves `html` at every path under /app/, not stored (no-store) unless `cache` says how: a
+   * page sent with no-store never enters the back/forward cache.
+   */
+  host(html: string, cache?: string): void
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -53,13 +56,14 @@ export async function startReceiver(
   const now: Behaviour = { status: 200, delayMs: 0, ...behaviour }
   const exchanges: Exchange[] = []
   let html = '<!doctype html><title>empty</title>'
+  let cache: string | undefined
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const start = Date.now()
     const path = new URL(req.url ?? '/', 'http://x').pathname
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      if (req.method === 'GET') return servePage(path, res, html)
+      if (req.method === 'GET') return servePage(path, res, html, cache)
       const body = Buffer.concat(chunks)
       const batch = JSON.parse(body.toString('utf8')) as {
         events: { id: string; type: string }[]
@@ -92,8 +96,9 @@ export async function startReceiver(
     behaviour: now,
     exchanges,
     acked: () => new Set(exchanges.filter((x) => x.status === 200).flatMap((x) => x.ids)),
-    host: (page) => {
+    host: (page, control) => {
       html = page
+      cache = control
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -104,8 +109,11 @@ export async function startReceiver(
 }
 
 /** Answers a GET: `html` at every path under /app/, the SDK at /sdk/*, the configs at /fixtures/*. */
-export function servePage(path: string, res: ServerResponse, html: string): void {
-  if (path.startsWith('/app/')) return void res.writeHead(200, TEXT.html).end(html)
+export function servePage(path: string, res: ServerResponse, html: string, cache?: string): void {
+  if (path.startsWith('/app/'))
+    return void res
+      .writeHead(200, { ...TEXT.html, ...(cache && { 'cache-control': cache }) })
+      .end(html)
   const [prefix, dir] = Object.entries(files).find(([p]) => path.startsWith(p)) ?? []
   const file = prefix && dir ? normalize(join(dir, path.slice(prefix.length))) : ''
   if (!dir || !file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end()

@@ -5,7 +5,7 @@ import { describeValue } from './describeValue'
 import { EXPLAINED } from './explained'
 import { fail } from './fail'
 import { inSample } from './inSample'
-import { matchCount } from './matchCount'
+import { matchFilter } from './matchFilter'
 import { matchLocale } from './matchLocale'
 import { matchTraitRule } from './matchTraitRule'
 import { PASSED } from './passed'
@@ -37,16 +37,17 @@ function collectRules(audience: Audience): Rule[] {
   const rules: Rule[] = []
   const add = (verdict: Verdict, holds: Rule['holds']) => rules.push({ holds, verdict })
   for (const trait of audience.traits ?? []) {
-    const value = trait.op === 'exists' ? '' : EXPLAINED && ` ${describeValue(trait.value)}`
+    const value = EXPLAINED && (trait.op === 'exists' ? '' : ` ${describeValue(trait.value)}`)
     add(
       fail('audience.traits', EXPLAINED && `trait "${trait.key}" fails ${trait.op}${value}`),
       (state) => matchTraitRule(trait, state.user.traits),
     )
   }
+  // A count is a comparison of numbers: the property filter's matcher judges it (matchCount).
   for (const { name, count } of audience.events ?? []) {
     add(
       fail('audience.events', EXPLAINED && `event "${name}" count is not ${describeCount(count)}`),
-      (state) => matchCount(count, countOf(state, name)),
+      (state) => matchFilter(count, countOf(state, name)),
     )
   }
   const { pageViews, device, locales, url, known, sample } = audience
@@ -56,7 +57,7 @@ function collectRules(audience: Audience): Rule[] {
         'audience.pageViews',
         EXPLAINED && `session page views are not ${describeCount(pageViews)}`,
       ),
-      (s) => matchCount(pageViews, s.session.pageViews),
+      (s) => matchFilter(pageViews, s.session.pageViews),
     )
   }
   if (device) {

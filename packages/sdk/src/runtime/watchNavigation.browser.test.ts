@@ -27,6 +27,18 @@ describe('watchNavigation in Chromium', () => {
     expect(seen.at(-1)).toBe('/reports/42')
   })
 
+  // The visitor comes back to a page the back/forward cache kept (test/e2e/bfcache.e2e.ts shows
+  // it in the real cache): the same URL, a page view again. The load's own pageshow is none.
+  it('reports the page shown again from the back/forward cache, at its URL', () => {
+    const seen: string[] = []
+    const stop = watchNavigation((url) => seen.push(url))
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }))
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))
+    stop()
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))
+    expect(seen).toEqual([location.href])
+  })
+
   it('stops reporting and leaves history untouched after undo', () => {
     const seen: string[] = []
     const push = history.pushState

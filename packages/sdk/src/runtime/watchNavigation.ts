@@ -7,17 +7,20 @@ interface NavigationLike extends EventTarget {
 }
 
 /**
- * Calls `listener` with the new URL after each SPA navigation, until the returned function is
- * called; a jump to an in-page anchor is not one. Uses the Navigation API where present; else
+ * Calls `listener` with the new URL after each SPA navigation, and with the same URL when the page
+ * is shown again from the back/forward cache, until the returned function is called; a jump to an
+ * in-page anchor is not one. Uses the Navigation API where present; else
  * wraps pushState/replaceState (restoring them on undo only if nobody wrapped them after us) and
  * listens to popstate/hashchange.
  */
 export function watchNavigation(listener: Listener, win: Window = window): () => void {
   let last = pageOf(win.location.href)
-  const check = () => {
+  // A page shown again from the back/forward cache (pageshow, persisted) is viewed again, at the
+  // URL it had: a page view, as analytics tools count it.
+  const check = (event?: Event) => {
     const href = win.location.href
     const next = pageOf(href)
-    if (next === last) return
+    if (next === last && !(event as PageTransitionEvent | undefined)?.persisted) return
     last = next
     try {
       listener(href)
@@ -31,6 +34,7 @@ export function watchNavigation(listener: Listener, win: Window = window): () =>
   const type = modern ? 'currententrychange' : 'popstate'
   target.addEventListener(type, check)
   win.addEventListener('hashchange', check)
+  win.addEventListener('pageshow', check)
   const history = win.history
   const originals = { pushState: history.pushState, replaceState: history.replaceState }
   const wrap = (name: keyof typeof originals) => {
@@ -51,6 +55,7 @@ export function watchNavigation(listener: Listener, win: Window = window): () =>
     listener = () => {}
     target.removeEventListener(type, check)
     win.removeEventListener('hashchange', check)
+    win.removeEventListener('pageshow', check)
     for (const name of ['pushState', 'replaceState'] as const) {
       if (wrapped && history[name] === wrapped[name]) history[name] = originals[name]
     }

@@ -1,0 +1,102 @@
+import { expect, type Page } from '@playwright/test'
+import { hostHtml, promptDialog } from './host'
+import { type Receiver, test } from './outbox'
+
+// The back/forward cache keeps a page the visitor leaves, frozen, and shows it again as it was
+// when they come back (pageshow with persisted). Playwright turns the cache off
+// (--disable-back-forward-cache): these tests turn it on again. Sonde must not keep a page out of
+// it (Chrome names what did in notRestoredReasons), and a page shown again is a page view again,
+// as analytics tools count it.
+test.use({
+  launchOptions: {
+    executablePath: process.env.SONDE_CHROMIUM ?? '/usr/bin/chromium',
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  },
+})
+
+const attrs = { endpoint: '/v1/batch', key: 'pk_test', config: '/fixtures/e2e.config.json' }
+
+/** Serves the host page so that it may be cached, and opens it with Sonde running. */
+async function open(page: Page, receiver: Receiver) {
+  receiver.host(hostHtml(attrs), 'no-cache')
+  await page.addInitScript(() => {
+    addEventListener('pageshow', (event) => {
+      ;(window as unknown as { restored: boolean }).restored = event.persisted
+    })
+  })
+  await page.goto(`${receiver.origin}/app/reports`)
+  await page.waitForFunction(
+    () => (window as unknown as { sonde?: { __sonde?: boolean } }).sonde?.__sonde,
+  )
+}
+
+/** Leaves for a page without Sonde and comes back: from the cache, or Chrome says why not. */
+async function awayAndBack(page: Page, receiver: Receiver) {
+  await page.goto(`${receiver.origin}/fixtures/e2e.config.json`)
+  // A page restored from the cache fires no load event.
+  await page.goBack({ waitUntil: 'commit' })
+  const back = await page.waitForFunction(() => {
+    const w = window as unknown as { restored?: boolean }
+    const [nav] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & {
+      notRestoredReasons?: unknown
+    })[]
+    return w.restored === undefined
+      ? null
+      : { restored: w.restored, why: nav?.notRestoredReasons ?? null }
+  })
+  return back.jsonValue()
+}
+
+const flush = (page: Page) =>
+  page.evaluate(() => (window as unknown as { sonde: { flush(): Promise<unknown> } }).sonde.flush())
+/** The events of `type` the receiver was sent, once each (an id sent again counts once). */
+const sent = (receiver: Receiver, type: string) => [
+  ...new Map(
+    receiver.exchanges.flatMap((x) =>
+      x.events.filter((e) => e.type === type).map((e) => [e.id, e]),
+    ),
+  ).values(),
+]
+const track = (page: Page, name: string) =>
+  page.evaluate(
+    (n) => (window as unknown as { sonde: { track(n: string): void } }).sonde.track(n),
+    name,
+  )
+
+test('a page with Sonde, a prompt on screen or answered, stays eligible for the back/forward cache', async ({
+  page,
+  receiver,
+}) => {
+  await open(page, receiver)
+  expect(await awayAndBack(page, receiver)).toEqual({ restored: true, why: null })
+  // A prompt on screen comes back with the page, still to be answered.
+  await track(page, 'ticket_closed')
+  await expect(promptDialog(page)).toBeVisible()
+  expect(await awayAndBack(page, receiver)).toEqual({ restored: true, why: null })
+  await expect(promptDialog(page)).toBeVisible()
+  await promptDialog(page).getByRole('radio', { name: /^4/ }).click()
+  await expect(promptDialog(page)).toBeHidden()
+  expect(await awayAndBack(page, receiver)).toEqual({ restored: true, why: null })
+  // Answered once, sent once.
+  await flush(page)
+  await expect.poll(() => sent(receiver, 'survey.completed').length).toBe(1)
+  expect(receiver.acked().size).toBe(new Set(receiver.exchanges.flatMap((x) => x.ids)).size)
+})
+
+test('a page shown again from the back/forward cache is a page view again', async ({
+  page,
+  receiver,
+}) => {
+  await open(page, receiver)
+  expect(await awayAndBack(page, receiver)).toEqual({ restored: true, why: null })
+  await track(page, 'ticket_closed')
+  await promptDialog(page).getByRole('radio', { name: /^4/ }).click()
+  await flush(page)
+  await expect.poll(() => sent(receiver, 'survey.completed').length).toBe(1)
+  // The first view, then the same page seen again: two page views in the visit.
+  const [completed] = sent(receiver, 'survey.completed') as unknown as {
+    context: { session: { pageViews: number }; page: { path: string } }
+  }[]
+  expect(completed?.context.session.pageViews).toBe(2)
+  expect(completed?.context.page.path).toBe('/app/reports')
+})
