@@ -100,3 +100,34 @@ test('a page shown again from the back/forward cache is a page view again', asyn
   expect(completed?.context.session.pageViews).toBe(2)
   expect(completed?.context.page.path).toBe('/app/reports')
 })
+
+// A page kept in the cache with its prompt holds the screen lock that one prompt across tabs
+// needs: another tab due a prompt must not be kept from it by a page nobody sees. Chrome evicts
+// the cached page when another asks for a lock it holds, and the page loads anew on Back.
+test("a cached page's prompt does not keep another tab's prompt off screen", async ({
+  page,
+  receiver,
+}) => {
+  await open(page, receiver)
+  await track(page, 'ticket_closed')
+  await expect(promptDialog(page)).toBeVisible()
+  await page.goto(`${receiver.origin}/fixtures/e2e.config.json`)
+  const other = await page.context().newPage()
+  await other.goto(`${receiver.origin}/app/reports`)
+  await other.waitForFunction(
+    () => (window as unknown as { sonde?: { __sonde?: boolean } }).sonde?.__sonde,
+  )
+  await track(other, 'ticket_closed')
+  await expect(promptDialog(other)).toBeVisible()
+  await page.goBack()
+  const why = await page.evaluate(() =>
+    JSON.stringify(
+      (
+        performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & {
+          notRestoredReasons?: unknown
+        }
+      ).notRestoredReasons,
+    ),
+  )
+  expect(why).toContain('weblocks-contention')
+})

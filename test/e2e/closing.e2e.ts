@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test'
+import { hostHtml, promptDialog } from './host'
+import { type Receiver, test } from './outbox'
+
+// The visitor answers and closes the tab at once (the last thing they meant to do there). The
+// answer must reach the endpoint as the page goes (a keepalive request at pagehide), or stay
+// stored for their next page, which sends it: never lost, and counted once.
+const attrs = { endpoint: '/v1/batch', key: 'pk_test', config: '/fixtures/e2e.config.json' }
+const completions = (receiver: Receiver) =>
+  receiver.exchanges.flatMap((x) => x.events).filter((e) => e.type === 'survey.completed')
+
+async function showPrompt(page: Page) {
+  await page.waitForFunction(() => (window as { sonde?: { __sonde?: boolean } }).sonde?.__sonde)
+  await page.evaluate(() =>
+    (window as unknown as { sonde: { track(n: string): void } }).sonde.track('ticket_closed'),
+  )
+  await expect(promptDialog(page)).toBeVisible()
+}
+async function answerAndClose(page: Page) {
+  await promptDialog(page).getByRole('radio', { name: /^4/ }).click()
+  await page.close()
+}
+
+test('an answer given just before the tab is closed goes as the page goes', async ({
+  context,
+  receiver,
+}) => {
+  receiver.host(hostHtml(attrs))
+  const page = await context.newPage()
+  // The code that sends never arrives (a slow CDN edge): only the page going can send the answer.
+  await page.route('**/sdk/sonde-outbox-*', () => {})
+  await page.goto(`${receiver.origin}/app/reports`)
+  await showPrompt(page)
+  await answerAndClose(page)
+  await expect.poll(() => completions(receiver).length, { timeout: 5_000 }).toBe(1)
+  // Still stored all the same: the next page sends it again, under the same id.
+  const next = await context.newPage()
+  await next.goto(`${receiver.origin}/app/reports`)
+  await expect.poll(() => receiver.exchanges.length, { timeout: 10_000 }).toBeGreaterThan(1)
+  expect(new Set(completions(receiver).map((e) => e.id)).size).toBe(1)
+})
+
+test('an answer given offline just before the tab is closed goes from the next page', async ({
+  context,
+  receiver,
+}) => {
+  receiver.host(hostHtml(attrs))
+  const page = await context.newPage()
+  await page.goto(`${receiver.origin}/app/reports`)
+  await showPrompt(page)
+  await context.setOffline(true)
+  await answerAndClose(page)
+  expect(completions(receiver)).toEqual([])
+  await context.setOffline(false)
+  const next = await context.newPage()
+  await next.goto(`${receiver.origin}/app/reports`)
+  await expect.poll(() => completions(receiver).length, { timeout: 10_000 }).toBe(1)
+})
