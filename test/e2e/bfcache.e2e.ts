@@ -95,10 +95,13 @@ test('a page shown again from the back/forward cache is a page view again', asyn
   await expect.poll(() => sent(receiver, 'survey.completed').length).toBe(1)
   // The first view, then the same page seen again: two page views in the visit.
   const [completed] = sent(receiver, 'survey.completed') as unknown as {
-    context: { session: { pageViews: number }; page: { path: string } }
+    context: { session: { pageViews: number }; page: { path: string; referrer?: string } }
   }[]
   expect(completed?.context.session.pageViews).toBe(2)
   expect(completed?.context.page.path).toBe('/app/reports')
+  // Not a page that referred itself: where the visitor came back from is not known, the page's
+  // own referrer stands (none, for a page opened directly: the field is left out).
+  expect(completed?.context.page.referrer).toBeUndefined()
 })
 
 // A page kept in the cache with its prompt holds the screen lock that one prompt across tabs

@@ -35,13 +35,16 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
     if (!target) return
     const { state } = deps.runtime
     const { referrer, ...view } = deps.view()
+    const href = win.location.href
     const input: ContextInput = {
       now: Date.now(),
       page: {
-        href: win.location.href,
+        href,
         title: win.document.title,
-        // After a route of the app's own, the page came from the previous route.
-        referrer: referrer ?? win.document.referrer,
+        // After a route of the app's own, the page came from the previous route. Never the page
+        // itself (shown again from the back/forward cache, where the visitor came back from is
+        // not known): the document's referrer stands then.
+        referrer: (referrer !== href && referrer) || win.document.referrer,
         ...view,
       },
       locale: deps.locale,
