@@ -4,8 +4,9 @@
 //      the clients run in a process of their own, as they would on other machines;
 //   2. stats: latency of GET /v1/stats/:surveyId with the read key, the dashboard's requests,
 //      over 1M responses written straight into `responses` by one INSERT … SELECT (a year of
-//      traffic without a year of HTTP), which the collector's triggers log and it then folds
-//      into its rollups, as it does with ingested ones.
+//      traffic without a year of HTTP), and as many prompts shown and never answered (half of
+//      those shown, a high response rate for a prompt in an app), which the collector's triggers
+//      log and it then folds into its rollups, as it does with ingested ones.
 // Budgets: ≥ 5,000 events/s on PGlite; stats p95 ≤ 200 ms on each database.
 // Run: pnpm exec tsx bench/collector.ts
 import { spawn, spawnSync } from 'node:child_process'
@@ -46,6 +47,7 @@ const BATCH = 50
 const WARM_UP_SECONDS = 8
 const INGEST_SECONDS = 4
 const RESPONSES = 1_000_000
+const UNANSWERED = 1_000_000
 const STATS_WARM_UP = 6
 const STATS_RUNS = 45
 const INGEST_BUDGET = 5_000
@@ -141,7 +143,7 @@ interface Backend {
  */
 async function loadResponses(db: Database): Promise<number> {
   const start = performance.now()
-  await bulkLoadResponses(db, project.key, trafficSurveyIds.nps, RESPONSES)
+  await bulkLoadResponses(db, project.key, trafficSurveyIds.nps, RESPONSES, UNANSWERED)
   await foldRollups(db)
   if (db.driver === 'pglite') await analyzeGrownTables(db)
   else await db.exec('vacuum analyze')
@@ -327,7 +329,8 @@ console.log(
     `  ingest: ${CLIENTS} clients posting batches of ${BATCH} for ${INGEST_SECONDS} s (after` +
       ` ${WARM_UP_SECONDS} s of warm-up)`,
     `  stats: ${count(RESPONSES)} NPS responses written by one INSERT … SELECT over` +
-      ' generate_series into responses, logged by the triggers and folded into the rollups' +
+      ` generate_series into responses, with ${count(UNANSWERED)} never answered, logged by the` +
+      ' triggers and folded into the rollups' +
       ` (${loads.join(', ')}, side by side); the dashboard's requests, by device, by plan` +
       ' over 90 days by week, by locale with detractor verbatims',
   ].join('\n'),
@@ -335,7 +338,8 @@ console.log(
 for (const line of lines) console.log(line)
 const notes = [
   `HTTP on loopback, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores;` +
-    ` the ${count(RESPONSES)} responses bulk-loaded and folded into the rollups (${loads.join(', ')}).`,
+    ` the ${count(RESPONSES)} responses and ${count(UNANSWERED)} never answered bulk-loaded and` +
+    ` folded into the rollups (${loads.join(', ')}).`,
 ]
 console.log(`wrote ${writeFigures('collector', figures, notes)}`)
 process.exit(failures.length > 0 ? 1 : 0)

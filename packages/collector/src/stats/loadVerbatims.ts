@@ -38,7 +38,10 @@ export async function loadVerbatims(
 ): Promise<Verbatim[]> {
   if (options.limit === 0) return []
   const params = createParams()
-  const where = [scopeSql(scope, params)]
+  // Only answered responses have answers. A survey's prompts never answered, often most of its
+  // rows, have no time of answering; the index lists them after every time, which is where a
+  // newest-first read starts: without this, it went through them all before the first answer.
+  const where = [scopeSql(scope, params), 'r.answered_at is not null']
   if (options.bucket) where.push(`r.bucket = ${params.add(options.bucket)}`)
   const isText = options.nonTextQuestionIds
     ? `a->>'questionId' not in (select jsonb_array_elements_text(${params.add(

@@ -42,16 +42,30 @@ const insertResponses = `
     from generate_series(0, 10) as score cross join (values (true), (false)) as w(why)
   ) a on a.score = g.score and a.why = (g.i % 3 = 0)`
 
+// The prompts shown and never answered (ignored, or closed before any answer), which outnumber
+// the answered ones in a survey shown in an app: a row each, without answers or a time of
+// answering, dated by its latest event, over the same year.
+const insertUnanswered = `
+  insert into responses (project, response_id, survey_id, survey_version, status, seq,
+    event_id, last_at, answers, answers_seq, answers_event_id, locale, device, context)
+  select $1, 'bulk-unanswered-' || i, $2, 2,
+    case when i % 4 = 0 then 'dismissed' else 'shown' end, 1, 'bulk-unanswered-' || i,
+    now() - i % 365 * interval '1 day' - i % 86399 * interval '1 second', '[]', 0, '',
+    'en-US', 'desktop', '{"locale":"en-US","device":"desktop"}'
+  from generate_series(1, $3::int) as i`
+
 /**
  * Writes `count` NPS responses of one survey straight into `responses`, in one INSERT … SELECT:
- * what a year of traffic leaves there, without a year of HTTP. The rollup triggers count them as
- * they land, as they count ingested ones.
+ * what a year of traffic leaves there, without a year of HTTP, and `unanswered` prompts shown
+ * and never answered. The rollup triggers count them as they land, as they count ingested ones.
  */
 export async function bulkLoadResponses(
   db: Queryable,
   project: string,
   surveyId: string,
   count: number,
+  unanswered = 0,
 ): Promise<void> {
   await db.query(insertResponses, [project, surveyId, count])
+  if (unanswered > 0) await db.query(insertUnanswered, [project, surveyId, unanswered])
 }
