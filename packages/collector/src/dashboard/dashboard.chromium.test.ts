@@ -327,6 +327,34 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     )
   })
 
+  // A survey id may be long (128 characters), and in any script: the survey picker took the
+  // width of its longest option, so one such survey among a project's pushed the filters out of
+  // their panel and the page out of the window.
+  it('keeps a long survey id within the filters', async () => {
+    const surveyId = 'опрос-удовлетворённости-клиентов-после-обращения-в-службу-поддержки'
+      .repeat(2)
+      .slice(0, 128)
+    const event = npsEvent(9, { surveyId })
+    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
+    await inTab(
+      `#survey=${encodeURIComponent(surveyId)}`,
+      async (narrow) => {
+        await narrow.locator('#cards .card').first().waitFor()
+        await expect(narrow.locator('select[name=survey]').inputValue()).resolves.toBe(surveyId)
+        const widths = await narrow.evaluate(() => {
+          const filters = document.querySelector('#filters')!
+          const page = document.documentElement
+          return {
+            filters: filters.scrollWidth - filters.clientWidth,
+            page: page.scrollWidth - page.clientWidth,
+          }
+        })
+        expect(widths).toEqual({ filters: 0, page: 0 })
+      },
+      { viewport: { width: 900, height: 900 } },
+    )
+  })
+
   // A new survey's answers all fall on one day: uPlot then had an x range of zero width, drew
   // the lone point against the left edge and labelled no day on the axis.
   it('draws a trend of one day in the middle of the chart, with days around it', async () => {
