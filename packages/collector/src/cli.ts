@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --import tsx
+import { eraseCommand } from './cli/eraseCommand'
 import { exportCommand } from './cli/exportCommand'
-import { readExportOptions, readStartOptions } from './cli/options'
+import { readEraseOptions, readExportOptions, readStartOptions } from './cli/options'
 import { start } from './cli/start'
 
 const usage = `sonde-collector: Sonde's reference collector
@@ -12,6 +13,8 @@ Usage:
   sonde-collector export [--format csv|ndjson] [--project pk_…] [--survey id]
                          [--from 2026-11-01] [--to 2026-11-30] [--data-dir ./sonde-data]
                          [--database-url postgres://…]
+  sonde-collector erase  --project pk_… (--user-id u_42 | --anonymous-id a_42)
+                         [--data-dir ./sonde-data] [--database-url postgres://…]
 
 Storage: PGlite in --data-dir, or PostgreSQL when DATABASE_URL (or --database-url) is set.
 Environment: PORT, HOST, DATABASE_URL, SONDE_DATA_DIR, SONDE_PROJECTS, SONDE_CONFIGS,
@@ -25,6 +28,8 @@ async function main(argv: string[]): Promise<void> {
       return start(readStartOptions(args, process.env))
     case 'export':
       return exportCommand(readExportOptions(args, process.env))
+    case 'erase':
+      return eraseCommand(readEraseOptions(args, process.env))
     case undefined:
     case 'help':
     case '--help':

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Database } from '../db/database'
 import { openDatabase } from '../db/openDatabase'
 import { lockDataDir } from './lockDataDir'
@@ -27,5 +29,18 @@ export async function openStorage(
   } catch (error) {
     await unlock()
     throw error
+  }
+}
+
+/**
+ * Refuses a data directory without a database, for the commands that read or change the
+ * server's: run from another folder than the server, the default ./sonde-data holds nothing, and
+ * opening it would create an empty database there and find nobody, as if there were none.
+ */
+export function assertStoredData(options: CommonOptions): void {
+  if (!options.databaseUrl && !existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    throw new Error(
+      `no database in ${options.dataDir}: point --data-dir (or SONDE_DATA_DIR) at the server's, or set DATABASE_URL`,
+    )
   }
 }

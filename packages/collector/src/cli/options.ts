@@ -27,6 +27,13 @@ export interface ExportCommandOptions extends CommonOptions {
   to?: string
 }
 
+/** Options of `sonde-collector erase`: one person, by user id or anonymous id. */
+export interface EraseCommandOptions extends CommonOptions {
+  project: string
+  by: 'id' | 'anonymousId'
+  value: string
+}
+
 const storage = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
@@ -50,6 +57,14 @@ export const exportFlags = {
   survey: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+} as const
+
+/** The flags of `sonde-collector erase`. */
+export const eraseFlags = {
+  ...storage,
+  project: { type: 'string' },
+  'user-id': { type: 'string' },
+  'anonymous-id': { type: 'string' },
 } as const
 
 // `pnpm --filter @sonde/collector start -- --port 8787` hands the script its `--` as well, which
@@ -110,6 +125,24 @@ export function readExportOptions(args: string[], env: NodeJS.ProcessEnv): Expor
     ...readCommon(values, env),
     format,
     ...definedOnly({ project: values.project, survey: values.survey, from, to }),
+  }
+}
+
+/** Reads `erase` flags: a project, and a user id or an anonymous id, not both. */
+export function readEraseOptions(args: string[], env: NodeJS.ProcessEnv): EraseCommandOptions {
+  const { values } = parseArgs({ args: flagsOf(args), options: eraseFlags, strict: true })
+  if (!values.project) throw new Error('--project: expected the project key (pk_…)')
+  const userId = values['user-id']
+  const anonymousId = values['anonymous-id']
+  if ((userId === undefined) === (anonymousId === undefined) || (userId ?? anonymousId) === '') {
+    throw new Error('expected one of --user-id and --anonymous-id, with the id to erase')
+  }
+  return {
+    ...readCommon(values, env),
+    project: values.project,
+    ...(userId === undefined
+      ? { by: 'anonymousId', value: anonymousId ?? '' }
+      : { by: 'id', value: userId }),
   }
 }
 

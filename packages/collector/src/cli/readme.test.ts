@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readProjects } from '../projects/loadProjectsFile'
 import { readStatsQuery } from '../stats/statsQuery'
-import { exportFlags, startFlags } from './options'
+import { eraseFlags, exportFlags, startFlags } from './options'
 
 // The README's CLI section is where operators learn the collector's flags and variables: each
 // one the CLI reads is there, or nobody finds it.
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const cli = readme.split(/^## /m).find((part) => part.startsWith('CLI\n')) ?? ''
-const [start = '', exporting = ''] = cli.split('sonde-collector export')
+const [start = '', exportAndErase = ''] = cli.split('sonde-collector export')
+const [exporting = '', erasing = ''] = exportAndErase.split('sonde-collector erase')
 const VARIABLES = [
   'PORT',
   'HOST',
@@ -26,6 +27,10 @@ describe("the collector README's CLI section", () => {
 
   it.each(Object.keys(exportFlags))('documents export --%s', (flag) => {
     expect(exporting).toMatch(new RegExp(`--${flag}\\b`))
+  })
+
+  it.each(Object.keys(eraseFlags))('documents erase --%s', (flag) => {
+    expect(erasing).toMatch(new RegExp(`--${flag}\\b`))
   })
 
   it.each(VARIABLES)('documents %s', (name) => {
