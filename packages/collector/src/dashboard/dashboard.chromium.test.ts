@@ -1,19 +1,20 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
-import { type ServerType, serve } from '@hono/node-server'
 import { scoreNps } from '@sonde/core'
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
 import { backends } from '../test/backends'
 import { countPixels } from '../test/countPixels'
+import {
+  type DashboardBrowser,
+  executablePath,
+  openDashboardBrowser,
+} from '../test/dashboardBrowser'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
 
-// The same Chromium as the browser tests (see vite.config.ts).
-const executablePath = process.env.SONDE_CHROMIUM ?? '/usr/bin/chromium'
 // The last answer is alone on its day: a lone promoter scores +100, and its adjusted-Wald
 // interval (−48 to +98) leaves that out, which the chart and the table must still draw.
 const scores = [10, 9, 9, 8, 7, 3, 0, 10, 6, 9, 10]
@@ -42,8 +43,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
   let db: Database
-  let server: ServerType
-  let browser: Browser
+  let dashboard: DashboardBrowser
   let page: Page
   let base = ''
   const problems: string[] = []
@@ -62,11 +62,9 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       }),
     )
     await postBatch(testApp(db), makeBatch(events, { dropped: 4 }))
-    server = serve({ fetch: testApp(db).fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise((resolve) => server.once('listening', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath })
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    dashboard = await openDashboardBrowser(db)
+    base = dashboard.base
+    page = await dashboard.browser.newPage({ viewport: { width: 1200, height: 900 } })
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
     })
@@ -78,28 +76,11 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
   }, 90_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((resolve) => server?.close(resolve))
+    await dashboard?.close()
     await db?.close()
   })
 
-  /** The dashboard at `hash`, opened with the read key in a tab of its own for `use`. */
-  async function inTab(
-    hash: string,
-    use: (tab: Page) => Promise<void>,
-    options: BrowserContextOptions = {},
-  ) {
-    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 }, ...options })
-    try {
-      await tab.goto(`${base}/dashboard/${hash}`)
-      await tab.getByLabel('Project key').fill('pk_test')
-      await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
-      await tab.getByRole('button', { name: 'Open' }).click()
-      await use(tab)
-    } finally {
-      await tab.close()
-    }
-  }
+  const inTab: DashboardBrowser['inTab'] = (...args) => dashboard.inTab(...args)
 
   /** Hovers the trend's plot at `x` (0 to 1 across it); reads its legend's values. */
   async function legendAt(tab: Page, x: number) {
@@ -300,59 +281,6 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Wrong project key or read key.')
     expect(await page.locator('#results').isHidden()).toBe(true)
-  })
-
-  // A page path may hold one long word (a token, a hash): a table column takes the width of
-  // its longest word, and one such path pushed the segment table out of its panel and the page
-  // out of the window.
-  it('keeps a long page path within the segment table', async () => {
-    const path = `/reports/${'0f8e2c1d9b7a4e3f8a215c6d7e8f9a0b'.repeat(4)}`
-    const event = npsEvent(8, { context: { page: { path } } })
-    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
-    await inTab(
-      '#survey=nps-q4&segment=path',
-      async (narrow) => {
-        await narrow.locator('#segments th', { hasText: 'reports' }).waitFor()
-        const widths = await narrow.evaluate(() => {
-          const panel = document.querySelector('#segments')!.closest('section')!
-          const page = document.documentElement
-          return {
-            panel: panel.scrollWidth - panel.clientWidth,
-            page: page.scrollWidth - page.clientWidth,
-          }
-        })
-        expect(widths).toEqual({ panel: 0, page: 0 })
-      },
-      { viewport: { width: 900, height: 900 } },
-    )
-  })
-
-  // A survey id may be long (128 characters), and in any script: the survey picker took the
-  // width of its longest option, so one such survey among a project's pushed the filters out of
-  // their panel and the page out of the window.
-  it('keeps a long survey id within the filters', async () => {
-    const surveyId = 'опрос-удовлетворённости-клиентов-после-обращения-в-службу-поддержки'
-      .repeat(2)
-      .slice(0, 128)
-    const event = npsEvent(9, { surveyId })
-    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
-    await inTab(
-      `#survey=${encodeURIComponent(surveyId)}`,
-      async (narrow) => {
-        await narrow.locator('#cards .card').first().waitFor()
-        await expect(narrow.locator('select[name=survey]').inputValue()).resolves.toBe(surveyId)
-        const widths = await narrow.evaluate(() => {
-          const filters = document.querySelector('#filters')!
-          const page = document.documentElement
-          return {
-            filters: filters.scrollWidth - filters.clientWidth,
-            page: page.scrollWidth - page.clientWidth,
-          }
-        })
-        expect(widths).toEqual({ filters: 0, page: 0 })
-      },
-      { viewport: { width: 900, height: 900 } },
-    )
   })
 
   // A new survey's answers all fall on one day: uPlot then had an x range of zero width, drew

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import {
+  type DashboardBrowser,
+  executablePath,
+  openDashboardBrowser,
+} from '../test/dashboardBrowser'
+import { makeBatch, npsEvent } from '../test/fixtures'
+import { postBatch, resetDatabase, testApp } from '../test/harness'
+
+// What a long text does to the page's width.
+describe.skipIf(!existsSync(executablePath))('dashboard layout in Chromium', () => {
+  let db: Database
+  let dashboard: DashboardBrowser
+
+  beforeAll(async () => {
+    db = await backends[0]!.open()
+    await resetDatabase(db)
+    const events = [10, 9, 3, 0].map((score, i) =>
+      npsEvent(score, {
+        at: `2026-11-0${i + 2}T12:00:00.000Z`,
+        answers: [
+          { questionId: 'score', value: score },
+          { questionId: 'why', value: `why ${i}` },
+        ],
+        // No page path: the long path's row must be the only one of /reports.
+        context: { device: 'desktop' },
+      }),
+    )
+    await postBatch(testApp(db), makeBatch(events))
+    dashboard = await openDashboardBrowser(db)
+  }, 90_000)
+
+  afterAll(async () => {
+    await dashboard?.close()
+    await db?.close()
+  })
+
+  const inTab: DashboardBrowser['inTab'] = (...args) => dashboard.inTab(...args)
+
+  // A page path may hold one long word (a token, a hash): a table column takes the width of
+  // its longest word, and one such path pushed the segment table out of its panel and the page
+  // out of the window.
+  it('keeps a long page path within the segment table', async () => {
+    const path = `/reports/${'0f8e2c1d9b7a4e3f8a215c6d7e8f9a0b'.repeat(4)}`
+    const event = npsEvent(8, { context: { page: { path } } })
+    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
+    await inTab(
+      '#survey=nps-q4&segment=path',
+      async (narrow) => {
+        await narrow.locator('#segments th', { hasText: 'reports' }).waitFor()
+        const widths = await narrow.evaluate(() => {
+          const panel = document.querySelector('#segments')!.closest('section')!
+          const page = document.documentElement
+          return {
+            panel: panel.scrollWidth - panel.clientWidth,
+            page: page.scrollWidth - page.clientWidth,
+          }
+        })
+        expect(widths).toEqual({ panel: 0, page: 0 })
+      },
+      { viewport: { width: 900, height: 900 } },
+    )
+  })
+
+  // A survey id may be long (128 characters), and in any script: the survey picker took the
+  // width of its longest option, so one such survey among a project's pushed the filters out of
+  // their panel and the page out of the window.
+  it('keeps a long survey id within the filters', async () => {
+    const surveyId = 'опрос-удовлетворённости-клиентов-после-обращения-в-службу-поддержки'
+      .repeat(2)
+      .slice(0, 128)
+    const event = npsEvent(9, { surveyId })
+    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
+    await inTab(
+      `#survey=${encodeURIComponent(surveyId)}`,
+      async (narrow) => {
+        await narrow.locator('#cards .card').first().waitFor()
+        await expect(narrow.locator('select[name=survey]').inputValue()).resolves.toBe(surveyId)
+        const widths = await narrow.evaluate(() => {
+          const filters = document.querySelector('#filters')!
+          const page = document.documentElement
+          return {
+            filters: filters.scrollWidth - filters.clientWidth,
+            page: page.scrollWidth - page.clientWidth,
+          }
+        })
+        expect(widths).toEqual({ filters: 0, page: 0 })
+      },
+      { viewport: { width: 900, height: 900 } },
+    )
+  })
+})

@@ -1,0 +1,48 @@
+import type { AddressInfo } from 'node:net'
+import { type ServerType, serve } from '@hono/node-server'
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright'
+import type { Database } from '../db/database'
+import { testApp } from './harness'
+
+/** The same Chromium as the browser tests (see vite.config.ts). */
+export const executablePath = process.env.SONDE_CHROMIUM ?? '/usr/bin/chromium'
+
+/** A collector on `db` served on loopback, and a Chromium to open its dashboard in. */
+export interface DashboardBrowser {
+  base: string
+  browser: Browser
+  /** The dashboard at `hash`, opened with pk_test's read key in a tab of its own for `use`. */
+  inTab(
+    hash: string,
+    use: (tab: Page) => Promise<void>,
+    options?: BrowserContextOptions,
+  ): Promise<void>
+  close(): Promise<void>
+}
+
+export async function openDashboardBrowser(db: Database): Promise<DashboardBrowser> {
+  const server: ServerType = serve({ fetch: testApp(db).fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((resolve) => server.once('listening', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const browser = await chromium.launch({ executablePath })
+  return {
+    base,
+    browser,
+    async inTab(hash, use, options = {}) {
+      const tab = await browser.newPage({ viewport: { width: 1200, height: 900 }, ...options })
+      try {
+        await tab.goto(`${base}/dashboard/${hash}`)
+        await tab.getByLabel('Project key').fill('pk_test')
+        await tab.getByLabel('Read key').fill('rk_test_0123456789abcdef')
+        await tab.getByRole('button', { name: 'Open' }).click()
+        await use(tab)
+      } finally {
+        await tab.close()
+      }
+    },
+    async close() {
+      await browser.close()
+      await new Promise((resolve) => server.close(resolve))
+    },
+  }
+}
