@@ -10,8 +10,8 @@ import {
 import { makeBatch, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
 
-// What a long text does to the page's width.
-describe.skipIf(!existsSync(executablePath))('dashboard layout in Chromium', () => {
+// What a long text does to the page's width, and where the keyboard's focus goes.
+describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in Chromium', () => {
   let db: Database
   let dashboard: DashboardBrowser
 
@@ -91,5 +91,22 @@ describe.skipIf(!existsSync(executablePath))('dashboard layout in Chromium', () 
       },
       { viewport: { width: 900, height: 900 } },
     )
+  })
+
+  // The bucket filter's buttons were made anew for every view, so the one just pressed with the
+  // keyboard was gone from the page once its verbatims came, and the focus with it: the next Tab
+  // started again from the top of the page.
+  it('keeps the focus on the bucket button pressed with the keyboard', async () => {
+    await inTab('#survey=nps-q4', async (tab) => {
+      const detractor = tab.getByRole('button', { name: /^detractor/ })
+      await detractor.focus()
+      await tab.keyboard.press('Enter')
+      await expect.poll(() => tab.locator('#verbatims blockquote').count()).toBe(2)
+      await expect.poll(() => detractor.getAttribute('aria-pressed')).toBe('true')
+      const focused = await tab.evaluate(() => document.activeElement?.textContent)
+      expect(focused).toBe('detractor (2)')
+      await tab.keyboard.press('Shift+Tab')
+      expect(await tab.evaluate(() => document.activeElement?.textContent)).toMatch(/^passive/)
+    })
   })
 })

@@ -242,16 +242,22 @@ function bucketCounts(stats) {
 export function renderVerbatims(filter, list, stats, bucket, choose) {
   const buckets = stats.metric ? bucketsByKind[stats.metric.kind] : []
   const counts = bucketCounts(stats)
-  fill(
-    filter,
-    ['', ...buckets].map((name) => {
-      const button = el('button', { type: 'button', 'aria-pressed': String(name === bucket) }, [
-        `${name || 'all'} (${formatCount(counts[name] ?? 0)})`,
-      ])
-      button.addEventListener('click', () => choose(name))
-      return button
-    }),
-  )
+  // The buttons are made anew: the one that had the focus (pressed with the keyboard, the view
+  // it asked for now shown) hands it to its successor, or the next Tab starts from the top.
+  const names = ['', ...buckets]
+  const focused = [...filter.children].indexOf(/** @type {Element} */ (document.activeElement))
+  const before = focused < 0 ? undefined : filter.children[focused]?.getAttribute('data-bucket')
+  const buttons = names.map((name) => {
+    const button = el(
+      'button',
+      { type: 'button', 'aria-pressed': String(name === bucket), 'data-bucket': name },
+      [`${name || 'all'} (${formatCount(counts[name] ?? 0)})`],
+    )
+    button.addEventListener('click', () => choose(name))
+    return button
+  })
+  fill(filter, buttons)
+  if (before !== undefined) buttons[names.indexOf(before ?? '')]?.focus()
   // The API sends at most the page's limit, newest first, and the page has no further pages.
   const cut =
     stats.verbatims.length >= verbatimLimit
