@@ -6,8 +6,8 @@ const insertResponses = `
   insert into responses (project, response_id, survey_id, survey_version, status, seq,
     event_id, last_at, answers, answers_seq, answers_event_id, answered_at, metric_kind,
     score, scale, bucket, locale, device, path, app_version, plan, known, context)
-  select $1, 'bulk-' || i, $2, 2, g.status, 2, 'bulk-' || i, g.at + interval '1 minute',
-    a.answers, 2, 'bulk-' || i, g.at, 'nps', g.score, 10, a.bucket,
+  select $1, $2 || '-' || i, $2, 2, g.status, 2, $2 || '-' || i, g.at + interval '1 minute',
+    a.answers, 2, $2 || '-' || i, g.at, 'nps', g.score, 10, a.bucket,
     c.locale, c.device, c.path, c.app_version, c.plan, c.known, c.context
   from (
     select i, now() - i % 365 * interval '1 day' - i % 86399 * interval '1 second' as at,
@@ -48,8 +48,8 @@ const insertResponses = `
 const insertUnanswered = `
   insert into responses (project, response_id, survey_id, survey_version, status, seq,
     event_id, last_at, answers, answers_seq, answers_event_id, locale, device, context)
-  select $1, 'bulk-unanswered-' || i, $2, 2,
-    case when i % 4 = 0 then 'dismissed' else 'shown' end, 1, 'bulk-unanswered-' || i,
+  select $1, $2 || '-unanswered-' || i, $2, 2,
+    case when i % 4 = 0 then 'dismissed' else 'shown' end, 1, $2 || '-unanswered-' || i,
     now() - i % 365 * interval '1 day' - i % 86399 * interval '1 second', '[]', 0, '',
     'en-US', 'desktop', '{"locale":"en-US","device":"desktop"}'
   from generate_series(1, $3::int) as i`
