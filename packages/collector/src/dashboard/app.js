@@ -42,12 +42,23 @@ function storedAccess() {
 
 /** @param {string} message */
 function showAccess(message) {
+  const focused = hasFocus(results) || hasFocus(signOut)
   state.access = null
   sessionStorage.removeItem(storageKey)
   results.hidden = true
   signOut.hidden = true
   accessForm.hidden = false
   accessError.textContent = message
+  // The focus was in what is now hidden: it would fall to the page's body.
+  if (focused) accessForm.querySelector('input')?.focus()
+}
+
+/**
+ * Whether the focus is in `element`, which is about to be hidden.
+ * @param {HTMLElement} element
+ */
+function hasFocus(element) {
+  return element.contains(document.activeElement)
 }
 
 /** @param {Access} access */
@@ -67,9 +78,11 @@ async function openProject(access) {
       ),
     )
     applyHash()
+    const focused = hasFocus(accessForm)
     accessForm.hidden = true
     results.hidden = false
     signOut.hidden = false
+    if (focused) surveySelect.focus()
     if (surveys.length === 0) {
       status.textContent = 'This project has no surveys yet.'
       return

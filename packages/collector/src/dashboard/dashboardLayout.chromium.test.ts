@@ -109,4 +109,17 @@ describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in C
       expect(await tab.evaluate(() => document.activeElement?.textContent)).toMatch(/^passive/)
     })
   })
+
+  // Opening a project hides the key form, and closing it the results, with the focus in them:
+  // it fell to the page's body, and the next Tab started again from the top.
+  it('moves the focus to the survey picker on opening, and to the key on closing', async () => {
+    await inTab('#survey=nps-q4', async (tab) => {
+      await tab.locator('#cards .card').first().waitFor()
+      const focused = () => tab.evaluate(() => document.activeElement?.getAttribute('name'))
+      expect(await focused()).toBe('survey')
+      await tab.getByRole('button', { name: 'Close project' }).press('Enter')
+      await expect.poll(() => tab.getByLabel('Project key').isVisible()).toBe(true)
+      expect(await focused()).toBe('key')
+    })
+  })
 })
