@@ -15,6 +15,8 @@ Usage:
                          [--database-url postgres://…]
   sonde-collector erase  --project pk_… (--user-id u_42 | --anonymous-id a_42)
                          [--data-dir ./sonde-data] [--database-url postgres://…]
+  sonde-collector erase  --project pk_… [--survey id] [--before 2025-12-01]
+                         [--data-dir ./sonde-data] [--database-url postgres://…]
 
 Storage: PGlite in --data-dir, or PostgreSQL when DATABASE_URL (or --database-url) is set.
 Environment: PORT, HOST, DATABASE_URL, SONDE_DATA_DIR, SONDE_PROJECTS, SONDE_CONFIGS,

@@ -71,6 +71,15 @@ describe('sonde-collector erase on the embedded database', () => {
     ])
   })
 
+  it("deletes a survey's data, which the list of surveys then leaves out", async () => {
+    const dataDir = await serverData('three')
+    const args = ['--project', 'pk_test', '--survey', 'nps-q4', '--data-dir', dataDir]
+    await eraseCommand(readEraseOptions(args, {}))
+    expect(said).toEqual([
+      '[sonde-collector] erased 2 events and 2 responses of survey "nps-q4" in pk_test',
+    ])
+  })
+
   it('refuses a data directory without a database', async () => {
     const dataDir = join(scratch, 'none')
     const options = readEraseOptions(
@@ -82,7 +91,9 @@ describe('sonde-collector erase on the embedded database', () => {
 
   it.each([
     [['--user-id', 'u_42'], '--project'],
-    [['--project', 'pk_test'], 'one of --user-id and --anonymous-id'],
+    [['--project', 'pk_test'], '--survey and/or --before'],
+    [['--project', 'pk_test', '--user-id', 'u_42', '--survey', 'nps-q4'], 'alone'],
+    [['--project', 'pk_test', '--before', '2026-13-01'], '--before: expected a date'],
     [['--project', 'pk_test', '--user-id', 'u_42', '--anonymous-id', 'a_42'], 'one of'],
     [['--project', 'pk_test', '--user-id', ''], 'one of'],
   ])('refuses %j', (args, message) => {

@@ -27,11 +27,15 @@ export interface ExportCommandOptions extends CommonOptions {
   to?: string
 }
 
-/** Options of `sonde-collector erase`: one person, by user id or anonymous id. */
+/**
+ * Options of `sonde-collector erase`: one person, by user id or anonymous id; or a survey's data,
+ * or the data older than a time (retention), or both.
+ */
 export interface EraseCommandOptions extends CommonOptions {
   project: string
-  by: 'id' | 'anonymousId'
-  value: string
+  person?: { by: 'id' | 'anonymousId'; value: string }
+  surveyId?: string
+  before?: string
 }
 
 const storage = {
@@ -65,6 +69,8 @@ export const eraseFlags = {
   project: { type: 'string' },
   'user-id': { type: 'string' },
   'anonymous-id': { type: 'string' },
+  survey: { type: 'string' },
+  before: { type: 'string' },
 } as const
 
 // `pnpm --filter @sonde/collector start -- --port 8787` hands the script its `--` as well, which
@@ -128,22 +134,34 @@ export function readExportOptions(args: string[], env: NodeJS.ProcessEnv): Expor
   }
 }
 
-/** Reads `erase` flags: a project, and a user id or an anonymous id, not both. */
+/** Reads `erase` flags: a project, and one person, or a survey or a time to delete before. */
 export function readEraseOptions(args: string[], env: NodeJS.ProcessEnv): EraseCommandOptions {
   const { values } = parseArgs({ args: flagsOf(args), options: eraseFlags, strict: true })
   if (!values.project) throw new Error('--project: expected the project key (pk_…)')
+  const common = { ...readCommon(values, env), project: values.project }
   const userId = values['user-id']
   const anonymousId = values['anonymous-id']
-  if ((userId === undefined) === (anonymousId === undefined) || (userId ?? anonymousId) === '') {
-    throw new Error('expected one of --user-id and --anonymous-id, with the id to erase')
+  const survey = values.survey
+  const ids = [userId, anonymousId].filter((id) => id !== undefined)
+  if (ids.length > 0) {
+    if (ids.length > 1 || ids[0] === '' || survey !== undefined || values.before !== undefined) {
+      throw new Error('expected one of --user-id and --anonymous-id, with the id to erase, alone')
+    }
+    const person =
+      userId === undefined
+        ? { by: 'anonymousId' as const, value: anonymousId ?? '' }
+        : { by: 'id' as const, value: userId }
+    return { ...common, person }
   }
-  return {
-    ...readCommon(values, env),
-    project: values.project,
-    ...(userId === undefined
-      ? { by: 'anonymousId', value: anonymousId ?? '' }
-      : { by: 'id', value: userId }),
+  // As export's --from: a date is its midnight (UTC), a date-time needs its zone.
+  const before = instantOrThrow(values.before, 'before', 0)
+  if (survey === undefined && before === undefined) {
+    throw new Error(
+      'expected --user-id or --anonymous-id (a person), or --survey and/or --before (a survey, older data)',
+    )
   }
+  if (survey === '') throw new Error('--survey: expected a survey id')
+  return { ...common, ...definedOnly({ surveyId: survey, before }) }
 }
 
 function readCommon(
@@ -175,6 +193,7 @@ function instantOrThrow(value: string | undefined, name: string, extraDays: numb
   return instant
 }
 
-function definedOnly<T extends Record<string, unknown>>(record: T): Partial<T> {
+/** The record without its undefined fields (exactOptionalPropertyTypes). */
+export function definedOnly<T extends Record<string, unknown>>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>
 }

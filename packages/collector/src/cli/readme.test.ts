@@ -9,7 +9,8 @@ import { eraseFlags, exportFlags, startFlags } from './options'
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const cli = readme.split(/^## /m).find((part) => part.startsWith('CLI\n')) ?? ''
 const [start = '', exportAndErase = ''] = cli.split('sonde-collector export')
-const [exporting = '', erasing = ''] = exportAndErase.split('sonde-collector erase')
+const [exporting = '', ...erases] = exportAndErase.split('sonde-collector erase')
+const erasing = erases.join('')
 const VARIABLES = [
   'PORT',
   'HOST',

@@ -3,7 +3,7 @@ import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
 import type { Database } from './database'
-import { erasePerson } from './erasure'
+import { deleteProjectData, erasePerson } from './erasure'
 
 // A person asks for their data to be erased (GDPR art. 17): every row of theirs goes, and their
 // scores, and everybody else's stay.
@@ -53,5 +53,88 @@ describe.each(backends)('the erasure of a person on $name', (backend) => {
       headers: { authorization: 'Bearer rk_test_0123456789abcdef' },
     })
     expect((await readJson(res)).counts).toMatchObject({ responses: 1, answered: 1 })
+  })
+})
+
+// A survey ended, or answered in a test, is deleted; and data older than the retention period,
+// whose responses carry the context (user ids, traits) as much as the events do.
+describe.each(backends)("the deletion of a survey's or older data on $name", (backend) => {
+  let db: Database
+  beforeAll(async () => {
+    db = await backend.open()
+  }, 60_000)
+  afterAll(() => db?.close())
+
+  const stats = async (surveyId: string) => {
+    const res = await testApp(db).request(`/v1/stats/${surveyId}?key=pk_test`, {
+      headers: { authorization: 'Bearer rk_test_0123456789abcdef' },
+    })
+    return readJson(res)
+  }
+  const surveys = async () => {
+    const res = await testApp(db).request('/v1/stats?key=pk_test', {
+      headers: { authorization: 'Bearer rk_test_0123456789abcdef' },
+    })
+    return (await readJson(res)).surveys.map((s: { surveyId: string }) => s.surveyId)
+  }
+
+  // October's answer, November's, one shown in October and answered in November, a tour step in
+  // October, and an answer to a survey the config does not list.
+  async function load() {
+    await resetDatabase(db)
+    const straddling = npsEvent(9, { at: '2026-11-02T10:00:00.000Z', seq: 1 })
+    const shown = makeEvent({
+      ...straddling,
+      id: crypto.randomUUID(),
+      type: 'survey.shown',
+      seq: 0,
+    })
+    const { answers, metric, ...shownEvent } = { ...shown, at: '2026-10-31T10:00:00.000Z' }
+    const [, step] = person('u_7', 'a_7', 10)
+    const events = [
+      npsEvent(0, { at: '2026-10-01T10:00:00.000Z' }),
+      npsEvent(10, { at: '2026-11-02T10:00:00.000Z' }),
+      shownEvent,
+      straddling,
+      { ...step, at: '2026-10-01T10:00:00.000Z' },
+      npsEvent(5, { surveyId: 'ended', at: '2026-11-02T10:00:00.000Z' }),
+    ]
+    const reply = await readJson(await postBatch(testApp(db), makeBatch(events)))
+    expect(reply.rejected).toEqual([])
+  }
+
+  it("deletes a survey's responses and events, and its scores", async () => {
+    await load()
+    expect(await surveys()).toContain('ended')
+    await expect(deleteProjectData(db, { project: 'pk_test', surveyId: 'ended' })).resolves.toEqual(
+      { events: 1, responses: 1 },
+    )
+    expect(await surveys()).not.toContain('ended')
+    expect((await stats('nps-q4')).counts).toMatchObject({ responses: 3 })
+    expect(await countRows(db, 'events')).toBe(5)
+  })
+
+  it('deletes what is older than a time, a response with all its events or none', async () => {
+    await load()
+    const before = '2026-11-01T00:00:00.000Z'
+    await expect(deleteProjectData(db, { project: 'pk_test', before })).resolves.toEqual({
+      events: 2,
+      responses: 1,
+    })
+    // The response shown in October and answered in November keeps its October event.
+    const kept = await db.query<{ type: string }>('select type from events order by at, type')
+    expect(kept.map((row) => row.type)).toEqual([
+      'survey.shown',
+      'survey.completed',
+      'survey.completed',
+      'survey.completed',
+    ])
+    const body = await stats('nps-q4')
+    expect(body.counts).toMatchObject({ responses: 2, answered: 2 })
+    expect(body.score).toMatchObject({ n: 2 })
+  })
+
+  it('refuses to delete a whole project', async () => {
+    await expect(deleteProjectData(db, { project: 'pk_test' })).rejects.toThrow('not the whole')
   })
 })

@@ -41,3 +41,51 @@ export async function erasePerson(
   ])
   return row ?? { events: 0, responses: 0 }
 }
+
+/** What to delete of a project: a survey's data, data older than a time, or both at once. */
+export interface Deletion {
+  project: string
+  surveyId?: string
+  /** ISO time: responses last seen before it, and events before it. */
+  before?: string
+}
+
+// A response goes with all its events, and an event of a response that stays, stays (a
+// prompt shown before the time of a response answered after it), so the responses and the
+// events kept still tell the same story.
+const deleteData = `
+  with responses_gone as (
+    delete from responses where project = $1
+      and ($2::text is null or survey_id = $2)
+      and ($3::timestamptz is null or last_at < $3::timestamptz)
+    returning response_id
+  ), events_gone as (
+    delete from events e where project = $1
+      and ($2::text is null or survey_id = $2)
+      and ($3::timestamptz is null
+        or (e.at < $3::timestamptz and (e.response_id is null or not exists (select 1 from responses r
+          where r.project = $1 and r.response_id = e.response_id and r.last_at >= $3::timestamptz)))
+        or e.response_id in (select response_id from responses_gone))
+    returning 1
+  )
+  select (select count(*) from events_gone)::int as events,
+    (select count(*) from responses_gone)::int as responses`
+
+/**
+ * Deletes a survey's data (one ended, or answered in a test), or the data older than a retention
+ * period, or a survey's older than it: responses and their events, their scores with them.
+ */
+export async function deleteProjectData(
+  db: Queryable,
+  deletion: Deletion,
+): Promise<{ events: number; responses: number }> {
+  if (deletion.surveyId === undefined && deletion.before === undefined) {
+    throw new Error('expected a survey or a time to delete before, not the whole project')
+  }
+  const [row] = await db.query<{ events: number; responses: number }>(deleteData, [
+    deletion.project,
+    deletion.surveyId ?? null,
+    deletion.before ?? null,
+  ])
+  return row ?? { events: 0, responses: 0 }
+}
