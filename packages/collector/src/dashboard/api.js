@@ -18,7 +18,7 @@
  *   segment: { name: string, rows: ScoredGroup[], truncated: boolean } | null,
  *   verbatims: Verbatim[] }} SurveyStats
  * @typedef {{ surveyId: string, kind: string | null, responses: number, answered: number,
- *   lastAt: string | null }} SurveySummary
+ *   lastAt: string | null, configured: boolean }} SurveySummary
  * @typedef {{ key: string, readKey: string }} Access
  */
 

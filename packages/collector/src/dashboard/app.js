@@ -68,15 +68,7 @@ async function openProject(access) {
     const surveys = await fetchSurveys(access)
     state.access = access
     sessionStorage.setItem(storageKey, JSON.stringify(access))
-    fill(
-      surveySelect,
-      surveys.map((survey) =>
-        el('option', { value: survey.surveyId }, [
-          `${survey.surveyId}${survey.kind ? ` (${survey.kind})` : ''}, ` +
-            `${survey.answered} answered`,
-        ]),
-      ),
-    )
+    fill(surveySelect, surveyOptions(surveys))
     applyHash()
     const focused = hasFocus(accessForm)
     accessForm.hidden = true
@@ -95,6 +87,25 @@ async function openProject(access) {
         : message(error),
     )
   }
+}
+
+/**
+ * The picker's surveys, those the config lists apart from the others (ended or removed), which a
+ * year in are most of them.
+ * @param {import('./api.js').SurveySummary[]} surveys
+ */
+function surveyOptions(surveys) {
+  /** @param {import('./api.js').SurveySummary} survey */
+  const option = (survey) =>
+    el('option', { value: survey.surveyId }, [
+      `${survey.surveyId}${survey.kind ? ` (${survey.kind})` : ''}, ${survey.answered} answered`,
+    ])
+  /** @param {string} label @param {boolean} configured */
+  const group = (label, configured) => {
+    const items = surveys.filter((survey) => survey.configured === configured)
+    return items.length > 0 ? [el('optgroup', { label }, items.map(option))] : []
+  }
+  return [...group('In the config', true), ...group('Not in the config (ended or removed)', false)]
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import { makeBatch, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
 
-// What a long text does to the page's width, and where the keyboard's focus goes.
+// What a long text does to the page's width, where the keyboard's focus goes, and the picker.
 describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in Chromium', () => {
   let db: Database
   let dashboard: DashboardBrowser
@@ -120,6 +120,29 @@ describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in C
       await tab.getByRole('button', { name: 'Close project' }).press('Enter')
       await expect.poll(() => tab.getByLabel('Project key').isVisible()).toBe(true)
       expect(await focused()).toBe('key')
+    })
+  })
+
+  // A year in, most of a project's surveys have ended, removed from the config, and were listed
+  // among the running ones with nothing to tell them apart: the picker now groups them.
+  it("groups the picker's surveys by whether the config lists them", async () => {
+    const ended = npsEvent(7, { surveyId: 'nps-2025-q3' })
+    expect((await postBatch(testApp(db), makeBatch([ended]))).status).toBe(200)
+    await inTab('', async (tab) => {
+      await tab.locator('#cards .card').first().waitFor()
+      const groups = await tab.locator('select[name=survey] optgroup').evaluateAll((items) =>
+        items.map((group) => ({
+          label: group.getAttribute('label'),
+          ids: [...group.querySelectorAll('option')].map((option) => option.value),
+        })),
+      )
+      expect(groups).toEqual([
+        { label: 'In the config', ids: ['nps-q4', 'csat-ticket', 'ces-export'] },
+        {
+          label: 'Not in the config (ended or removed)',
+          ids: expect.arrayContaining(['nps-2025-q3']),
+        },
+      ])
     })
   })
 })

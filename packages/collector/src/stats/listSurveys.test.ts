@@ -30,6 +30,7 @@ describe.each(backends)('the list of surveys a year in, on $name', (backend) => 
         responses: 1_600,
         answered: 1_500,
         lastAt: expect.any(String),
+        configured: false,
       })),
     )
     const plan = await explainLast(db, (recorded) => listSurveys(recorded, 'pk_test', undefined))

@@ -9,6 +9,8 @@ export interface SurveySummary {
   answered: number
   /** The latest event of its responses (a deleted response's may still count). */
   lastAt: string | null
+  /** Whether the project's config lists it: those it does not have ended or been removed. */
+  configured: boolean
 }
 
 /** Lists a project's surveys: those in its config first, then any others that have responses. */
@@ -48,6 +50,7 @@ export async function listSurveys(
       responses: row?.responses ?? 0,
       answered: row?.answered ?? 0,
       lastAt: row?.last_at ? new Date(row.last_at).toISOString() : null,
+      configured: survey !== undefined,
     }
   })
 }

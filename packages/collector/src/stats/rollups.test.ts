@@ -114,7 +114,7 @@ async function expectSurveyListMatches(db: Database, withLastAt: boolean) {
   await foldRollups(db)
   const rows = await db.query<Record<string, unknown>>(
     `select survey_id as "surveyId", max(metric_kind) as kind, count(*)::int as responses,
-       count(answered_at)::int as answered, max(last_at) as "lastAt"
+       count(answered_at)::int as answered, max(last_at) as "lastAt", false as configured
      from responses where project = 'pk_test' group by survey_id order by survey_id`,
   )
   const listed = await listSurveys(db, 'pk_test', undefined)
