@@ -1,6 +1,7 @@
 import { answeredDayMigration } from './answeredDayMigration'
 import type { Database } from './database'
 import { rollupMigration } from './rollupMigration'
+import { textAnswersMigration } from './textAnswersMigration'
 
 /** One schema change, applied once, in order of `version`. Never edit a shipped one: add one. */
 export interface Migration {
@@ -100,6 +101,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   answeredDayMigration,
+  textAnswersMigration,
 ]
 
 /**

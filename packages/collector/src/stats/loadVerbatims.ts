@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { mayHoldText } from '../db/textAnswersMigration'
 import { createParams } from './params'
 import { type Scope, scopeSql } from './scope'
 
@@ -41,7 +42,7 @@ export async function loadVerbatims(
   // Only answered responses have answers. A survey's prompts never answered, often most of its
   // rows, have no time of answering; the index lists them after every time, which is where a
   // newest-first read starts: without this, it went through them all before the first answer.
-  const where = [scopeSql(scope, params), 'r.answered_at is not null']
+  const where = [scopeSql(scope, params), 'r.answered_at is not null', mayHoldText]
   if (options.bucket) where.push(`r.bucket = ${params.add(options.bucket)}`)
   const isText = options.nonTextQuestionIds
     ? `a->>'questionId' not in (select jsonb_array_elements_text(${params.add(
