@@ -106,6 +106,67 @@ describe('a tab in the background', () => {
     await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
     expect(prompt()).toBe(true)
   })
+
+  // Due with the tab in view, its code still downloading (a slow network) when the visitor
+  // switched tabs: it is put in the page, but seen by nobody until they come back.
+  it('counts a prompt whose code arrived while the tab was hidden as shown once the tab is seen', async () => {
+    const { chunks, requested, release } = slowSurveyChunk()
+    const survey = { ...csat, id: `late-${crypto.randomUUID()}`, trigger: { event: 'late' } }
+    const sonde = await startSonde(
+      {
+        endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+        locale: 'en',
+        config: { surveys: [survey] },
+      },
+      chunks,
+    )
+    made.push(sonde)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    sonde.track('late')
+    await vi.waitFor(() => expect(requested).toHaveBeenCalled(), { timeout: 5_000 })
+
+    hide(true)
+    release()
+    await vi.waitFor(() => expect(prompt()).toBe(true), { timeout: 5_000 })
+    await sleep(500)
+    expect(shown).not.toHaveBeenCalled()
+    expect(sonde.canShow(survey.id)).toMatchObject({ ok: false, reason: 'busy' })
+
+    hide(false)
+    await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
+    expect(prompt()).toBe(true)
+  })
+
+  it('reports neither shown nor dismissed when destroyed while its prompt waits for the tab to be seen', async () => {
+    const { chunks, requested, release } = slowSurveyChunk()
+    const survey = { ...csat, id: `gone-${crypto.randomUUID()}`, trigger: { event: 'late' } }
+    const sonde = await startSonde(
+      {
+        endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+        locale: 'en',
+        config: { surveys: [survey] },
+      },
+      chunks,
+    )
+    const shown = vi.fn()
+    const dismissed = vi.fn()
+    sonde.on('survey:shown', shown)
+    sonde.on('survey:dismissed', dismissed)
+    sonde.track('late')
+    await vi.waitFor(() => expect(requested).toHaveBeenCalled(), { timeout: 5_000 })
+    hide(true)
+    release()
+    await vi.waitFor(() => expect(prompt()).toBe(true), { timeout: 5_000 })
+    sonde.destroy()
+    expect(prompt()).toBe(false)
+    hide(false)
+    await sleep(1_200)
+    expect({ shown: shown.mock.calls.length, dismissed: dismissed.mock.calls.length }).toEqual({
+      shown: 0,
+      dismissed: 0,
+    })
+  })
 })
 
 describe('a config revalidated while a prompt waits out its delay', () => {

@@ -32,6 +32,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     const href = pageOf(location.href)
     const { anonymousId } = runtime.state.user
     let left = false
+    let shown = false
     const wire = (type: 'shown' | 'answered' | 'completed' | 'dismissed', reason?: string) => {
       const extra = { id: uuidv7(), at: new Date(Date.now()).toISOString() }
       const event = buildSurveyEvent(`survey.${type}`, survey, response, {
@@ -63,6 +64,8 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
         ctx.sending.emitter.emit('survey:completed', { surveyId, responseId, answers, metric })
       },
       onDismiss: ({ answers, seq, reason }) => {
+        // Closed (destroy) while it waited for the tab to be seen: never shown, not dismissed.
+        if (!shown) return
         Object.assign(response, { answers, seq: seq + 1 })
         ctx.record((s) => recordDismissed(s, 'survey', surveyId, Date.now()))
         wire('dismissed', reason)
@@ -78,6 +81,13 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     await handle.ready
     // Taken away before it was ready (destroy, a route change): it was never shown.
     if (!life.active() || left) return null
+    // Its code came after the visitor had left for another tab: shown to nobody, it would begin
+    // its cooldown and recontact window unseen, for good if the tab is never seen again. It waits
+    // as the presenter does, on a timer a hidden tab throttles.
+    while (win.document.hidden && life.active() && !left)
+      await new Promise((r) => setTimeout(r, 500))
+    if (!life.active() || left) return null
+    shown = true
     ctx.record((s) => recordShown(s, 'survey', surveyId, Date.now()))
     wire('shown')
     ctx.sending.emitter.emit('survey:shown', { surveyId, responseId })
