@@ -20,4 +20,11 @@ describe('core in Chromium', () => {
     ])
     expect(value.surveys?.map((s) => s.id)).toEqual(['nps-q4', 'ces-export'])
   })
+
+  it('names the field a misspelt one most likely meant', () => {
+    const { errors } = parseConfig({ ...acme, surveys: [{ ...acme.surveys[0], Locale: 'en' }] })
+    expect(errors.map(describeError)).toEqual([
+      'surveys[0].Locale: unknown field (did you mean "locale"?)',
+    ])
+  })
 })

@@ -24,7 +24,7 @@ describe('an author mistake', () => {
     [
       'a typo in a field name',
       { surveys: [survey({ frequncy: { maxDisplays: 1 } })] },
-      'surveys[0]: unknown field "frequncy"',
+      'surveys[0].frequncy: unknown field (did you mean "frequency"?)',
     ],
     [
       'an NPS question given a 1–5 scale',

@@ -72,8 +72,6 @@ export function formatIssue(issue: Issue): string {
       return limit(issue, issue.minimum, true)
     case 'too_big':
       return limit(issue, issue.maximum, false)
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(show).join(', ')}`
     case 'invalid_union': {
       if (!('options' in issue && Array.isArray(issue.options)))
         return 'matches none of the allowed forms'

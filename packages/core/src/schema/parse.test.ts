@@ -40,7 +40,7 @@ describe('parse', () => {
     [
       'an unknown field',
       { surveys: [survey({ colour: 'red' })] },
-      'surveys[0]: unknown field "colour"',
+      'surveys[0].colour: unknown field',
     ],
     [
       'an unknown question type',

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini'
 import { formatIssue, isMissing, noun } from './formatIssue'
 import { formatPath } from './formatPath'
+import { closestField, unknownFields } from './unknownField'
 
 /** One reason an input was refused: where (`surveys[2].questions[0].scale`) and what was expected. */
 export interface ParseError {
@@ -11,6 +12,8 @@ export interface ParseError {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ParseError[] }
 
 type Issue = z.core.$ZodIssue
+// An unknown field's issue, with the fields its object knows (noted by `noteFields`).
+type Unknown = z.core.$ZodIssueUnrecognizedKeys & { fields: string[] }
 
 /** `path: message`, the form used in console errors and reports. */
 export function describeError(error: ParseError): string {
@@ -27,13 +30,21 @@ export function parse<S extends z.ZodMiniType>(
   prefix: readonly PropertyKey[] = [],
 ): ParseResult<z.infer<S>> {
   try {
-    const result = schema.safeParse(input, { reportInput: true })
+    const result = schema.safeParse(input, { reportInput: true, error: noteFields })
     if (result.success) return { ok: true, value: result.data }
     return { ok: false, errors: result.error.issues.flatMap((issue) => explain(issue, prefix)) }
   } catch (cause) {
     const message = `could not be read (${cause instanceof Error ? cause.message : 'unknown'})`
     return { ok: false, errors: [{ path: formatPath(prefix), message }] }
   }
+}
+
+// zod leaves the schema out of the issues it returns; its error map sees it, so notes there the
+// fields of an object that refused one (and gives no message: the messages are ours).
+function noteFields(issue: z.core.$ZodRawIssue): undefined {
+  const shape = (issue.inst as { _zod: { def: { shape?: object } } } | undefined)?._zod.def.shape
+  if (issue.code === 'unrecognized_keys')
+    (issue as unknown as Unknown).fields = Object.keys(shape ?? {})
 }
 
 function explain(issue: Issue, prefix: readonly PropertyKey[]): ParseError[] {
@@ -53,6 +64,14 @@ function explain(issue: Issue, prefix: readonly PropertyKey[]): ParseError[] {
     const [best, second] = ranked
     if (best && second && misfit(best) > 0 && misfit(best) === misfit(second)) {
       const tied = ranked.filter((branch) => misfit(branch) === misfit(best))
+      // A slip ("evnt") every form refuses, near a field of one: told as such, rather than as a
+      // form missing its fields.
+      const top = tied.flat().filter((i) => i.code === 'unrecognized_keys' && !i.path.length)
+      const known = (top as Unknown[]).flatMap((i) => i.fields)
+      const typos = (top.length === tied.length ? (top[0] as Unknown).keys : []).filter(
+        (key) => !known.includes(key) && closestField(key, known),
+      )
+      if (typos.length > 0) return unknownFields(typos, known, path)
       // Each best fit lacks nothing and refuses only the others' fields: several were written.
       const extra = tied.some((b) => missingFields(b).length > 0) ? [] : taken(tied, issue.input)
       const several = extra.length > 1
@@ -64,6 +83,8 @@ function explain(issue: Issue, prefix: readonly PropertyKey[]): ParseError[] {
     }
     if (best) return best.flatMap((inner) => explain(inner, path))
   }
+  if (issue.code === 'unrecognized_keys')
+    return unknownFields(issue.keys, (issue as Unknown).fields, path)
   const inner = issue.code === 'invalid_key' ? issue.issues[0] : undefined
   const message = inner ? `invalid key: ${formatIssue(inner)}` : formatIssue(issue)
   return [{ path: formatPath(path), message }]

@@ -53,7 +53,7 @@ describe('parseConfig', () => {
       'a misspelt one',
       { cooldownDays: 14, maxPromptPerSession: 1 },
       { cooldownDays: 14 },
-      'settings: unknown field "maxPromptPerSession"',
+      'settings.maxPromptPerSession: unknown field (did you mean "maxPromptsPerSession"?)',
     ],
     [
       'a bad value',

@@ -4,6 +4,7 @@ import { type Settings, settingsSchema } from './frequency'
 import { type ParseError, parse } from './parse'
 import { surveySchema } from './survey'
 import { tourSchema } from './tour'
+import { unknownFields } from './unknownField'
 
 export interface ConfigResult {
   /** What can run: the settings and every survey and tour that passed. */
@@ -31,11 +32,12 @@ const envelope = z.looseObject({
 export function parseConfig(input: unknown): ConfigResult {
   const top = parse(envelope, input)
   if (!top.ok) return { value: {}, errors: top.errors, rejected: true }
-  const errors: ParseError[] = []
-  const known = new Set(Object.keys(configSchema.shape))
-  for (const key of Object.keys(top.value)) {
-    if (!known.has(key)) errors.push({ path: key, message: 'unknown field' })
-  }
+  const fields = Object.keys(configSchema.shape)
+  const errors = unknownFields(
+    Object.keys(top.value).filter((key) => !fields.includes(key)),
+    fields,
+    [],
+  )
   const value: Config = {}
   if (top.value.settings !== undefined) {
     const settings = parse(settingsSchema, top.value.settings, ['settings'])
