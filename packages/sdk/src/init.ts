@@ -37,7 +37,8 @@ export function init(options: InitOptions): Sonde {
  */
 function besideScriptTag(win: Window): void {
   const check = () => {
-    if ((win as { sonde?: { __sonde?: boolean } }).sonde?.__sonde)
+    // A tag that runs none (no data-* and no init: loaded by a tag manager, unused) is no second.
+    if ((win as { sonde?: { __on?: () => unknown } }).sonde?.__on?.())
       console.error(
         '[sonde] the sonde.js script tag runs on this page too: two Sondes count each page view twice (keep one)',
       )

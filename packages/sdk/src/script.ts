@@ -134,6 +134,8 @@ function boot(own: { _q?: Call[] } | undefined, tagged: InitOptions | null): Ini
   delete api._q
   api.init = start
   api.__sonde = true
+  // Whether this copy runs a Sonde: an npm init() beside it says so, as two count each page view.
+  api.__on = () => starting
   for (const method of METHODS) api[method] = (...args: unknown[]) => call(method, args)
   host.sonde = api as unknown as Sonde
 
