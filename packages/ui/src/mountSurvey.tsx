@@ -114,6 +114,8 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   let stopWaiting = () => {}
   // Counts showings, so only the latest one's strings are drawn.
   let shows = 0
+  // Counts the times the page took it out and it came back: its surface opens again.
+  let returns = 0
 
   const teardown = () => {
     if (closed) return
@@ -149,6 +151,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
         dismissible={opts.dismissible ?? survey.display?.dismissible ?? true}
         ids={ids}
         autoCloseMs={opts.autoCloseMs ?? 4000}
+        returns={returns}
         onClose={teardown}
       />,
       mount,
@@ -191,16 +194,17 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
     if (drawn) session.dismiss('api')
     teardown()
   }
-  // Taken out of the page with what the page removed: drawn anew where it belongs now (removal
-  // closed its popover), at the question it was on.
+  // Taken out of the page with what the page removed: shown again where it belongs now (removal
+  // closed its popover) as it was, its text typed and choices made kept, its live region not
+  // announcing it again, and the focus back where the removal took it from.
   const kept = keepInPage(
     host,
     home,
-    () => {
+    (focused) => {
       if (!drawn) return
       mount.style.zoom = counterZoom(host)
-      render(null, mount)
-      void show()
+      returns++
+      void show().then(() => focused?.focus({ preventScroll: true }))
     },
     close,
   )

@@ -3,8 +3,10 @@
  * htmx boost and pjax replace `<body>` on navigation, a framework mounting into `<body>` clears
  * its children, a failed React hydration replaces the document. The host goes with what they
  * remove, its popovers closed, while the prompt or tour goes on as shown, holding the screen lock
- * that keeps every other prompt away. Back in `where()`, `back` redraws it; where that is gone,
- * or the page keeps removing it (a 4th time within a second), `gone` ends it instead.
+ * that keeps every other prompt away. Back in `where()`, `back` redraws it, given the element
+ * of its shadow root the removal took the focus from (a keyboard or screen reader user was in it:
+ * Chromium fires focusout as it goes, the host still connected), to focus again once redrawn;
+ * where that is gone, or the page keeps removing it (a 4th time within a second), `gone` ends it.
  *
  * Only the host's ancestors' own children are observed (no subtree): the page's other writes
  * cost nothing. `watch` re-observes after the host was moved; `stop` before it is removed.
@@ -12,10 +14,19 @@
 export function keepInPage(
   host: HTMLElement,
   where: () => Element,
-  back: () => void,
+  back: (focused: HTMLElement | undefined) => void,
   gone: () => void,
 ): { watch(): void; stop(): void } {
   let strikes = 0
+  let focused: HTMLElement | undefined
+  // After the script that removed it: a focus the visitor moved out (a click on the page) is not
+  // the removal's. Before the observer's callback, whose mutation comes after this event.
+  host.shadowRoot?.addEventListener('focusout', (event) => {
+    const from = event.composedPath()[0]
+    queueMicrotask(() => {
+      focused = !host.isConnected && from instanceof HTMLElement ? from : undefined
+    })
+  })
   const observer = new MutationObserver(() => {
     if (host.isConnected) return
     const into = where()
@@ -27,7 +38,8 @@ export function keepInPage(
     setTimeout(() => strikes--, 1000)
     into.append(host)
     watch()
-    back()
+    back(focused)
+    focused = undefined
   })
   const watch = () => {
     observer.disconnect()

@@ -31,6 +31,8 @@ export interface PromptProps {
   ids: string
   /** How long the thank-you screen stays; 0 keeps it until closed. */
   autoCloseMs: number
+  /** Times the page took the prompt out and it came back: its surface opens again each time. */
+  returns: number
   /** The prompt is done (completed and closed, or dismissed): unmount it. */
   onClose: () => void
 }
@@ -99,6 +101,7 @@ export function Prompt(p: PromptProps) {
         locale={locale}
         dir={dir}
         labelledBy={titleId}
+        returns={p.returns}
         onEscape={() => {
           if (p.dismissible || !question) close('escape')
         }}

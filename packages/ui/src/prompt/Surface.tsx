@@ -15,6 +15,8 @@ interface Props {
   locale: string
   dir: 'ltr' | 'rtl'
   labelledBy: string
+  /** Changes when the page took the surface out and it came back: shown on top again. */
+  returns: number
   onEscape: () => void
   children: ComponentChildren
 }
@@ -35,9 +37,11 @@ export function Surface(p: Props) {
 
   useLayoutEffect(() => {
     const el = ref.current
+    // Removed, a modal <dialog> keeps its `open` but not its modality: showModal() would throw.
+    el?.removeAttribute('open')
     // A corner prompt leaves focus in the page, but is the next Tab stop from it.
     if (el) showOnTop(el, modal, tabSource(el))
-  }, [])
+  }, [p.returns])
 
   const style = themeStyle(p.theme)
   if (inset > 0) style['--kb'] = `${inset}px`
