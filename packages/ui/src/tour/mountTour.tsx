@@ -141,13 +141,17 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
 
   // Taken out of the page with what the page removed: the step is drawn anew where it belongs
   // now (removal closed its popovers); one whose target went too waits for it as the run says.
+  // The focus goes back to the control the removal took it from (Next, Back, Skip tour), as
+  // drawn anew, not to the page's body.
   const kept = keepInPage(
     host,
     home,
-    () => {
+    (focused) => {
       if (!last) return
+      const at = [...mount.querySelectorAll('button')].indexOf(focused as HTMLButtonElement)
       render(null, mount)
       draw(last)
+      mount.querySelectorAll('button')[at]?.focus({ preventScroll: true })
     },
     () => run.dismiss('api'),
   )
