@@ -3,15 +3,26 @@ import type { Said } from '../questions/types'
 
 /**
  * A polite status region, present empty first and filled a moment later: screen readers only
- * announce changes to a region they already know about. Each part of the message carries its
+ * announce changes to a region they already know about. In a hidden tab (a prompt whose code came
+ * after the visitor left) it waits until the tab is seen: a screen reader reads only the tab in
+ * view, so a region filled meanwhile would never be heard. Each part of the message carries its
  * own `lang`: "Опрос:" and an English question it falls back to need two voices.
  */
 export function LiveRegion({ message, lang }: { message: Said[]; lang?: string | undefined }) {
   const [said, setSaid] = useState<Said[]>([])
   const key = JSON.stringify(message)
   useEffect(() => {
-    const timer = setTimeout(() => setSaid(message), 150)
-    return () => clearTimeout(timer)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const seen = () => {
+      if (document.hidden || timer) return
+      timer = setTimeout(() => setSaid(message), 150)
+    }
+    seen()
+    document.addEventListener('visibilitychange', seen)
+    return () => {
+      clearTimeout(timer)
+      document.removeEventListener('visibilitychange', seen)
+    }
   }, [key])
   return (
     <div class="vh" role="status" lang={lang}>
