@@ -141,6 +141,10 @@ function applyHash() {
   state.bucket = params.get('bucket') ?? ''
 }
 
+// Counts the views asked for: only the latest is shown. An arrow key on the closed survey picker
+// changes it at once, each survey passed on the way a view of its own that may arrive after it.
+let views = 0
+
 /**
  * Fetches and renders the filtered view. A view the user chose is a new history entry, so back
  * returns to the one before; opening the project, or following the URL, only rewrites it.
@@ -154,11 +158,15 @@ async function refresh(push = false) {
   if (push && hash !== location.hash) history.pushState(null, '', hash)
   else history.replaceState(null, '', hash)
   status.textContent = 'Loading…'
+  const view = ++views
   try {
-    state.stats = await fetchStats(access, survey, query)
+    const stats = await fetchStats(access, survey, query)
+    if (view !== views) return
+    state.stats = stats
     render()
     status.textContent = `Updated ${new Date().toLocaleTimeString()}`
   } catch (error) {
+    if (view !== views) return
     if (error instanceof ApiError && error.status === 401) showAccess('The read key was refused.')
     else status.textContent = `Could not load the results: ${message(error)}`
   }

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs'
+import type { Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import {
+  type DashboardBrowser,
+  executablePath,
+  openDashboardBrowser,
+} from '../test/dashboardBrowser'
+import { makeBatch, npsEvent } from '../test/fixtures'
+import { postBatch, resetDatabase, testApp } from '../test/harness'
+
+// Surveys of 1, 2, 3 and 4 responses: the Responses card says which one a view is of.
+const sizes: Record<string, number> = { 's-one': 1, 's-two': 2, 's-three': 3, 's-four': 4 }
+
+describe.skipIf(!existsSync(executablePath))('the survey picker, used with the keyboard', () => {
+  let db: Database
+  let dashboard: DashboardBrowser
+
+  beforeAll(async () => {
+    db = await backends[0]!.open()
+    await resetDatabase(db)
+    const events = Object.entries(sizes).flatMap(([surveyId, n]) =>
+      Array.from({ length: n }, () => ({ ...npsEvent(9), surveyId })),
+    )
+    await postBatch(testApp(db), makeBatch(events))
+    dashboard = await openDashboardBrowser(db)
+  }, 90_000)
+
+  afterAll(async () => {
+    await dashboard?.close()
+    await db?.close()
+  })
+
+  const picker = (tab: Page) => tab.getByRole('combobox', { name: 'Survey', exact: true })
+  const responses = (tab: Page) =>
+    tab.locator('#cards .card', { hasText: 'Responses' }).locator('.value').textContent()
+
+  // In Chromium and Firefox an arrow key on a closed <select> changes it at once, each change a
+  // view of its own: a keyboard or screen reader user reading the surveys one by one asks for each.
+  it('shows the survey the picker ends on, however late the views passed on the way arrive', async () => {
+    await dashboard.inTab('#survey=s-one', async (tab) => {
+      await expect.poll(() => responses(tab)).toBe('1')
+      const order = await picker(tab).evaluate((select: HTMLSelectElement) =>
+        [...select.options].map((option) => option.value),
+      )
+      const passed = order[order.indexOf('s-one') + 1] as string
+      const last = order[order.indexOf('s-one') + 2] as string
+      // The view passed on the way is slow to come (a long survey, a busy collector).
+      await tab.route(`**/v1/stats/${passed}?**`, async (route) => {
+        await new Promise((go) => setTimeout(go, 1_500))
+        await route.continue()
+      })
+      await picker(tab).focus()
+      await tab.keyboard.press('ArrowDown')
+      await tab.keyboard.press('ArrowDown')
+      expect(await picker(tab).inputValue()).toBe(last)
+      await tab.waitForTimeout(2_500)
+      expect(await responses(tab)).toBe(String(sizes[last]))
+      expect(tab.url()).toContain(`survey=${last}`)
+    })
+  })
+})
