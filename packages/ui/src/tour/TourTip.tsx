@@ -35,6 +35,8 @@ export interface TourTipProps {
   modal: boolean
   /** Take focus on opening; a modal step always does. */
   focus: boolean
+  /** Drawn anew after the page took it out: its live region comes with its words, not read again. */
+  again: boolean
   /** The step advances on a click on its target or an event, so it has no Next button. */
   waitsForAction: boolean
   tipRef: Ref<HTMLElement>
@@ -128,6 +130,7 @@ export function TourTip(p: TourTipProps) {
           )}
         </div>
         <LiveRegion
+          already={p.again}
           message={[
             [counter && `${counter}: `, p.uiLang],
             [p.title, p.titleLang],

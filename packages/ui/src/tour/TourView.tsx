@@ -116,6 +116,7 @@ export function TourView(p: TourViewProps) {
         pos={target ? (narrow ? 'sheet' : 'anchor') : 'center'}
         modal={modal}
         focus={state.focus}
+        again={!!state.again}
         waitsForAction={clickToAdvance || !!step.advanceOn?.event}
         tipRef={tip}
         arrowRef={arrow}

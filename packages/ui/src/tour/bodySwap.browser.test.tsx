@@ -55,3 +55,17 @@ test('a spotlight step is modal again in the new body: the page stays inert', as
   pageButton.focus()
   expect(document.activeElement).not.toBe(pageButton)
 })
+
+test('a step back in the page is not announced again over the new page', async () => {
+  const { handle, shadow, tip } = showTour(steps)
+  await handle.ready
+  const status = () => shadow.querySelector('[role=status]')
+  await until(() => !!status()?.textContent?.includes('Welcome'))
+
+  swapBody()
+  await until(() => !!tip()?.matches(':popover-open'))
+  // A region that comes empty and is filled a moment later is read out: one that comes with its
+  // words already in it is not, as the step was announced when it opened.
+  expect(status()?.textContent).toContain('Step 1 of 2')
+  expect(status()?.textContent).toContain('Welcome')
+})

@@ -17,6 +17,8 @@ export interface RunState {
   focus: boolean
   /** Back leads somewhere: there is a step before, centred or with its target in the page. */
   back: boolean
+  /** Drawn anew after the page took it out (a body swap): announced already, when it opened. */
+  again?: boolean
 }
 
 /** What the state machine needs from the mount: the page-facing parts and the callbacks. */

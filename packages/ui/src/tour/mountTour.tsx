@@ -150,7 +150,7 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
       if (!last) return
       const at = [...mount.querySelectorAll('button')].indexOf(focused as HTMLButtonElement)
       render(null, mount)
-      draw(last)
+      draw({ ...last, again: true })
       mount.querySelectorAll('button')[at]?.focus({ preventScroll: true })
     },
     () => run.dismiss('api'),
