@@ -211,7 +211,7 @@ describe('rating (CSAT)', () => {
     expect(ui.getByRole('radio', { name: '1 star' })).toBeTruthy()
     const japanese = show(csatStars, { locale: 'ja' })
     await japanese.handle.ready
-    expect(japanese.ui.getByRole('radio', { name: '1つ星' })).toBeTruthy()
+    expect(japanese.ui.getByRole('radio', { name: '1個の星' })).toBeTruthy()
   })
 
   test('emoji faces are named by number and satisfaction', () => {

@@ -25,7 +25,7 @@ export const strings: Strings = {
     '強くそう思う',
   ],
   satisfied: ['非常に不満', '不満', 'どちらともいえない', '満足', '非常に満足'],
-  stars: { other: '{n}つ星' },
+  stars: { other: '{n}個の星' },
   back: '戻る',
   done: '完了',
   skipTour: 'ツアーをスキップ',

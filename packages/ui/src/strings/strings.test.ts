@@ -95,6 +95,13 @@ describe('UI strings', () => {
       for (const n of [1, 2, 3, 4, 5])
         expect(plural(strings.stars, n, lang)).toMatch(new RegExp(`^${n}`))
     }
+    // A star scale goes up to 10: Japanese counts with つ only to 9 ("10つ" is no Japanese).
+    const ja = await loadStrings('ja')
+    expect([1, 5, 10].map((n) => plural(ja.stars, n, 'ja'))).toEqual([
+      '1個の星',
+      '5個の星',
+      '10個の星',
+    ])
     expect(plural(en.stars, 1, 'en')).toBe('1 star')
     expect(plural(en.stars, 4, 'not a tag!')).toBe('4 stars')
   })
