@@ -9,7 +9,7 @@ export const strings: Strings = {
   thanks: 'ありがとうございました！',
   thanksBody: 'いただいたご意見はサービスの改善に役立てます。',
   announce: 'アンケート：{q}',
-  progress: '質問 {n}/{total}',
+  progress: '質問 {n}（全{total}問）',
   remaining: '残り {n} 文字',
   other: 'その他',
   otherLabel: '具体的にご記入ください',
@@ -29,5 +29,5 @@ export const strings: Strings = {
   back: '戻る',
   done: '完了',
   skipTour: 'ツアーをスキップ',
-  step: 'ステップ {n}/{total}',
+  step: 'ステップ {n}（全{total}ステップ）',
 }

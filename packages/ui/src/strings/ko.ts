@@ -9,7 +9,7 @@ export const strings: Strings = {
   thanks: '감사합니다!',
   thanksBody: '보내주신 의견은 서비스 개선에 도움이 됩니다.',
   announce: '설문: {q}',
-  progress: '질문 {n}/{total}',
+  progress: '질문 {n}(총 {total}개)',
   remaining: '남은 글자 수: {n}',
   other: '기타',
   otherLabel: '직접 입력해 주세요',
@@ -29,5 +29,5 @@ export const strings: Strings = {
   back: '이전',
   done: '완료',
   skipTour: '투어 건너뛰기',
-  step: '{n}/{total}단계',
+  step: '{n}단계(총 {total}단계)',
 }

@@ -35,6 +35,17 @@ describe('UI strings', () => {
     }
   })
 
+  // Read by a screen reader as focus enters a question, and by the tour's live region: "2/3" is
+  // read as a fraction ("two thirds") or, by Japanese voices, a date (February 3rd).
+  test('every language says the question and step counters in words, not as n/total', async () => {
+    const langs = ['ar', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr']
+    for (const lang of [...langs, 'zh', 'zh-Hant']) {
+      const strings: Strings = await loadStrings(lang)
+      for (const counter of [strings.progress, strings.step])
+        expect(fill(counter, { n: 2, total: 3 }), lang).not.toMatch(/\d\s*\/\s*\d/)
+    }
+  })
+
   test('English is synchronous; a region or unknown language falls back sensibly', () => {
     expect(loadStrings('en-GB')).toBe(en)
     expect(loadStrings('sv-SE')).toBe(en)

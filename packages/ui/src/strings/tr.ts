@@ -9,7 +9,7 @@ export const strings: Strings = {
   thanks: 'Teşekkürler!',
   thanksBody: 'Görüşleriniz gelişmemize yardımcı oluyor.',
   announce: 'Anket: {q}',
-  progress: 'Soru {n}/{total}',
+  progress: 'Soru {n} (toplam {total})',
   remaining: 'Kalan karakter: {n}',
   other: 'Diğer',
   otherLabel: 'Lütfen belirtin',
@@ -29,5 +29,5 @@ export const strings: Strings = {
   back: 'Geri',
   done: 'Bitti',
   skipTour: 'Turu atla',
-  step: 'Adım {n}/{total}',
+  step: 'Adım {n} (toplam {total})',
 }
