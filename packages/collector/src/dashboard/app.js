@@ -209,9 +209,26 @@ filters.addEventListener('submit', (event) => {
   event.preventDefault()
   void refresh(true)
 })
+// A key on the closed picker (an arrow, Home, a letter) changes it at once: a keyboard or screen
+// reader user going down the list sees each survey passed. Such a walk is one history entry, as a
+// pick with the mouse is: the first of its views pushed, the others written over it, so Back
+// returns to the survey before it. `keyed`: the change came with a key; `walking`: since the
+// picker took the focus, a key changed it.
+let keyed = false
+let walking = false
+surveySelect.addEventListener('keydown', () => {
+  keyed = true
+  setTimeout(() => {
+    keyed = false
+  })
+})
+surveySelect.addEventListener('blur', () => {
+  walking = false
+})
 surveySelect.addEventListener('change', () => {
   state.bucket = ''
-  void refresh(true)
+  void refresh(!(keyed && walking))
+  walking = keyed
 })
 // Back, forward, or a link to another view pasted into this tab (the page stays: only its hash
 // differs): the view follows the URL.

@@ -61,4 +61,29 @@ describe.skipIf(!existsSync(executablePath))('the survey picker, used with the k
       expect(tab.url()).toContain(`survey=${last}`)
     })
   })
+
+  // A mouse user picks one survey: one history entry. Going down the list with the arrows, each
+  // survey passed was an entry of its own, so Back went through every one of them.
+  it('makes one history entry of a walk down the picker with the arrows, as of a pick', async () => {
+    await dashboard.inTab('#survey=s-one', async (tab) => {
+      await expect.poll(() => responses(tab)).toBe('1')
+      await picker(tab).focus()
+      await tab.keyboard.press('ArrowDown')
+      await tab.keyboard.press('ArrowDown')
+      await tab.keyboard.press('ArrowDown')
+      const last = await picker(tab).inputValue()
+      await expect.poll(() => responses(tab)).toBe(String(sizes[last]))
+      expect(tab.url()).toContain(`survey=${last}`)
+      await tab.goBack()
+      await expect.poll(() => picker(tab).inputValue()).toBe('s-one')
+      await expect.poll(() => responses(tab)).toBe('1')
+      // Picks (no key) are an entry each, the picker keeping the focus between them.
+      await picker(tab).selectOption('s-two')
+      await expect.poll(() => responses(tab)).toBe('2')
+      await picker(tab).selectOption('s-four')
+      await expect.poll(() => responses(tab)).toBe('4')
+      await tab.goBack()
+      await expect.poll(() => picker(tab).inputValue()).toBe('s-two')
+    })
+  })
 })
