@@ -12,7 +12,10 @@ export interface TraceEvent {
   ts: number
   dur?: number
   tdur?: number
-  args?: { data?: { url?: string } }
+  args?: {
+    data?: { url?: string }
+    chrome_mojo_event_info?: { mojo_interface_tag?: string }
+  }
 }
 
 export const LONG_TASK_MS = 50
@@ -143,15 +146,36 @@ export interface Startup {
   end: number
 }
 
+/** The tasks that handle a DevTools command: the harness's (Playwright's evaluate, its marks). */
+function devtoolsTasks(main: TraceEvent[]): TraceEvent[] {
+  const messages = main.filter(
+    (e) => e.args?.chrome_mojo_event_info?.mojo_interface_tag === 'blink.mojom.DevToolsSession',
+  )
+  return main.filter(
+    (task) =>
+      TASKS.has(task.name) &&
+      messages.some((m) => m.ts >= task.ts && m.ts < task.ts + (task.dur ?? 0)),
+  )
+}
+
 /**
- * The SDK's start on a page that runs no script of its own: every script event before `until`
- * (the trigger mark, or earlier where Playwright's first script — a compile of its own, with no
- * URL — begins, since that is the harness's).
+ * The SDK's start on a page that runs no script of its own: every script event from the page's
+ * first script (its stub) before `until` (the trigger mark, or earlier where Playwright's first
+ * script — a compile of its own, with no URL — begins, since that is the harness's). Left out:
+ * what ran before the first script, the page before it hidden as the visitor leaves it (its
+ * visibilitychange handlers), and the microtasks of the harness's DevTools commands (a trace
+ * with tasks shows them inside the task of a DevToolsSession message).
  */
 export function startup({ main }: Trace, until: number, script: string): Startup {
   const harness = main.find((e) => e.name === 'EvaluateScript' && !e.args?.data?.url)
   const end = Math.min(until, harness?.ts ?? until)
-  const events = outermost(main.filter((e) => SCRIPT.has(e.name) && e.ts < end))
+  const from = main.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url)?.ts ?? 0
+  const commands = devtoolsTasks(main)
+  const own = (e: TraceEvent) =>
+    !commands.some((task) => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0))
+  const events = outermost(
+    main.filter((e) => SCRIPT.has(e.name) && e.ts >= from && e.ts < end && own(e)),
+  )
   const evaluation = events.filter(
     (e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith(script),
   )
