@@ -43,19 +43,25 @@ const PAINT_BUDGET_MS = 16
 const INIT_WAIT_MS = 500
 // Budgets the SDK is known not to meet yet: printed as MISSED without failing CI. Remove an
 // entry once it is met, so that it guards against regressions from then on.
-// - init: a site's first page loads and evaluates the validator chunk (zod and the schemas,
-//   ~25 ms). Later pages (~11 ms): evaluating sonde.js and running init ~8 ms, of which the
-//   page's first localStorage access (opt-out, visitor, session) is ~2-3 ms in a CPU profile;
-//   the rest is IndexedDB callbacks (stored state, cached config) and the first evaluation.
-// - init, returning: the same visitor's next page, as above. Chromium compiles sonde.js again
+// - init: a site's first page loads and evaluates the validator chunk (zod and the schemas):
+//   ~15 ms, of which sonde.js and init ~4 ms.
+// - init, returning: the same visitor's next page, ~4.7 ms. Chromium compiles sonde.js again
 //   on that page and keeps its code (V8's code cache is made on a script's second run), so
-//   evaluation is ~8 ms there and ~3 ms on the pages after.
-// - init, later pages: the visitor's third page on, with the code cache: ~5-6 ms, of which
-//   ~2.5-3.5 ms evaluating sonde.js and init (the page's first localStorage access ~1 ms, two
-//   IndexedDB opens), the rest their callbacks and the first evaluation. The outbox's
-//   database, opened to look for what an earlier page left, waits 3 s: outside this window.
-//   When a page left something (a prompt shown and not answered leaves its display event),
-//   the outbox chunk loads then too.
+//   evaluation is ~3.4 ms there and ~1.5 ms on the pages after. A CPU profile (sampled by wall
+//   time) puts ~1-2 ms in the page's first localStorage access, but the trace's thread time
+//   finds 0.1-0.2 ms there: the rest is the renderer waiting on the browser, not CPU.
+// - init, later pages: the visitor's third page on, with the code cache: 2.7-3.0 ms on a loaded
+//   2-core machine (CPU between performance marks, thread time in the trace): ~1.5 ms
+//   evaluating sonde.js and init, nearly all of it running script (compiling ~0.02 ms): the
+//   bundle and its boot ~0.3 ms, the memo check ~0.25 (the page's first localStorage access
+//   and read), the state and config stores ~0.3 (IndexedDB and two opens), consent and the
+//   outbox's channel ~0.2, navigation and page signals ~0.2; then ~1.2 ms in a dozen IndexedDB
+//   callbacks: the two reads, the start (stored state, page view, first evaluation) ~0.4-0.5
+//   and the page view's save ~0.15. One database for state and config (one open, one
+//   connection) measured no better (p50 2.68-2.78 against 2.70-2.77, same period). The
+//   outbox's database, opened to look for what an earlier page left, waits 3 s: outside this
+//   window. When a page left something (a prompt shown and not answered leaves its display
+//   event), the outbox chunk loads then too.
 const KNOWN_MISSES = new Set(['init', 'init, returning', 'init, later pages'])
 
 const executablePath = chromiumPath('bench/runtime')
