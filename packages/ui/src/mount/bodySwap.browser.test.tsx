@@ -81,3 +81,25 @@ test('the prompt back in the page is not announced again: its live region is the
   expect(shadow.querySelector('[role=status]')).toBe(region)
   expect(region.textContent).toBe(said)
 })
+
+// Turbo keeps an element marked data-turbo-permanent, and a page drawn anew has its controls again
+// under their ids: the button that opened the prompt is then the new page's one of that id.
+test('closing a prompt after the page was swapped sends the focus to its opener of the same id', async () => {
+  const button = (text: string) =>
+    Object.assign(document.createElement('button'), { id: 'feedback', textContent: text })
+  const opener = button('Feedback')
+  document.body.append(opener)
+  opener.focus()
+  const { shadow, handle } = show(nps, { position: 'center' })
+  await handle.ready
+  await until(() => shadow.activeElement !== null)
+
+  const body = document.createElement('body')
+  const again = button('Feedback, drawn anew')
+  body.append(again)
+  document.body.replaceWith(body)
+  await until(() => document.body.contains(handle.host))
+  await until(() => shadow.activeElement !== null)
+  handle.close()
+  expect(document.activeElement).toBe(again)
+})

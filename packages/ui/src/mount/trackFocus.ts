@@ -50,7 +50,10 @@ export function trackFocus(root: ShadowRoot, host: HTMLElement): (held?: boolean
     return () => {
       // A page's own focus() (a component overriding it) must not stop the teardown after this.
       try {
-        if (inside && back?.isConnected) back.focus({ preventScroll: true })
+        // Taken out with its page (Turbo Drive, htmx, a framework drawing body anew): the new
+        // page's element of the same id stands for it, a permanent one or a control drawn again.
+        const to = back?.isConnected ? back : back?.id && document.getElementById(back.id)
+        if (inside && to) to.focus({ preventScroll: true })
       } catch {}
     }
   }
