@@ -34,12 +34,7 @@ export async function erasePerson(
   db: Queryable,
   person: Person,
 ): Promise<{ events: number; responses: number }> {
-  const [row] = await db.query<{ events: number; responses: number }>(erase, [
-    person.project,
-    person.by,
-    person.value,
-  ])
-  return row ?? { events: 0, responses: 0 }
+  return deleted(db, erase, [person.project, person.by, person.value])
 }
 
 /** What to delete of a project: a survey's data, data older than a time, or both at once. */
@@ -82,10 +77,19 @@ export async function deleteProjectData(
   if (deletion.surveyId === undefined && deletion.before === undefined) {
     throw new Error('expected a survey or a time to delete before, not the whole project')
   }
-  const [row] = await db.query<{ events: number; responses: number }>(deleteData, [
+  return deleted(db, deleteData, [
     deletion.project,
     deletion.surveyId ?? null,
     deletion.before ?? null,
   ])
+}
+
+/** Runs one of the statements above, each ending with the counts of what it deleted. */
+async function deleted(
+  db: Queryable,
+  statement: string,
+  params: unknown[],
+): Promise<{ events: number; responses: number }> {
+  const [row] = await db.query<{ events: number; responses: number }>(statement, params)
   return row ?? { events: 0, responses: 0 }
 }
