@@ -3,6 +3,7 @@ import type { Database } from '../db/database'
 import { checkEvent } from './checkEvent'
 import type { QuestionAllowance } from './createQuestionAllowance'
 import type { SurveyAllowance } from './createSurveyAllowance'
+import { onCollectorClock } from './deviceClock'
 import { responseRow } from './responseRow'
 import { sanitizeJson } from './sanitizeJson'
 import { type StoredEvent, storeEvents } from './storeEvents'
@@ -17,6 +18,8 @@ import { type StoredEvent, storeEvents } from './storeEvents'
  *   others are refused.
  * @param questions the questions outside its config each survey may still get answers to: events
  *   answering others are refused.
+ * @param receivedAt when the batch arrived, by which each event's time is put on the collector's
+ *   clock (see `onCollectorClock`).
  */
 export async function ingestBatch(
   db: Database,
@@ -25,14 +28,17 @@ export async function ingestBatch(
   config: Config | undefined,
   surveys: SurveyAllowance,
   questions: QuestionAllowance,
+  receivedAt: number,
 ): Promise<BatchReply> {
   const rejected: BatchReply['rejected'] = []
   const checked: Array<{ id: string; event: SondeEvent }> = []
   for (const raw of batch.events) {
     const clean = sanitizeJson(raw)
     const reason = clean.ok ? checkEvent(clean.value) : clean.reason
-    if (clean.ok && reason === null) checked.push({ id: raw.id, event: clean.value })
-    else rejected.push({ id: raw.id, reason: reason ?? 'invalid' })
+    if (clean.ok && reason === null) {
+      const at = onCollectorClock(clean.value.at, batch.sentAt, receivedAt)
+      checked.push({ id: raw.id, event: { ...clean.value, at } })
+    } else rejected.push({ id: raw.id, reason: reason ?? 'invalid' })
   }
   const refused = await surveys.refused(
     project,

@@ -38,6 +38,8 @@ export function registerBatch(app: Hono<Env>, deps: Deps): void {
 }
 
 async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
+  // Before the body is read: the nearest to when the device stamped the batch's sentAt.
+  const receivedAt = Date.now()
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? ''
   if (!acceptedTypes.has(type)) {
     return fail(c, 415, 'expected a text/plain or application/json body')
@@ -97,6 +99,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
       config?.config,
       deps.surveys,
       deps.questions,
+      receivedAt,
     )
     deps.rollups.afterWrite()
     return c.json({ accepted: reply.accepted, rejected: [...refused, ...reply.rejected] })

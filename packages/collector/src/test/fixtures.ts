@@ -80,7 +80,8 @@ export function makeBatch(events: readonly unknown[], overrides: Record<string, 
   return {
     schema: 'sonde.batch/1',
     batchId: randomUUID(),
-    sentAt: '2026-11-02T10:00:01.000Z',
+    // Sent now by a device whose clock is right: its events keep the times they carry.
+    sentAt: new Date().toISOString(),
     key: 'pk_test',
     sdk: { name: 'sonde', version: '0.1.0' },
     dropped: 0,
