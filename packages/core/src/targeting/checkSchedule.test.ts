@@ -18,6 +18,8 @@ describe('checkSchedule', () => {
     [{ start: '2026-11-01T00:00:00+02:00' }, '2026-10-31T21:59:59Z', false],
     [{ end: '2026-01-01T00:00:00Z' }, '2030-01-01T00:00:00Z', false],
     [{ start: 'not a date' }, '2030-01-01T00:00:00Z', false],
+    [{ end: 'not a date' }, '2020-01-01T00:00:00Z', false],
+    [{ start: '2026-11-01T00:00:00Z', end: 'not a date' }, '2026-12-01T00:00:00Z', false],
   ])('%j at %s is %s', (schedule, now, ok) => {
     const verdict = checkSchedule(schedule, at(now))
     expect(verdict.ok).toBe(ok)
@@ -32,6 +34,9 @@ describe('checkSchedule', () => {
     })
     expect(checkSchedule(q4, at('2027-01-01T00:00:00Z'))).toMatchObject({
       message: 'ended at 2026-12-31T23:59:59Z',
+    })
+    expect(checkSchedule({ end: 'not a date' }, at('2026-01-01T00:00:00Z'))).toMatchObject({
+      message: 'the schedule has a date that cannot be read',
     })
   })
 })

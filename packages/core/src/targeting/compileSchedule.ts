@@ -22,7 +22,13 @@ export function compileSchedule(schedule: Schedule | undefined): ScheduleCheck {
   const early = fail('schedule', EXPLAINED && `starts at ${start}`)
   const late = fail('schedule', EXPLAINED && `ended at ${end}`)
   const unreadable = fail('schedule', EXPLAINED && 'the schedule has a date that cannot be read')
-  // NaN if either is: both infinite (no date at all) was returned above.
-  if (Number.isNaN(startMs + endMs)) return () => unreadable
-  return (now) => (now < startMs ? early : now > endMs ? late : PASSED)
+  // A date that cannot be read is NaN, which no time is at or after, nor before: closed, unread.
+  return (now) =>
+    now >= startMs && now <= endMs
+      ? PASSED
+      : now < startMs
+        ? early
+        : now > endMs
+          ? late
+          : unreadable
 }
