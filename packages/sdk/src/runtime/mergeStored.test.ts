@@ -37,6 +37,17 @@ describe('mergeStored', () => {
     })
   })
 
+  // Stored under a clock since set back: kept, the cooldown and recontact period would hold for
+  // as long as the clock was off; taken as now, they hold from now.
+  it('takes a time both sides hold that is ahead of the clock as now', () => {
+    const now = Date.now()
+    const ahead = recordShown(base, 'survey', 'nps', now + 3 * 365 * 86_400_000)
+    const merged = mergeStored(ahead, ahead, ahead)
+    expect(merged.history['survey:nps']?.lastShownAt).toBeGreaterThanOrEqual(now)
+    expect(merged.history['survey:nps']?.lastShownAt).toBeLessThanOrEqual(Date.now())
+    expect(merged.lastPromptAt).toBe(merged.history['survey:nps']?.lastShownAt)
+  })
+
   // Both tabs read `read` from the store; each then tracked `export`. The higher of the two
   // figures would lose one tab's events: two tabs tracking it twice each would store 2, not 4,
   // and "export ≥ 3 times" would never be met. What this tab counted since it last read or

@@ -1,7 +1,11 @@
 import { type DisplayRecord, readOwn, type TargetingState } from '@sonde/core'
 
+// The later of two times, and of a time both sides hold never after now: one ahead of the clock
+// was stored under a clock since set back (or put right), and would hold a cooldown or recontact
+// period for as long as the clock was off, years for a clock once years ahead; stored as now, it
+// holds from now. A time one side alone holds is kept, and met again at the next save.
 const latest = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.max(a, b)
+  a === undefined ? b : b === undefined ? a : Math.min(Math.max(a, b), Date.now())
 
 /**
  * `mine` (this tab's state) with what another tab of the same person stored meanwhile: every
