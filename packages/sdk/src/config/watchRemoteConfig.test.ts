@@ -1,63 +1,13 @@
 import type { Config } from '@sonde/core'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { CachedConfig, ConfigCache } from './configCache'
+import { describe, expect, it, vi } from 'vitest'
+import { endpoint, ids, log, memoryCache, validator, watch } from '../test/remoteConfig'
 import { hashText } from './hashText'
-import { type RemoteConfigDeps, watchRemoteConfig } from './watchRemoteConfig'
 
 const survey = (id: string) => ({
   id,
   version: 1,
   kind: 'nps',
   questions: [{ id: 'q', type: 'nps', text: 't' }],
-})
-const log = { debug: vi.fn(), error: vi.fn() }
-// The real validator chunk, counted: most pages must not load it.
-const validator = vi.fn(() => import('../validate/index'))
-
-function memoryCache(
-  entry: CachedConfig | null = null,
-): ConfigCache & { entry: CachedConfig | null } {
-  const cache = {
-    entry,
-    read: async () => cache.entry,
-    write: async (_: string, next: CachedConfig) => {
-      cache.entry = next
-    },
-  }
-  return cache
-}
-
-// The endpoint: serves `body` with `etag`, answers 304 when revalidated with it.
-function endpoint(body: unknown, etag = '"v1"') {
-  const calls: (string | null)[] = []
-  const fetcher = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-    const sent = new Headers(init?.headers).get('if-none-match')
-    calls.push(sent)
-    if (sent === etag) return new Response(null, { status: 304 })
-    return new Response(JSON.stringify(body), { status: 200, headers: { etag } })
-  }) as unknown as typeof fetch
-  return { fetcher, calls }
-}
-
-const ids = (config: Config) => config.surveys?.map((s) => s.id)
-
-// The watcher uses the page's fetch and clock: stood in for, with the endpoint and the time given.
-// Consent is given unless a test says otherwise.
-function watch(
-  url: string,
-  deps: Omit<RemoteConfigDeps, 'allowed'> & {
-    fetcher: typeof fetch
-    now?: number
-    allowed?: () => boolean
-  },
-) {
-  vi.stubGlobal('fetch', deps.fetcher)
-  if (deps.now !== undefined) vi.setSystemTime(deps.now)
-  return watchRemoteConfig(url, { allowed: () => true, ...deps })
-}
-afterEach(() => {
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
 })
 
 describe('watchRemoteConfig', () => {

@@ -62,14 +62,15 @@ export function watchRemoteConfig(url: string, deps: RemoteConfigDeps): RemoteCo
     current = await deps.cache.read(url)
     const config = current ? current.config : ((await refresh()) ?? {})
     // Revalidated once the copy is `ttlMs` old (at once, in the background, if it is already),
-    // not `ttlMs` after this page opened on it, then every `ttlMs`.
+    // not `ttlMs` after this page opened on it, then every `ttlMs`. A copy fetched under a clock
+    // since set back is no older than one fetched now, not kept until the clock catches up.
     if (!stopped)
       timer = setTimeout(
         () => {
           void update()
           timer = setInterval(update, ttlMs)
         },
-        current ? current.fetchedAt + ttlMs - Date.now() : ttlMs,
+        current ? Math.min(current.fetchedAt + ttlMs - Date.now(), ttlMs) : ttlMs,
       )
     return config
   })()
