@@ -1,0 +1,84 @@
+/// <reference types="@vitest/browser-playwright" />
+import { afterEach, expect, test } from 'vitest'
+import { cdp, page, userEvent } from 'vitest/browser'
+import { screenshotPixels } from '../test/screenshotPixels'
+import { closeAll, show } from '../test/show'
+import { ces, csatNumbers, nps } from '../test/surveys'
+
+// Forced colors (Windows High Contrast, in Edge and Chrome), emulated through the DevTools
+// protocol: Chromium then paints with its system palette, as on a machine set that way.
+function forcedColors(scheme: 'light' | 'dark') {
+  return cdp().send('Emulation.setEmulatedMedia', {
+    features: [
+      { name: 'forced-colors', value: 'active' },
+      { name: 'prefers-color-scheme', value: scheme },
+    ],
+  })
+}
+
+afterEach(async () => {
+  closeAll()
+  await cdp().send('Emulation.setEmulatedMedia', { features: [] })
+  await page.viewport(1024, 768)
+})
+
+/**
+ * The share of the pixels in the middle of an element's text (its box less 2 CSS px each side)
+ * that are of one colour: well under 1 where strokes are drawn on a ground, 1 for a blank patch.
+ */
+async function oneColour(el: Element): Promise<number> {
+  const pixels = await screenshotPixels(el)
+  const box = el.getBoundingClientRect()
+  const text = document.createRange()
+  text.selectNodeContents(el)
+  const t = text.getBoundingClientRect()
+  const scale = pixels.width / box.width
+  const counts = new Map<string, number>()
+  let all = 0
+  for (
+    let y = Math.ceil((t.top + 2 - box.top) * scale);
+    y < (t.bottom - 2 - box.top) * scale;
+    y++
+  ) {
+    for (
+      let x = Math.ceil((t.left + 2 - box.left) * scale);
+      x < (t.right - 2 - box.left) * scale;
+      x++
+    ) {
+      const i = (y * pixels.width + x) * 4
+      const colour = pixels.data.slice(i, i + 3).join()
+      counts.set(colour, (counts.get(colour) ?? 0) + 1)
+      all += 1
+    }
+  }
+  return Math.max(...counts.values()) / all
+}
+
+// Chromium draws a backplate of the Canvas colour behind a control's text in forced colors: a
+// number in HighlightText on it is white on white (black on black in a dark theme), a blank patch
+// where the respondent looks for the number they chose.
+test.each([
+  ['an NPS', 'light', nps],
+  ['an NPS', 'dark', nps],
+  ['a rating', 'light', csatNumbers],
+  ['a CES', 'dark', ces],
+] as const)(
+  'in forced colors, the chosen point of %s scale shows its number (%s theme)',
+  async (_, scheme, survey) => {
+    await page.viewport(480, 400)
+    await forcedColors(scheme)
+    const { handle, shadow } = show(survey)
+    await handle.ready
+    await userEvent.tab()
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}')
+    // A point not chosen shows its number, as the measure's own check.
+    const other = shadow.querySelector('[aria-checked=false]') as HTMLElement
+    expect(await oneColour(other)).toBeLessThan(0.9)
+    await userEvent.tab() // on to the close button: the focus ring is not in the picture
+    const chosen = shadow.querySelector('[aria-checked=true]') as HTMLElement
+    expect(await oneColour(chosen)).toBeLessThan(0.9)
+    // Its focus ring, when the focus is back on it, in the system's colour as the close button's.
+    const ring = getComputedStyle(shadow.activeElement as Element).outlineColor
+    expect(getComputedStyle(chosen).outlineColor).toBe(ring)
+  },
+)
