@@ -1,9 +1,10 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, expect, test } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
+import { contrast } from '../test/contrast'
 import { screenshotPixels } from '../test/screenshotPixels'
 import { closeAll, show } from '../test/show'
-import { ces, csatNumbers, nps } from '../test/surveys'
+import { ces, csatNumbers, multi, nps } from '../test/surveys'
 
 // Forced colors (Windows High Contrast, in Edge and Chrome), emulated through the DevTools
 // protocol: Chromium then paints with its system palette, as on a machine set that way.
@@ -80,5 +81,36 @@ test.each([
     // Its focus ring, when the focus is back on it, in the system's colour as the close button's.
     const ring = getComputedStyle(shadow.activeElement as Element).outlineColor
     expect(getComputedStyle(chosen).outlineColor).toBe(ring)
+  },
+)
+
+/** A colour drawn at `opacity` over `ground`, as the eye gets it. */
+function over(colour: string, opacity: number, ground: string): string {
+  const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
+  const g = rgb(ground)
+  return `rgb(${rgb(colour)
+    .map((v, i) => v * opacity + (g[i] ?? 0) * (1 - opacity))
+    .join(', ')})`
+}
+
+// High-contrast themes give disabled text a colour of its own (GrayText), picked to be read; at
+// half opacity it fell from about 14:1 to about 3.5:1 on the surface in both Chromium themes.
+test.each(['light', 'dark'] as const)(
+  'in forced colors, a disabled Submit reads in the theme’s own disabled colour (%s theme)',
+  async (scheme) => {
+    await forcedColors(scheme)
+    const { handle, shadow, ui } = show(multi)
+    await handle.ready
+    const canvas = getComputedStyle(shadow.querySelector('.s') as Element).backgroundColor
+    const submit = ui.getByRole('button', { name: 'Submit' })
+    expect(submit).toBeDisabled()
+    const disabled = getComputedStyle(submit)
+    const drawn = over(disabled.color, Number(disabled.opacity), canvas)
+    expect(contrast(drawn, canvas)).toBeGreaterThanOrEqual(4.5)
+    const grey = disabled.color
+    await userEvent.click(ui.getByRole('checkbox', { name: 'Reports' }))
+    expect(submit).toBeEnabled()
+    // Still told apart from the enabled button, by the theme's colours.
+    expect(getComputedStyle(submit).color).not.toBe(grey)
   },
 )
