@@ -1,7 +1,9 @@
 // Builds on the survey surface (`.s`: theme properties, colour scheme, shadow, entrance motion,
 // bottom sheet under 480 px) and the prompt's title, body and buttons; `.t` only re-anchors it.
 // Its buttons, the only way on or out of the tour, stay at the bottom of a tooltip too short for
-// its text (a phone held sideways), over the text that scrolls under them.
+// its text (a phone held sideways), over the text that scrolls under them. Forced colors paint
+// the arrow in Canvas, lost on the page's Canvas: it is outlined there, under the content's own
+// Canvas, so only its point outside the tooltip shows, in the tooltip's border.
 export const tourTipCss = `
 .t{inset:auto;width:min(320px,calc(100vw - 16px));overflow:visible}
 .t>.c{max-height:inherit;overflow:auto;border-radius:inherit}
@@ -15,4 +17,5 @@ export const tourTipCss = `
 .sk{margin-inline-end:auto}
 .ar{position:absolute;width:12px;height:12px;background:var(--bg);transform:rotate(45deg);
 pointer-events:none}
+@media (forced-colors:active){.ar{border:1px solid;z-index:-1}.t>.c{background:Canvas}}
 `

@@ -199,4 +199,46 @@ describe('forced colors', () => {
     const row = Array.from({ length: 36 }, (_, i) => at(t.left - 40 + i))
     expect(row.filter((pixel) => pixel !== row[0])).not.toEqual([])
   })
+
+  test.each(['light', 'dark'])(
+    'in a %s high-contrast theme, an anchored step still points at its target',
+    async (scheme) => {
+      // Forced colors paint the arrow, a square of the tooltip's background, in Canvas: on the
+      // page's own Canvas it vanished, and covered the tooltip's border where it sat.
+      await cdp().send('Emulation.setEmulatedMedia', {
+        features: [
+          { name: 'forced-colors', value: 'active' },
+          { name: 'prefers-color-scheme', value: scheme },
+        ],
+      })
+      const main = el('main', { padding: '60px 300px 300px' })
+      el('button', {}, main, 't')
+      const plain = tour({ steps: [{ id: 'plain', target: '#t', title: 'Here', body: 'Look.' }] })
+      const { handle, shadow, tip } = showTour(plain)
+      await handle.ready
+      await settled(shadow)
+      const box = (tip() as HTMLElement).getBoundingClientRect()
+      const arrow = (shadow.querySelector('.ar') as HTMLElement).getBoundingClientRect()
+      expect(arrow.top).toBeLessThan(box.top) // above the tooltip, which is below its target
+      const pixels = await screenshotPixels(main)
+      const origin = main.getBoundingClientRect()
+      const scale = pixels.width / origin.width
+      const at = (x: number, y: number) => {
+        const i =
+          (Math.round((y - origin.top) * scale) * pixels.width +
+            Math.round((x - origin.left) * scale)) *
+          4
+        return pixels.data.slice(i, i + 3).join()
+      }
+      // The part of the arrow outside the tooltip, row by row, against the page around it.
+      const ground = at(arrow.left - 8, arrow.top)
+      const drawn: string[] = []
+      for (let y = Math.ceil(arrow.top); y < box.top - 1; y++) {
+        for (let x = Math.ceil(arrow.left); x < arrow.right; x++) {
+          if (at(x, y) !== ground) drawn.push(`${x},${y}`)
+        }
+      }
+      expect(drawn.length).toBeGreaterThan(4)
+    },
+  )
 })
