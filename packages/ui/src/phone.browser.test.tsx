@@ -90,6 +90,36 @@ test('on a phone with a notch, a tour step at the top of the screen keeps its te
   expect(s.ui.getByRole('heading').getBoundingClientRect().top).toBeGreaterThanOrEqual(47)
 })
 
+// A step too long for its sheet scrolls inside it, its buttons kept at its foot: inside the
+// sheet, not hanging below a top sheet over the page, and above the home indicator.
+test.each([
+  ['at the top of the screen', { position: 'fixed', left: '0', right: '0', bottom: '0' }],
+  ['at the bottom of the screen', { padding: '60px 20px' }],
+] as const)(
+  'on a phone with a notch, a long tour step %s keeps its buttons in its sheet',
+  async (_, host) => {
+    await page.viewport(360, 640)
+    await safeArea({ top: 47, right: 0, bottom: 34, left: 0 })
+    el('button', {}, el('nav', host), 't')
+    const body = 'Pick the columns, the filters and the period, then save it to find it here. '
+    const steps = [
+      { id: 'a', target: '#t', title: 'Here', body: body.repeat(20) },
+      { id: 'b', title: 'Next' },
+    ]
+    const s = showTour(tour({ steps }))
+    await s.handle.ready
+    const tip = s.tip() as HTMLElement
+    await settled(tip)
+    const sheet = tip.getBoundingClientRect()
+    for (const button of s.ui.getAllByRole('button')) {
+      const r = button.getBoundingClientRect()
+      expect(r.bottom, button.textContent ?? '').toBeLessThanOrEqual(
+        Math.min(sheet.bottom, 640 - 34),
+      )
+    }
+  },
+)
+
 test('a sheet over the home indicator still reaches the bottom of the screen', async () => {
   // Its background fills the strip under the indicator; only its content keeps above it.
   await page.viewport(360, 640)

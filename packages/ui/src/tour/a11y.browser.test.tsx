@@ -241,4 +241,36 @@ describe('forced colors', () => {
       expect(drawn.length).toBeGreaterThan(4)
     },
   )
+
+  test('in a high-contrast theme, a step too long for its room keeps the edge along its foot', async () => {
+    // Its content, which scrolls, was as tall as the whole tooltip and ran over its border.
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'forced-colors', value: 'active' }],
+    })
+    await page.viewport(600, 400)
+    const main = el('main', { position: 'fixed', inset: '0', padding: '180px 280px' })
+    el('button', {}, main, 't')
+    const body = 'Pick the columns, the filters and the period, then save it. '.repeat(3)
+    const long = tour({ steps: [{ id: 'long', target: '#t', title: 'Here', body }] })
+    const { handle, shadow, tip } = showTour(long)
+    await handle.ready
+    await settled(shadow)
+    const box = (tip() as HTMLElement).getBoundingClientRect()
+    expect(box.bottom).toBeLessThanOrEqual(innerHeight)
+    const pixels = await screenshotPixels(main)
+    const origin = main.getBoundingClientRect()
+    const scale = pixels.width / origin.width
+    const at = (x: number, y: number) => {
+      const i =
+        (Math.floor((y - origin.top) * scale) * pixels.width +
+          Math.round((x - origin.left) * scale)) *
+        4
+      return pixels.data.slice(i, i + 3).join()
+    }
+    // Down the middle of the tooltip, past its foot: its edge, then the page.
+    const x = box.left + box.width / 2
+    const edge = at(x, box.bottom - 0.5)
+    expect(edge).not.toBe(at(x, box.bottom + 2))
+    expect(edge).toBe(at(box.left + 0.5, box.top + box.height / 2))
+  })
 })
