@@ -4,7 +4,7 @@ import { cdp, page, userEvent } from 'vitest/browser'
 import { contrast } from '../test/contrast'
 import { screenshotPixels } from '../test/screenshotPixels'
 import { closeAll, show } from '../test/show'
-import { ces, csatNumbers, multi, nps } from '../test/surveys'
+import { ces, csatNumbers, csatStars, multi, nps } from '../test/surveys'
 
 // Forced colors (Windows High Contrast, in Edge and Chrome), emulated through the DevTools
 // protocol: Chromium then paints with its system palette, as on a machine set that way.
@@ -21,6 +21,47 @@ afterEach(async () => {
   closeAll()
   await cdp().send('Emulation.setEmulatedMedia', { features: [] })
   await page.viewport(1024, 768)
+})
+
+test('in forced colors (Windows High Contrast) the surface keeps an edge around it', async () => {
+  // Forced colors drop box shadows and paint the surface in the page's own Canvas colour.
+  await forcedColors('light')
+  const { handle, shadow } = show(nps)
+  await handle.ready
+  const css = getComputedStyle(shadow.querySelector('.s') as HTMLElement)
+  expect(css.boxShadow).toBe('none')
+  expect(css.borderTopStyle).not.toBe('none')
+  expect(Number.parseFloat(css.borderTopWidth)).toBeGreaterThanOrEqual(1)
+})
+
+test('in forced colors, the progress bar still shows how far the respondent is', async () => {
+  // Its fill and its track are backgrounds, which forced colors repaint in the surface's Canvas.
+  await forcedColors('light')
+  const { handle, shadow } = show(nps)
+  await handle.ready
+  const canvas = getComputedStyle(shadow.querySelector('.s') as HTMLElement).backgroundColor
+  const track = getComputedStyle(shadow.querySelector('.bar') as HTMLElement)
+  const fill = getComputedStyle(shadow.querySelector('.bar>i') as HTMLElement)
+  expect(fill.backgroundColor).not.toBe(canvas)
+  expect(track.outlineStyle).not.toBe('none')
+  expect(track.outlineColor).not.toBe(canvas)
+})
+
+test.each([
+  ['the selected point of a scale stands out', csatNumbers, 'backgroundColor', [2]],
+  ['the stars up to the selected one stand out', csatStars, 'color', [0, 1, 2]],
+] as const)('in forced colors, %s', async (_, survey, property, chosen) => {
+  // Forced colors repaint backgrounds and text in system colours, unless they are system colours.
+  await forcedColors('light')
+  const { handle, shadow } = show(survey)
+  await handle.ready
+  await userEvent.tab()
+  await userEvent.keyboard('{ArrowRight}{ArrowRight}')
+  await userEvent.tab() // on to the close button: the focus ring is not what shows the choice
+  const radios = [...shadow.querySelectorAll('[role=radio]')]
+  const looks = radios.map((radio) => getComputedStyle(radio)[property])
+  const like = (i: number) => looks[i] === looks[chosen[0]]
+  expect(radios.map((_, i) => like(i))).toEqual(radios.map((_, i) => chosen.some((c) => c === i)))
 })
 
 /**
