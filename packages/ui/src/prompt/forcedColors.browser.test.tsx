@@ -64,6 +64,21 @@ test.each([
   expect(radios.map((_, i) => like(i))).toEqual(radios.map((_, i) => chosen.some((c) => c === i)))
 })
 
+test('in forced colors, the chosen star keeps the box the other stars have', async () => {
+  // The stars are drawn in forced colours, boxes and all: the chosen one among them too.
+  await forcedColors('light')
+  const { handle, shadow } = show(csatStars)
+  await handle.ready
+  await userEvent.tab()
+  await userEvent.keyboard('{ArrowRight}{ArrowRight}')
+  await userEvent.tab()
+  const boxes = [...shadow.querySelectorAll('[role=radio]')].map((star) => {
+    const css = getComputedStyle(star)
+    return `${css.borderTopStyle} ${css.borderTopColor}`
+  })
+  expect(new Set(boxes).size).toBe(1)
+})
+
 /**
  * The share of the pixels in the middle of an element's text (its box less 2 CSS px each side)
  * that are of one colour: well under 1 where strokes are drawn on a ground, 1 for a blank patch.

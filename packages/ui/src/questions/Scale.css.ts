@@ -3,8 +3,9 @@
 // does on a phone with text at twice the usual size. Its height grows with the text from 40 px.
 // Stars not chosen are outlined, not filled: by colour alone (indigo against slate grey) three
 // chosen of five look like five to someone who sees no hue. Forced colors repaint the accent that
-// marks the selection, but keep system colours; the chosen point opts out of their repainting,
-// or Chromium draws its number on a backplate of Canvas, HighlightText on it a blank patch.
+// marks the selection, but keep system colours; a chosen point (not a star, drawn in Highlight
+// with its box like the others) opts out of their repainting, or Chromium draws its number on a
+// backplate of Canvas, HighlightText on it a blank patch.
 // The words under the high end, wrapped on a phone in a long language, keep to that end.
 export const scaleCss = `
 .sc{display:grid;grid-template-columns:repeat(auto-fit,minmax(1.4em,1fr));gap:4px;font-size:calc(14em/15);overflow-wrap:normal}
@@ -16,7 +17,7 @@ export const scaleCss = `
 .st .r,.st .r:hover,.st .r[aria-checked=true]{border-color:transparent;background:none;color:transparent;-webkit-text-stroke:1px var(--mu)}
 .st .r.on,.st:hover .r{color:var(--ln);-webkit-text-stroke-color:var(--ln)}
 .st .r:hover~.r{color:transparent;-webkit-text-stroke-color:var(--mu)}
-@media (forced-colors:active){.r[aria-checked=true]{forced-color-adjust:none;border-color:Highlight;background:Highlight;color:HighlightText;outline-color:Highlight}.st .r{color:Canvas;-webkit-text-stroke-color:CanvasText}.st .r.on{color:Highlight;-webkit-text-stroke-color:Highlight}}
+@media (forced-colors:active){.r[aria-checked=true]:not(.st>*){forced-color-adjust:none;border-color:Highlight;background:Highlight;color:HighlightText;outline-color:Highlight}.st .r{color:Canvas;-webkit-text-stroke-color:CanvasText}.st .r.on{color:Highlight;-webkit-text-stroke-color:Highlight}}
 .ends{display:flex;justify-content:space-between;gap:8px;margin-top:-6px;font-size:.8em;color:var(--mu)}
 .ends>:last-child{text-align:end}
 `
