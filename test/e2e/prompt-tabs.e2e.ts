@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { type BrowserContext, expect, type Page, test } from '@playwright/test'
 import { hostHtml, promptDialog, receive, serveHost } from './host'
 
 // Issue 6: only one prompt or tour is on screen at a time, across tabs too (a Web Lock is held
@@ -33,12 +33,13 @@ const spansOf = (page: Page) => page.evaluate(() => (window as unknown as Spans)
 const track = (page: Page) =>
   page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
 
-test('two tabs never show prompts at the same time', async ({ context }) => {
+/** Two tabs, each with a Sonde of the key given: one project's, or two projects' on one origin. */
+async function twoTabs(context: BrowserContext, keys: [string, string]) {
   const tabs = [await context.newPage(), await context.newPage()] as const
   await receive(tabs[0])
-  for (const tab of tabs) {
+  for (const [i, tab] of tabs.entries()) {
     await tab.addInitScript(recordSpans)
-    await serveHost(tab, hostHtml(attrs))
+    await serveHost(tab, hostHtml({ ...attrs, key: keys[i] as string }))
     await tab.goto('/app/reports')
     await expect
       .poll(() => tab.evaluate(() => (window as unknown as W).sonde.canShow('csat-ticket').reason))
@@ -78,6 +79,74 @@ test('two tabs never show prompts at the same time', async ({ context }) => {
   )
   expect(overlapping).toEqual([])
   expect((a ?? []).length + (b ?? []).length).toBe(2)
+}
+test('two tabs never show prompts at the same time', ({ context }) =>
+  twoTabs(context, ['pk_tabs', 'pk_tabs']))
+// Two teams' snippets on one origin, each with a key, a queue and a display history of its own:
+// the screen is still one.
+test('two tabs of two projects never show prompts at the same time', ({ context }) =>
+  twoTabs(context, ['pk_tabs_a', 'pk_tabs_b']))
+
+// One page: the app's bundle imports the npm build (dist/esm) for its team's project, beside the
+// script tag of another team's. Each would show its prompt at the same trigger.
+test("an npm build beside another project's script tag on one page shows one prompt at a time", async ({
+  page,
+}) => {
+  type Api = W['sonde'] & { on(type: string, handler: () => void): void }
+  type Both = { tag: Api; npm: Api; shown: string[] }
+  await receive(page)
+  await page.addInitScript(recordSpans)
+  await serveHost(page, hostHtml({ ...attrs, key: 'pk_beside_tag' }))
+  await page.goto('/app/reports')
+  await page.waitForFunction(() =>
+    (window as unknown as { sonde?: { __on?(): unknown } }).sonde?.__on?.(),
+  )
+  await page.evaluate(async () => {
+    const w = window as unknown as Both & { sonde: Api }
+    const sdk = '/sdk/esm/index.js'
+    const { init } = (await import(sdk)) as { init(options: unknown): Api }
+    w.tag = w.sonde
+    w.npm = init({
+      endpoint: '/v1/batch',
+      key: 'pk_beside_npm',
+      config: '/fixtures/e2e.config.json',
+    })
+    w.shown = []
+    w.tag.on('survey:shown', () => w.shown.push('tag'))
+    w.npm.on('survey:shown', () => w.shown.push('npm'))
+  })
+  const reasons = () =>
+    page.evaluate(() => {
+      const w = window as unknown as Both
+      return [w.tag, w.npm].map((api) => api.canShow('csat-ticket').reason)
+    })
+  await expect.poll(reasons).toEqual([undefined, undefined])
+  const trackIn = (which: Array<'tag' | 'npm'>) =>
+    page.evaluate((which) => {
+      const w = window as unknown as Both
+      for (const name of which) w[name].track('ticket_closed')
+    }, which)
+  const shown = () => page.evaluate(() => (window as unknown as Both).shown)
+
+  await trackIn(['tag', 'npm'])
+  await expect.poll(async () => (await shown()).length).toBeGreaterThan(0)
+  await page.waitForTimeout(1_000)
+  expect(await shown()).toHaveLength(1)
+  expect(await promptDialog(page).count()).toBe(1)
+  const [first] = await shown()
+  const other = first === 'tag' ? 'npm' : 'tag'
+
+  // Once the first prompt is closed, the other project's next trigger shows its own.
+  await promptDialog(page).getByRole('button', { name: 'Close' }).click()
+  await expect(promptDialog(page)).toHaveCount(0)
+  await trackIn([other])
+  await expect.poll(shown).toEqual([first, other])
+  await expect(promptDialog(page)).toHaveAccessibleName(/How satisfied/)
+  const spans = await spansOf(page)
+  const overlapping = spans.filter((x, i) =>
+    spans.some((y, j) => i !== j && x.start < y.end && y.start < x.end),
+  )
+  expect(overlapping).toEqual([])
 })
 
 test('a survey answered in one tab is not asked again in another, nor its cooldown lost', async ({

@@ -39,7 +39,8 @@ export interface Presenter {
 
 /**
  * One prompt or tour at a time, in this tab and across tabs: what is on screen holds a Web Lock
- * for as long as it stays, and a tab that cannot take the lock right away skips its turn.
+ * (`lockName`, one for the origin: every Sonde there shares it) for as long as it stays, and a
+ * Sonde that cannot take the lock right away skips its turn.
  */
 export function createPresenter(deps: { lockName: string; win: Window; log: Logger }): Presenter {
   let pending: ReturnType<typeof setTimeout> | undefined

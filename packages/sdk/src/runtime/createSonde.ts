@@ -105,7 +105,9 @@ export function createSonde(
     },
     record: (reduce) => update(reduce(runtime.state)),
   }
-  const presenter = createPresenter({ lockName: `${ns}:screen`, win, log })
+  // One screen for the origin, not per project: two Sondes on a page or in two tabs (two teams'
+  // projects, an npm build beside another's script tag) show one prompt or tour at a time.
+  const presenter = createPresenter({ lockName: 'sonde:screen', win, log })
   // A remote config is cached and revalidated in the background; a newer one applies from the
   // next signal on (its seconds-on-page timed on this page), what is on screen stays. It is
   // asked for with consent only (DESIGN: no requests without it): at the start, or at optIn().
