@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
 import { init } from '../init'
 import { startSonde } from '../start'
+import { hideTab } from '../test/hideTab'
+import { slowChunk } from '../test/slowChunk'
 import { startOnStaleConfig } from '../test/startOnStaleConfig'
 import { startWithSurvey } from '../test/startWithSurvey'
-import type { Chunks } from './chunks'
 import type { Sonde } from './types'
 
 // From due to on screen, in Chromium with the real chunks and IndexedDB: a survey belongs to the
@@ -26,32 +27,13 @@ const prompt = () =>
     el.shadowRoot?.querySelector('[role=dialog]'),
   )
 
-/** Chunks as `init` loads them, with the survey chunk held until `release()`. */
-function slowSurveyChunk() {
-  let release = () => {}
-  const held = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  const requested = vi.fn()
-  const chunks: Chunks = {
-    survey: () => {
-      requested()
-      return held.then(() => import('../chunks/survey'))
-    },
-    tour: () => import('../chunks/tour'),
-    validator: () => import('../validate/index'),
-    delivery: () => import('../chunks/delivery'),
-  }
-  return { chunks, requested, release }
-}
-
 describe('a route change while the survey chunk is downloading', () => {
   it.each([
     ['a page trigger', { page: { prefix: '/pricing' } }, () => {}],
     ['an event trigger', { event: 'ticket_closed' }, (s: Sonde) => s.track('ticket_closed')],
   ])('drops a survey due on the page left (%s)', async (_, trigger, fire) => {
     history.replaceState(null, '', '/pricing')
-    const { chunks, requested, release } = slowSurveyChunk()
+    const { chunks, requested, release } = slowChunk('survey')
     const survey = { ...csat, id: `slow-${crypto.randomUUID()}`, trigger }
     const options = {
       endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
@@ -79,12 +61,6 @@ describe('a route change while the survey chunk is downloading', () => {
 describe('a tab in the background', () => {
   afterEach(() => vi.restoreAllMocks())
 
-  const hide = (hidden: boolean) => {
-    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(hidden ? 'hidden' : 'visible')
-    vi.spyOn(document, 'hidden', 'get').mockReturnValue(hidden)
-    document.dispatchEvent(new Event('visibilitychange'))
-  }
-
   // Shown to nobody, the prompt would still count as seen: its cooldown and recontact window
   // would start, and the respondent would never get to answer it.
   it('holds a delayed prompt due while hidden until the tab is seen again', async () => {
@@ -95,14 +71,14 @@ describe('a tab in the background', () => {
     }
     const { sonde, shown } = startWithSurvey(survey)
     made.push(sonde)
-    hide(true)
+    hideTab(true)
     await sleep(2_500)
     expect({ onScreen: prompt(), shown: shown.mock.calls.length }).toEqual({
       onScreen: false,
       shown: 0,
     })
 
-    hide(false)
+    hideTab(false)
     await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
     expect(prompt()).toBe(true)
   })
@@ -110,7 +86,7 @@ describe('a tab in the background', () => {
   // Due with the tab in view, its code still downloading (a slow network) when the visitor
   // switched tabs: it is put in the page, but seen by nobody until they come back.
   it('counts a prompt whose code arrived while the tab was hidden as shown once the tab is seen', async () => {
-    const { chunks, requested, release } = slowSurveyChunk()
+    const { chunks, requested, release } = slowChunk('survey')
     const survey = { ...csat, id: `late-${crypto.randomUUID()}`, trigger: { event: 'late' } }
     const sonde = await startSonde(
       {
@@ -126,20 +102,20 @@ describe('a tab in the background', () => {
     sonde.track('late')
     await vi.waitFor(() => expect(requested).toHaveBeenCalled(), { timeout: 5_000 })
 
-    hide(true)
+    hideTab(true)
     release()
     await vi.waitFor(() => expect(prompt()).toBe(true), { timeout: 5_000 })
     await sleep(500)
     expect(shown).not.toHaveBeenCalled()
     expect(sonde.canShow(survey.id)).toMatchObject({ ok: false, reason: 'busy' })
 
-    hide(false)
+    hideTab(false)
     await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
     expect(prompt()).toBe(true)
   })
 
   it('reports neither shown nor dismissed when destroyed while its prompt waits for the tab to be seen', async () => {
-    const { chunks, requested, release } = slowSurveyChunk()
+    const { chunks, requested, release } = slowChunk('survey')
     const survey = { ...csat, id: `gone-${crypto.randomUUID()}`, trigger: { event: 'late' } }
     const sonde = await startSonde(
       {
@@ -155,12 +131,12 @@ describe('a tab in the background', () => {
     sonde.on('survey:dismissed', dismissed)
     sonde.track('late')
     await vi.waitFor(() => expect(requested).toHaveBeenCalled(), { timeout: 5_000 })
-    hide(true)
+    hideTab(true)
     release()
     await vi.waitFor(() => expect(prompt()).toBe(true), { timeout: 5_000 })
     sonde.destroy()
     expect(prompt()).toBe(false)
-    hide(false)
+    hideTab(false)
     await sleep(1_200)
     expect({ shown: shown.mock.calls.length, dismissed: dismissed.mock.calls.length }).toEqual({
       shown: 0,
@@ -205,7 +181,7 @@ describe('a config revalidated while the survey chunk is downloading', () => {
     const revalidated = new Promise<Config>((resolve) => {
       withdraw = () => resolve({ surveys: [] })
     })
-    const { chunks, requested, release } = slowSurveyChunk()
+    const { chunks, requested, release } = slowChunk('survey')
     const sonde = await startOnStaleConfig({ surveys: [survey] } as never, revalidated, chunks)
     made.push(sonde)
     const shown = vi.fn()

@@ -12,6 +12,7 @@ import type { Mount } from './createPresenter'
 import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
 import { pageOf } from './pageOf'
+import { untilSeen } from './untilSeen'
 
 /**
  * Shows a survey and turns what the respondent does into wire events and `survey:*` events: one
@@ -79,14 +80,9 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     })
     life.mounted(() => handle.close())
     await handle.ready
-    // Taken away before it was ready (destroy, a route change): it was never shown.
-    if (!life.active() || left) return null
-    // Its code came after the visitor had left for another tab: shown to nobody, it would begin
-    // its cooldown and recontact window unseen, for good if the tab is never seen again. It waits
-    // as the presenter does, on a timer a hidden tab throttles.
-    while (win.document.hidden && life.active() && !left)
-      await new Promise((r) => setTimeout(r, 500))
-    if (!life.active() || left) return null
+    // Its code came after the visitor had left for another tab: it waits in the page to be seen.
+    // Taken away before it was ready or seen (destroy, a route change): it was never shown.
+    if (!(await untilSeen(win, () => life.active() && !left))) return null
     shown = true
     ctx.record((s) => recordShown(s, 'survey', surveyId, Date.now()))
     wire('shown')

@@ -12,6 +12,7 @@ import type { TourUi } from './chunks'
 import type { Mount } from './createPresenter'
 import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
+import { untilSeen } from './untilSeen'
 
 /**
  * Shows a tour, from step `resumeAt` when it resumes, and reports it: `tour.started` once (not
@@ -34,7 +35,8 @@ export function mountTourFlow(
     // 'route'); other tours pause on a missing target and go on when it returns.
     const rule = tour.trigger && 'page' in tour.trigger ? tour.trigger.page : undefined
     const left = (url: string) => !!rule && !matchUrl(rule, url)
-    const { location } = ctx.sending.win
+    const { win } = ctx.sending
+    const { location } = win
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       send({
         id: uuidv7(),
@@ -44,6 +46,31 @@ export function mountTourFlow(
         tourVersion: tour.version,
         ...fields,
       })
+    // Its first step put on screen in a tab the visitor has left (its code or its target came
+    // after they switched tabs): the step it is on (-1: none), until the tab is seen. Only then
+    // does the tour start, and is its step kept, as a survey is shown then (untilSeen); a tour
+    // that ends unseen reports nothing, unless it was started on an earlier page. Once seen, a
+    // step is reported as it shows, the tab hidden or not.
+    let unseen = -1
+    let seen = false
+    const reached = (index: number) => {
+      unseen = -1
+      seen = true
+      ctx.record((s) => recordStep(s, 'tour', tourId, index))
+      if (started) return
+      started = true
+      ctx.record((s) => recordShown(s, 'tour', tourId, Date.now()))
+      wire('tour.started')
+      ctx.sending.emitter.emit('tour:started', { tourId })
+    }
+    // The tab seen before the wait has looked (it looks on a timer): the step acted on was seen.
+    const look = () => unseen >= 0 && !win.document.hidden && reached(unseen)
+    const ended = () => {
+      look()
+      const quiet = unseen >= 0 && !started
+      unseen = -1
+      return quiet
+    }
     const handle = ui.mountTour(tour, {
       locale: ctx.sending.locale,
       ...(ctx.sending.options.theme ? { theme: ctx.sending.options.theme } : {}),
@@ -53,14 +80,14 @@ export function mountTourFlow(
         // nothing to it yet), or resumed by a full page load onto another page, which ends it
         // as a route change there would.
         if (left(location.href)) return queueMicrotask(() => handle.close('route'))
-        ctx.record((s) => recordStep(s, 'tour', tourId, index))
-        if (started) return
-        started = true
-        ctx.record((s) => recordShown(s, 'tour', tourId, Date.now()))
-        wire('tour.started')
-        ctx.sending.emitter.emit('tour:started', { tourId })
+        if (seen || !win.document.hidden) reached(index)
+        else unseen = index
       },
       onStep: ({ stepId, index, dwellMs, to }) => {
+        // Passed unseen (its advancing event tracked in the hidden tab): the next step is kept
+        // as the one it is on, when the tab is seen.
+        look()
+        if (unseen >= 0) return
         // Now, not once the next step shows: its target may be on the page a click on this one's
         // opens, and this page may be gone by then.
         if (to < tour.steps.length) ctx.record((s) => recordStep(s, 'tour', tourId, to))
@@ -68,11 +95,13 @@ export function mountTourFlow(
         ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })
       },
       onComplete: ({ dwellMs }) => {
+        if (ended()) return
         ctx.record((s) => recordCompleted(s, 'tour', tourId, Date.now()))
         wire('tour.completed', { dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:completed', { tourId })
       },
       onDismiss: ({ stepId, index, reason }) => {
+        if (ended()) return
         ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
         ctx.sending.emitter.emit('tour:dismissed', { tourId, stepId, reason })
@@ -82,6 +111,8 @@ export function mountTourFlow(
     // A tour waits for its first target before it is ready: destroy must not wait with it.
     life.mounted(() => handle.close('api'))
     await handle.ready
+    // Ended meanwhile (destroy, a route change), it waits no more.
+    if (unseen >= 0) void untilSeen(win, () => unseen >= 0).then((seen) => seen && reached(unseen))
     return {
       close: (reason) => handle.close(reason),
       signal: (name) => handle.signal(name),
