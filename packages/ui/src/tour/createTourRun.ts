@@ -81,14 +81,15 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
 
   const visible = () => index >= 0 && !over && !paused && (!anchored || target !== null)
 
-  // Dwell counts only while the step is on screen: each state change closes the open interval.
+  // Dwell counts only while the step is on screen, in a tab in view: each state change (the tab
+  // hidden or seen too) closes the open interval.
   const tick = () => {
     const now = performance.now()
     if (since) {
       stepMs += now - since
       totalMs += now - since
     }
-    since = visible() ? now || 1 : 0
+    since = visible() && !document.hidden ? now || 1 : 0
   }
 
   const sync = () => {
@@ -167,8 +168,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   const stop = () => {
     leave()
     over = true
-    document.removeEventListener('keydown', onKey)
-    document.removeEventListener('click', onClick, true)
+    listen('removeEventListener')
   }
 
   const finish = () => {
@@ -192,6 +192,13 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
     focus = inside
     report(index + 1)
     go(index + 1, 1)
+  }
+
+  // What the run hears from the page while it runs: Esc, clicks on targets, the tab hidden or seen.
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
+    document[method]('keydown', onKey as EventListener)
+    document[method]('click', onClick as EventListener, true)
+    document[method]('visibilitychange', tick)
   }
 
   // Esc exits from anywhere while a step shows, unless the page already used that Esc itself or
@@ -219,8 +226,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   return {
     start(at) {
       if (over || index >= 0) return
-      document.addEventListener('keydown', onKey)
-      document.addEventListener('click', onClick, true)
+      listen('addEventListener')
       go(Math.min(Math.max(Math.trunc(at) || 0, 0), steps.length - 1), 1)
     },
     next,
