@@ -1,6 +1,7 @@
 import type { Signal } from '@sonde/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
+import { hideTab } from '../test/hideTab'
 import { startOnStaleConfig } from '../test/startOnStaleConfig'
 import { startWithSurvey } from '../test/startWithSurvey'
 import type { Sonde } from './types'
@@ -174,11 +175,6 @@ describe('scroll depth', () => {
 })
 
 describe('time on page', () => {
-  const setHidden = (hidden: boolean) => {
-    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(hidden ? 'hidden' : 'visible')
-    vi.spyOn(document, 'hidden', 'get').mockReturnValue(hidden)
-    document.dispatchEvent(new Event('visibilitychange'))
-  }
   const onPage = (view: { enteredAt: number }, now: number) => now - view.enteredAt
 
   // What the usage context reports as engagement: an hour in a background tab is not an hour
@@ -194,11 +190,11 @@ describe('time on page', () => {
       () => [],
     )
     now += 5_000
-    setHidden(true)
+    hideTab(true)
     now += 3_600_000
     if (routes) signals.restart('/before')
     now += 1_000
-    setHidden(false)
+    hideTab(false)
     now += 2_000
     expect(onPage(signals.view, now)).toBe(routes ? 2_000 : 7_000)
     signals.stop()
@@ -214,7 +210,7 @@ describe('time on page', () => {
       () => [],
     )
     now += 3_600_000
-    setHidden(false)
+    hideTab(false)
     now += 2_000
     expect(onPage(signals.view, now)).toBe(2_000)
     signals.stop()
@@ -235,10 +231,10 @@ describe('time on page', () => {
         () => [30],
       )
       if (!opened) vi.advanceTimersByTime(10_000)
-      setHidden(true)
+      hideTab(true)
       vi.advanceTimersByTime(60_000)
       expect(seen).toEqual([])
-      setHidden(false)
+      hideTab(false)
       vi.advanceTimersByTime(opened ? 29_000 : 19_000)
       expect(seen).toEqual([])
       vi.advanceTimersByTime(1_000)
