@@ -48,6 +48,22 @@ describe('mergeStored', () => {
     expect(merged.lastPromptAt).toBe(merged.history['survey:nps']?.lastShownAt)
   })
 
+  // A clock reset far into the past (a dead battery: 1970, 2000) is the wrong one, not the
+  // stored times: taken as now, a cooldown would be over the moment the clock is put right.
+  it('keeps the times a clock set before Sonde existed would take back', () => {
+    const realNow = Date.now
+    const shownAt = realNow()
+    Date.now = () => Date.UTC(2000, 0, 1)
+    try {
+      const shown = recordShown(base, 'survey', 'nps', shownAt)
+      const merged = mergeStored(shown, shown, shown)
+      expect(merged.history['survey:nps']?.lastShownAt).toBe(shownAt)
+      expect(merged.lastPromptAt).toBe(shownAt)
+    } finally {
+      Date.now = realNow
+    }
+  })
+
   // Both tabs read `read` from the store; each then tracked `export`. The higher of the two
   // figures would lose one tab's events: two tabs tracking it twice each would store 2, not 4,
   // and "export ≥ 3 times" would never be met. What this tab counted since it last read or

@@ -3,9 +3,15 @@ import { type DisplayRecord, readOwn, type TargetingState } from '@sonde/core'
 // The later of two times, and of a time both sides hold never after now: one ahead of the clock
 // was stored under a clock since set back (or put right), and would hold a cooldown or recontact
 // period for as long as the clock was off, years for a clock once years ahead; stored as now, it
-// holds from now. A time one side alone holds is kept, and met again at the next save.
+// holds from now. A time one side alone holds is kept, and met again at the next save. A clock
+// before Sonde existed (1.7e12: November 2023) is the wrong one, reset by a dead battery to 1970 or
+// 2000: taken as now, a stored time would end its period the moment the clock is put right.
 const latest = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.min(Math.max(a, b), Date.now())
+  a === undefined
+    ? b
+    : b === undefined
+      ? a
+      : Math.min(Math.max(a, b), Date.now() < 1.7e12 ? Number.POSITIVE_INFINITY : Date.now())
 
 /**
  * `mine` (this tab's state) with what another tab of the same person stored meanwhile: every
