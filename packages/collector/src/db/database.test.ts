@@ -78,6 +78,34 @@ describe.each(backends)('database on $name', (backend) => {
     ])
   })
 
+  it("totals each survey's rollup when migration 7 runs, then keeps the totals", async () => {
+    const schema = `before_7_${randomBytes(4).toString('hex')}`
+    const rows = await db.transaction(async (tx) => {
+      await tx.exec(`create schema ${schema}; set local search_path to ${schema}`)
+      for (const migration of migrations.filter((m) => m.version < 7)) await tx.exec(migration.sql)
+      const insert = `insert into responses (project, response_id, survey_id, status, seq,
+          event_id, last_at, answered_at) values ('p', $1, $2, 'completed', 2, 'e', $3, $4)`
+      // One folded before the migration, one still in the log when it runs, two after it.
+      await tx.query(insert, ['r1', 's', '2026-11-20T10:01:00Z', '2026-11-20T10:00:00Z'])
+      await tx.query('select sonde_fold_rollups(true)')
+      await tx.query(insert, ['r2', 's', '2026-11-21T10:00:00Z', null])
+      await tx.exec(migrations.find((m) => m.version === 7)!.sql)
+      await tx.query(insert, ['r3', 's', '2026-11-19T10:00:00Z', '2026-11-19T09:00:00Z'])
+      await tx.query(insert, ['r4', 't', '2026-11-22T10:00:00Z', null])
+      await tx.query('select sonde_fold_rollups(true)')
+      const totals = await tx.query(
+        `select survey_id, responses::int, answered::int, to_char(last_at at time zone 'UTC',
+           'YYYY-MM-DD HH24:MI') as last_at from survey_totals order by survey_id`,
+      )
+      await tx.exec(`drop schema ${schema} cascade`)
+      return totals
+    })
+    expect(rows).toEqual([
+      { survey_id: 's', responses: 3, answered: 2, last_at: '2026-11-21 10:00' },
+      { survey_id: 't', responses: 1, answered: 0, last_at: '2026-11-22 10:00' },
+    ])
+  })
+
   it('rolls a failed transaction back entirely', async () => {
     await db.exec('truncate events')
     const attempt = db.transaction(async (tx) => {

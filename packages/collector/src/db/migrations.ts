@@ -1,6 +1,7 @@
 import { answeredDayMigration } from './answeredDayMigration'
 import type { Database } from './database'
 import { rollupMigration } from './rollupMigration'
+import { surveyTotalsMigration } from './surveyTotalsMigration'
 import { textAnswersMigration } from './textAnswersMigration'
 
 /** One schema change, applied once, in order of `version`. Never edit a shipped one: add one. */
@@ -102,6 +103,7 @@ export const migrations: readonly Migration[] = [
   },
   answeredDayMigration,
   textAnswersMigration,
+  surveyTotalsMigration,
 ]
 
 /**

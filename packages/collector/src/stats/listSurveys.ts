@@ -26,16 +26,14 @@ export async function listSurveys(
     answered: number
     last_at: Date | null
   }>(
-    // From the rollups, which count the same responses: a list of surveys must not read them all.
-    // The kind is its latest day's, found backwards through the rollup's key: reading all of a
-    // survey's rows, a row a day and score, took seconds for a project's surveys a year in.
-    `select s.survey_id, (select metric_kind from score_rollup r
-         where r.project = s.project and r.survey_id = s.survey_id and segment = '' and n > 0
+    // From each survey's totals, kept with the rollups: a list of surveys must read neither the
+    // responses nor a year of daily rollup rows (1,200 a survey). The kind is its latest day's,
+    // found backwards through the score rollup's key (a few rows per survey).
+    `select t.survey_id, (select metric_kind from score_rollup r
+         where r.project = t.project and r.survey_id = t.survey_id and segment = '' and n > 0
          order by day desc, metric_kind desc limit 1) as kind,
-       sum(n)::int as responses, coalesce(sum(n) filter (where answered), 0)::int as answered,
-       max(last_at) filter (where n > 0) as last_at
-     from status_rollup s where project = $1
-     group by s.project, s.survey_id having sum(n) > 0 order by s.survey_id`,
+       t.responses::int as responses, t.answered::int as answered, t.last_at
+     from survey_totals t where t.project = $1 and t.responses > 0 order by t.survey_id`,
     [project],
   )
   const byId = new Map(rows.map((row) => [row.survey_id, row]))

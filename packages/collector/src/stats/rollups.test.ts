@@ -214,7 +214,7 @@ describe.each(backends)('daily rollups on $name', (backend) => {
     await db.exec('truncate responses')
     const [left] = await db.query<{ n: number }>(
       `select (select count(*) from score_rollup) + (select count(*) from status_rollup)
-         + (select count(*) from rollup_changes) as n`,
+         + (select count(*) from rollup_changes) + (select count(*) from survey_totals) as n`,
     )
     expect(Number(left?.n)).toBe(0)
   })
