@@ -92,6 +92,7 @@ const validateEntry = here('../src/validate/index.ts')
 const lending = lendModules(
   [
     'idb-keyval',
+    './runtime/keyval',
     './uuidv7',
     './delivery/withTimeout',
     './delivery/openChannel',

@@ -1,6 +1,6 @@
 import type { Config } from '@sonde/core'
-import { get, set } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
+import { get, set } from '../runtime/keyval'
 import { openIdbStore } from '../runtime/openIdbStore'
 import { SDK_VERSION } from '../version'
 

@@ -1,5 +1,6 @@
 import type { MetaName, OutboxRecord, Removal, Store } from '@sonde/core'
-import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval'
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { get, set } from '../runtime/keyval'
 import { deleteKeys } from './deleteKeys'
 import {
   isLaterRecord,
@@ -65,7 +66,7 @@ export function createIdbStore({
     }
   }
 
-  // Only idb-keyval's functions that sonde.js has too, so that the delivery chunk borrows them
+  // Only the IndexedDB functions that sonde.js has too, so that the delivery chunk borrows them
   // (scripts/lendModules.ts); the batch operations are a line each on its `store`.
   const remove = (keys: readonly string[]) =>
     run((store) => store('readwrite', (objectStore) => deleteKeys(objectStore, keys)))

@@ -1,6 +1,7 @@
 import type { TargetingState } from '@sonde/core'
-import { get, type UseStore, update } from 'idb-keyval'
+import type { UseStore } from 'idb-keyval'
 import { withTimeout } from '../delivery/withTimeout'
+import { get, update } from './keyval'
 import { mergeStored } from './mergeStored'
 import { openIdbStore } from './openIdbStore'
 
