@@ -93,6 +93,7 @@ const lending = lendModules(
   [
     'idb-keyval',
     './runtime/keyval',
+    './runtime/openIdbStore',
     './uuidv7',
     './delivery/withTimeout',
     './delivery/openChannel',

@@ -1,6 +1,7 @@
 import type { MetaName, OutboxRecord, Removal, Store } from '@sonde/core'
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { promisifyRequest, type UseStore } from 'idb-keyval'
 import { get, set } from '../runtime/keyval'
+import { openIdbStore } from '../runtime/openIdbStore'
 import { deleteKeys } from './deleteKeys'
 import {
   isLaterRecord,
@@ -25,8 +26,8 @@ const META = 'm:'
 /**
  * The outbox in IndexedDB through idb-keyval. Every operation settles: within `timeoutMs` if the
  * database does not open, within `workTimeoutMs` once it has. A connection that closes under it
- * (Safari drops idle ones, the user clears site data) is reopened once; any other failure, a full
- * quota included, goes up. Corrupt records are removed on read and counted as dropped; they are
+ * (Safari drops idle ones, the user clears site data) is reopened (openIdbStore); any other
+ * failure, a full quota included, goes up. Corrupt records are removed on read and counted as dropped; they are
  * handed to the outbox by `takeRemoved()`, so that the receiver hears of them. Records of a later
  * version are a newer Sonde's, for it to send: left where they are.
  */
@@ -35,35 +36,23 @@ export function createIdbStore({
   timeoutMs = 1_500,
   workTimeoutMs = 10_000,
 }: IdbStoreOptions): Store {
-  let db: UseStore = createStore(name, 'outbox')
+  // Opened again after a delete of the database or the browser closed it (openIdbStore). There is
+  // one where IndexedDB is (openStore).
+  const db = openIdbStore(name, 'outbox') as UseStore
   // Handed to the outbox through takeRemoved(), which counts them in the next batch's `dropped`.
   let removed: Removal[] = []
   // A database that does not open within `timeoutMs` is hung; one that opened is given longer:
   // reading a full outbox on a busy device can take seconds and is no reason to give it up.
   // 1.5 s: after the hang, memory still has to start the code that sends and send, and an
   // answer must reach the receiver within 3 s of the click (2 s left that at the edge).
-  const attempt = <T>(op: (store: UseStore) => Promise<T>): Promise<T> => {
+  const run = <T>(op: (store: UseStore) => Promise<T>): Promise<T> => {
     let opened = false
-    const store = db
     const tracked: UseStore = (mode, callback) =>
-      store(mode, (objectStore) => {
+      db(mode, (objectStore) => {
         opened = true
-        // A delete of the database (the host's logout, another tab) waits for every connection
-        // to close: this one goes at once, and the next operation opens the database again.
-        const connection = objectStore.transaction.db
-        connection.onversionchange = () => connection.close()
         return callback(objectStore)
       })
     return withTimeout(op(tracked), timeoutMs, { ms: workTimeoutMs, when: () => opened })
-  }
-  const run = async <T>(op: (store: UseStore) => Promise<T>): Promise<T> => {
-    try {
-      return await attempt(op)
-    } catch (error) {
-      if (!isClosing(error)) throw error
-      db = createStore(name, 'outbox')
-      return attempt(op)
-    }
   }
 
   // Only the IndexedDB functions that sonde.js has too, so that the delivery chunk borrows them
@@ -149,12 +138,4 @@ const removal = (key: string, reason: string): Removal => ({
 
 function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined
-}
-
-function isClosing(error: unknown): boolean {
-  return (
-    error instanceof DOMException &&
-    error.name === 'InvalidStateError' &&
-    /clos|lost/i.test(error.message)
-  )
 }

@@ -10,6 +10,7 @@ import { createStore, set } from 'idb-keyval'
 import { describe, expect, it } from 'vitest'
 import { idbConfigCache } from '../config/configCache'
 import { deleteDatabase } from '../test/deleteDatabase'
+import { keepConnections } from '../test/keepConnections'
 import { persistState } from './persistState'
 
 const state = createTargetingState({ anonymousId: 'a1', sessionId: 's1', now: 0 })
@@ -39,6 +40,47 @@ describe('Sonde databases deleted by the page', () => {
     expect(await deleteDatabase(name)).toBe('deleted')
     await cache.write('/c.json', entry)
     expect(await idbConfigCache(name).read('/c.json')).not.toBeNull()
+  })
+})
+
+// Safari closes a connection now and then with no `close` event (an app brought back after a
+// while in the background): every transaction on it then throws "The database connection is
+// closing". The outbox opens its database again (createIdbStore); so must the others.
+describe('Sonde databases whose connection the browser closed', () => {
+  it('the display history: the next save is stored, and loads go on', async () => {
+    const name = `state-${crypto.randomUUID()}`
+    const kept = keepConnections()
+    try {
+      const persistence = persistState(name)
+      persistence.save(state)
+      await persistence.load()
+      expect(kept.closeAll()).toBeGreaterThan(0)
+      persistence.save(answeredNps(state))
+      expect((await persistence.load())?.history[historyKey('survey', 'nps')]).toMatchObject({
+        completedAt: 2_000,
+      })
+      // What the next page reads: the survey answered is not asked again.
+      const stored = await persistState(name).load()
+      expect(stored?.history[historyKey('survey', 'nps')]).toMatchObject({ completedAt: 2_000 })
+    } finally {
+      kept.undo()
+    }
+  })
+
+  it('the config cache: read and written again', async () => {
+    const name = `config-${crypto.randomUUID()}`
+    const kept = keepConnections()
+    try {
+      const cache = idbConfigCache(name)
+      const entry = { config: { surveys: [] }, etag: '"v1"', fetchedAt: 1 } as never
+      await cache.write('/c.json', entry)
+      expect(kept.closeAll()).toBeGreaterThan(0)
+      expect(await cache.read('/c.json')).toMatchObject({ etag: '"v1"' })
+      await cache.write('/c.json', { ...(entry as object), etag: '"v2"' } as never)
+      expect(await idbConfigCache(name).read('/c.json')).toMatchObject({ etag: '"v2"' })
+    } finally {
+      kept.undo()
+    }
   })
 })
 
