@@ -147,3 +147,34 @@ describe('destroy', () => {
     vi.restoreAllMocks()
   })
 })
+
+// IndexedDB missing (some privacy modes) or barred (reading it throws in some sandboxed frames):
+// opting out still forgets and stops all, and is no '[sonde] internal error' in the console.
+describe.each([
+  ['missing', () => undefined],
+  [
+    'barred',
+    () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    },
+  ],
+])('optOut() where IndexedDB is %s', (_, read) => {
+  it('opts out without a console error', async () => {
+    const own = Object.getOwnPropertyDescriptor(window, 'indexedDB') as PropertyDescriptor
+    Object.defineProperty(window, 'indexedDB', { configurable: true, get: read })
+    const error = vi.spyOn(console, 'error')
+    try {
+      const { sonde, shown } = start({ config: { surveys: [csat] } })
+      await loaded(sonde)
+      sonde.optOut()
+      sonde.track('ticket_closed')
+      await sonde.flush()
+      expect(sonde.canShow('csat-ticket')).toEqual({ ok: false, reason: 'consent' })
+      expect(shown).not.toHaveBeenCalled()
+      expect(error).not.toHaveBeenCalled()
+    } finally {
+      Object.defineProperty(window, 'indexedDB', own)
+      error.mockRestore()
+    }
+  })
+})

@@ -1,6 +1,7 @@
 import type { InitOptions } from '@sonde/core'
 import { type KeyValue, localKeyValue, memoryKeyValue } from '../context/keyValue'
 import type { DeferredDelivery } from '../delivery/deferDelivery'
+import { safe } from './safe'
 
 export interface Consent {
   /** Granted, not opted out, not destroyed: Sonde may store and send. */
@@ -76,9 +77,9 @@ export function createConsent(deps: {
       apply()
       deps.persistence.save(null)
       // So do the answers still waiting to be sent (offline), which carry who gave them: never
-      // sent now, they would wait on the device for a later optIn(). Last, as it may throw
-      // where IndexedDB is barred.
-      indexedDB.deleteDatabase(deps.ns)
+      // sent now, they would wait on the device for a later optIn(). Where IndexedDB is missing
+      // or barred (reading it throws) there are none, and nothing to report.
+      safe(() => indexedDB.deleteDatabase(deps.ns), null)
     },
     stop,
   }
