@@ -1,6 +1,9 @@
 import { type Batch, createRecord, type SondeEvent } from '@sonde/core'
 import { createStore, entries, setMany } from 'idb-keyval'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { page } from 'vitest/browser'
+import acme from '../../../../test/fixtures/acme.config.json'
+import { init } from '../init'
 import { deleteDatabase } from '../test/deleteDatabase'
 import { keepConnections } from '../test/keepConnections'
 import { createFetchTransport } from './createFetchTransport'
@@ -51,17 +54,22 @@ function start() {
     return Response.json({ accepted: batch.events.map((e) => e.id), rejected: [] })
   }
   const degraded: unknown[] = []
+  // What the debug log says: the one line for the outbox in memory, with the error.
+  const said: unknown[][] = []
   const delivery = startDelivery({
     endpoint,
     sdkVersion: 'test',
     transport: createFetchTransport(endpoint, { fetch }),
     retryCheckMs: 50,
     onDegraded: (error) => degraded.push(error),
+    log: { debug: (...line) => said.push(line), error: () => {} },
   })
   running.push(delivery)
   const delivered = () => batches.flatMap((b) => b.events.map((e) => e.id))
-  return { endpoint, delivery, delivered, degraded }
+  return { endpoint, delivery, delivered, degraded, said }
 }
+
+const IN_MEMORY = 'answers wait in memory: IndexedDB is missing or failed'
 
 // Enqueues at once, racing the database's opening, and times it.
 async function timedEnqueue(delivery: Delivery, e: SondeEvent) {
@@ -77,25 +85,27 @@ const quotaError = () => {
 describe('delivery over a broken IndexedDB', () => {
   it('IndexedDB missing: memory from the start', async () => {
     override(window, 'indexedDB', undefined)
-    const { delivery, delivered, degraded } = start()
+    const { delivery, delivered, degraded, said } = start()
     const e = event()
     const { stored, ms } = await timedEnqueue(delivery, e)
     expect(ms).toBeLessThan(3_000)
     expect(stored).toBe(false)
     await expect.poll(delivered).toEqual([e.id])
     expect(degraded).toEqual([])
+    expect(said).toEqual([[IN_MEMORY]])
   })
 
   it('open never settling: memory after the 1.5 s timeout', async () => {
     // A request whose events never fire, as when another connection blocks the open forever.
     override(IDBFactory.prototype, 'open', () => ({}) as IDBOpenDBRequest)
-    const { delivery, delivered, degraded } = start()
+    const { delivery, delivered, degraded, said } = start()
     const e = event()
     const { stored, ms } = await timedEnqueue(delivery, e)
     expect(ms).toBeLessThan(3_000)
     expect(stored).toBe(false)
     expect((degraded[0] as DOMException).name).toBe('TimeoutError')
     await expect.poll(delivered, { timeout: 5_000 }).toEqual([e.id])
+    expect(said).toEqual([[IN_MEMORY, degraded[0]]])
   })
 
   it('a database a newer Sonde moved on (a higher version, no outbox store): memory, delivered', async () => {
@@ -162,7 +172,7 @@ describe('delivery over a broken IndexedDB', () => {
   it('the connection closing mid-session: reopened, still durable', async () => {
     const kept = keepConnections()
     restores.push(kept.undo)
-    const { endpoint, delivery, delivered, degraded } = start()
+    const { endpoint, delivery, delivered, degraded, said } = start()
     const first = event()
     expect((await timedEnqueue(delivery, first)).stored).toBe(true)
     await expect.poll(delivered).toEqual([first.id])
@@ -178,6 +188,7 @@ describe('delivery over a broken IndexedDB', () => {
     setOnline(true)
     await expect.poll(delivered).toEqual([first.id, second.id])
     expect(degraded).toEqual([])
+    expect(said).toEqual([])
   })
   // A host that deletes its databases (a logout that clears IndexedDB) waits for every open
   // connection to close: kept open, Sonde's would hold that delete pending as long as it runs.
@@ -210,5 +221,37 @@ describe('delivery over a broken IndexedDB', () => {
     const second = event()
     expect((await timedEnqueue(delivery, second)).stored).toBe(true)
     await expect.poll(delivered).toEqual([first.id, second.id])
+  })
+})
+
+// The page-level twin of 'IndexedDB missing', with `debug` on: a host asking why its visitors
+// are asked the same survey at each load (storage barred in a private mode or an iframe) reads it
+// in one line, and the answer still arrives.
+describe('a page where IndexedDB is missing, with debug on', () => {
+  it('says once that answers wait in memory, shows the prompt and delivers the answer', async () => {
+    override(window, 'indexedDB', undefined)
+    const batches: Batch[] = []
+    override(window, 'fetch', async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const batch = JSON.parse(String(init?.body)) as Batch
+      batches.push(batch)
+      return Response.json({ accepted: batch.events.map((e) => e.id), rejected: [] })
+    })
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    restores.push(() => debug.mockRestore())
+    const sonde = init({
+      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+      locale: 'en',
+      debug: true,
+      config: { surveys: [acme.surveys[1]] },
+    } as Parameters<typeof init>[0])
+    restores.push(() => sonde.destroy())
+    sonde.track('ticket_closed')
+    const four = page.getByRole('radio', { name: /^4/ })
+    await expect.element(four).toBeVisible()
+    await four.click()
+    const types = () => batches.flatMap((b) => b.events.map((e) => e.type))
+    await expect.poll(types).toContain('survey.completed')
+    const said = debug.mock.calls.filter(([line]) => String(line).includes('in memory'))
+    expect(said).toEqual([[`[sonde] ${IN_MEMORY}`]])
   })
 })

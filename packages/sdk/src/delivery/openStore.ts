@@ -1,17 +1,20 @@
 import type { Store } from '@sonde/core'
 import { createFallbackStore } from './createFallbackStore'
 import { createIdbStore } from './createIdbStore'
+import type { DeliveryOptions } from './startDelivery'
 import { storeName } from './storeName'
 
 /** A store that tells whether it has fallen back to memory. */
 export type OpenedStore = Store & { degraded(): boolean }
 
-/** The outbox store for this page: IndexedDB when it works, memory when it does not. */
-export function openStore(
-  endpoint: string,
-  key: string | undefined,
-  onFallback?: (error: unknown) => void,
-): OpenedStore {
+/**
+ * The outbox store for this page: IndexedDB when it works, memory when it does not, which the
+ * debug log says once, with the error (an answer in memory is lost if the page goes before it is
+ * sent; and where IndexedDB is missing, what was shown is not remembered on the next page).
+ */
+export function openStore({ endpoint, key, onDegraded, log }: DeliveryOptions): OpenedStore {
+  const memory = (...error: unknown[]) =>
+    log?.debug('answers wait in memory: IndexedDB is missing or failed', ...error)
   let primary: Store | null = null
   try {
     if (typeof indexedDB !== 'undefined' && indexedDB)
@@ -19,5 +22,9 @@ export function openStore(
   } catch {
     // Reading `indexedDB` throws in some sandboxed iframes; memory it is.
   }
-  return createFallbackStore(primary, onFallback)
+  if (!primary) memory()
+  return createFallbackStore(primary, (error) => {
+    memory(error)
+    onDegraded?.(error)
+  })
 }

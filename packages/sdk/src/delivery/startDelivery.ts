@@ -6,6 +6,7 @@ import {
   type Store,
   type Transport,
 } from '@sonde/core'
+import type { Logger } from '../runtime/createLogger'
 import { uuidv7 } from '../uuidv7'
 import { createFetchTransport } from './createFetchTransport'
 import { createSenderClaim } from './createSenderClaim'
@@ -30,6 +31,8 @@ export interface DeliveryOptions {
   onFlushed?: (result: FlushResult) => void
   /** The store failed and the outbox now lives in memory only. */
   onDegraded?: (error: unknown) => void
+  /** Where the debug log says the outbox is in memory (IndexedDB missing, or failed). */
+  log?: Logger
   /** How often to look for due retries while something is pending. */
   retryCheckMs?: number
   /** How often to look for other tabs' events when nothing is pending here. */
@@ -58,9 +61,7 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   // Also the name of the sender lock: one sending tab per endpoint + key.
   const name = channelName(options.endpoint, options.key)
   const channel = openChannel(name)
-  const opened = options.store
-    ? null
-    : (options.opened ?? openStore(options.endpoint, options.key, options.onDegraded))
+  const opened = options.store ? null : (options.opened ?? openStore(options))
   const store = options.store ?? (opened as Store)
   const transport =
     options.transport ??

@@ -41,9 +41,7 @@ export function startQueuedDelivery(
   loadSender: () => Promise<Sender> = () => import('./startDelivery'),
 ): Delivery {
   const win = options.win ?? window
-  const opened = options.store
-    ? null
-    : (options.opened ?? openStore(options.endpoint, options.key, options.onDegraded))
+  const opened = options.store ? null : (options.opened ?? openStore(options))
   const store = options.store ?? (opened as NonNullable<typeof opened>)
   const transport =
     options.transport ??

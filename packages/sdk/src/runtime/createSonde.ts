@@ -75,6 +75,7 @@ export function createSonde(
         key: options.key,
         sdkVersion: deps.sdkVersion,
         win,
+        log,
         onDrop: (event, reason) => emitter.emit('delivery:dropped', { event, reason }),
         onDegraded: (error) => emitter.emit('delivery:degraded', { error }),
         onFlushed: (result) => {
