@@ -73,7 +73,9 @@ export function createIdbStore({
       if (typeof key !== 'string' || !key.startsWith(RECORD_PREFIX) || isLaterRecord(values[i]))
         return
       const record = readStoredRecord(values[i])
-      if (record) records.push(record)
+      // One under another event's key is corrupt too: acked, its delete would miss it, and it
+      // would be read and sent again at every flush.
+      if (record && key === RECORD_PREFIX + record.event.id) records.push(record)
       else bad.push(key)
     })
     // Not counted here: the outbox counts what it takes, and would report them twice. Only those
