@@ -56,9 +56,10 @@ export function localKeyValue(prefix: string, storage = safeLocalStorage()): Key
 
 function safeLocalStorage(): Storage | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage
+    return localStorage
   } catch {
-    // Reading the property itself throws when cookies are blocked for the site.
+    // Reading the property itself throws when cookies are blocked for the site, and reading a
+    // global there is none of (a server, a worker) throws a ReferenceError.
     return null
   }
 }
