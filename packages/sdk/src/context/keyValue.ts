@@ -16,40 +16,38 @@ export function memoryKeyValue(): KeyValue {
 }
 
 /**
- * localStorage under a prefix, falling back to memory for good when it throws (Safari private
- * mode, storage disabled, quota), so reads keep seeing what was written.
+ * localStorage under a prefix, reads falling back to memory for good once it throws (Safari
+ * private mode, storage disabled, a quota the site's own data filled), so that they keep seeing
+ * what was written. Writes and removes are still tried: a remove frees room, and an opt-out
+ * must reach storage if it can, or the next page would not know of it.
  */
 export function localKeyValue(prefix: string, storage = safeLocalStorage()): KeyValue {
   const memory = memoryKeyValue()
-  let broken = storage === null
-  const attempt = <T>(run: (s: Storage) => T, fallback: () => T): T => {
-    if (broken || !storage) return fallback()
+  let broken = !storage
+  const write = (run: (s: Storage | null) => void) => {
     try {
-      return run(storage)
+      run(storage)
     } catch {
       broken = true
-      return fallback()
     }
   }
   return {
-    get: (key) =>
-      attempt(
-        (s) => s.getItem(prefix + key),
-        () => memory.get(key),
-      ),
+    get: (key) => {
+      if (!broken)
+        try {
+          return (storage as Storage).getItem(prefix + key)
+        } catch {
+          broken = true
+        }
+      return memory.get(key)
+    },
     set: (key, value) => {
       memory.set(key, value)
-      attempt(
-        (s) => s.setItem(prefix + key, value),
-        () => undefined,
-      )
+      write((s) => s?.setItem(prefix + key, value))
     },
     remove: (key) => {
       memory.remove(key)
-      attempt(
-        (s) => s.removeItem(prefix + key),
-        () => undefined,
-      )
+      write((s) => s?.removeItem(prefix + key))
     },
   }
 }

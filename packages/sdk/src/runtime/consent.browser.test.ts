@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import acme from '../../../../test/fixtures/acme.config.json'
+import { storeName } from '../delivery/storeName'
 import { init } from '../init'
 import type { Sonde } from './types'
 
@@ -177,4 +178,42 @@ describe.each([
       error.mockRestore()
     }
   })
+})
+
+// A site whose own data filled localStorage: Sonde's next write there (the session, at a page
+// view) is refused. Opting out must still reach it: removing the anonymous id and the session
+// makes room for the choice, which the next page reads.
+it('optOut() with localStorage full: the choice is kept, who the visitor was forgotten', async () => {
+  const first = start({ config: { surveys: [csat] } })
+  await loaded(first.sonde)
+  const ns = storeName(`${first.base}/v1/batch`)
+  expect(localStorage.getItem(`${ns}:anon`)).not.toBeNull()
+  first.sonde.destroy()
+  // Filled to the last character the browser takes.
+  const fillers: string[] = []
+  for (let size = 1 << 20; size >= 1; ) {
+    const key = `filler-${fillers.length}`
+    try {
+      localStorage.setItem(key, 'x'.repeat(size))
+      fillers.push(key)
+    } catch {
+      size >>= 1
+    }
+  }
+  try {
+    // The next page of the same site.
+    const sonde = init({ endpoint: `${first.base}/v1/batch`, config: { surveys: [csat] } })
+    made.push(sonde)
+    await loaded(sonde)
+    sonde.track('ticket_closed')
+    sonde.optOut()
+    expect({
+      anon: localStorage.getItem(`${ns}:anon`),
+      session: localStorage.getItem(`${ns}:session`),
+      optOut: localStorage.getItem(`${ns}:optout`),
+    }).toEqual({ anon: null, session: null, optOut: '1' })
+  } finally {
+    for (const key of fillers) localStorage.removeItem(key)
+    localStorage.removeItem(`${ns}:optout`)
+  }
 })
