@@ -48,6 +48,7 @@ afterEach(() => {
   for (const d of running.splice(0)) d.stop()
 })
 const endpoint = () => `https://collect.test/${crypto.randomUUID()}`
+const open = IDBFactory.prototype.open
 const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms))
 
 describe('deferDelivery in Chromium', () => {
@@ -61,6 +62,43 @@ describe('deferDelivery in Chromium', () => {
     await settle()
     expect(load).not.toHaveBeenCalled()
     expect(delivery.pending()).toBe(0)
+  })
+
+  // Where IndexedDB is barred (an open that throws a SecurityError in some private modes, or
+  // fails with an UnknownError in a third-party iframe whose storage is blocked), no earlier
+  // page can have left anything there that the outbox could read.
+  it.each([
+    [
+      'throws',
+      () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError')
+      },
+    ],
+    [
+      'fails',
+      function (this: IDBFactory) {
+        // Below the version the database has: the request fails (its error event), as a barred
+        // one does.
+        return open.call(this, 'sonde-newer', 1)
+      },
+    ],
+  ])('never loads the outbox on a quiet page where opening IndexedDB %s', async (_, barred) => {
+    await new Promise((resolve) => {
+      const request = open.call(indexedDB, 'sonde-newer', 2)
+      request.onsuccess = () => resolve(request.result.close())
+    })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    IDBFactory.prototype.open = barred as IDBFactory['open']
+    try {
+      const load = loader()
+      defer(load, endpoint(), receiver().transport)
+      vi.advanceTimersByTime(3_000)
+      vi.useRealTimers()
+      await settle()
+      expect(load).not.toHaveBeenCalled()
+    } finally {
+      IDBFactory.prototype.open = open
+    }
   })
 
   it('loads it for what an earlier page left, once the page has started, and sends that', async () => {

@@ -5,7 +5,10 @@ import { withTimeout } from './withTimeout'
 
 /**
  * Whether the outbox database `name` holds records an earlier page left. Counts keys only (no
- * record is read); a database that fails or hangs answers true, so the outbox starts and sees.
+ * record is read); a database too slow to answer in time answers true, so the outbox starts and
+ * sees (it gives an open database longer). One that fails (IndexedDB barred: a SecurityError in
+ * some private modes, an UnknownError in a third-party iframe) answers false: the outbox could
+ * read nothing there either, and a quiet page would load it at every visit for nothing.
  */
 export async function hasQueued(name: string, timeoutMs = 2_000): Promise<boolean> {
   try {
@@ -16,7 +19,7 @@ export async function hasQueued(name: string, timeoutMs = 2_000): Promise<boolea
     // Left open: it closes when a delete of the database asks it to (openIdbStore).
     const count = store('readonly', (s) => promisifyRequest(s.count(range)))
     return (await withTimeout(count, timeoutMs)) > 0
-  } catch {
-    return true
+  } catch (error) {
+    return (error as Error | null)?.name === 'TimeoutError'
   }
 }
