@@ -122,6 +122,9 @@ describe('delivery over a broken IndexedDB', () => {
     expect(stored).toBe(false)
     expect((degraded[0] as DOMException).name).toBe('NotFoundError')
     await expect.poll(delivered).toEqual([e.id])
+    // Its connection, of no use here, holds up neither the newer Sonde's next upgrade nor a
+    // host's logout that deletes the database.
+    expect(await deleteDatabase(storeName(endpoint))).toBe('deleted')
   })
 
   it('put throwing QuotaExceededError: memory, keeping what was stored before', async () => {
