@@ -110,6 +110,32 @@ describe('persistState over a disk that refuses a write', () => {
   })
 })
 
+describe('persistState over a disk that fails a read', () => {
+  // A read the disk fails once (Chromium's UnknownError from its backing store, a value it
+  // could not read back) is no reason to give the store up: what the visitor does next must
+  // still be stored, or the survey they answer is asked again on the next page.
+  it('a read failed once: the next save is stored', async () => {
+    const name = `state-${crypto.randomUUID()}`
+    const earlier = persistState(name)
+    earlier.save(state)
+    await earlier.load()
+    const persistence = persistState(name)
+    const get = IDBObjectStore.prototype.get
+    IDBObjectStore.prototype.get = () => {
+      throw new DOMException('Internal error.', 'UnknownError')
+    }
+    try {
+      expect(await persistence.load()).toBeNull()
+    } finally {
+      IDBObjectStore.prototype.get = get
+    }
+    persistence.save(answeredNps(state))
+    await persistence.load()
+    const stored = await persistState(name).load()
+    expect(stored?.history[historyKey('survey', 'nps')]).toMatchObject({ completedAt: 2_000 })
+  })
+})
+
 describe('a stored state of a shape this Sonde cannot merge (another release, a damaged value)', () => {
   // Before: read as a state, its merge threw, and the store was given up for the page: nothing the
   // visitor did was stored, on this page or any next one, so a survey answered was asked again.

@@ -36,6 +36,12 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
   let base: TargetingState | null = null
   // The save still waiting for the write before it to end.
   let next: { state: TargetingState | null } | null = null
+  // A database that hangs is given up: every later read or write would wait out the timeout.
+  // One that failed a read or refused a write (a full disk, an aborted transaction, a value it
+  // could not read back) may take the next save, which carries the whole state.
+  const giveUp = (error?: Error | null) => {
+    broken = error?.name === 'TimeoutError'
+  }
   return {
     async load(into) {
       const from = base
@@ -51,8 +57,8 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
         base = into ? mergeStored(into.state, value, from) : value
         if (into) into.state = base
         return base
-      } catch {
-        broken = true
+      } catch (error) {
+        giveUp(error as Error)
         return null
       }
     },
@@ -77,12 +83,7 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
           next = null
           return withTimeout(update(KEY, merge, store), timeoutMs)
         })
-        // A database that hangs is given up: every later write would wait out the timeout. One
-        // that refused this write (a full disk, an aborted transaction) may take the next, which
-        // carries the whole state.
-        .catch((error?: Error) => {
-          broken = error?.name === 'TimeoutError'
-        })
+        .catch(giveUp)
     },
   }
 }
