@@ -92,8 +92,6 @@ const validateEntry = here('../src/validate/index.ts')
 const lending = lendModules(
   [
     'idb-keyval',
-    './runtime/keyval',
-    './runtime/openIdbStore',
     './uuidv7',
     './delivery/withTimeout',
     './delivery/openChannel',
@@ -103,6 +101,10 @@ const lending = lendModules(
     './runtime/createInertSonde',
     './runtime/createLogger',
     './runtime/safe',
+    // Where they compress best: each key follows from this order, and moving the others' keys
+    // moves bytes in every chunk (measured: all of them at or under their size without these).
+    './runtime/openIdbStore',
+    './runtime/keyval',
     '../../core/src/targeting/fnv1a',
     '../../core/src/targeting/compileUrlRule',
     '../../core/src/targeting/readOwn',
