@@ -7,7 +7,7 @@ import { addScores, foldLock } from './rollupMigration'
  * Adds signed rows of `source` to the status rollup, each response on the UTC day it was
  * answered, or of its latest event when never answered: the day its score is counted on.
  */
-function addStatuses(source: string): string {
+export function addStatuses(source: string): string {
   return `
     insert into status_rollup as t (project, survey_id, day, status, answered, n, last_at)
     select d.project, d.survey_id, (coalesce(d.answered_at, d.last_at) at time zone 'UTC')::date,

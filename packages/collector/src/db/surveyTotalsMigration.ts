@@ -1,22 +1,15 @@
+import { addStatuses as addDayStatuses } from './answeredDayMigration'
 import type { Migration } from './migrations'
 import { addScores, foldLock } from './rollupMigration'
 
 // Frozen like every shipped migration: change the totals with a new one.
 
 /**
- * Adds signed rows of `source` to the status rollup as migration 5 does, and returns the rows
+ * Adds signed rows of `source` to the status rollup as migration 6 does, and returns the rows
  * it wrote as they now stand, for the survey totals.
  */
 function addStatuses(source: string): string {
-  return `
-    insert into status_rollup as t (project, survey_id, day, status, answered, n, last_at)
-    select d.project, d.survey_id, (coalesce(d.answered_at, d.last_at) at time zone 'UTC')::date,
-      d.status, d.answered_at is not null, sum(d.sign), max(d.last_at) filter (where d.sign > 0)
-    from ${source} d
-    group by 1, 2, 3, 4, 5
-    having sum(d.sign) <> 0
-    on conflict (project, survey_id, day, status, answered)
-      do update set n = t.n + excluded.n, last_at = greatest(t.last_at, excluded.last_at)
+  return `${addDayStatuses(source)}
     returning t.project, t.survey_id, t.n, t.last_at`
 }
 
