@@ -1,12 +1,12 @@
 import type { Batch } from '../schema/batch'
 import type { SondeEvent } from '../schema/event'
-import { applyCaps } from './applyCaps'
 import { buildBatches } from './buildBatches'
 import { classifyResponse } from './classifyResponse'
 import { coalesce } from './coalesce'
 import { compareAge } from './compareAge'
 import { createLedger } from './createLedger'
 import { createRecord } from './createRecord'
+import { evictOverCaps } from './evictOverCaps'
 import { type DueOptions, isDue } from './isDue'
 import { lease, release } from './lease'
 import { measureJson } from './measureJson'
@@ -68,24 +68,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   // The records of each batch this tab has in flight, on either path.
   const flights = new Set<readonly OutboxRecord[]>()
   const exclusive = () => options.exclusive?.() === true
-  // Resolves to the ids evicted. Records on their way to the receiver (in a batch of this tab's,
-  // or leased by another tab) are left alone: one acked after it was counted lost would be
-  // reported delivered and dropped. The caps may be exceeded by them until they are answered.
-  const evict = async (now: number) => {
-    const sending = new Set([...flights].flat().map((record) => record.event.id))
-    const evictable = [...ledger.records.values()].filter(
-      (record) =>
-        !sending.has(record.event.id) &&
-        !(record.state === 'leased' && (record.leaseUntil ?? 0) > now),
-    )
-    const { evicted } = applyCaps(evictable, now, caps)
-    // The one sender leases nothing, so which records it has in flight is unknown here: while it
-    // says it is sending, the caps wait for its next run, which applies them.
-    if (evicted.length > 0 && !exclusive() && (await ledger.othersSending(now, limits.leaseMs)))
-      return new Set<string>()
-    await ledger.drop(evicted)
-    return new Set(evicted.map(({ record }) => record.event.id))
-  }
+  const evict = (now: number) =>
+    evictOverCaps(ledger, flights, now, caps, limits.leaseMs, exclusive)
 
   async function enqueue(event: SondeEvent): Promise<boolean> {
     try {
