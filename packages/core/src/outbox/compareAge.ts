@@ -1,8 +1,9 @@
 import type { OutboxRecord } from './types'
 
 /**
- * Orders records oldest first: by enqueue time, then by id (UUIDv7 ids sort by creation time,
- * which breaks ties between events queued in the same millisecond).
+ * Orders records oldest first: by enqueue time, then by id, so every tab orders records queued in
+ * the same millisecond alike (UUIDv7's bits after the millisecond are random, not a counter: this
+ * is not their order of creation, which the collector takes from each response's `seq`).
  */
 export function compareAge(a: OutboxRecord, b: OutboxRecord): number {
   if (a.queuedAt !== b.queuedAt) return a.queuedAt - b.queuedAt
