@@ -47,10 +47,12 @@ answers() {
 # Whether anything listens on 127.0.0.1:$1.
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Runs a command as the postgres user when we are root: the server refuses to run as root.
+# Runs a command as the postgres user when we are root: the server refuses to run as root. From
+# /, which that user can read: pg_ctl warns "could not change directory" from a clone under
+# another user's temporary directory.
 as_owner() {
   if [[ $(id -u) -eq 0 ]]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
