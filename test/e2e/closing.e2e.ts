@@ -56,3 +56,46 @@ test('an answer given offline just before the tab is closed goes from the next p
   await next.goto(`${receiver.origin}/app/reports`)
   await expect.poll(() => completions(receiver).length, { timeout: 10_000 }).toBe(1)
 })
+
+test('an answer whose write is still under way as the tab closes goes from the next page', async ({
+  context,
+  receiver,
+}) => {
+  receiver.host(hostHtml(attrs))
+  const page = await context.newPage()
+  await page.goto(`${receiver.origin}/app/reports`)
+  await showPrompt(page)
+  // A transaction that never ends holds the outbox's store (a slow disk, a busy database): the
+  // answer's write waits behind it, and the tab is closed before it could begin.
+  await expect.poll(() => page.evaluate(holdOutbox)).toBe(true)
+  await context.setOffline(true)
+  await answerAndClose(page)
+  await context.setOffline(false)
+  const next = await context.newPage()
+  await next.goto(`${receiver.origin}/app/reports`)
+  await expect.poll(() => completions(receiver).length, { timeout: 10_000 }).toBe(1)
+  // Taken back into the outbox, sent and acked: no copy is left to send again.
+  await expect
+    .poll(() => next.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':unsent'))))
+    .toEqual([])
+})
+
+// In the page: opens the outbox's database (once the prompt's display is stored there) and keeps
+// a readwrite transaction on it alive until the page goes.
+async function holdOutbox(): Promise<boolean> {
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '')
+  const name = names.find((n) => /^sonde-outbox-[a-z0-9]+$/.test(n))
+  if (!name) return false
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  if (!db.objectStoreNames.contains('outbox')) return false
+  const store = db.transaction('outbox', 'readwrite').objectStore('outbox')
+  const again = () => {
+    store.get('').onsuccess = again
+  }
+  again()
+  return true
+}

@@ -109,6 +109,7 @@ const lending = lendModules(
     '../../core/src/targeting/compileUrlRule',
     '../../core/src/targeting/readOwn',
     '../../core/src/targeting/historyKey',
+    './context/keyValue',
   ],
   here('../src/script.ts'),
   [...Object.values(uiEntries), validateEntry],

@@ -45,8 +45,7 @@ afterEach(() => {
   for (const restore of restores.splice(0).reverse()) restore()
 })
 
-function start() {
-  const endpoint = `https://collect.test/${crypto.randomUUID()}`
+function start(endpoint = `https://collect.test/${crypto.randomUUID()}`) {
   const batches: Batch[] = []
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const batch = JSON.parse(String(init?.body)) as Batch
@@ -93,6 +92,23 @@ describe('delivery over a broken IndexedDB', () => {
     await expect.poll(delivered).toEqual([e.id])
     expect(degraded).toEqual([])
     expect(said).toEqual([[IN_MEMORY]])
+  })
+
+  it('IndexedDB missing, offline: what memory holds is kept in localStorage as the page goes, and the next page sends it', async () => {
+    override(window, 'indexedDB', undefined)
+    setOnline(false)
+    const first = start()
+    const e = event()
+    expect(await first.delivery.enqueue(e)).toBe(false)
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    first.delivery.stop()
+    const key = `${storeName(first.endpoint)}:unsent`
+    expect(localStorage.getItem(key)).toContain(e.id)
+    setOnline(true)
+    const next = start(first.endpoint)
+    await expect.poll(next.delivered).toEqual([e.id])
+    expect(first.delivered()).toEqual([])
+    expect(localStorage.getItem(key)).toBeNull()
   })
 
   it('open never settling: memory after the 1.5 s timeout', async () => {

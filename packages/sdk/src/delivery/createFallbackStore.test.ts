@@ -1,6 +1,8 @@
 import { createMemoryStore, createRecord, type Store } from '@sonde/core'
 import { describe, expect, it, vi } from 'vitest'
+import { memoryKeyValue } from '../context/keyValue'
 import { createFallbackStore } from './createFallbackStore'
+import { saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
 
 const record = (id: string) =>
   createRecord({ id: `evt-${id}-0000`, type: 'survey.shown', at: '2026-11-26T10:00:00.000Z' }, 0)
@@ -111,5 +113,74 @@ describe('createFallbackStore', () => {
     await store.setMeta('dropped', 2)
     expect(await store.getMeta('dropped')).toBe(2)
     expect(store.degraded()).toBe(true)
+  })
+
+  describe('as the page goes (keepUnsent)', () => {
+    const hanging = (): Store => ({ ...createMemoryStore(), put: () => new Promise(() => {}) })
+
+    it('copies to localStorage a write the store has not confirmed', () => {
+      const keep = memoryKeyValue()
+      const store = createFallbackStore(hanging(), undefined, keep)
+      void store.put([record('a')])
+      store.keepUnsent()
+      expect(takeUnsent(keep).map((r) => r.event.id)).toEqual(['evt-a-0000'])
+    })
+
+    it('copies nothing once the store has confirmed its writes', async () => {
+      const keep = memoryKeyValue()
+      const store = createFallbackStore(createMemoryStore(), undefined, keep)
+      await store.put([record('a')])
+      store.keepUnsent()
+      expect(keep.get(UNSENT)).toBeNull()
+    })
+
+    it('copies every record it holds once in memory, the old ones too', async () => {
+      const keep = memoryKeyValue()
+      const primary = createMemoryStore()
+      let broken = false
+      const flaky: Store = {
+        ...primary,
+        put: (records) => (broken ? Promise.reject(new Error('full')) : primary.put(records)),
+      }
+      const store = createFallbackStore(flaky, undefined, keep)
+      await store.put([record('old'), record('acked')])
+      await store.delete(['evt-acked-0000'])
+      broken = true
+      await store.put([record('new')])
+      expect(store.degraded()).toBe(true)
+      store.keepUnsent()
+      expect(
+        takeUnsent(keep)
+          .map((r) => r.event.id)
+          .sort(),
+      ).toEqual(['evt-new-0000', 'evt-old-0000'])
+    })
+
+    it('copies nothing of a record acked before the page goes', async () => {
+      const keep = memoryKeyValue()
+      const store = createFallbackStore(null, undefined, keep)
+      await store.put([record('a'), record('b')])
+      await store.delete(['evt-a-0000'])
+      store.keepUnsent()
+      expect(takeUnsent(keep).map((r) => r.event.id)).toEqual(['evt-b-0000'])
+    })
+
+    it('takes back what a page that went left, at its first read, and stores it', async () => {
+      const keep = memoryKeyValue()
+      saveUnsent(keep, [record('left')])
+      const primary = createMemoryStore()
+      const store = createFallbackStore(primary, undefined, keep)
+      expect((await store.all()).map((r) => r.event.id)).toEqual(['evt-left-0000'])
+      expect((await primary.all()).map((r) => r.event.id)).toEqual(['evt-left-0000'])
+      expect(keep.get(UNSENT)).toBeNull()
+    })
+
+    it('removes from the copy what is acked meanwhile (another tab copied it as it was hidden)', async () => {
+      const keep = memoryKeyValue()
+      const store = createFallbackStore(createMemoryStore(), undefined, keep)
+      saveUnsent(keep, [record('a'), record('b')])
+      await store.delete(['evt-a-0000'])
+      expect(takeUnsent(keep).map((r) => r.event.id)).toEqual(['evt-b-0000'])
+    })
   })
 })

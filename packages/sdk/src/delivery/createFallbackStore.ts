@@ -5,6 +5,14 @@ import {
   type Removal,
   type Store,
 } from '@sonde/core'
+import { type KeyValue, memoryKeyValue } from '../context/keyValue'
+import { dropUnsent, saveUnsent, takeUnsent } from './unsentCopy'
+
+export type FallbackStore = Store & {
+  degraded(): boolean
+  takeRemoved(): Removal[]
+  keepUnsent(): void
+}
 
 /**
  * A store that uses `primary` until it fails once (missing, hung, throwing, full beyond repair),
@@ -14,14 +22,21 @@ import {
  * While the primary works, a mirror keeps what it holds, and memory starts from it: the outbox
  * re-reads its store before every flush and trusts it, so an empty memory store would make it
  * forget the records it had loaded from the database, and the dropped count it keeps there.
+ *
+ * `keepUnsent()`, as the page goes, copies to `keep` (localStorage) the records no store has
+ * confirmed holding: those whose write is still under way, and every record once in memory. The
+ * next page's store takes them back at its first read (`all`), and so does another tab's.
  */
 export function createFallbackStore(
   primary: Store | null,
   onFallback: (error: unknown) => void = () => {},
+  keep: KeyValue = memoryKeyValue(),
   memory: Store = createMemoryStore(),
-): Store & { degraded(): boolean; takeRemoved(): Removal[] } {
+): FallbackStore {
   let active = primary ?? memory
   const mirror = new Map<string, OutboxRecord>()
+  // Put and not yet confirmed by the primary (or put in memory, which the page going loses).
+  const unsure = new Map<string, OutboxRecord>()
   const metaMirror = new Map<MetaName, number>()
   // When each id was last written or deleted here, counted in writes: a read that began before
   // must not undo that in the mirror.
@@ -47,6 +62,7 @@ export function createFallbackStore(
         if (active !== memory) {
           active = memory
           onFallback(error)
+          for (const [id, record] of mirror) unsure.set(id, record)
           await memory.put([...mirror.values()])
           for (const [name, value] of metaMirror) await memory.setMeta(name, value)
         }
@@ -55,16 +71,23 @@ export function createFallbackStore(
     return op(memory)
   }
 
-  return {
-    put: (records) =>
-      call(
+  const store: FallbackStore = {
+    put: (records) => {
+      for (const record of records) unsure.set(record.event.id, record)
+      return call(
         (s) => s.put(records),
         () => {
           touch(records.map((record) => record.event.id))
-          for (const record of records) mirror.set(record.event.id, record)
+          for (const record of records) {
+            mirror.set(record.event.id, record)
+            if (unsure.get(record.event.id) === record) unsure.delete(record.event.id)
+          }
         },
-      ),
+      )
+    },
     delete: (ids) => {
+      for (const id of ids) unsure.delete(id)
+      dropUnsent(keep, ids)
       // Best effort on a primary given up on: when only its writes fail (a full disk), records
       // acked from memory are then not sent again by the next page.
       if (primary && active === memory) primary.delete(ids).catch(() => {})
@@ -76,8 +99,11 @@ export function createFallbackStore(
         },
       )
     },
-    all: () =>
-      call(
+    all: async () => {
+      // What a page that went left here, put back in the store before it is read.
+      const unsent = takeUnsent(keep)
+      if (unsent.length > 0) await store.put(unsent)
+      return call(
         (s) => s.all(),
         (stored, since) => {
           const newer = (id: string) => (changed.get(id) ?? 0) > since
@@ -87,7 +113,8 @@ export function createFallbackStore(
             if (!newer(record.event.id)) mirror.set(record.event.id, record)
           for (const [id, at] of changed) if (at <= since) changed.delete(id)
         },
-      ),
+      )
+    },
     getMeta: (name) =>
       call(
         (s) => s.getMeta(name),
@@ -105,5 +132,9 @@ export function createFallbackStore(
       ),
     takeRemoved: () => primary?.takeRemoved?.() ?? [],
     degraded: () => active === memory,
+    keepUnsent: () => {
+      if (unsure.size > 0) saveUnsent(keep, [...unsure.values()])
+    },
   }
+  return store
 }

@@ -153,6 +153,8 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
     timer = setTimeout(() => void send(false, true), wait)
   }
   const unload = () => {
+    // A write still under way is lost if the tab closes now; offline it is all there is.
+    opened?.keepUnsent()
     if (!online()) return
     for (let i = 0; i < MAX_UNLOAD_BATCHES; i++)
       void outbox.flush({ unload: true, ignoreBackoff: true })

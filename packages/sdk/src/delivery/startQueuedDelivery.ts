@@ -119,6 +119,8 @@ export function startQueuedDelivery(
   const blocked = (now: number) =>
     now < notBefore && notBefore - now <= OUTBOX_DEFAULTS.retryAfterCapMs
   const unload = () => {
+    // Before anything else: offline, a write still under way is all the next page can have.
+    opened?.keepUnsent()
     if (ready || held.length === 0 || win.navigator.onLine === false) return
     if (blocked(Date.now())) return
     // A record too large even alone is left to the sender, which drops and counts it.

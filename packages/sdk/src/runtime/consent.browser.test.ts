@@ -111,6 +111,16 @@ describe('optOut', () => {
     expect(shown).not.toHaveBeenCalled()
     sonde.optIn()
   })
+
+  it('forgets the answers a closed page left in localStorage, with who gave them', async () => {
+    const { sonde, base } = start({ config: { surveys: [csat] } })
+    const key = `${storeName(`${base}/v1/batch`)}:unsent`
+    localStorage.setItem(key, '[]')
+    await loaded(sonde)
+    sonde.optOut()
+    expect(localStorage.getItem(key)).toBeNull()
+    sonde.optIn()
+  })
 })
 
 describe('destroy', () => {

@@ -1,6 +1,7 @@
 import type { InitOptions } from '@sonde/core'
 import { type KeyValue, localKeyValue, memoryKeyValue } from '../context/keyValue'
 import type { DeferredDelivery } from '../delivery/deferDelivery'
+import { UNSENT } from '../delivery/unsentCopy'
 import { safe } from './safe'
 
 export interface Consent {
@@ -79,6 +80,7 @@ export function createConsent(deps: {
       // So do the answers still waiting to be sent (offline), which carry who gave them: never
       // sent now, they would wait on the device for a later optIn(). Where IndexedDB is missing
       // or barred (reading it throws) there are none, and nothing to report.
+      local.remove(UNSENT)
       safe(() => indexedDB.deleteDatabase(deps.ns), null)
     },
     stop,

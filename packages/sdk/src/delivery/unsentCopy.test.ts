@@ -1,0 +1,100 @@
+import { createRecord, type OutboxRecord } from '@sonde/core'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { memoryKeyValue } from '../context/keyValue'
+import { dropUnsent, saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
+
+const record = (id: string, note = ''): OutboxRecord =>
+  createRecord(
+    { id: `evt-${id}`, type: 'survey.completed', at: '2026-11-27T10:00:00.000Z', surveyId: note },
+    1_000,
+  )
+const ids = (records: OutboxRecord[]) => records.map((r) => r.event.id).sort()
+
+describe('the unsent copy', () => {
+  it('gives back what a page saved, once', () => {
+    const keep = memoryKeyValue()
+    saveUnsent(keep, [record('a'), record('b')])
+    expect(ids(takeUnsent(keep))).toEqual(['evt-a', 'evt-b'])
+    expect(keep.get(UNSENT)).toBeNull()
+    expect(takeUnsent(keep)).toEqual([])
+  })
+
+  it('adds to what an earlier page saved, the latest copy of an event winning', () => {
+    const keep = memoryKeyValue()
+    saveUnsent(keep, [record('a', 'first'), record('b')])
+    saveUnsent(keep, [record('a', 'second'), record('c')])
+    const taken = takeUnsent(keep)
+    expect(ids(taken)).toEqual(['evt-a', 'evt-b', 'evt-c'])
+    expect(taken.find((r) => r.event.id === 'evt-a')?.event).toMatchObject({ surveyId: 'second' })
+  })
+
+  it('leaves out records acked meanwhile', () => {
+    const keep = memoryKeyValue()
+    saveUnsent(keep, [record('a'), record('b')])
+    dropUnsent(keep, ['evt-a'])
+    expect(ids(takeUnsent(keep))).toEqual(['evt-b'])
+    saveUnsent(keep, [record('c')])
+    dropUnsent(keep, ['evt-c'])
+    expect(keep.get(UNSENT)).toBeNull()
+  })
+
+  it.each([
+    ['not JSON (cut short)', '[{"v":1,"rec'],
+    ['not a list', '{"v":1}'],
+    ['a corrupt record', JSON.stringify([{ v: 1, record: { state: 'queued' } }])],
+  ])('takes nothing from a copy that is %s, and clears it', (_, stored) => {
+    const keep = memoryKeyValue()
+    keep.set(UNSENT, stored)
+    expect(takeUnsent(keep)).toEqual([])
+    expect(keep.get(UNSENT)).toBeNull()
+  })
+
+  it("keeps a newer Sonde's records for it, unread", () => {
+    const keep = memoryKeyValue()
+    const later = { v: 2, record: { anything: true } }
+    keep.set(UNSENT, JSON.stringify([later, { v: 1, record: record('a') }]))
+    expect(ids(takeUnsent(keep))).toEqual(['evt-a'])
+    expect(JSON.parse(keep.get(UNSENT) ?? 'null')).toEqual([later])
+  })
+
+  it("never takes more than 128 KB of the host's localStorage", () => {
+    const keep = memoryKeyValue()
+    const big = Array.from({ length: 100 }, (_, i) => record(String(i), 'x'.repeat(2_000)))
+    saveUnsent(keep, big)
+    const stored = keep.get(UNSENT) ?? ''
+    expect(stored.length).toBeLessThanOrEqual(128_000)
+    expect(takeUnsent(keep).length).toBeGreaterThan(50)
+  })
+
+  it('gives back every record saved, whatever the order of saves and acks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            save: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 4 }),
+            ack: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 2 }),
+          }),
+          { maxLength: 8 },
+        ),
+        (steps) => {
+          const keep = memoryKeyValue()
+          const expected = new Set<string>()
+          for (const { save, ack } of steps) {
+            saveUnsent(
+              keep,
+              save.map((n) => record(String(n))),
+            )
+            for (const n of save) expected.add(`evt-${n}`)
+            dropUnsent(
+              keep,
+              ack.map((n) => `evt-${n}`),
+            )
+            for (const n of ack) expected.delete(`evt-${n}`)
+          }
+          expect(ids(takeUnsent(keep))).toEqual([...expected].sort())
+        },
+      ),
+    )
+  })
+})
