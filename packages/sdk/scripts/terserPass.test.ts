@@ -48,4 +48,24 @@ describe('terserPass', () => {
     const { chunk } = await pass('globalThis.x=function(n){return n.__k}', 'iife')
     expect(chunk.code).toContain('.__k')
   })
+
+  it('spells each name a chunk imports or exports once, as the other chunk does', async () => {
+    const code =
+      'import{A as add,u as one}from"./shared.js";import{u as two}from"./queue.js";' +
+      'function total(n){return add(n,one)+two(n)}function half(n){return n/2}' +
+      'export{total as B,one as link,half as in}'
+    const { chunk } = await pass(code, 'es')
+    const [imports = '', two = ''] =
+      /^import\{A,u\}from"\.\/shared\.js";import\{u as (\w)\}from"\.\/queue\.js";/.exec(
+        chunk.code,
+      ) ?? []
+    expect(two).not.toBe('')
+    expect(chunk.code).toMatch(/function B\(\w\)\{return A\(\w,u\)\+\w\(\w\)\}/)
+    // Taken (u), or not a name a binding can have (in): given as before.
+    expect(chunk.code).toMatch(/export\{B,u as link,\w as in\};?$/)
+    const body = chunk.code.slice(imports.length).replace(/export\{.*$/, 'return B')
+    const add = (n: number, m: number) => n + m
+    const total = new Function('A', 'u', two, body)(add, 1, (n: number) => n * 10)
+    expect(total(2)).toBe(23)
+  })
 })
