@@ -67,6 +67,37 @@ describe('the unsent copy', () => {
     expect(takeUnsent(keep).length).toBeGreaterThan(50)
   })
 
+  it('keeps the newest records when more is unsent than fits, as the outbox caps do', () => {
+    const keep = memoryKeyValue()
+    // A long offline session: many displays, then the answer given just before the page went.
+    const shown = Array.from({ length: 100 }, (_, i) =>
+      createRecord(
+        {
+          id: `evt-${i}`,
+          type: 'survey.shown',
+          at: '2026-11-27T10:00:00.000Z',
+          surveyId: 'x'.repeat(2_000),
+        },
+        1_000 + i,
+      ),
+    )
+    saveUnsent(
+      keep,
+      [...shown, record('answer')].map((r, i) => ({ ...r, queuedAt: 1_000 + i })),
+    )
+    const taken = ids(takeUnsent(keep))
+    expect(taken).toContain('evt-answer')
+    expect(taken).toContain('evt-99')
+    expect(taken).not.toContain('evt-0')
+  })
+
+  it('keeps what fits after a record too large for the copy', () => {
+    const keep = memoryKeyValue()
+    const huge = { ...record('huge', 'x'.repeat(130_000)), queuedAt: 2_000 }
+    saveUnsent(keep, [huge, record('small')])
+    expect(ids(takeUnsent(keep))).toEqual(['evt-small'])
+  })
+
   it('gives back every record saved, whatever the order of saves and acks', () => {
     fc.assert(
       fc.property(

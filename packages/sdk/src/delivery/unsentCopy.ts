@@ -1,4 +1,4 @@
-import type { OutboxRecord } from '@sonde/core'
+import { compareAge, type OutboxRecord } from '@sonde/core'
 import type { KeyValue } from '../context/keyValue'
 import { isLaterRecord, RECORD_VERSION, readStoredRecord } from './storedRecord'
 
@@ -32,11 +32,14 @@ function change(keep: KeyValue, edit: (saved: OutboxRecord[]) => OutboxRecord[])
     if (record) saved.push(record)
     else if (isLaterRecord(value)) values.push(value)
   }
+  // Newest first, as the outbox's own caps keep them (applyCaps): the answer given as the page
+  // went, rather than the displays of a long offline session; one too large is passed over.
   let chars = 0
-  for (const record of edit(saved)) {
+  for (const record of edit(saved).sort(compareAge).reverse()) {
     const value = { v: RECORD_VERSION, record }
-    chars += JSON.stringify(value).length + 1
-    if (chars > MAX_CHARS) break
+    const size = JSON.stringify(value).length + 1
+    if (chars + size > MAX_CHARS) continue
+    chars += size
     values.push(value)
   }
   if (values.length > 0) keep.set(UNSENT, JSON.stringify(values))
