@@ -111,6 +111,20 @@ describe('delivery over a broken IndexedDB', () => {
     expect(localStorage.getItem(key)).toBeNull()
   })
 
+  it('IndexedDB missing, offline: what memory holds as the outbox stops (destroy) goes from the next page', async () => {
+    override(window, 'indexedDB', undefined)
+    setOnline(false)
+    const first = start()
+    const e = event()
+    expect(await first.delivery.enqueue(e)).toBe(false)
+    // The host tears Sonde down (a logout), then the tab is closed: no listener is left by then.
+    first.delivery.stop()
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    setOnline(true)
+    const next = start(first.endpoint)
+    await expect.poll(next.delivered).toEqual([e.id])
+  })
+
   it('open never settling: memory after the 1.5 s timeout', async () => {
     // A request whose events never fire, as when another connection blocks the open forever.
     override(IDBFactory.prototype, 'open', () => ({}) as IDBOpenDBRequest)

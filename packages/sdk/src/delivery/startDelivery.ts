@@ -183,6 +183,9 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
     pending: () => outbox.pending(),
     ready: () => outbox.ready(),
     stop() {
+      // Stopped for good (destroy, opt-out): the page going later finds no listener here, so
+      // what no store is sure of is copied now for the next page (an opt-out then removes it).
+      opened?.keepUnsent()
       stopped = true
       // A flush running now (the sender may be mid-way through many batches) sends no more.
       outbox.stop()

@@ -171,6 +171,8 @@ export function startQueuedDelivery(
     // Until the sender has read the store, what this queue wrote is not in its count yet.
     pending: () => (ready && sender ? sender.pending() : queued),
     stop() {
+      // As the sender's stop does (startDelivery), for a page that goes without listeners.
+      opened?.keepUnsent()
       stopped = true
       clearTimeout(timer)
       unwatch()
