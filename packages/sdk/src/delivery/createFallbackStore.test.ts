@@ -126,6 +126,17 @@ describe('createFallbackStore', () => {
       expect(takeUnsent(keep).map((r) => r.event.id)).toEqual(['evt-a-0000'])
     })
 
+    it('copies nothing once the visitor has opted out, here or in another tab', async () => {
+      const keep = memoryKeyValue()
+      const store = createFallbackStore(null, undefined, keep)
+      await store.put([record('a')])
+      // Another tab's optOut() (createConsent), stored in the same namespace: this tab's
+      // outbox runs on until its next event, and then the tab is closed.
+      keep.set('optout', '1')
+      store.keepUnsent()
+      expect(keep.get(UNSENT)).toBeNull()
+    })
+
     it('copies nothing once the store has confirmed its writes', async () => {
       const keep = memoryKeyValue()
       const store = createFallbackStore(createMemoryStore(), undefined, keep)

@@ -133,7 +133,10 @@ export function createFallbackStore(
     takeRemoved: () => primary?.takeRemoved?.() ?? [],
     degraded: () => active === memory,
     keepUnsent: () => {
-      if (unsure.size > 0) saveUnsent(keep, [...unsure.values()])
+      // Not once the visitor opted out (createConsent's 'optout', in the same namespace), in this
+      // tab or another whose choice this tab's outbox has not heard of yet: what it holds is to
+      // be forgotten, not kept for a later optIn().
+      if (unsure.size > 0 && keep.get('optout') !== '1') saveUnsent(keep, [...unsure.values()])
     },
   }
   return store
