@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { type BrowserContext, expect, type Page } from '@playwright/test'
 import { hostHtml, promptDialog } from './host'
 import { type Receiver, test } from './outbox'
 
@@ -19,6 +19,28 @@ async function showPrompt(page: Page) {
 async function answerAndClose(page: Page) {
   await promptDialog(page).getByRole('radio', { name: /^4/ }).click()
   await page.close()
+}
+// Offline, the prompt answered and the tab closed at once (after `before`, once it is on screen).
+async function answerOfflineAndClose(
+  context: BrowserContext,
+  receiver: Receiver,
+  before: (page: Page) => Promise<void> = async () => {},
+) {
+  receiver.host(hostHtml(attrs))
+  const page = await context.newPage()
+  await page.goto(`${receiver.origin}/app/reports`)
+  await showPrompt(page)
+  await before(page)
+  await context.setOffline(true)
+  await answerAndClose(page)
+  await context.setOffline(false)
+}
+// Back online, the next page sends the answer, once.
+async function nextPageSends(context: BrowserContext, receiver: Receiver): Promise<Page> {
+  const next = await context.newPage()
+  await next.goto(`${receiver.origin}/app/reports`)
+  await expect.poll(() => completions(receiver).length, { timeout: 10_000 }).toBe(1)
+  return next
 }
 
 test('an answer given just before the tab is closed goes as the page goes', async ({
@@ -44,36 +66,21 @@ test('an answer given offline just before the tab is closed goes from the next p
   context,
   receiver,
 }) => {
-  receiver.host(hostHtml(attrs))
-  const page = await context.newPage()
-  await page.goto(`${receiver.origin}/app/reports`)
-  await showPrompt(page)
-  await context.setOffline(true)
-  await answerAndClose(page)
+  await answerOfflineAndClose(context, receiver)
   expect(completions(receiver)).toEqual([])
-  await context.setOffline(false)
-  const next = await context.newPage()
-  await next.goto(`${receiver.origin}/app/reports`)
-  await expect.poll(() => completions(receiver).length, { timeout: 10_000 }).toBe(1)
+  await nextPageSends(context, receiver)
 })
 
 test('an answer whose write is still under way as the tab closes goes from the next page', async ({
   context,
   receiver,
 }) => {
-  receiver.host(hostHtml(attrs))
-  const page = await context.newPage()
-  await page.goto(`${receiver.origin}/app/reports`)
-  await showPrompt(page)
   // A transaction that never ends holds the outbox's store (a slow disk, a busy database): the
   // answer's write waits behind it, and the tab is closed before it could begin.
-  await expect.poll(() => page.evaluate(holdOutbox)).toBe(true)
-  await context.setOffline(true)
-  await answerAndClose(page)
-  await context.setOffline(false)
-  const next = await context.newPage()
-  await next.goto(`${receiver.origin}/app/reports`)
-  await expect.poll(() => completions(receiver).length, { timeout: 10_000 }).toBe(1)
+  await answerOfflineAndClose(context, receiver, (page) =>
+    expect.poll(() => page.evaluate(holdOutbox)).toBe(true),
+  )
+  const next = await nextPageSends(context, receiver)
   // Taken back into the outbox, sent and acked: no copy is left to send again.
   await expect
     .poll(() => next.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':unsent'))))
