@@ -94,36 +94,31 @@ describe('delivery over a broken IndexedDB', () => {
     expect(said).toEqual([[IN_MEMORY]])
   })
 
-  it('IndexedDB missing, offline: what memory holds is kept in localStorage as the page goes, and the next page sends it', async () => {
-    override(window, 'indexedDB', undefined)
-    setOnline(false)
-    const first = start()
-    const e = event()
-    expect(await first.delivery.enqueue(e)).toBe(false)
-    window.dispatchEvent(new PageTransitionEvent('pagehide'))
-    first.delivery.stop()
-    const key = `${storeName(first.endpoint)}:unsent`
-    expect(localStorage.getItem(key)).toContain(e.id)
-    setOnline(true)
-    const next = start(first.endpoint)
-    await expect.poll(next.delivered).toEqual([e.id])
-    expect(first.delivered()).toEqual([])
-    expect(localStorage.getItem(key)).toBeNull()
-  })
-
-  it('IndexedDB missing, offline: what memory holds as the outbox stops (destroy) goes from the next page', async () => {
-    override(window, 'indexedDB', undefined)
-    setOnline(false)
-    const first = start()
-    const e = event()
-    expect(await first.delivery.enqueue(e)).toBe(false)
-    // The host tears Sonde down (a logout), then the tab is closed: no listener is left by then.
-    first.delivery.stop()
-    window.dispatchEvent(new PageTransitionEvent('pagehide'))
-    setOnline(true)
-    const next = start(first.endpoint)
-    await expect.poll(next.delivered).toEqual([e.id])
-  })
+  // The tab closes (pagehide), or the host tore Sonde down first (destroy, a logout) and then
+  // the tab closes with no listener of Sonde's left.
+  it.each([
+    ['as the page goes', ['pagehide', 'stop']],
+    ['as the outbox stops (destroy)', ['stop', 'pagehide']],
+  ] as const)(
+    'IndexedDB missing, offline: what memory holds is kept in localStorage %s, and the next page sends it',
+    async (_, steps) => {
+      override(window, 'indexedDB', undefined)
+      setOnline(false)
+      const first = start()
+      const e = event()
+      expect(await first.delivery.enqueue(e)).toBe(false)
+      for (const step of steps)
+        if (step === 'stop') first.delivery.stop()
+        else window.dispatchEvent(new PageTransitionEvent('pagehide'))
+      const key = `${storeName(first.endpoint)}:unsent`
+      expect(localStorage.getItem(key)).toContain(e.id)
+      setOnline(true)
+      const next = start(first.endpoint)
+      await expect.poll(next.delivered).toEqual([e.id])
+      expect(first.delivered()).toEqual([])
+      expect(localStorage.getItem(key)).toBeNull()
+    },
+  )
 
   it('open never settling: memory after the 1.5 s timeout', async () => {
     // A request whose events never fire, as when another connection blocks the open forever.
