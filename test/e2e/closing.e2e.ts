@@ -83,9 +83,54 @@ test('an answer whose write is still under way as the tab closes goes from the n
   const next = await nextPageSends(context, receiver)
   // Taken back into the outbox, sent and acked: no copy is left to send again.
   await expect
-    .poll(() => next.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':unsent'))))
+    .poll(() => next.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unsent'))))
     .toEqual([])
 })
+
+test('answers waiting in memory in two tabs closed at once both go from the next page', async ({
+  context,
+  receiver,
+}) => {
+  receiver.host(hostHtml(attrs))
+  // No IndexedDB (a private mode, a barred iframe): each tab's outbox lives in memory, and the
+  // copy each makes as it goes is all that is left of its answers.
+  await context.addInitScript(() =>
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }),
+  )
+  const [first, second] = [await context.newPage(), await context.newPage()]
+  for (const tab of [first, second]) await tab.goto(`${receiver.origin}/app/reports`)
+  // The endpoint fails meanwhile (an outage): what the tabs hold stays with them.
+  receiver.behaviour.status = 503
+  // One prompt on screen at a time, across tabs: the first is dismissed, the second answered.
+  await showPrompt(first)
+  await promptDialog(first).getByRole('button', { name: 'Close' }).click()
+  await expect(promptDialog(first)).toBeHidden()
+  await expect.poll(() => showAgain(second), { timeout: 10_000 }).toBe(true)
+  await promptDialog(second).getByRole('radio', { name: /^4/ }).click()
+  // Both go together (a window of tabs closed, the browser quit): each copies what it holds.
+  await Promise.all([first.close(), second.close()])
+  // Once their last requests (keepalive, at pagehide) have been refused too.
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  receiver.behaviour.status = 200
+  const next = await context.newPage()
+  await next.goto(`${receiver.origin}/app/reports`)
+  const sent = (type: string) =>
+    receiver.exchanges
+      .filter((x) => x.status === 200)
+      .flatMap((x) => x.events)
+      .filter((e) => e.type === type).length
+  // Three pages' worth of work on a busy machine: the next page looks 3 s after it starts.
+  await expect.poll(() => sent('survey.completed'), { timeout: 15_000 }).toBe(1)
+  expect(sent('survey.dismissed')).toBe(1)
+})
+
+async function showAgain(page: Page): Promise<boolean> {
+  if ((await promptDialog(page).count()) > 0) return true
+  await page.evaluate(() =>
+    (window as unknown as { sonde: { track(n: string): void } }).sonde.track('ticket_closed'),
+  )
+  return (await promptDialog(page).count()) > 0
+}
 
 // In the page: opens the outbox's database (once the prompt's display is stored there) and keeps
 // a readwrite transaction on it alive until the page goes.

@@ -1,8 +1,7 @@
 import { createMemoryStore, createRecord, type Store } from '@sonde/core'
 import { describe, expect, it, vi } from 'vitest'
-import { memoryKeyValue } from '../context/keyValue'
 import { createFallbackStore } from './createFallbackStore'
-import { saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
+import { memoryCopies, saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
 
 const record = (id: string) =>
   createRecord({ id: `evt-${id}-0000`, type: 'survey.shown', at: '2026-11-26T10:00:00.000Z' }, 0)
@@ -119,15 +118,15 @@ describe('createFallbackStore', () => {
     const hanging = (): Store => ({ ...createMemoryStore(), put: () => new Promise(() => {}) })
 
     it('copies to localStorage a write the store has not confirmed', () => {
-      const keep = memoryKeyValue()
+      const keep = memoryCopies()
       const store = createFallbackStore(hanging(), undefined, keep)
       void store.put([record('a')])
       store.keepUnsent()
-      expect(takeUnsent(keep).map((r) => r.event.id)).toEqual(['evt-a-0000'])
+      expect(takeUnsent(keep, true).map((r) => r.event.id)).toEqual(['evt-a-0000'])
     })
 
     it('copies nothing once the visitor has opted out, here or in another tab', async () => {
-      const keep = memoryKeyValue()
+      const keep = memoryCopies()
       const store = createFallbackStore(null, undefined, keep)
       await store.put([record('a')])
       // Another tab's optOut() (createConsent), stored in the same namespace: this tab's
@@ -138,7 +137,7 @@ describe('createFallbackStore', () => {
     })
 
     it('copies nothing once the store has confirmed its writes', async () => {
-      const keep = memoryKeyValue()
+      const keep = memoryCopies()
       const store = createFallbackStore(createMemoryStore(), undefined, keep)
       await store.put([record('a')])
       store.keepUnsent()
@@ -146,7 +145,7 @@ describe('createFallbackStore', () => {
     })
 
     it('copies every record it holds once in memory, the old ones too', async () => {
-      const keep = memoryKeyValue()
+      const keep = memoryCopies()
       const primary = createMemoryStore()
       let broken = false
       const flaky: Store = {
@@ -161,23 +160,23 @@ describe('createFallbackStore', () => {
       expect(store.degraded()).toBe(true)
       store.keepUnsent()
       expect(
-        takeUnsent(keep)
+        takeUnsent(keep, true)
           .map((r) => r.event.id)
           .sort(),
       ).toEqual(['evt-new-0000', 'evt-old-0000'])
     })
 
     it('copies nothing of a record acked before the page goes', async () => {
-      const keep = memoryKeyValue()
+      const keep = memoryCopies()
       const store = createFallbackStore(null, undefined, keep)
       await store.put([record('a'), record('b')])
       await store.delete(['evt-a-0000'])
       store.keepUnsent()
-      expect(takeUnsent(keep).map((r) => r.event.id)).toEqual(['evt-b-0000'])
+      expect(takeUnsent(keep, true).map((r) => r.event.id)).toEqual(['evt-b-0000'])
     })
 
     it('takes back what a page that went left, at its first read, and stores it', async () => {
-      const keep = memoryKeyValue()
+      const keep = memoryCopies()
       saveUnsent(keep, [record('left')])
       const primary = createMemoryStore()
       const store = createFallbackStore(primary, undefined, keep)
@@ -187,11 +186,11 @@ describe('createFallbackStore', () => {
     })
 
     it('removes from the copy what is acked meanwhile (another tab copied it as it was hidden)', async () => {
-      const keep = memoryKeyValue()
+      const keep = memoryCopies()
       const store = createFallbackStore(createMemoryStore(), undefined, keep)
       saveUnsent(keep, [record('a'), record('b')])
       await store.delete(['evt-a-0000'])
-      expect(takeUnsent(keep).map((r) => r.event.id)).toEqual(['evt-b-0000'])
+      expect(takeUnsent(keep, true).map((r) => r.event.id)).toEqual(['evt-b-0000'])
     })
   })
 })

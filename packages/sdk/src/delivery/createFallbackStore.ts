@@ -5,8 +5,7 @@ import {
   type Removal,
   type Store,
 } from '@sonde/core'
-import { type KeyValue, memoryKeyValue } from '../context/keyValue'
-import { dropUnsent, saveUnsent, takeUnsent } from './unsentCopy'
+import { type Copies, dropUnsent, memoryCopies, saveUnsent, takeUnsent } from './unsentCopy'
 
 export type FallbackStore = Store & {
   degraded(): boolean
@@ -30,13 +29,14 @@ export type FallbackStore = Store & {
 export function createFallbackStore(
   primary: Store | null,
   onFallback: (error: unknown) => void = () => {},
-  keep: KeyValue = memoryKeyValue(),
+  keep: Copies = memoryCopies(),
   memory: Store = createMemoryStore(),
 ): FallbackStore {
   let active = primary ?? memory
   const mirror = new Map<string, OutboxRecord>()
   // Put and not yet confirmed by the primary (or put in memory, which the page going loses).
   const unsure = new Map<string, OutboxRecord>()
+  let scanned = false
   const metaMirror = new Map<MetaName, number>()
   // When each id was last written or deleted here, counted in writes: a read that began before
   // must not undo that in the mirror.
@@ -100,8 +100,10 @@ export function createFallbackStore(
       )
     },
     all: async () => {
-      // What a page that went left here, put back in the store before it is read.
-      const unsent = takeUnsent(keep)
+      // What a page that went left here, put back in the store before it is read; every page's
+      // own copy is looked for at the first read, and with a shared one.
+      const unsent = takeUnsent(keep, !scanned)
+      scanned = true
       if (unsent.length > 0) await store.put(unsent)
       return call(
         (s) => s.all(),
@@ -132,12 +134,11 @@ export function createFallbackStore(
       ),
     takeRemoved: () => primary?.takeRemoved?.() ?? [],
     degraded: () => active === memory,
-    keepUnsent: () => {
-      // Not once the visitor opted out (createConsent's 'optout', in the same namespace), in this
-      // tab or another whose choice this tab's outbox has not heard of yet: what it holds is to
-      // be forgotten, not kept for a later optIn().
-      if (unsure.size > 0 && keep.get('optout') !== '1') saveUnsent(keep, [...unsure.values()])
-    },
+    // This page's own copy is what it is unsure of now (none once every write was confirmed),
+    // and none once the visitor opted out (createConsent's 'optout', in the same namespace), in
+    // this tab or another whose choice this tab's outbox has not heard of yet: what it holds is
+    // to be forgotten, not kept for a later optIn().
+    keepUnsent: () => saveUnsent(keep, keep.get('optout') === '1' ? [] : [...unsure.values()]),
   }
   return store
 }

@@ -2,7 +2,7 @@ import { promisifyRequest } from 'idb-keyval'
 import { localKeyValue } from '../context/keyValue'
 import { openIdbStore } from '../runtime/openIdbStore'
 import { RECORD_PREFIX } from './storedRecord'
-import { UNSENT } from './unsentCopy'
+import { UNSENT } from './unsentKey'
 import { withTimeout } from './withTimeout'
 
 /**

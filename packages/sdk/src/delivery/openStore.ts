@@ -1,9 +1,9 @@
 import type { Store } from '@sonde/core'
-import { localKeyValue } from '../context/keyValue'
 import { createFallbackStore, type FallbackStore } from './createFallbackStore'
 import { createIdbStore } from './createIdbStore'
 import type { DeliveryOptions } from './startDelivery'
 import { storeName } from './storeName'
+import { localCopies } from './unsentCopy'
 
 /**
  * A store that tells whether it has fallen back to memory, and keeps what it is not sure of in
@@ -35,6 +35,6 @@ export function openStore({ endpoint, key, onDegraded, log }: DeliveryOptions): 
       memory(error)
       onDegraded?.(error)
     },
-    localKeyValue(`${name}:`),
+    localCopies(`${name}:`),
   )
 }

@@ -1,7 +1,7 @@
 import type { InitOptions } from '@sonde/core'
 import { type KeyValue, localKeyValue, memoryKeyValue } from '../context/keyValue'
 import type { DeferredDelivery } from '../delivery/deferDelivery'
-import { UNSENT } from '../delivery/unsentCopy'
+import { UNSENT } from '../delivery/unsentKey'
 import { safe } from './safe'
 
 export interface Consent {
