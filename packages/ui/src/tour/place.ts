@@ -5,7 +5,6 @@ import {
   detectOverflow,
   type Placement as FloatingPlacement,
   flip,
-  hide,
   type Middleware,
   offset,
   type SideObject,
@@ -58,6 +57,22 @@ function inView(padding: () => SideObject): Middleware {
   }
 }
 
+// floating-ui's hide() as used here (its referenceHidden strategy): whether its clipping
+// containers and the viewport hide the whole target. Its other strategy stays out of the chunk.
+const hide: Middleware = {
+  name: 'hide',
+  async fn(state) {
+    const o = await detectOverflow(state, { elementContext: 'reference' })
+    const { width, height } = state.rects.reference
+    return {
+      data: {
+        referenceHidden:
+          o.top >= height || o.bottom >= height || o.left >= width || o.right >= width,
+      },
+    }
+  },
+}
+
 /**
  * Anchors `tip` to `target` until the returned cleanup runs. autoUpdate re-positions on scroll
  * of any ancestor, window resize, element resize and layout shift: event-driven, with no
@@ -99,7 +114,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     })),
     inView(() => padding),
     ...(o.arrow ? [arrow({ element: o.arrow, padding: 12 })] : []),
-    hide(),
+    hide,
   ]
 
   // What the placement depends on, as last placed: a scroll moves the target, and floating-ui's
