@@ -6,7 +6,6 @@ import {
   type Placement as FloatingPlacement,
   flip,
   type Middleware,
-  offset,
   type SideObject,
   shift,
   size,
@@ -73,6 +72,19 @@ const hide: Middleware = {
   },
 }
 
+// floating-ui's offset(GAP): GAP px off the target's side, and not again once the arrow has
+// moved the tooltip along an aligned side. Its other options (axes, alignment, the reading
+// direction they need) stay out of the chunk.
+const offset: Middleware = {
+  name: 'offset',
+  fn({ x, y, placement, middlewareData: m }) {
+    if (placement === m.offset?.placement && m.arrow?.alignmentOffset) return {}
+    const by = /^(top|left)/.test(placement) ? -GAP : GAP
+    const data = { placement }
+    return /^(top|bottom)/.test(placement) ? { y: y + by, data } : { x: x + by, data }
+  },
+}
+
 /**
  * Anchors `tip` to `target` until the returned cleanup runs. autoUpdate re-positions on scroll
  * of any ancestor, window resize, element resize and layout shift: event-driven, with no
@@ -94,7 +106,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
   tip.removeAttribute('data-top')
   let padding = edges(tip)
   const middleware = [
-    offset(GAP),
+    offset,
     // Cross-axis overflow of a centred tooltip is shift's job, not a reason to change sides.
     flip(() => ({ padding, crossAxis: 'alignment', fallbackAxisSideDirection: 'end' })),
     shift(() => ({ padding })),
