@@ -7,7 +7,6 @@ import {
   flip,
   type Middleware,
   type SideObject,
-  shift,
   size,
 } from '@floating-ui/dom'
 import { inFixed, viewportRect, visibleRect } from './placement'
@@ -85,6 +84,21 @@ const offset: Middleware = {
   },
 }
 
+// floating-ui's shift() as used here: the tooltip moved along the target's side back within
+// the padded viewport and clipping containers (not across it); size() reads the axis it frees.
+function shift(padding: () => SideObject): Middleware {
+  return {
+    name: 'shift',
+    async fn(state) {
+      const o = await detectOverflow(state, { padding: padding() })
+      const y = /^(left|right)/.test(state.placement)
+      const at = y ? state.y : state.x
+      const to = Math.max(at + (y ? o.top : o.left), Math.min(at, at - (y ? o.bottom : o.right)))
+      return { [y ? 'y' : 'x']: to, data: { enabled: { x: !y, y } } }
+    },
+  }
+}
+
 /**
  * Anchors `tip` to `target` until the returned cleanup runs. autoUpdate re-positions on scroll
  * of any ancestor, window resize, element resize and layout shift: event-driven, with no
@@ -109,7 +123,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     offset,
     // Cross-axis overflow of a centred tooltip is shift's job, not a reason to change sides.
     flip(() => ({ padding, crossAxis: 'alignment', fallbackAxisSideDirection: 'end' })),
-    shift(() => ({ padding })),
+    shift(() => padding),
     size(() => ({
       padding,
       // Only a tooltip taller than its room is held to it: the room changes with every scroll
