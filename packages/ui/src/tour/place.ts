@@ -7,7 +7,6 @@ import {
   flip,
   type Middleware,
   type SideObject,
-  size,
 } from '@floating-ui/dom'
 import { inFixed, viewportRect, visibleRect } from './placement'
 import { isNarrow } from './useNarrow'
@@ -99,6 +98,29 @@ function shift(padding: () => SideObject): Middleware {
   }
 }
 
+// floating-ui's size() after shift(), which frees the axis along the target's side: the room
+// beside the target on its side, the whole padded clipping area along it, handed to `apply`;
+// the tooltip measured again when that changed its size.
+function size(
+  padding: () => SideObject,
+  apply: (width: number, height: number) => void,
+): Middleware {
+  return {
+    name: 'size',
+    async fn(state) {
+      const o = await detectOverflow(state, { padding: padding() })
+      const side = state.placement.split('-')[0] as keyof SideObject
+      const { width, height } = state.rects.floating
+      const w = width - o.left - o.right
+      const h = height - o.top - o.bottom
+      const y = side === 'top' || side === 'bottom'
+      apply(y ? w : Math.min(width - o[side], w), y ? Math.min(height - o[side], h) : h)
+      const now = await state.platform.getDimensions(state.elements.floating)
+      return now.width !== width || now.height !== height ? { reset: { rects: true } } : {}
+    },
+  }
+}
+
 /**
  * Anchors `tip` to `target` until the returned cleanup runs. autoUpdate re-positions on scroll
  * of any ancestor, window resize, element resize and layout shift: event-driven, with no
@@ -124,20 +146,20 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
     // Cross-axis overflow of a centred tooltip is shift's job, not a reason to change sides.
     flip(() => ({ padding, crossAxis: 'alignment', fallbackAxisSideDirection: 'end' })),
     shift(() => padding),
-    size(() => ({
-      padding,
-      // Only a tooltip taller than its room is held to it: the room changes with every scroll
-      // frame, and a max-height rewritten at each had the browser restyle and lay out the
-      // tooltip, and floating-ui measure it again, on every frame the page scrolled. Its
-      // content's height (.c scrolls, not the tooltip) is read before anything is written.
-      apply({ availableWidth, availableHeight }) {
-        const room = Math.max(120, availableHeight)
+    // Only a tooltip taller than its room is held to it: the room changes with every scroll
+    // frame, and a max-height rewritten at each had the browser restyle and lay out the
+    // tooltip, and floating-ui measure it again, on every frame the page scrolled. Its
+    // content's height (.c scrolls, not the tooltip) is read before anything is written.
+    size(
+      () => padding,
+      (width, height) => {
+        const room = Math.max(120, height)
         Object.assign(tip.style, {
-          maxWidth: `${Math.max(160, availableWidth)}px`,
+          maxWidth: `${Math.max(160, width)}px`,
           maxHeight: (tip.firstElementChild?.scrollHeight ?? 0) > room ? `${room}px` : '',
         })
       },
-    })),
+    ),
     inView(() => padding),
     ...(o.arrow ? [arrow({ element: o.arrow, padding: 12 })] : []),
     hide,
