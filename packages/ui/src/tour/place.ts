@@ -2,12 +2,10 @@ import {
   arrow,
   autoUpdate,
   computePosition,
-  detectOverflow,
   type Placement as FloatingPlacement,
-  flip,
-  type Middleware,
   type SideObject,
 } from '@floating-ui/dom'
+import { flip, hide, inView, OPPOSITE, offset, shift, size } from './middleware'
 import { inFixed, viewportRect, visibleRect } from './placement'
 import { isNarrow } from './useNarrow'
 
@@ -27,98 +25,12 @@ export interface PlaceOptions {
   beforeUpdate?: () => void
 }
 
-const OPPOSITE = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as const
-const GAP = 12
-
 // How far from each edge of the viewport a tooltip stays: 8 px, from a phone's notch and rounded
 // corners too (env(safe-area-inset-*), which the surface's CSS reads into --st, --sr and --sl).
 function edges(tip: Element): SideObject {
   const css = getComputedStyle(tip)
   const px = (name: string) => 8 + (Number.parseFloat(css.getPropertyValue(name)) || 0)
   return { top: px('--st'), right: px('--sr'), bottom: 8, left: px('--sl') }
-}
-
-// No side has room (a step on a whole panel, table or chart): the tooltip covers part of its
-// target rather than leave the screen. After `size`, so one that can shrink beside its target
-// does; not shift's crossAxis, which would let `size` use the whole height and cover it.
-function inView(padding: () => SideObject): Middleware {
-  return {
-    name: 'inView',
-    async fn(state) {
-      const o = await detectOverflow(state, { padding: padding() })
-      const y = /^(top|bottom)/.test(state.placement)
-      const [before, after] = y ? [o.top, o.bottom] : [o.left, o.right]
-      const by = before > 0 ? before : after > 0 ? -after : 0
-      return y ? { y: state.y + by } : { x: state.x + by }
-    },
-  }
-}
-
-// floating-ui's hide() as used here (its referenceHidden strategy): whether its clipping
-// containers and the viewport hide the whole target. Its other strategy stays out of the chunk.
-const hide: Middleware = {
-  name: 'hide',
-  async fn(state) {
-    const o = await detectOverflow(state, { elementContext: 'reference' })
-    const { width, height } = state.rects.reference
-    return {
-      data: {
-        referenceHidden:
-          o.top >= height || o.bottom >= height || o.left >= width || o.right >= width,
-      },
-    }
-  },
-}
-
-// floating-ui's offset(GAP): GAP px off the target's side, and not again once the arrow has
-// moved the tooltip along an aligned side. Its other options (axes, alignment, the reading
-// direction they need) stay out of the chunk.
-const offset: Middleware = {
-  name: 'offset',
-  fn({ x, y, placement, middlewareData: m }) {
-    if (placement === m.offset?.placement && m.arrow?.alignmentOffset) return {}
-    const by = /^(top|left)/.test(placement) ? -GAP : GAP
-    const data = { placement }
-    return /^(top|bottom)/.test(placement) ? { y: y + by, data } : { x: x + by, data }
-  },
-}
-
-// floating-ui's shift() as used here: the tooltip moved along the target's side back within
-// the padded viewport and clipping containers (not across it); size() reads the axis it frees.
-function shift(padding: () => SideObject): Middleware {
-  return {
-    name: 'shift',
-    async fn(state) {
-      const o = await detectOverflow(state, { padding: padding() })
-      const y = /^(left|right)/.test(state.placement)
-      const at = y ? state.y : state.x
-      const to = Math.max(at + (y ? o.top : o.left), Math.min(at, at - (y ? o.bottom : o.right)))
-      return { [y ? 'y' : 'x']: to, data: { enabled: { x: !y, y } } }
-    },
-  }
-}
-
-// floating-ui's size() after shift(), which frees the axis along the target's side: the room
-// beside the target on its side, the whole padded clipping area along it, handed to `apply`;
-// the tooltip measured again when that changed its size.
-function size(
-  padding: () => SideObject,
-  apply: (width: number, height: number) => void,
-): Middleware {
-  return {
-    name: 'size',
-    async fn(state) {
-      const o = await detectOverflow(state, { padding: padding() })
-      const side = state.placement.split('-')[0] as keyof SideObject
-      const { width, height } = state.rects.floating
-      const w = width - o.left - o.right
-      const h = height - o.top - o.bottom
-      const y = side === 'top' || side === 'bottom'
-      apply(y ? w : Math.min(width - o[side], w), y ? Math.min(height - o[side], h) : h)
-      const now = await state.platform.getDimensions(state.elements.floating)
-      return now.width !== width || now.height !== height ? { reset: { rects: true } } : {}
-    },
-  }
 }
 
 /**
@@ -144,7 +56,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
   const middleware = [
     offset,
     // Cross-axis overflow of a centred tooltip is shift's job, not a reason to change sides.
-    flip(() => ({ padding, crossAxis: 'alignment', fallbackAxisSideDirection: 'end' })),
+    flip(() => padding),
     shift(() => padding),
     // Only a tooltip taller than its room is held to it: the room changes with every scroll
     // frame, and a max-height rewritten at each had the browser restyle and lay out the
