@@ -175,3 +175,43 @@ export function flip(padding: () => SideObject): Middleware {
     },
   }
 }
+
+// floating-ui's arrow(): the arrow centred on the target along the tooltip's edge, kept
+// `padding` from its corners; a tooltip aligned (-start, -end) to a target too small for that is
+// moved along once, so that the arrow still points at it (offset() and flip() then stand still).
+export function arrow(element: HTMLElement, padding: number): Middleware {
+  return {
+    name: 'arrow',
+    async fn(state) {
+      const { placement, rects, platform, middlewareData: m } = state
+      const axis = axisOf(placement) === 'y' ? 'x' : 'y'
+      const length = axis === 'x' ? 'width' : 'height'
+      const client = axis === 'x' ? 'clientWidth' : 'clientHeight'
+      const size = (await platform.getDimensions(element))[length]
+      const at = state[axis]
+      const parent = await platform.getOffsetParent?.(element)
+      let room = parent ? (parent as Element)[client] : 0
+      if (!room || !(await platform.isElement?.(parent)))
+        room = state.elements.floating[client] || rects.floating[length]
+      const pad = Math.min(padding, room / 2 - size / 2 - 1)
+      const max = room - size - pad
+      const center =
+        room / 2 -
+        size / 2 +
+        (rects.reference[length] + rects.reference[axis] - at - rects.floating[length]) / 2 -
+        (at - rects.reference[axis]) / 2
+      const offset = Math.max(pad, Math.min(center, max))
+      const moved =
+        !m.arrow &&
+        placement.includes('-') &&
+        center !== offset &&
+        rects.reference[length] / 2 - pad - size / 2 < 0
+      const alignmentOffset = moved ? (center < pad ? center - pad : center - max) : 0
+      return {
+        [axis]: at + alignmentOffset,
+        data: { [axis]: offset, ...(moved && { alignmentOffset }) },
+        reset: moved,
+      }
+    },
+  }
+}

@@ -1,11 +1,10 @@
 import {
-  arrow,
   autoUpdate,
   computePosition,
   type Placement as FloatingPlacement,
   type SideObject,
 } from '@floating-ui/dom'
-import { flip, hide, inView, OPPOSITE, offset, shift, size } from './middleware'
+import { arrow, flip, hide, inView, OPPOSITE, offset, shift, size } from './middleware'
 import { inFixed, viewportRect, visibleRect } from './placement'
 import { isNarrow } from './useNarrow'
 
@@ -73,7 +72,7 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
       },
     ),
     inView(() => padding),
-    ...(o.arrow ? [arrow({ element: o.arrow, padding: 12 })] : []),
+    ...(o.arrow ? [arrow(o.arrow, 12)] : []),
     hide,
   ]
 
