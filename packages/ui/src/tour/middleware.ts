@@ -12,6 +12,12 @@ import {
 export const OPPOSITE = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as const
 const GAP = 12
 
+type Side = keyof typeof OPPOSITE
+// A placement flip() tried: the overflow on its side, then at either end of its alignment.
+type Tried = { placement: FloatingPlacement; overflows: [number, number, number] }
+export const sideOf = (placement: string) => placement.split('-')[0] as Side
+const axisOf = (placement: string) => (/^(top|bottom)/.test(placement) ? 'y' : 'x')
+
 // No side has room (a step on a whole panel, table or chart): the tooltip covers part of its
 // target rather than leave the screen. After `size`, so one that can shrink beside its target
 // does; not shift's crossAxis, which would let `size` use the whole height and cover it.
@@ -20,7 +26,7 @@ export function inView(padding: () => SideObject): Middleware {
     name: 'inView',
     async fn(state) {
       const o = await detectOverflow(state, { padding: padding() })
-      const y = /^(top|bottom)/.test(state.placement)
+      const y = axisOf(state.placement) === 'y'
       const [before, after] = y ? [o.top, o.bottom] : [o.left, o.right]
       const by = before > 0 ? before : after > 0 ? -after : 0
       return y ? { y: state.y + by } : { x: state.x + by }
@@ -53,7 +59,7 @@ export const offset: Middleware = {
     if (placement === m.offset?.placement && m.arrow?.alignmentOffset) return {}
     const by = /^(top|left)/.test(placement) ? -GAP : GAP
     const data = { placement }
-    return /^(top|bottom)/.test(placement) ? { y: y + by, data } : { x: x + by, data }
+    return axisOf(placement) === 'y' ? { y: y + by, data } : { x: x + by, data }
   },
 }
 
@@ -64,7 +70,7 @@ export function shift(padding: () => SideObject): Middleware {
     name: 'shift',
     async fn(state) {
       const o = await detectOverflow(state, { padding: padding() })
-      const y = /^(left|right)/.test(state.placement)
+      const y = axisOf(state.placement) === 'x'
       const at = y ? state.y : state.x
       const to = Math.max(at + (y ? o.top : o.left), Math.min(at, at - (y ? o.bottom : o.right)))
       return { [y ? 'y' : 'x']: to, data: { enabled: { x: !y, y } } }
@@ -83,11 +89,11 @@ export function size(
     name: 'size',
     async fn(state) {
       const o = await detectOverflow(state, { padding: padding() })
-      const side = state.placement.split('-')[0] as keyof SideObject
+      const side = sideOf(state.placement)
       const { width, height } = state.rects.floating
       const w = width - o.left - o.right
       const h = height - o.top - o.bottom
-      const y = side === 'top' || side === 'bottom'
+      const y = axisOf(side) === 'y'
       apply(y ? w : Math.min(width - o[side], w), y ? Math.min(height - o[side], h) : h)
       const now = await state.platform.getDimensions(state.elements.floating)
       return now.width !== width || now.height !== height ? { reset: { rects: true } } : {}
@@ -95,11 +101,6 @@ export function size(
   }
 }
 
-type Side = keyof typeof OPPOSITE
-// A placement flip() tried: the overflow on its side, then at either end of its alignment.
-type Tried = { placement: FloatingPlacement; overflows: [number, number, number] }
-const sideOf = (placement: string) => placement.split('-')[0] as Side
-const axisOf = (placement: string) => (/^(top|bottom)/.test(placement) ? 'y' : 'x')
 const otherEnd = (placement: string) =>
   (placement.includes('start')
     ? placement.replace('start', 'end')

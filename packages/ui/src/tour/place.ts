@@ -4,7 +4,7 @@ import {
   type Placement as FloatingPlacement,
   type SideObject,
 } from '@floating-ui/dom'
-import { arrow, flip, hide, inView, OPPOSITE, offset, shift, size } from './middleware'
+import { arrow, flip, hide, inView, OPPOSITE, offset, shift, sideOf, size } from './middleware'
 import { inFixed, viewportRect, visibleRect } from './placement'
 import { isNarrow } from './useNarrow'
 
@@ -123,13 +123,12 @@ export function place(target: Element, tip: HTMLElement, o: PlaceOptions): () =>
         })
         const a = middlewareData.arrow
         if (o.arrow) {
-          const side = (placement.split('-')[0] ?? 'bottom') as keyof typeof OPPOSITE
           Object.assign(o.arrow.style, {
             left: a?.x === undefined ? '' : `${a.x}px`,
             top: a?.y === undefined ? '' : `${a.y}px`,
             right: '',
             bottom: '',
-            [OPPOSITE[side]]: '-6px',
+            [OPPOSITE[sideOf(placement)]]: '-6px',
             visibility: hidden ? 'hidden' : '',
           })
         }
