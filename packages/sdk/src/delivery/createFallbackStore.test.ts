@@ -1,7 +1,8 @@
 import { createMemoryStore, createRecord, type Store } from '@sonde/core'
 import { describe, expect, it, vi } from 'vitest'
+import { memoryCopies } from '../test/memoryCopies'
 import { createFallbackStore } from './createFallbackStore'
-import { memoryCopies, saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
+import { saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
 
 const record = (id: string) =>
   createRecord({ id: `evt-${id}-0000`, type: 'survey.shown', at: '2026-11-26T10:00:00.000Z' }, 0)
@@ -18,7 +19,7 @@ const failing = (error: unknown): Store => ({
 describe('createFallbackStore', () => {
   it('uses the primary store while it works', async () => {
     const primary = createMemoryStore()
-    const store = createFallbackStore(primary)
+    const store = createFallbackStore(primary, memoryCopies())
     await store.put([record('a')])
     expect((await primary.all()).map((r) => r.event.id)).toEqual(['evt-a-0000'])
     expect(store.degraded()).toBe(false)
@@ -30,7 +31,7 @@ describe('createFallbackStore', () => {
     ['a non-error rejection', 'weird'],
   ])('switches to memory for good after %s, keeping the write', async (_, error) => {
     const onFallback = vi.fn()
-    const store = createFallbackStore(failing(error), onFallback)
+    const store = createFallbackStore(failing(error), memoryCopies(), onFallback)
     await store.put([record('a')])
     await store.put([record('b')])
     expect((await store.all()).map((r) => r.event.id)).toEqual(['evt-a-0000', 'evt-b-0000'])
@@ -48,7 +49,7 @@ describe('createFallbackStore', () => {
       put: (records) => (broken ? Promise.reject(new Error('full')) : primary.put(records)),
       all: () => (broken ? Promise.reject(new Error('gone')) : primary.all()),
     }
-    const store = createFallbackStore(flaky)
+    const store = createFallbackStore(flaky, memoryCopies())
     expect(await store.all()).toHaveLength(1)
     await store.put([record('a')])
     await store.delete(['evt-a-0000'])
@@ -75,7 +76,7 @@ describe('createFallbackStore', () => {
       },
       getMeta: () => (failing ? Promise.reject(new Error('gone')) : primary.getMeta('dropped')),
     }
-    const store = createFallbackStore(slow)
+    const store = createFallbackStore(slow, memoryCopies())
     const reading = store.all()
     await new Promise((resolve) => setTimeout(resolve, 0))
     await store.put([record('new')])
@@ -93,7 +94,7 @@ describe('createFallbackStore', () => {
       ...primary,
       getMeta: (name) => (broken ? Promise.reject(new Error('gone')) : primary.getMeta(name)),
     }
-    const store = createFallbackStore(flaky)
+    const store = createFallbackStore(flaky, memoryCopies())
     expect(await store.addMeta('dropped', 3)).toBe(3)
     broken = true
     expect(await store.getMeta('dropped')).toBe(3)
@@ -103,12 +104,15 @@ describe('createFallbackStore', () => {
 
   it('passes on what the primary removed by itself', async () => {
     const removed = [{ id: 'x', reason: 'corrupt' }]
-    const store = createFallbackStore({ ...createMemoryStore(), takeRemoved: () => removed })
+    const store = createFallbackStore(
+      { ...createMemoryStore(), takeRemoved: () => removed },
+      memoryCopies(),
+    )
     expect(store.takeRemoved()).toEqual(removed)
   })
 
   it('starts in memory when there is no primary store', async () => {
-    const store = createFallbackStore(null)
+    const store = createFallbackStore(null, memoryCopies())
     await store.setMeta('dropped', 2)
     expect(await store.getMeta('dropped')).toBe(2)
     expect(store.degraded()).toBe(true)
@@ -119,7 +123,7 @@ describe('createFallbackStore', () => {
 
     it('copies to localStorage a write the store has not confirmed', () => {
       const keep = memoryCopies()
-      const store = createFallbackStore(hanging(), undefined, keep)
+      const store = createFallbackStore(hanging(), keep)
       void store.put([record('a')])
       store.keepUnsent()
       expect(takeUnsent(keep, true).map((r) => r.event.id)).toEqual(['evt-a-0000'])
@@ -127,7 +131,7 @@ describe('createFallbackStore', () => {
 
     it('copies nothing once the visitor has opted out, here or in another tab', async () => {
       const keep = memoryCopies()
-      const store = createFallbackStore(null, undefined, keep)
+      const store = createFallbackStore(null, keep)
       await store.put([record('a')])
       // Another tab's optOut() (createConsent), stored in the same namespace: this tab's
       // outbox runs on until its next event, and then the tab is closed.
@@ -138,7 +142,7 @@ describe('createFallbackStore', () => {
 
     it('copies nothing once the store has confirmed its writes', async () => {
       const keep = memoryCopies()
-      const store = createFallbackStore(createMemoryStore(), undefined, keep)
+      const store = createFallbackStore(createMemoryStore(), keep)
       await store.put([record('a')])
       store.keepUnsent()
       expect(keep.get(UNSENT)).toBeNull()
@@ -152,7 +156,7 @@ describe('createFallbackStore', () => {
         ...primary,
         put: (records) => (broken ? Promise.reject(new Error('full')) : primary.put(records)),
       }
-      const store = createFallbackStore(flaky, undefined, keep)
+      const store = createFallbackStore(flaky, keep)
       await store.put([record('old'), record('acked')])
       await store.delete(['evt-acked-0000'])
       broken = true
@@ -168,7 +172,7 @@ describe('createFallbackStore', () => {
 
     it('copies nothing of a record acked before the page goes', async () => {
       const keep = memoryCopies()
-      const store = createFallbackStore(null, undefined, keep)
+      const store = createFallbackStore(null, keep)
       await store.put([record('a'), record('b')])
       await store.delete(['evt-a-0000'])
       store.keepUnsent()
@@ -179,7 +183,7 @@ describe('createFallbackStore', () => {
       const keep = memoryCopies()
       saveUnsent(keep, [record('left')])
       const primary = createMemoryStore()
-      const store = createFallbackStore(primary, undefined, keep)
+      const store = createFallbackStore(primary, keep)
       expect((await store.all()).map((r) => r.event.id)).toEqual(['evt-left-0000'])
       expect((await primary.all()).map((r) => r.event.id)).toEqual(['evt-left-0000'])
       expect(keep.get(UNSENT)).toBeNull()
@@ -187,7 +191,7 @@ describe('createFallbackStore', () => {
 
     it('removes from the copy what is acked meanwhile (another tab copied it as it was hidden)', async () => {
       const keep = memoryCopies()
-      const store = createFallbackStore(createMemoryStore(), undefined, keep)
+      const store = createFallbackStore(createMemoryStore(), keep)
       saveUnsent(keep, [record('a'), record('b')])
       await store.delete(['evt-a-0000'])
       expect(takeUnsent(keep, true).map((r) => r.event.id)).toEqual(['evt-b-0000'])

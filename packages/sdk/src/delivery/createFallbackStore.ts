@@ -5,7 +5,7 @@ import {
   type Removal,
   type Store,
 } from '@sonde/core'
-import { type Copies, dropUnsent, memoryCopies, saveUnsent, takeUnsent } from './unsentCopy'
+import { type Copies, dropUnsent, saveUnsent, takeUnsent } from './unsentCopy'
 
 export type FallbackStore = Store & {
   degraded(): boolean
@@ -28,8 +28,8 @@ export type FallbackStore = Store & {
  */
 export function createFallbackStore(
   primary: Store | null,
+  keep: Copies,
   onFallback: (error: unknown) => void = () => {},
-  keep: Copies = memoryCopies(),
   memory: Store = createMemoryStore(),
 ): FallbackStore {
   let active = primary ?? memory

@@ -29,12 +29,8 @@ export function openStore({ endpoint, key, onDegraded, log }: DeliveryOptions): 
   }
   if (!primary) memory()
   // The namespace of the visitor's ids (createConsent), which an opt-out clears.
-  return createFallbackStore(
-    primary,
-    (error) => {
-      memory(error)
-      onDegraded?.(error)
-    },
-    localCopies(`${name}:`),
-  )
+  return createFallbackStore(primary, localCopies(`${name}:`), (error) => {
+    memory(error)
+    onDegraded?.(error)
+  })
 }

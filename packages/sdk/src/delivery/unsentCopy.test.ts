@@ -1,7 +1,8 @@
 import { createRecord, type OutboxRecord } from '@sonde/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dropUnsent, memoryCopies, saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
+import { memoryCopies } from '../test/memoryCopies'
+import { dropUnsent, saveUnsent, takeUnsent, UNSENT } from './unsentCopy'
 
 const record = (id: string, note = ''): OutboxRecord =>
   createRecord(

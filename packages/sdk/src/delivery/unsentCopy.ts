@@ -44,17 +44,6 @@ export function localCopies(ns: string): Copies {
   }
 }
 
-/** Copies in memory: a store given no storage, and tests. */
-export function memoryCopies(): Copies {
-  const map = new Map<string, string>()
-  return {
-    get: (key) => map.get(key) ?? null,
-    set: (key, value) => void map.set(key, value),
-    remove: (key) => void map.delete(key),
-    pages: () => [...map.keys()].filter((key) => key.startsWith(`${UNSENT}.`)),
-  }
-}
-
 // The host's localStorage is a few MB for the whole origin, the host's own data first: a copy
 // never takes more than this (several dozen answers), and what does not fit stays in memory.
 const MAX_CHARS = 128_000
