@@ -178,6 +178,16 @@ describe('the unsent copy', () => {
       expect(ids(takeUnsent(keep, true, 'unsent.next'))).toEqual(['evt-b'])
     })
 
+    it('is not taken, nor the shared one, by a page that is hidden or going away', () => {
+      const copies = memoryCopies()
+      saveUnsent(copies, [record('a')], 'unsent.A')
+      const hidden = { ...copies, awake: () => false }
+      expect(takeUnsent(hidden, true, 'unsent.B')).toEqual([])
+      expect(copies.get(UNSENT)).not.toBeNull()
+      expect(copies.pages()).toEqual(['unsent.A'])
+      expect(ids(takeUnsent(copies, true, 'unsent.B'))).toEqual(['evt-a'])
+    })
+
     it("is left where it is when a newer Sonde's records are in it", () => {
       const keep = memoryCopies()
       const later = JSON.stringify({ anon: null, records: [{ v: 2, record: {} }] })

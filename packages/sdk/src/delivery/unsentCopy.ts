@@ -20,8 +20,11 @@ export { UNSENT }
 
 const PAGE = `${UNSENT}.${Math.random().toString(36).slice(2)}`
 
-/** The copies' storage: a KeyValue that also lists the pages' own copies (`unsent.<page>`). */
-export type Copies = KeyValue & { pages(): string[] }
+/**
+ * The copies' storage: a KeyValue that also lists the pages' own copies (`unsent.<page>`), and
+ * says whether this page may take copies now (`awake`).
+ */
+export type Copies = KeyValue & { pages(): string[]; awake(): boolean }
 
 /**
  * The copies in localStorage under the namespace `ns` (`<database>:`), read there every time:
@@ -41,6 +44,10 @@ export function localCopies(ns: string): Copies {
             .map((key) => key.slice(ns.length)),
         [],
       ),
+    // A hidden page, a page going away among them (hidden before pagehide), takes no copy: its
+    // outbox may still read its store after its last copy was made (a send the unload aborted,
+    // then another), and would take the copies into a memory about to go, the shared one too.
+    awake: () => document.visibilityState !== 'hidden',
   }
 }
 
@@ -119,10 +126,12 @@ export function saveUnsent(keep: KeyValue, records: readonly OutboxRecord[], pag
 /**
  * Takes the copies out of storage, for the store to hold their records again (once each): the
  * shared one and, where it is there or `scan` asks (a store's first read), every other page's,
- * but not `page`'s own. A page's copy of another visitor (see UNSENT) is dropped.
+ * but not `page`'s own; none while the page is hidden. A page's copy of another visitor (see
+ * UNSENT) is dropped.
  */
 export function takeUnsent(keep: Copies, scan: boolean, page = PAGE): OutboxRecord[] {
   const taken: OutboxRecord[] = []
+  if (!keep.awake()) return taken
   if (keep.get(UNSENT) !== null) {
     scan = true
     const shared = read(keep, UNSENT)

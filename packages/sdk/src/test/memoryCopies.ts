@@ -9,5 +9,6 @@ export function memoryCopies(): Copies {
     set: (key, value) => void map.set(key, value),
     remove: (key) => void map.delete(key),
     pages: () => [...map.keys()].filter((key) => key.startsWith(`${UNSENT}.`)),
+    awake: () => true,
   }
 }
