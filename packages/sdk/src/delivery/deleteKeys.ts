@@ -12,21 +12,16 @@
  */
 export function deleteKeys(store: IDBObjectStore, keys: readonly string[]): Promise<string[]> {
   const wanted = new Set(keys)
-  // Where getAllKeys is missing, the keys are deleted unread, and each counts as found.
-  let found = [...wanted]
+  const found: string[] = []
   const done = settled(store.transaction).then(() => found)
   if (keys.length === 0) return done
   // Strings sort by UTF-16 code units, as IndexedDB orders string keys.
   const sorted = [...wanted].sort()
   const lowest = sorted[0] as string
   const highest = sorted[sorted.length - 1] as string
-  if (typeof store.getAllKeys !== 'function') {
-    for (const key of sorted) store.delete(key)
-    return done
-  }
   const read = store.getAllKeys(IDBKeyRange.bound(lowest, highest))
+  // getAllKeys is there wherever IndexedDB is (IndexedDB 2.0; the store's reads need it too).
   read.onsuccess = () => {
-    found = []
     let first: IDBValidKey | null = null
     let last: IDBValidKey | null = null
     const flush = () => {
