@@ -35,11 +35,20 @@ async function answerOfflineAndClose(
   await answerAndClose(page)
   await context.setOffline(false)
 }
-// Back online, the next page sends the answer, once.
+// Back online, the next page sends the answer, once. First, from a page of the origin without
+// Sonde, the answer is found kept (in the outbox's database or a copy in localStorage): a failure
+// there is an answer lost as the tab closed, one after it a next page too slow to send it (it
+// looks 3 s after it starts, then loads the code that sends: 20 s leaves a loaded machine room).
 async function nextPageSends(context: BrowserContext, receiver: Receiver): Promise<Page> {
+  const probe = await context.newPage()
+  await probe.goto(`${receiver.origin}${attrs.config}`)
+  await expect
+    .poll(() => probe.evaluate(keptTypes), { timeout: 5_000 })
+    .toContain('survey.completed')
+  await probe.close()
   const next = await context.newPage()
   await next.goto(`${receiver.origin}/app/reports`)
-  await expect.poll(() => completions(receiver).length, { timeout: 10_000 }).toBe(1)
+  await expect.poll(() => completions(receiver).length, { timeout: 20_000 }).toBe(1)
   return next
 }
 
@@ -150,4 +159,34 @@ async function holdOutbox(): Promise<boolean> {
   }
   again()
   return true
+}
+
+// The types of the events kept on this origin: the outbox's records and the copies of unsent ones.
+async function keptTypes(): Promise<string[]> {
+  const types: string[] = []
+  for (const [key, value] of Object.entries(localStorage)) {
+    if (!key.includes(':unsent')) continue
+    for (const match of value.matchAll(/"type":"([\w.]+)"/g)) types.push(match[1] as string)
+  }
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '')
+  const name = names.find((n) => /^sonde-outbox-[a-z0-9]+$/.test(n))
+  if (!name) return types
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  if (db.objectStoreNames.contains('outbox')) {
+    const values = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction('outbox').objectStore('outbox').getAll()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    for (const value of values) {
+      const type = (value as { record?: { event?: { type?: unknown } } }).record?.event?.type
+      if (typeof type === 'string') types.push(type)
+    }
+  }
+  db.close()
+  return types
 }
