@@ -91,6 +91,9 @@ export function drawTrend(container, stats) {
   const options = {
     width: Math.max(320, container.clientWidth),
     height: 260,
+    // uPlot places time ticks at local midnights: east of Greenwich each UTC day's label stood
+    // under the day after's point, west of it between two points. Its dates are read in UTC.
+    tzDate: (t) => UPlot.tzDate(new Date(t * 1000), 'Etc/UTC'),
     scales: {
       // One period alone (a survey's first day): uPlot's own range for it puts the point on the
       // left edge with no day on the axis. Centre it, between the days either side.
