@@ -4,6 +4,7 @@ import type { Database } from './db/database'
 import { createRollupFolder } from './db/foldRollups'
 import { fail } from './http/fail'
 import { createRateLimiter } from './http/rateLimiter'
+import { createOriginRefusal } from './http/refuseOrigin'
 import { storageFailure } from './http/storageFailure'
 import { createQuestionAllowance } from './ingest/createQuestionAllowance'
 import { createSurveyAllowance } from './ingest/createSurveyAllowance'
@@ -57,6 +58,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     rollups: createRollupFolder(options.db, log),
     trustedHops: Number(options.trustProxy ?? 0),
     log,
+    refuseOrigin: createOriginRefusal(log),
   }
   const app = new Hono<Env>()
   registerBatch(app, deps)

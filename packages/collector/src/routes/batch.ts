@@ -81,9 +81,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   c.set('project', project)
   if (project.revoked) return fail(c, 403, 'this key has been revoked')
   const origin = c.req.header('origin')
-  if (origin && !matchOrigin(project.origins, origin)) {
-    return fail(c, 403, `origin ${origin} is not allowed for this key`)
-  }
+  if (origin && !matchOrigin(project.origins, origin)) return deps.refuseOrigin(c, key, origin)
   const rate = deps.limiter.take(`${key}\n${clientNetwork(clientIp(c, deps.trustedHops))}`)
   if (!rate.ok) {
     c.header('Retry-After', String(rate.retryAfterSeconds))

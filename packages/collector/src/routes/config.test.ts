@@ -116,6 +116,26 @@ describe.each(backends)('config and CORS on $name', (backend) => {
       expect(denied.headers.get('access-control-allow-origin')).toBeNull()
     })
 
+    // The browser hides a refusal without CORS headers from the page, which logs only "Failed
+    // to fetch": a team that pasted the script tag into a page of its own saw that, and nothing
+    // in the collector's terminal said that its page's origin was missing from `origins`.
+    it('says once per origin in the log that the project does not list it', async () => {
+      const lines: string[] = []
+      const app = testApp(db, { log: (line) => lines.push(line) })
+      const evil = { origin: 'https://evil.example.net' }
+      for (let i = 0; i < 2; i++) {
+        expect((await app.request('/v1/config?key=pk_test', { headers: evil })).status).toBe(403)
+        expect((await postBatch(app, makeBatch([makeEvent()]), evil)).status).toBe(403)
+      }
+      const other = { origin: 'http://localhost:8000' }
+      expect((await postBatch(app, makeBatch([makeEvent()]), other)).status).toBe(403)
+      expect(lines).toEqual([
+        expect.stringContaining('pk_test: refused origin "https://evil.example.net"'),
+        expect.stringContaining('pk_test: refused origin "http://localhost:8000"'),
+      ])
+      expect(lines[0]).toContain('add it to the project\'s "origins" in the projects file')
+    })
+
     // The config is public and cacheable (README: serve it through the CDN). A copy cached
     // from a request without Origin (curl, a server, a prefetch) and not marked Vary: Origin
     // is served by the CDN to browsers too, without Access-Control-Allow-Origin: the SDK's

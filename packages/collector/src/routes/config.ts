@@ -22,9 +22,7 @@ async function serveConfig(c: Context<Env>, deps: Deps): Promise<Response> {
   c.set('project', project)
   if (project.revoked) return fail(c, 403, 'this key has been revoked')
   const origin = c.req.header('origin')
-  if (origin && !matchOrigin(project.origins, origin)) {
-    return fail(c, 403, `origin ${origin} is not allowed for this key`)
-  }
+  if (origin && !matchOrigin(project.origins, origin)) return deps.refuseOrigin(c, key, origin)
   const entry = await deps.configs.load(key)
   if (!entry) return fail(c, 404, 'no config for this key')
   c.header('ETag', entry.etag)

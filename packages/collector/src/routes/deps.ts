@@ -2,6 +2,7 @@ import type { ConfigStore } from '../config/configStore'
 import type { Database } from '../db/database'
 import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
+import type { RefuseOrigin } from '../http/refuseOrigin'
 import type { QuestionAllowance } from '../ingest/createQuestionAllowance'
 import type { SurveyAllowance } from '../ingest/createSurveyAllowance'
 import type { ProjectLookup, StoredProject } from '../projects/project'
@@ -48,6 +49,8 @@ export interface Deps {
   /** How many proxies in front of the collector append to X-Forwarded-For; 0: none. */
   trustedHops: number
   log: (message: string) => void
+  /** A 403 for an origin the project does not list, said once per origin in the log. */
+  refuseOrigin: RefuseOrigin
 }
 
 /** Hono's environment for the collector: the project a request resolved to, if any. */
