@@ -3,7 +3,8 @@
 # the demo project and its surveys and tour), seeds 90 days of answers on first start, and
 # serves Acme Reports, a small SaaS app that uses Sonde through its script tag only.
 # Ctrl-C stops everything. Ports: SONDE_DEMO_PORT (5173), SONDE_COLLECTOR_PORT (8787);
-# SONDE_DEMO_DATA (demo/.data) is where the database lives; SONDE_DEMO_SEED=0 skips the seed.
+# SONDE_DEMO_DATA (demo/.data) is where the database lives; SONDE_DEMO_SEED=0 skips the seed;
+# SONDE_DEMO_ORIGINS adds origins the collector takes pages from (http://localhost:8000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SONDE_SKIP_BROWSER=1 source scripts/setup.sh
@@ -25,13 +26,16 @@ trap cleanup EXIT INT TERM
 
 echo '── starting the collector'
 mkdir -p "$data"
-# The demo project, allowed from the origin the app is served on.
+# The demo project, allowed from the origin the app is served on, the origins its file lists, and
+# those of SONDE_DEMO_ORIGINS (space-separated: pages of your own with the script tag).
 node -e '
-  const [file, port, out] = process.argv.slice(1)
+  const [file, port, out, extra] = process.argv.slice(1)
   const projects = require(require("path").resolve(file))
-  for (const p of projects.projects) p.origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
+  const app = [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
+  const own = extra.split(/\s+/).filter(Boolean)
+  for (const p of projects.projects) p.origins = [...new Set([...app, ...(p.origins ?? []), ...own])]
   require("fs").writeFileSync(out, JSON.stringify(projects, null, 2))
-' demo/collector/projects.json "$demo_port" "$data/projects.json"
+' demo/collector/projects.json "$demo_port" "$data/projects.json" "${SONDE_DEMO_ORIGINS:-}"
 pnpm exec tsx packages/collector/src/cli.ts start --port "$collector_port" --host 127.0.0.1 \
   --data-dir "$data/db" --projects "$data/projects.json" --configs demo/collector/configs &
 collector=$!

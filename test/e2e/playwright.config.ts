@@ -18,14 +18,15 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `PORT=${port} node serve.mjs`,
+      command: `PORT=${port} COLLECTOR=http://127.0.0.1:${collectorPort} node serve.mjs`,
       url: `http://127.0.0.1:${port}/fixtures/acme.config.json`,
       reuseExistingServer: false,
     },
     {
       // The README's demo command itself, on a fresh database without seed data, for the
-      // full-loop test (demo.e2e.ts).
-      command: `cd ../.. && SONDE_DEMO_PORT=${demoPort} SONDE_COLLECTOR_PORT=${collectorPort} SONDE_DEMO_DATA=$(mktemp -d) SONDE_DEMO_SEED=0 bash scripts/demo.sh`,
+      // full-loop tests (demo.e2e.ts; own-page.e2e.ts, a page of this server's with the script
+      // tag, whose origin it allows as README says).
+      command: `cd ../.. && SONDE_DEMO_PORT=${demoPort} SONDE_COLLECTOR_PORT=${collectorPort} SONDE_DEMO_ORIGINS=http://127.0.0.1:${port} SONDE_DEMO_DATA=$(mktemp -d) SONDE_DEMO_SEED=0 bash scripts/demo.sh`,
       // Up once the app server is: the script starts it after the collector answers.
       url: `http://127.0.0.1:${demoPort}/sonde/stub.js`,
       reuseExistingServer: false,

@@ -1,7 +1,8 @@
 // A static server for the end-to-end pages: /sdk/* from packages/sdk/dist, /fixtures/* from
 // test/fixtures, everything else from test/e2e/pages. Pages named *.csp.html are served with a
-// strict Content-Security-Policy and Trusted Types enforced. Port: $PORT (default 4173).
-import { createReadStream, existsSync, statSync } from 'node:fs'
+// strict Content-Security-Policy and Trusted Types enforced. __COLLECTOR__ in a page is the demo's
+// collector, $COLLECTOR. Port: $PORT (default 4173).
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,5 +36,8 @@ createServer((req, res) => {
   }
   if (file.endsWith('.csp.html')) headers['content-security-policy'] = csp
   res.writeHead(200, headers)
-  createReadStream(file).pipe(res)
+  if (file.endsWith('.html')) {
+    const collector = process.env.COLLECTOR ?? 'http://127.0.0.1:18787'
+    res.end(readFileSync(file, 'utf8').replaceAll('__COLLECTOR__', collector))
+  } else createReadStream(file).pipe(res)
 }).listen(Number(process.env.PORT ?? 4173), '127.0.0.1')
