@@ -97,6 +97,24 @@ describe('an author mistake', () => {
       { tours: [tour({ advanceOn: { event: '' } })] },
       'tours[0].steps[0].advanceOn.event: expected at least 1 character',
     ],
+    // Written one level too high, beside the object it belongs in: "unknown field" alone left
+    // the author to find where it goes.
+    [
+      'a delay written beside the trigger',
+      { surveys: [survey({ trigger: { event: 'x' }, delaySeconds: 3 })] },
+      'surveys[0].delaySeconds: unknown field here (it goes in "trigger")',
+    ],
+    [
+      'a cap written beside the frequency',
+      { surveys: [survey({ recontactDays: 30, position: 'center' })] },
+      'surveys[0].recontactDays: unknown field here (it goes in "frequency")',
+      'surveys[0].position: unknown field here (it goes in "display")',
+    ],
+    [
+      'a step placement written on the tour',
+      { tours: [tour({ target: '#a' }, { placement: 'top' })] },
+      'tours[0].placement: unknown field here (it goes in "steps")',
+    ],
     [
       'a schedule given a date without its time',
       { surveys: [survey({ schedule: { start: '2026-11-01' } })] },
@@ -112,8 +130,8 @@ describe('an author mistake', () => {
       { surveys: [survey({ questions: [{ id: 'q', text: 'Why?' }] })] },
       'surveys[0].questions[0].type: expected one of "nps", "rating", "ces", "text", "choice", but it is missing',
     ],
-  ])('%s: one message naming it', (_, config, message) => {
-    expect(errorsOf(config)).toEqual([message])
+  ])('%s: one message naming each', (_, config, ...messages) => {
+    expect(errorsOf(config)).toEqual(messages)
   })
 
   // The survey's locale or its language: what resolveText falls back to.

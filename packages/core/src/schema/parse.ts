@@ -12,8 +12,12 @@ export interface ParseError {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ParseError[] }
 
 type Issue = z.core.$ZodIssue
-// An unknown field's issue, with the fields its object knows (noted by `noteFields`).
-type Unknown = z.core.$ZodIssueUnrecognizedKeys & { fields: string[] }
+// An unknown field's issue, with the fields its object knows and the field of it each unknown
+// one belongs in, if any (noted by `noteFields`).
+type Unknown = z.core.$ZodIssueUnrecognizedKeys & {
+  fields: string[]
+  homes: (string | undefined)[]
+}
 
 /** `path: message`, the form used in console errors and reports. */
 export function describeError(error: ParseError): string {
@@ -43,8 +47,28 @@ export function parse<S extends z.ZodMiniType>(
 // fields of an object that refused one (and gives no message: the messages are ours).
 function noteFields(issue: z.core.$ZodRawIssue): undefined {
   const shape = (issue.inst as { _zod: { def: { shape?: object } } } | undefined)?._zod.def.shape
-  if (issue.code === 'unrecognized_keys')
-    (issue as unknown as Unknown).fields = Object.keys(shape ?? {})
+  if (issue.code !== 'unrecognized_keys') return
+  const noted = issue as unknown as Unknown
+  const fields = Object.entries(shape ?? {})
+  noted.fields = fields.map(([field]) => field)
+  // A field written one level too high (a trigger's delaySeconds beside it): the object field,
+  // or list of objects, whose fields hold it.
+  noted.homes = issue.keys.map(
+    (key) => fields.find(([, schema]) => fieldsOf(schema).includes(key))?.[0],
+  )
+}
+
+type Schema = {
+  _zod: { def: { innerType?: Schema; element?: Schema; options?: Schema[]; shape?: object } }
+}
+// The fields of an object schema, through optional, list and union.
+function fieldsOf({ _zod: { def } }: Schema): string[] {
+  const inner = def.innerType ?? def.element
+  return inner
+    ? fieldsOf(inner)
+    : def.options
+      ? def.options.flatMap(fieldsOf)
+      : Object.keys(def.shape ?? {})
 }
 
 function explain(issue: Issue, prefix: readonly PropertyKey[]): ParseError[] {
@@ -84,7 +108,7 @@ function explain(issue: Issue, prefix: readonly PropertyKey[]): ParseError[] {
     if (best) return best.flatMap((inner) => explain(inner, path))
   }
   if (issue.code === 'unrecognized_keys')
-    return unknownFields(issue.keys, (issue as Unknown).fields, path)
+    return unknownFields(issue.keys, (issue as Unknown).fields, path, (issue as Unknown).homes)
   const inner = issue.code === 'invalid_key' ? issue.issues[0] : undefined
   const message = inner ? `invalid key: ${formatIssue(inner)}` : formatIssue(issue)
   return [{ path: formatPath(path), message }]

@@ -26,16 +26,22 @@ export function closestField(key: string, fields: readonly string[]): string | u
   return meant
 }
 
-/** Each unknown field of an object of `fields` at its own path, with the one it likely meant. */
+/**
+ * Each unknown field of an object of `fields` at its own path, with the one it likely meant, or
+ * else the field of the object it belongs in (`homes`, by the keys' order).
+ */
 export const unknownFields = (
   keys: string[],
   fields: readonly string[],
   path: readonly PropertyKey[],
+  homes: readonly (string | undefined)[] = [],
 ): ParseError[] =>
-  keys.map((key) => {
+  keys.map((key, i) => {
     const meant = closestField(key, fields)
     return {
       path: formatPath([...path, key]),
-      message: `unknown field${meant ? ` (did you mean "${meant}"?)` : ''}`,
+      message: `unknown field${
+        meant ? ` (did you mean "${meant}"?)` : homes[i] ? ` here (it goes in "${homes[i]}")` : ''
+      }`,
     }
   })
