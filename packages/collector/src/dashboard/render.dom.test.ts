@@ -79,6 +79,30 @@ it.each([
   expect(table.querySelector('tbody th')?.textContent).toBe(shown)
 })
 
+// A survey no one answered in the range (new, or a range before it ran): its score card said
+// "too few answers for an interval" over "n = 0", as if a few had answered, and its segment table
+// showed its column titles over nothing, where the trend beside them says "No answers in this
+// range."
+describe('a range without answers', () => {
+  const empty = { ...csatStats(5, []), segment: { name: 'device', rows: [], truncated: false } }
+
+  it('says so on the score card', () => {
+    const container = document.createElement('div')
+    renderCards(container, empty)
+    const notes = [...container.querySelectorAll('.card')][0]?.querySelectorAll('.note')
+    expect([...(notes ?? [])].map((note) => note.textContent)).toEqual([
+      'no answers in this range',
+      'n = 0, top two boxes of 1–5',
+    ])
+  })
+
+  it('says so in the segment table', () => {
+    const table = document.createElement('table')
+    renderSegments(table, empty)
+    expect(table.caption?.textContent).toBe('CSAT by device: no answers in this range')
+  })
+})
+
 describe('table captions', () => {
   // A custom survey has no score: its empty tables must not be captioned as NPS.
   it.each([
@@ -86,7 +110,8 @@ describe('table captions', () => {
     [{ kind: 'csat' as const, scale: 5 }, 'device', 'CSAT by device', 'CSAT by day'],
   ])('name the metric %j', (metric, name, segments, trend) => {
     // As computeStats answers: no segment for a survey without a metric.
-    const segment = name ? { name, rows: [], truncated: false } : null
+    const row = { key: 'desktop', n: 1, value: 100, ci: null, score: csatStats(5, [5]).score }
+    const segment = name ? { name, rows: [row], truncated: false } : null
     const stats = { ...csatStats(5, []), metric, score: null, segment }
     const segmentTable = document.createElement('table')
     const trendTable = document.createElement('table')

@@ -21,6 +21,7 @@ import {
  */
 
 const names = { nps: 'NPS', csat: 'CSAT', ces: 'CES' }
+const noAnswers = 'no answers in this range'
 
 /** Buckets a verbatim can be filtered by, per metric kind. */
 export const bucketsByKind = {
@@ -69,11 +70,14 @@ export function renderCards(container, stats) {
 function metricCards(kind, scale, score) {
   const n = `n = ${formatCount(score.n)}`
   const s = /** @type {Record<string, any>} */ (score)
+  // None answered is not too few: said as the trend says it.
+  /** @param {string} k @param {Interval | null} ci */
+  const interval = (k, ci) => (score.n === 0 ? noAnswers : formatInterval(k, ci))
   const percent = metricRange('csat', scale)
   if (kind === 'nps') {
     return [
       card('NPS', formatScore('nps', s.score, metricRange('nps', scale)), [
-        formatInterval('nps', s.ci),
+        interval('nps', s.ci),
         n,
       ]),
       card('Buckets', formatShare(s.promoters, s.n), [
@@ -85,7 +89,7 @@ function metricCards(kind, scale, score) {
   if (kind === 'csat') {
     return [
       card('CSAT', formatScore('csat', s.score, percent), [
-        formatInterval('csat', s.ci),
+        interval('csat', s.ci),
         // As core's isSatisfied counts: the top box only on a scale shorter than 1–5.
         `${n}, ${scale >= 5 ? 'top two boxes' : 'top box'} of 1–${scale}`,
       ]),
@@ -93,11 +97,11 @@ function metricCards(kind, scale, score) {
   }
   return [
     card('CES mean', formatScore('ces', s.mean, metricRange('ces', scale)), [
-      formatInterval('ces', s.meanCi),
+      interval('ces', s.meanCi),
       `${n}, 1–${scale}`,
     ]),
     card('CES agree', formatScore('csat', s.agreePercent, percent), [
-      formatInterval('csat', s.agreeCi),
+      interval('csat', s.agreeCi),
       n,
     ]),
   ]
@@ -190,7 +194,9 @@ export function renderSegments(table, stats) {
   const caption = !stats.metric
     ? 'No scored question to segment'
     : segment
-      ? `${names[kind]} by ${segment.name}${segment.truncated ? ' (largest 50 values)' : ''}`
+      ? `${names[kind]} by ${segment.name}${segment.truncated ? ' (largest 50 values)' : ''}${
+          segment.rows.length === 0 ? `: ${noAnswers}` : ''
+        }`
       : 'No segment chosen'
   const range = metricRange(kind, stats.metric?.scale ?? 10)
   renderGroups(table, caption, segment?.name ?? 'Segment', kind, range, segment?.rows ?? [])
