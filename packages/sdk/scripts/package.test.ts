@@ -142,6 +142,32 @@ describe('the npm package', () => {
     expect(declarations).not.toMatch(/from '@sonde\//)
   })
 
+  // What an editor shows on hover: every method of the instance, every event and every option
+  // says what it does there, in the one declaration file.
+  test.each([
+    ['interface Sonde', 'method'],
+    ['interface SondeEvents', 'event'],
+    ['type InitOptions', 'option'],
+    ['type Theme', 'theme field'],
+  ])('documents each member of %s', (declared, what) => {
+    const declarations = readFileSync(join(sdk, 'dist/esm/index.d.ts'), 'utf8')
+    const body = new RegExp(`export declare ${declared} = \\{|export declare ${declared} \\{`).exec(
+      declarations,
+    )
+    expect(body, declared).not.toBeNull()
+    // API Extractor writes CRLF line ends.
+    const lines = declarations.slice(body!.index).split(/\r?\n/)
+    const end = lines.findIndex((line) => line === '}' || line === '};')
+    const members = lines.slice(1, end)
+    const undocumented = members
+      .map((line, i) => ({ line, before: members[i - 1]?.trim() ?? '' }))
+      .filter(({ line }) => /^ {4}['\w]/.test(line))
+      .filter(({ before }) => !before.endsWith('*/'))
+      .map(({ line }) => /'[^']+'|\w+/.exec(line)?.[0])
+    expect(members.length, what).toBeGreaterThan(3)
+    expect(undocumented, `undocumented ${what}s`).toEqual([])
+  })
+
   test('typechecks a TypeScript project that uses it, and rejects its mistakes', () => {
     const tsc = join(root, 'node_modules/.bin/tsc')
     const run = spawnSync(tsc, ['-p', project], { encoding: 'utf8' })

@@ -50,5 +50,71 @@ export const initOptionsSchema = z.strictObject({
   appVersion: z.optional(z.string()),
 })
 
-export type Theme = z.infer<typeof themeSchema>
-export type InitOptions = z.infer<typeof initOptionsSchema>
+/** How prompts and tours look, over Sonde's own styles (light or dark by the visitor's setting). */
+export type Theme = {
+  /** The colour of buttons, selection and focus (any CSS colour); text on it is kept readable. */
+  accent?: string
+  /** The prompt's background colour (any CSS colour). */
+  background?: string
+  /** The prompt's text colour (any CSS colour). */
+  text?: string
+  /** A CSS `font-family` for prompts and tours (default: the system UI font). */
+  font?: string
+  /** Corner radius in px, 0 to 48. */
+  radius?: number
+  /** `auto` (default) follows the visitor's `prefers-color-scheme`. */
+  colorScheme?: 'auto' | 'light' | 'dark'
+  /** Where a survey appears unless its own `display.position` says (default `bottom-right`). */
+  position?: z.infer<typeof positionSchema>
+}
+
+/** The options of `init()`. Only `endpoint` is required. */
+export type InitOptions = {
+  /** Where batches are POSTed: an absolute URL, or one relative to the page's base URL. */
+  endpoint: string
+  /** The project's public write key, sent in each batch's body. */
+  key?: string
+  /**
+   * The surveys and tours: the URL of a config (fetched, cached and revalidated every 5 minutes)
+   * or the config itself. A field it gets wrong is said in one console error and that survey or
+   * tour is left out; the rest still run.
+   */
+  config?: string | Record<string, unknown>
+  /** The signed-in user, as `identify()` would give it; `traits` are kept as JSON keeps them. */
+  user?: { id?: string; traits?: object }
+  /** A BCP 47 tag choosing survey texts and the prompt's words (default `navigator.language`). */
+  locale?: string
+  /**
+   * `granted` (default); `pending` or `denied`: nothing is stored or sent and no survey is shown
+   * until `optIn()`.
+   */
+  consent?: 'granted' | 'pending' | 'denied'
+  /** Colours, font, corner radius, colour scheme and default position of prompts and tours. */
+  theme?: Theme
+  /**
+   * Added to every event's context as `custom`: an object, or a function called for each event
+   * (synchronous: a promise gives none). Over 8 KB of JSON it is left out, with an error.
+   */
+  context?: Record<string, unknown> | (() => Record<string, unknown>)
+  /** `query`: the query parameters kept in captured URLs; the others, and the fragment, go. */
+  redact?: { query?: string[] }
+  /**
+   * The last look at each event before it is queued: return it, changed or not, or `null` to
+   * drop it. Synchronous: anything else (a forgotten `return`, a promise) or a throw drops it,
+   * with a `[sonde]` error.
+   */
+  beforeSend?: (event: SondeEvent) => SondeEvent | null
+  /** Logs each decision (why a survey was or was not shown) to the console, prefixed `[sonde]`. */
+  debug?: boolean
+  /** The host app's version, sent as `context.app.version`. */
+  appVersion?: string
+}
+
+// The documented types above are what the schemas check, field for field: one that gains or
+// changes a field the other does not fails the build here. Each must take the other and name
+// the same fields (an optional field only one has passes the first test).
+type Takes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Same<A, B> = Takes<A, B> extends true ? Takes<keyof A, keyof B> : false
+type Holds<T extends true> = T
+export type SchemasMatch = Holds<Same<Theme, z.infer<typeof themeSchema>>> &
+  Holds<Same<InitOptions, z.infer<typeof initOptionsSchema>>>
