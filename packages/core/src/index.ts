@@ -91,6 +91,7 @@ export {
   eventSchema,
   eventTypeSchema,
   metricSchema,
+  type OutgoingEvent,
   type SondeEvent,
   type UsageContext,
   type WireMetric,

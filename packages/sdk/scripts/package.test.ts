@@ -51,6 +51,22 @@ init({
   beforeSend: (event) => (event.type === 'survey.shown' ? null : { ...event, context: event.context }),
 })
 void sonde.flush().then(() => version)
+// What beforeSend gets narrows by its type to the fields that type always carries.
+init({
+  endpoint: '/v1/batch',
+  beforeSend: (event) => {
+    if (event.type === 'survey.completed') {
+      const response: string = event.responseId
+      const score: number | undefined = event.metric?.score
+      console.log(event.surveyId.length, event.surveyVersion + event.seq, response, score)
+    }
+    if (event.type === 'survey.dismissed') console.log(event.reason.length)
+    if (event.type === 'tour.step') console.log(event.tourId.length, event.stepId, event.dwellMs + 1)
+    if (event.type === 'tour.dismissed') console.log(event.stepIndex + 1, event.reason.length)
+    const path: string | undefined = event.context.page?.path
+    return path?.startsWith('/admin') ? null : event
+  },
+})
 
 // The app's own types: an interface, or a class (its user model), has no index signature.
 interface Account {

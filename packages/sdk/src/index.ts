@@ -3,10 +3,12 @@ export type {
   Config,
   FlushResult,
   InitOptions,
+  OutgoingEvent,
   SondeEvent,
   Survey,
   Theme,
   Tour,
+  UsageContext,
   WireMetric,
 } from '@sonde/core'
 export { init } from './init'

@@ -95,3 +95,28 @@ export type Answer = z.infer<typeof answerSchema>
 export type WireMetric = z.infer<typeof metricSchema>
 export type UsageContext = z.infer<typeof contextSchema>
 export type SondeEvent = z.infer<typeof eventSchema>
+
+/**
+ * An event as Sonde makes it, what `beforeSend` is given: testing its `type` narrows it to the
+ * fields that type always has (a survey's response, a dismissal's `reason`, a tour step's
+ * `stepId` and `dwellMs`). What the hook returns, and what reaches the wire, is a `SondeEvent`.
+ */
+export type OutgoingEvent = { id: string; at: string; context: UsageContext } & (
+  | ({
+      surveyId: string
+      surveyVersion: number
+      responseId: string
+      seq: number
+      answers?: Answer[]
+    } & (
+      | { type: 'survey.shown' }
+      | { type: 'survey.answered' | 'survey.completed'; metric?: WireMetric }
+      | { type: 'survey.dismissed'; metric?: WireMetric; reason: string }
+    ))
+  | ({ tourId: string; tourVersion: number } & (
+      | { type: 'tour.started' }
+      | { type: 'tour.step'; stepId: string; stepIndex: number; dwellMs: number }
+      | { type: 'tour.completed'; dwellMs: number }
+      | { type: 'tour.dismissed'; stepId: string; stepIndex: number; reason: string }
+    ))
+)

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { positionSchema } from './display'
-import type { SondeEvent } from './event'
+import type { OutgoingEvent, SondeEvent } from './event'
 import { localeTagSchema } from './text'
 
 // Typed by what Sonde calls it with: a host's `(event) => …` must see a SondeEvent, not `never`.
@@ -45,7 +45,7 @@ export const initOptionsSchema = z.strictObject({
     ),
   ),
   redact: z.optional(z.strictObject({ query: z.optional(z.array(z.string())) })),
-  beforeSend: z.optional(fn<(event: SondeEvent) => SondeEvent | null>()),
+  beforeSend: z.optional(fn<(event: OutgoingEvent) => SondeEvent | null>()),
   debug: z.optional(z.boolean()),
   appVersion: z.optional(z.string()),
 })
@@ -103,7 +103,7 @@ export type InitOptions = {
    * drop it. Synchronous: anything else (a forgotten `return`, a promise) or a throw drops it,
    * with a `[sonde]` error.
    */
-  beforeSend?: (event: SondeEvent) => SondeEvent | null
+  beforeSend?: (event: OutgoingEvent) => SondeEvent | null
   /** Logs each decision (why a survey was or was not shown) to the console, prefixed `[sonde]`. */
   debug?: boolean
   /** The host app's version, sent as `context.app.version`. */

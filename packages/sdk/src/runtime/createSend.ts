@@ -1,4 +1,4 @@
-import type { InitOptions, SondeEvent, UsageContext } from '@sonde/core'
+import type { InitOptions, OutgoingEvent, SondeEvent, UsageContext } from '@sonde/core'
 import type { ContextInput } from '../context/collectContext'
 import type { DeferredDelivery } from '../delivery/deferDelivery'
 import type { Emitter } from './createEmitter'
@@ -75,7 +75,8 @@ export function createSend(deps: SendDeps): (event: SondeEvent) => void {
         // to return it, an async one), drops it: the host may have meant to redact it, so it
         // is said rather than lost without a word, but never sent as it was.
         try {
-          out = options.beforeSend(out)
+          // Made by buildSurveyEvent or a tour's flow, each type with the fields it promises.
+          out = options.beforeSend(out as OutgoingEvent)
         } catch (error) {
           log.error('beforeSend threw; the event is dropped', error)
           return null
