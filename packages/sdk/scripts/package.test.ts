@@ -42,6 +42,15 @@ sonde.on('survey:answered', (event) => {
   console.log(ids, event.seq)
 })
 sonde.track('export_completed', { rows: 1200 })
+// Why a survey or a tour was dismissed is one of the reasons Sonde gives, not any string.
+sonde.on('survey:dismissed', ({ reason }) => {
+  const why: 'close' | 'escape' | 'api' = reason
+  console.log(why)
+})
+sonde.on('tour:dismissed', (event) => {
+  // @ts-expect-error a tour is left with 'esc', not a survey's 'escape'
+  if (event.reason === 'escape') console.log(event.stepId)
+})
 const check = sonde.canShow('nps-q4')
 if (!check.ok) console.log(check.reason)
 const version: string = SDK_VERSION

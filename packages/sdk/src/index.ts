@@ -11,6 +11,7 @@ export type {
   UsageContext,
   WireMetric,
 } from '@sonde/core'
+export type { DismissReason, TourDismissReason } from '@sonde/ui'
 export { init } from './init'
 export type { ShowCheck, Sonde, SondeEvents } from './runtime/types'
 export { SDK_VERSION } from './start'

@@ -3,6 +3,7 @@ import type { DeliveryChunk } from '../delivery/deferDelivery'
 export type { DeliveryChunk }
 
 import type { Answer, Survey, Theme, Tour } from '@sonde/core'
+import type { DismissReason, TourDismissReason } from '@sonde/ui'
 import type { Mount } from './createPresenter'
 import type { FlowContext } from './flowContext'
 
@@ -19,7 +20,7 @@ export interface SurveyUi {
         questionId: string
         completed: boolean
       }) => void
-      onDismiss?: (e: { answers: Answer[]; seq: number; reason: string }) => void
+      onDismiss?: (e: { answers: Answer[]; seq: number; reason: DismissReason }) => void
       onComplete?: (e: { answers: Answer[]; seq: number }) => void
       onClose?: () => void
       due?: () => boolean
@@ -38,10 +39,10 @@ export interface TourUi {
       onShow?: (e: { stepId: string; index: number }) => void
       onStep?: (e: { stepId: string; index: number; dwellMs: number; to: number }) => void
       onComplete?: (e: { dwellMs: number }) => void
-      onDismiss?: (e: { stepId: string; index: number; reason: string }) => void
+      onDismiss?: (e: { stepId: string; index: number; reason: TourDismissReason }) => void
       onClose?: () => void
     },
-  ): { close(reason?: string): void; ready: Promise<void>; signal(name: string): void }
+  ): { close(reason?: TourDismissReason): void; ready: Promise<void>; signal(name: string): void }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Logger } from './createLogger'
 
 /** What is on screen: a survey prompt or a tour, as the UI module returned it. */
 export interface Shown {
-  close(reason?: string): void
+  close(reason?: 'api'): void
   /** Tours advance on tracked events. */
   signal?(name: string): void
   /** The route changed; what no longer belongs on the new page closes itself. */

@@ -1,4 +1,5 @@
 import type { Answer, FlushResult, SondeEvent, WireMetric } from '@sonde/core'
+import type { DismissReason, TourDismissReason } from '@sonde/ui'
 
 /** Why `canShow` said no: a targeting reason, or the state of this Sonde. */
 export type ShowCheck = { ok: true } | { ok: false; reason: string; message?: string }
@@ -16,8 +17,13 @@ export interface SondeEvents {
     answers: Answer[]
     metric?: WireMetric | undefined
   }
-  /** Closed before its end (`close`, `escape`, or `api` for `destroy()`), with the answers given. */
-  'survey:dismissed': { surveyId: string; responseId: string; answers: Answer[]; reason: string }
+  /** Closed before its end (`close`, `escape`, or `api`: by Sonde, as on `destroy()`). */
+  'survey:dismissed': {
+    surveyId: string
+    responseId: string
+    answers: Answer[]
+    reason: DismissReason
+  }
   /** A tour's first step came on screen. */
   'tour:started': { tourId: string }
   /**
@@ -28,7 +34,7 @@ export interface SondeEvents {
   /** The last step was done. */
   'tour:completed': { tourId: string }
   /** Ended before its last step (`esc`, `close`, `overlay`, `route`, `missing_target`, `api`). */
-  'tour:dismissed': { tourId: string; stepId: string; reason: string }
+  'tour:dismissed': { tourId: string; stepId: string; reason: TourDismissReason }
   /** An event is stored in the outbox; `pending` counts what waits to be sent. */
   'delivery:queued': { pending: number }
   /** A send was acked; `pending` counts what still waits. */
