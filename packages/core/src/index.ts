@@ -170,6 +170,7 @@ export {
   type DisplayRecord,
   type Eligible,
   type Evaluation,
+  EXPLAINED,
   evaluate,
   fnv1a,
   globToRegExp,

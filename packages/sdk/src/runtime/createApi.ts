@@ -1,6 +1,7 @@
 import {
   compileTargeting,
   createTargetingState,
+  EXPLAINED,
   recordEvent,
   recordIdentity,
   type TargetingState,
@@ -35,6 +36,22 @@ export interface ApiParts {
   onRoute(url: string): void
   /** Removes every listener, timer and element (destroy). */
   teardown(): void
+}
+
+// The events on() knows, SondeEvents' names: one misspelt in plain JS would never be called.
+const EVENTS: Record<keyof SondeEvents, 0> = {
+  'survey:shown': 0,
+  'survey:answered': 0,
+  'survey:completed': 0,
+  'survey:dismissed': 0,
+  'tour:started': 0,
+  'tour:step': 0,
+  'tour:completed': 0,
+  'tour:dismissed': 0,
+  'delivery:queued': 0,
+  'delivery:sent': 0,
+  'delivery:dropped': 0,
+  'delivery:degraded': 0,
 }
 
 /**
@@ -77,10 +94,21 @@ export function createApi(parts: ApiParts): Sonde {
       })
     },
     page: () => queue(() => parts.onRoute(win.location.href)),
+    // An argument plain JS got wrong (TypeScript refuses it) is named in the npm build; the
+    // script tag leaves these checks out with targeting's words (EXPLAINED), every byte of
+    // sonde.js being on every page.
     show: (surveyId) =>
-      queue(() => prompter.evaluate({ type: 'manual', kind: 'survey', id: surveyId })),
+      queue(() =>
+        EXPLAINED && typeof surveyId !== 'string'
+          ? log.error('show: expected a survey id')
+          : prompter.evaluate({ type: 'manual', kind: 'survey', id: surveyId }),
+      ),
     startTour: (tourId) =>
-      queue(() => prompter.evaluate({ type: 'manual', kind: 'tour', id: tourId })),
+      queue(() =>
+        EXPLAINED && typeof tourId !== 'string'
+          ? log.error('startTour: expected a tour id')
+          : prompter.evaluate({ type: 'manual', kind: 'tour', id: tourId }),
+      ),
     canShow: (id, kind = 'survey') =>
       safe(
         (): ShowCheck => {
@@ -98,7 +126,12 @@ export function createApi(parts: ApiParts): Sonde {
         },
         { ok: false, reason: 'error' },
       ),
-    on: (type, handler) => emitter.on(type, handler),
+    on: (type, handler) => {
+      if (EXPLAINED && EVENTS[type] !== 0) log.error(`on: no event ${String(type)}`)
+      else if (EXPLAINED && typeof handler !== 'function')
+        log.error(`on: expected a function for ${type}`)
+      return emitter.on(type, handler)
+    },
     off: (type, handler) => emitter.off(type, handler),
     flush: async () => {
       try {
