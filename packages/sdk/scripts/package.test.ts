@@ -53,6 +53,11 @@ sonde.on('tour:dismissed', (event) => {
 })
 const check = sonde.canShow('nps-q4')
 if (!check.ok) console.log(check.reason)
+// Why not is one of the reasons Sonde gives: a misspelt one is a type error, not a branch never taken.
+if (!check.ok && check.reason === 'frequency.recontact') console.log(check.message)
+if (!check.ok && check.reason === 'busy') console.log('later')
+// @ts-expect-error no such reason
+if (!check.ok && check.reason === 'frequency.recontacts') console.log(check.message)
 const version: string = SDK_VERSION
 // beforeSend sees the event it may change or drop.
 init({

@@ -4,6 +4,7 @@ export type {
   FlushResult,
   InitOptions,
   OutgoingEvent,
+  SkipReason,
   SondeEvent,
   Survey,
   Theme,
@@ -13,5 +14,5 @@ export type {
 } from '@sonde/core'
 export type { DismissReason, TourDismissReason } from '@sonde/ui'
 export { init } from './init'
-export type { ShowCheck, Sonde, SondeEvents } from './runtime/types'
+export type { ShowCheck, ShowReason, Sonde, SondeEvents } from './runtime/types'
 export { SDK_VERSION } from './start'

@@ -1,10 +1,10 @@
-import type { Sonde } from './types'
+import type { ShowReason, Sonde } from './types'
 
 /**
  * A Sonde that accepts every call and does nothing: what a bad config, an SSR import or
  * `destroy()` leave behind, so host code never has to check.
  */
-export function createInertSonde(reason = 'disabled'): Sonde {
+export function createInertSonde(reason: ShowReason = 'loading'): Sonde {
   const noop = () => {}
   return {
     identify: noop,

@@ -1,8 +1,24 @@
-import type { Answer, FlushResult, SondeEvent, WireMetric } from '@sonde/core'
+import type { Answer, FlushResult, SkipReason, SondeEvent, WireMetric } from '@sonde/core'
 import type { DismissReason, TourDismissReason } from '@sonde/ui'
 
-/** Why `canShow` said no: a targeting reason, or the state of this Sonde. */
-export type ShowCheck = { ok: true } | { ok: false; reason: string; message?: string }
+/**
+ * Why `canShow` says no: a targeting reason (`frequency.recontact`, `unknown` for an id not in
+ * the config…), or the state of this Sonde: `consent` (pending, denied or opted out), `busy`
+ * (another on screen or due), `loading`, `destroyed`, `invalid options`, `error` (could not
+ * start) or `no window` (a server).
+ */
+export type ShowReason =
+  | SkipReason
+  | 'consent'
+  | 'busy'
+  | 'loading'
+  | 'destroyed'
+  | 'invalid options'
+  | 'error'
+  | 'no window'
+
+/** Whether a survey or tour could be shown now, and if not why (`message`: in words, npm only). */
+export type ShowCheck = { ok: true } | { ok: false; reason: ShowReason; message?: string }
 
 /** What each `on()` event carries. Its names only: a misspelt one is a type error. */
 export interface SondeEvents {
