@@ -19,16 +19,17 @@ export function compileSchedule(schedule: Schedule | undefined): ScheduleCheck {
   const { start, end } = schedule
   const startMs = start === undefined ? Number.NEGATIVE_INFINITY : Date.parse(start)
   const endMs = end === undefined ? Number.POSITIVE_INFINITY : Date.parse(end)
-  const early = fail('schedule', EXPLAINED && `starts at ${start}`)
-  const late = fail('schedule', EXPLAINED && `ended at ${end}`)
-  const unreadable = fail('schedule', EXPLAINED && 'the schedule has a date that cannot be read')
   // A date that cannot be read is NaN, which no time is at or after, nor before: closed, unread.
   return (now) =>
     now >= startMs && now <= endMs
       ? PASSED
-      : now < startMs
-        ? early
-        : now > endMs
-          ? late
-          : unreadable
+      : fail(
+          'schedule',
+          EXPLAINED &&
+            (now < startMs
+              ? `starts at ${start}`
+              : now > endMs
+                ? `ended at ${end}`
+                : 'the schedule has a date that cannot be read'),
+        )
 }
