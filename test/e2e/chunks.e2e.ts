@@ -205,6 +205,28 @@ test('while new options are checked, calls wait in order and on() hands back a w
   expect(errors).toEqual([])
 })
 
+// A validator that never arrives (a CDN edge that never answers) must not hold flush() for good:
+// a host awaiting it before it navigates away (a sign-out) would never leave the page.
+test('while the validator hangs, flush() resolves after 10 s, with nothing pending', async ({
+  page,
+}) => {
+  await receive(page)
+  let asked = 0
+  await page.route('**/sdk/sonde-validate.js', () => {
+    asked++
+  })
+  await serveHost(page, hostHtml(attrs))
+  await page.goto('/app/reports')
+  await expect.poll(() => asked).toBe(1)
+  const waited = await page.evaluate(async () => {
+    const sonde = (window as unknown as { sonde: { flush(): Promise<unknown> } }).sonde
+    const start = performance.now()
+    const flushed = await sonde.flush()
+    return { flushed, seconds: Math.round((performance.now() - start) / 1000) }
+  })
+  expect(waited).toEqual({ flushed: { sent: 0, pending: 0 }, seconds: 10 })
+})
+
 // The UI's own words come in a chunk per language, beside sonde.js, fetched only for a prompt in
 // that language: Traditional Chinese for Taiwan, not the Simplified strings.
 for (const [locale, file, close] of [

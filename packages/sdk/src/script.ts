@@ -1,5 +1,6 @@
 import type { InitOptions } from '@sonde/core'
 import { lent } from './chunks/lent'
+import { withTimeout } from './delivery/withTimeout'
 import type { Chunks, DeliveryChunk, SurveyChunk, TourChunk, Validator } from './runtime/chunks'
 import { copyNow } from './runtime/copyNow'
 import { createInertSonde } from './runtime/createInertSonde'
@@ -65,9 +66,16 @@ const call = (method: string, args: unknown[]): unknown => {
     waiting.length = 0
     return
   }
-  // Before init nothing can be pending; after it, flush waits for the Sonde to exist.
+  // Before init nothing can be pending; after it, flush waits for the Sonde to exist, 10 s at
+  // most: its validator may never arrive (a CDN edge that never answers), and nothing is pending
+  // before it has.
   if (method === 'flush')
-    return starting ? starting.then((s) => s.flush()) : Promise.resolve({ sent: 0, pending: 0 })
+    return starting
+      ? withTimeout(starting, 1e4).then(
+          (s) => s.flush(),
+          () => ({ sent: 0, pending: 0 }),
+        )
+      : Promise.resolve({ sent: 0, pending: 0 })
   let made: unknown
   let cancelled = false
   // identify's traits and track's properties as they are now, not once the Sonde is ready.

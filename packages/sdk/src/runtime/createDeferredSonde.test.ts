@@ -63,4 +63,33 @@ describe('createDeferredSonde', () => {
     expect(await deferred.flush()).toEqual({ sent: 0, pending: 0 })
     expect(deferred.canShow('x')).toEqual({ ok: false, reason: 'invalid options' })
   })
+
+  // The validator chunk may never arrive (a CDN edge that never answers): a host awaiting flush()
+  // before it navigates away (a sign-out) must not wait for good; nothing can be pending yet.
+  it('resolves flush() after 10 s when the Sonde never comes, and waits for one that does', async () => {
+    vi.useFakeTimers()
+    try {
+      const hung = createDeferredSonde(new Promise(() => {}))
+      const settled = vi.fn()
+      void hung.flush().then(settled)
+      await vi.advanceTimersByTimeAsync(9_999)
+      expect(settled).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(1)
+      expect(settled).toHaveBeenCalledWith({ sent: 0, pending: 0 })
+      // A Sonde that comes within them flushes as before, however long its own flush takes.
+      const { sonde } = recording()
+      let ready!: (s: Sonde) => void
+      const slow = createDeferredSonde(new Promise((r) => (ready = r)))
+      const flushed = slow.flush()
+      await vi.advanceTimersByTimeAsync(5_000)
+      ready({
+        ...sonde,
+        flush: () => new Promise((r) => setTimeout(() => r({ sent: 2, pending: 0 }), 20_000)),
+      })
+      await vi.advanceTimersByTimeAsync(20_000)
+      expect(await flushed).toEqual({ sent: 2, pending: 0 })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

@@ -1,3 +1,4 @@
+import { withTimeout } from '../delivery/withTimeout'
 import { copyNow } from './copyNow'
 import { createInertSonde } from './createInertSonde'
 import type { Sonde } from './types'
@@ -47,6 +48,12 @@ export function createDeferredSonde(pending: Promise<Sonde>): Sonde {
     const now = copyNow(properties)
     later((s) => s.track(name, now))
   }
-  sonde.flush = () => new Promise((resolve) => later((s) => resolve(s.flush())))
+  // 10 s at most for the Sonde (its validator may never arrive, as with the script tag's): nothing
+  // is pending before it has.
+  sonde.flush = () =>
+    withTimeout(new Promise<Sonde>(later), 10_000).then(
+      (s) => s.flush(),
+      () => ({ sent: 0, pending: 0 }),
+    )
   return sonde
 }
