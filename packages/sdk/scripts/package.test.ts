@@ -132,7 +132,9 @@ describe('the npm package', () => {
     project = mkdtempSync(join(tmpdir(), 'sonde-consumer-'))
     const installed = join(project, 'node_modules/@sonde/sdk')
     mkdirSync(installed, { recursive: true })
-    const published = { ...manifest, exports: manifest.publishConfig.exports }
+    // What pnpm publishes: publishConfig's fields in place of the workspace's.
+    const { publishConfig, ...fields } = manifest
+    const published = { ...fields, ...publishConfig }
     writeFileSync(join(installed, 'package.json'), JSON.stringify(published))
     symlinkSync(join(sdk, 'dist'), join(installed, 'dist'), 'dir')
     // Its dependencies, as a package manager would install them.
@@ -202,6 +204,36 @@ describe('the npm package', () => {
     const tsc = join(root, 'node_modules/.bin/tsc')
     const run = spawnSync(tsc, ['-p', project], { encoding: 'utf8' })
     // tsc prints each error (an unused @ts-expect-error included) on stdout.
+    expect(run.stdout + run.stderr).toBe('')
+    expect(run.status).toBe(0)
+  })
+
+  // TypeScript before 7 still resolves `node` (node10) as many apps' tsconfig says, reading no
+  // exports: the package must name its types where it looks (TypeScript 6, which API Extractor
+  // brings, stands for them).
+  test("typechecks in a project on TypeScript 6's node10 resolution", () => {
+    const extractor = createRequire(join(sdk, 'package.json')).resolve(
+      '@microsoft/api-extractor/package.json',
+    )
+    const typescript6 = createRequire(extractor)
+    const tsc = typescript6.resolve('typescript/bin/tsc')
+    const older = mkdtempSync(join(project, 'node10-'))
+    writeFileSync(
+      join(older, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          ignoreDeprecations: '6.0',
+          strict: true,
+          noEmit: true,
+          lib: ['ES2022', 'DOM'],
+          types: [],
+        },
+        files: ['../consumer.ts'],
+      }),
+    )
+    const run = spawnSync(process.execPath, [tsc, '-p', older], { encoding: 'utf8' })
     expect(run.stdout + run.stderr).toBe('')
     expect(run.status).toBe(0)
   })
