@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -164,6 +165,24 @@ describe('the npm package', () => {
 
   afterAll(() => {
     if (project) rmSync(project, { recursive: true, force: true })
+  })
+
+  // The entry and its chunks bundle core, ui, Preact, floating-ui and idb-keyval: an app that
+  // installs the package needs none of them, only what its declarations import.
+  test('depends on what its built files import alone: zod, for the declarations', () => {
+    const built = readdirSync(join(sdk, 'dist/esm'))
+      .map((file) => readFileSync(join(sdk, 'dist/esm', file), 'utf8'))
+      .join('\n')
+    const imported = new Set(
+      [...built.matchAll(/(?:from|import)\s*\(?\s*['"]([^'".][^'"]*)['"]/g)].map(([, name]) =>
+        name!
+          .split('/')
+          .slice(0, name!.startsWith('@') ? 2 : 1)
+          .join('/'),
+      ),
+    )
+    expect([...imported]).toEqual(['zod'])
+    expect(Object.keys(manifest.dependencies)).toEqual([...imported])
   })
 
   test('exports types first, from one bundled declaration file', () => {
