@@ -51,3 +51,26 @@ it('says nothing beside a page of its own window.sonde, or none', async () => {
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(error).not.toHaveBeenCalled()
 })
+
+// init() twice for one project (a component mounted twice, its cleanup forgotten): each Sonde
+// counts every page view, so page-view audiences are met too soon, with nothing said.
+it('says so in one console error when init() runs again for a project already running', () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+  const options = { endpoint: endpoint(), key: 'pk_a' }
+  made.push(init(options))
+  made.push(init({ ...options, locale: 'fr' }))
+  expect(error).toHaveBeenCalledOnce()
+  expect(String(error.mock.calls[0]?.[0])).toMatch(
+    /^\[sonde\] init\(\) again for .*pk_a.* while its Sonde runs/,
+  )
+})
+
+it("says nothing after destroy() (React StrictMode's effect: run, undone, run again), nor for another project", () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+  const options = { endpoint: endpoint(), key: 'pk_a' }
+  init(options).destroy()
+  made.push(init(options))
+  made.push(init({ ...options, key: 'pk_b' }))
+  made.push(init({ endpoint: endpoint(), key: 'pk_a' }))
+  expect(error).not.toHaveBeenCalled()
+})

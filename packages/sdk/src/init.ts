@@ -1,5 +1,7 @@
 import type { InitOptions } from '@sonde/core'
+import { storeName } from './delivery/storeName'
 import { createDeferredSonde } from './runtime/createDeferredSonde'
+import { safe } from './runtime/safe'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
 
@@ -26,7 +28,37 @@ export function init(options: InitOptions): Sonde {
     validator: () => import('./validate/index'),
     delivery: () => import('./chunks/delivery'),
   })
-  return sonde instanceof Promise ? createDeferredSonde(sonde) : sonde
+  return counted(options, sonde instanceof Promise ? createDeferredSonde(sonde) : sonde)
+}
+
+// The Sondes this module runs, by project (endpoint and key): init() again for one that runs.
+const running = new Map<string, number>()
+
+/**
+ * A component mounted twice with its cleanup forgotten calls init() twice for one project: each
+ * Sonde counts every page view, so page-view audiences are met too soon. Said once per init, as
+ * beside the script tag; destroy() (React StrictMode's effect, run, undone, run again) ends it.
+ */
+function counted(options: InitOptions, sonde: Sonde): Sonde {
+  const project = safe(
+    () => storeName(new URL(options.endpoint, document.baseURI).href, options.key),
+    null,
+  )
+  if (project === null) return sonde
+  const count = running.get(project) ?? 0
+  if (count > 0)
+    console.error(
+      `[sonde] init() again for ${options.endpoint}${options.key ? ` (key ${options.key})` : ''} while its Sonde runs: both count each page view (destroy() it first)`,
+    )
+  running.set(project, count + 1)
+  const { destroy } = sonde
+  let ended = false
+  sonde.destroy = () => {
+    if (!ended) running.set(project, (running.get(project) ?? 1) - 1)
+    ended = true
+    destroy()
+  }
+  return sonde
 }
 
 /**
