@@ -185,6 +185,15 @@ describe('the npm package', () => {
     expect(Object.keys(manifest.dependencies)).toEqual([...imported])
   })
 
+  test('documents every declaration it exports', () => {
+    const lines = readFileSync(join(sdk, 'dist/esm/index.d.ts'), 'utf8').split(/\r?\n/)
+    const undocumented = lines
+      .map((line, i) => ({ line, before: lines[i - 1]?.trim() ?? '' }))
+      .filter(({ line, before }) => line.startsWith('export declare') && !before.endsWith('*/'))
+      .map(({ line }) => /(?:type|interface|function|const) (\w+)/.exec(line)?.[1])
+    expect(undocumented).toEqual([])
+  })
+
   test('exports types first, from one bundled declaration file', () => {
     expect(Object.keys(manifest.publishConfig.exports['.'])).toEqual(['types', 'default'])
     expect(manifest.sideEffects).toBe(false)

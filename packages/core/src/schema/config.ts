@@ -11,4 +11,5 @@ export const configSchema = z.strictObject({
   tours: z.optional(z.array(tourSchema)),
 })
 
+/** A project's surveys, tours and `settings`: what `init({ config })` takes, or its URL serves. */
 export type Config = z.infer<typeof configSchema>

@@ -91,9 +91,16 @@ export const eventSchema = z.object({
 })
 
 export type EventType = z.infer<typeof eventTypeSchema>
+/** One answer: a number for scales, a string for text, an option id or ids for choices. */
 export type Answer = z.infer<typeof answerSchema>
+/**
+ * A completed survey's score: NPS with its bucket, CSAT (`satisfied`: the top two boxes), CES
+ * (`agree`: 5 to 7).
+ */
 export type WireMetric = z.infer<typeof metricSchema>
+/** The usage context each event carries: page, engagement, device, locale, user, session, app. */
 export type UsageContext = z.infer<typeof contextSchema>
+/** One event as the wire carries it (a batch's `events`); `beforeSend` gets an `OutgoingEvent`. */
 export type SondeEvent = z.infer<typeof eventSchema>
 
 /**

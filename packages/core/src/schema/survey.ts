@@ -94,4 +94,5 @@ export const surveySchema = z
     z.superRefine(checkTextLocales('survey')),
   )
 
+/** A survey as product teams author it: questions, trigger, audience, frequency, schedule. */
 export type Survey = z.infer<typeof surveySchema>

@@ -66,4 +66,5 @@ export const tourSchema = z
 
 export type Placement = z.infer<typeof placementSchema>
 export type TourStep = z.infer<typeof tourStepSchema>
+/** A tour as product teams author it: steps anchored to the page, trigger, audience, frequency. */
 export type Tour = z.infer<typeof tourSchema>
