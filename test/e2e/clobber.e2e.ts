@@ -1,21 +1,10 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { flushedEvent, promptDialog, receive, serveHost } from './host'
 
 // Markup a visitor may put on a page (a comment, a profile, a forum post) passes many sanitizers
 // with a name and data-* attributes on an image: such an element names itself on the document
-// (document.currentScript) before any built-in property.
-const comment =
-  '<img name="currentScript" src="https://evil.test/x/" data-endpoint="https://evil.test/collect" data-config="https://evil.test/config.json" alt="">'
-
-test("a visitor's <img name=currentScript> takes neither Sonde's chunks nor its options", async ({
-  page,
-}) => {
-  const evil: string[] = []
-  await page.context().route('https://evil.test/**', (route) => {
-    // The image itself loads from there, as the page's markup asks.
-    if (route.request().resourceType() !== 'image') evil.push(route.request().url())
-    return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.pwned = 1' })
-  })
+// (document.currentScript, document.title) before the built-in property.
+async function answerBeside(page: Page, comment: string) {
   const received = await receive(page)
   await serveHost(
     page,
@@ -31,9 +20,30 @@ test("a visitor's <img name=currentScript> takes neither Sonde's chunks nor its 
   const dialog = promptDialog(page)
   await expect(dialog).toHaveAccessibleName(/How satisfied/)
   await dialog.getByRole('radio', { name: /^4/ }).click()
-  expect(await flushedEvent(page, received, 'survey.completed')).toMatchObject({
-    answers: [{ questionId: 'csat', value: 4 }],
+  const completed = await flushedEvent(page, received, 'survey.completed')
+  expect(completed).toMatchObject({ answers: [{ questionId: 'csat', value: 4 }] })
+  return completed
+}
+
+test("a visitor's <img name=currentScript> takes neither Sonde's chunks nor its options", async ({
+  page,
+}) => {
+  const evil: string[] = []
+  await page.context().route('https://evil.test/**', (route) => {
+    // The image itself loads from there, as the page's markup asks.
+    if (route.request().resourceType() !== 'image') evil.push(route.request().url())
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.pwned = 1' })
   })
+  await answerBeside(
+    page,
+    '<img name="currentScript" src="https://evil.test/x/" data-endpoint="https://evil.test/collect" data-config="https://evil.test/config.json" alt="">',
+  )
   expect(evil).toEqual([])
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+})
+
+// The receiver refuses an event whose page title is no string: every answer of the page was lost.
+test("a visitor's <img name=title> leaves the events a string title", async ({ page }) => {
+  const completed = await answerBeside(page, '<img name="title" alt="">')
+  expect(completed?.context).toMatchObject({ page: { title: '' } })
 })

@@ -63,6 +63,8 @@ describe('collectContext', () => {
       { custom: () => ['consent', 'page_view'] as never },
       { custom: () => new Date(0) as never },
       { custom: () => ({ toJSON: () => [1] }) },
+      // document.title read on a page whose markup names an element so (<img name="title">).
+      { page: { ...input().page, title: { tagName: 'IMG' } as never } },
     ]) {
       expect(contextSchema.safeParse(collectContext(input(patch))).success).toBe(true)
     }

@@ -55,7 +55,10 @@ export function collectContext(input: ContextInput): UsageContext {
     page: {
       url: redactUrl(page.href, input.keepQuery),
       path,
-      title: page.title,
+      // What the document names title may be the page's markup, not its title: a visitor's
+      // <img name="title"> in a comment shadows the property, and an element here made the
+      // receiver refuse every event of the page, answers and all.
+      title: typeof page.title === 'string' ? page.title : '',
       ...(referrer ? { referrer } : {}),
       timeOnPageMs: Math.max(0, input.now - page.enteredAt),
       scrollDepth: Math.min(1, Math.max(0, page.scrollDepth)),
