@@ -121,6 +121,18 @@ describe('optOut', () => {
     expect(localStorage.getItem(key)).toBeNull()
     sonde.optIn()
   })
+
+  // The options memo (config/rememberValid.ts) is a hash of the options, the user's id with them.
+  it('leaves nothing but the choice in localStorage, the memo of the options too', async () => {
+    const { sonde, base } = start({ user: { id: 'u_42' }, config: { surveys: [csat] } })
+    const ns = storeName(`${base}/v1/batch`)
+    const stored = () => Object.keys(localStorage).filter((key) => key.startsWith(`${ns}:`))
+    await loaded(sonde)
+    await vi.waitFor(() => expect(stored()).toContain(`${ns}:valid`))
+    sonde.optOut()
+    expect(stored()).toEqual([`${ns}:optout`])
+    sonde.optIn()
+  })
 })
 
 describe('destroy', () => {

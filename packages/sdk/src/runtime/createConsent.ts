@@ -71,9 +71,11 @@ export function createConsent(deps: {
     optOut() {
       optedOut = true
       // The one thing remembered after opting out is the choice itself: who the visitor was
-      // (anonymous id, session, user and traits) goes.
+      // (anonymous id, session, user and traits) goes, and so does the memo of options seen valid
+      // (config/rememberValid.ts), a hash of them with the user's id.
       local.remove('anon')
       local.remove('session')
+      local.remove('valid')
       local.set('optout', '1')
       apply()
       deps.persistence.save(null)
