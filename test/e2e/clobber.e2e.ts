@@ -47,3 +47,11 @@ test("a visitor's <img name=title> leaves the events a string title", async ({ p
   const completed = await answerBeside(page, '<img name="title" alt="">')
   expect(completed?.context).toMatchObject({ page: { title: '' } })
 })
+
+// Each names a property Sonde reads on the document: the page seen hidden for good, a
+// prerendering never activated, a body that is an image.
+for (const name of ['hidden', 'prerendering', 'body']) {
+  test(`a visitor's <img name=${name}> costs no answer`, async ({ page }) => {
+    await answerBeside(page, `<img name="${name}" alt="">`)
+  })
+}

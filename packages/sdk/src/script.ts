@@ -118,7 +118,8 @@ const start = (options: InitOptions): Sonde => {
 // it is activated, as on any page load (nothing stored, counted, shown or sent before); calls wait
 // in the stub's queue meanwhile. prerenderingchange, fired at the document, reaches the window
 // as it is captured.
-if ((document as Document & { prerendering?: boolean }).prerendering)
+// `=== true`, not an <img name="prerendering"> of a visitor's, which the document names so.
+if ((document as Document & { prerendering?: boolean }).prerendering === true)
   addEventListener('prerenderingchange', run, true)
 else run()
 

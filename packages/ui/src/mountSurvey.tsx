@@ -92,7 +92,10 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   let opts = options
   // Before <body> exists (a script in <head>), the root element still takes the host; after a
   // body swap (Turbo Drive, htmx), the new body does.
-  const home = () => options.container ?? document.body ?? document.documentElement
+  const home = () =>
+    options.container ??
+    // A visitor's <img name="body"> names itself on the document: the host went inside it, unseen.
+    (document.body instanceof HTMLBodyElement ? document.body : document.documentElement)
   const { host, root, mount } = createHost(surveyCss, home(), options.nonce)
   mount.style.zoom = counterZoom(host)
   const session = createSession(survey, options, options.progress)

@@ -64,7 +64,7 @@ export function mountTourFlow(
       ctx.sending.emitter.emit('tour:started', { tourId })
     }
     // The tab seen before the wait has looked (it looks on a timer): the step acted on was seen.
-    const look = () => unseen >= 0 && !win.document.hidden && reached(unseen)
+    const look = () => unseen >= 0 && win.document.hidden !== true && reached(unseen)
     const ended = () => {
       look()
       const quiet = unseen >= 0 && !started
@@ -80,7 +80,7 @@ export function mountTourFlow(
         // nothing to it yet), or resumed by a full page load onto another page, which ends it
         // as a route change there would.
         if (left(location.href)) return queueMicrotask(() => handle.close('route'))
-        if (seen || !win.document.hidden) reached(index)
+        if (seen || win.document.hidden !== true) reached(index)
         else unseen = index
       },
       onStep: ({ stepId, index, dwellMs, to }) => {

@@ -5,6 +5,6 @@
  * if the tab is never seen again). It waits as the presenter does, on a timer a hidden tab throttles.
  */
 export async function untilSeen(win: Window, wanted: () => boolean): Promise<boolean> {
-  while (win.document.hidden && wanted()) await new Promise((r) => setTimeout(r, 500))
+  while (win.document.hidden === true && wanted()) await new Promise((r) => setTimeout(r, 500))
   return wanted()
 }

@@ -35,7 +35,10 @@ function openLayers(selector: string): Element[] {
  */
 export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
   // After a body swap (Turbo Drive, htmx), the new body.
-  const home = () => options.container ?? document.body ?? document.documentElement
+  const home = () =>
+    options.container ??
+    // A visitor's <img name="body"> names itself on the document: the host went inside it, unseen.
+    (document.body instanceof HTMLBodyElement ? document.body : document.documentElement)
   const { host, root, mount } = createHost(tourCss, home(), options.nonce)
   const leaveFocus = trackFocus(root, host)
   const locale = options.locale ?? tour.locale ?? 'en'
