@@ -19,6 +19,8 @@ async function answerBeside(page: Page, comment: string) {
   )
   const dialog = promptDialog(page)
   await expect(dialog).toHaveAccessibleName(/How satisfied/)
+  // A corner prompt takes no focus: a screen reader hears of it from the live region.
+  await expect(page.locator('sonde-root').getByRole('status')).toHaveText(/^Survey: How satisfied/)
   await dialog.getByRole('radio', { name: /^4/ }).click()
   const completed = await flushedEvent(page, received, 'survey.completed')
   expect(completed).toMatchObject({ answers: [{ questionId: 'csat', value: 4 }] })

@@ -17,7 +17,8 @@ export function LiveRegion(p: { message: Said[]; lang?: string | undefined; alre
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const seen = () => {
-      if (document.hidden || timer) return
+      // `=== true`: a visitor's <img name="hidden"> names itself on the document.
+      if (document.hidden === true || timer) return
       timer = setTimeout(() => setSaid(message), 150)
     }
     seen()

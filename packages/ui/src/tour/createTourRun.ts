@@ -89,7 +89,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
       stepMs += now - since
       totalMs += now - since
     }
-    since = visible() && !document.hidden ? now || 1 : 0
+    since = visible() && document.hidden !== true ? now || 1 : 0
   }
 
   const sync = () => {

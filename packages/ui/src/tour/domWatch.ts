@@ -26,7 +26,7 @@ let frame = 0
 let missed = false
 
 function onChange(): void {
-  if (frame && !document.hidden) {
+  if (frame && document.hidden !== true) {
     missed = true
     return
   }
