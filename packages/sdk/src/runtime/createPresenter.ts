@@ -1,4 +1,5 @@
 import type { Logger } from './createLogger'
+import { isHidden } from './isHidden'
 
 /** What is on screen: a survey prompt or a tour, as the UI module returned it. */
 export interface Shown {
@@ -92,9 +93,7 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
     // Due in a tab in the background, it waits for the tab to be seen: shown to nobody, it would
     // count as seen (its cooldown begun) with no one to answer it. Hidden tabs' timers are
     // throttled, so the wait costs nothing there.
-    // `=== true`: a visitor's <img name="hidden"> names itself on the document, and the prompt
-    // waited for a tab it took for hidden, on every page it was on.
-    if (deps.win.document.hidden === true) {
+    if (isHidden(deps.win)) {
       pending = setTimeout(acquire, 500, mount)
       return
     }

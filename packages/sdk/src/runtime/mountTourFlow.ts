@@ -12,6 +12,7 @@ import type { TourUi } from './chunks'
 import type { Mount } from './createPresenter'
 import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
+import { isHidden } from './isHidden'
 import { untilSeen } from './untilSeen'
 
 /**
@@ -64,7 +65,7 @@ export function mountTourFlow(
       ctx.sending.emitter.emit('tour:started', { tourId })
     }
     // The tab seen before the wait has looked (it looks on a timer): the step acted on was seen.
-    const look = () => unseen >= 0 && win.document.hidden !== true && reached(unseen)
+    const look = () => unseen >= 0 && !isHidden(win) && reached(unseen)
     const ended = () => {
       look()
       const quiet = unseen >= 0 && !started
@@ -80,7 +81,7 @@ export function mountTourFlow(
         // nothing to it yet), or resumed by a full page load onto another page, which ends it
         // as a route change there would.
         if (left(location.href)) return queueMicrotask(() => handle.close('route'))
-        if (seen || win.document.hidden !== true) reached(index)
+        if (seen || !isHidden(win)) reached(index)
         else unseen = index
       },
       onStep: ({ stepId, index, dwellMs, to }) => {

@@ -1,3 +1,5 @@
+import { isHidden } from './isHidden'
+
 /**
  * Waits while the tab is hidden and `wanted()` holds; resolves to whether it still does. What is
  * put on screen in a tab the visitor has left is seen by nobody: a survey or tour counts as shown
@@ -5,6 +7,6 @@
  * if the tab is never seen again). It waits as the presenter does, on a timer a hidden tab throttles.
  */
 export async function untilSeen(win: Window, wanted: () => boolean): Promise<boolean> {
-  while (win.document.hidden === true && wanted()) await new Promise((r) => setTimeout(r, 500))
+  while (isHidden(win) && wanted()) await new Promise((r) => setTimeout(r, 500))
   return wanted()
 }

@@ -1,4 +1,5 @@
 import type { Signal } from '@sonde/core'
+import { isHidden } from './isHidden'
 
 /** What the page tracker knows about the current page, for the usage context. */
 export interface PageView {
@@ -43,17 +44,16 @@ export function watchPageSignals(
   // (the time seen so far, all of whose thresholds have fired) are timed again.
   const arm = (seen = -1) => {
     for (const timer of timers) clearTimeout(timer)
-    timers =
-      win.document.hidden === true
-        ? []
-        : [...new Set(seconds())]
-            .filter((s) => s * 1000 > seen)
-            .map((s) =>
-              setTimeout(
-                () => emit({ type: 'timeOnPage', seconds: s }),
-                view.enteredAt + s * 1000 - Date.now(),
-              ),
-            )
+    timers = isHidden(win)
+      ? []
+      : [...new Set(seconds())]
+          .filter((s) => s * 1000 > seen)
+          .map((s) =>
+            setTimeout(
+              () => emit({ type: 'timeOnPage', seconds: s }),
+              view.enteredAt + s * 1000 - Date.now(),
+            ),
+          )
   }
   // Read after the frame the scroll events came in, not in them: a host writing to its DOM as it
   // scrolls (a virtual list, a sticky header) would pay a layout for each read after its write.
@@ -87,7 +87,7 @@ export function watchPageSignals(
   let hiddenAt = 0
   const onVisibility = () => {
     const now = Date.now()
-    if (win.document.hidden === true) hiddenAt = now
+    if (isHidden(win)) hiddenAt = now
     else view.enteredAt += now - Math.max(hiddenAt, view.enteredAt)
     arm(now - view.enteredAt)
   }
