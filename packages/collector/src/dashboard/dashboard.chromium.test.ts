@@ -104,10 +104,10 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       `+${Math.round(nps.score!)}`,
     )
     await expect(npsCard.textContent()).resolves.toContain(`n = ${scores.length}`)
-    const responsesCard = page.locator('.card', {
-      has: page.getByRole('heading', { name: 'Responses' }),
+    const shownCard = page.locator('.card', {
+      has: page.getByRole('heading', { name: 'Shown' }),
     })
-    await expect(responsesCard.locator('.note').allTextContents()).resolves.toContain(
+    await expect(shownCard.locator('.note').allTextContents()).resolves.toContain(
       'events lost on devices: 4',
     )
     expect(await page.locator('#trend-chart canvas').count()).toBe(1)

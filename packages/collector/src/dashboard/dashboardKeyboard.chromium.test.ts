@@ -11,7 +11,7 @@ import {
 import { makeBatch, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
 
-// Surveys of 1, 2, 3 and 4 responses: the Responses card says which one a view is of.
+// Surveys of 1, 2, 3 and 4 responses: the Shown card says which one a view is of.
 const sizes: Record<string, number> = { 's-one': 1, 's-two': 2, 's-three': 3, 's-four': 4 }
 
 describe.skipIf(!existsSync(executablePath))('the survey picker, used with the keyboard', () => {
@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(executablePath))('the survey picker, used with the k
 
   const picker = (tab: Page) => tab.getByRole('combobox', { name: 'Survey', exact: true })
   const responses = (tab: Page) =>
-    tab.locator('#cards .card', { hasText: 'Responses' }).locator('.value').textContent()
+    tab.locator('#cards .card', { hasText: 'Shown' }).locator('.value').textContent()
 
   // In Chromium and Firefox an arrow key on a closed <select> changes it at once, each change a
   // view of its own: a keyboard or screen reader user reading the surveys one by one asks for each.

@@ -103,6 +103,30 @@ describe('a range without answers', () => {
   })
 })
 
+describe('the card of prompts shown', () => {
+  // A response is a prompt shown: most are never answered, so its count is no count of answers.
+  const counts = (responses: number, answered: number) => ({
+    ...csatStats(5, [5]),
+    counts: { responses, answered, completed: answered, dismissed: 1 },
+  })
+  const card = (container: HTMLElement) =>
+    [...container.querySelectorAll('.card')].find(
+      (item) => item.querySelector('h3')?.textContent === 'Shown',
+    )
+  it.each([
+    [14, 7, '14', ['7 answered (50%), 7 completed', '1 dismissed']],
+    [3, 1, '3', ['1 answered (33%), 1 completed', '1 dismissed']],
+    [0, 0, '0', ['0 answered, 0 completed', '1 dismissed']],
+  ])('%i shown, %i answered', (responses, answered, value, notes) => {
+    const container = document.createElement('div')
+    renderCards(container, counts(responses, answered))
+    expect(card(container)?.querySelector('.value')?.textContent).toBe(value)
+    expect(
+      [...(card(container)?.querySelectorAll('.note') ?? [])].map((p) => p.textContent),
+    ).toEqual(notes)
+  })
+})
+
 describe('table captions', () => {
   // A custom survey has no score: its empty tables must not be captioned as NPS.
   it.each([

@@ -44,7 +44,7 @@ function card(title, value, notes) {
 }
 
 /**
- * Score cards: the metric with n and its 95% interval, its parts, how far responses got, and
+ * Score cards: the metric with n and its 95% interval, its parts, how far the prompts shown got, and
  * the events the project's devices lost unsent, if any.
  * @param {HTMLElement} container
  * @param {SurveyStats} stats
@@ -52,8 +52,11 @@ function card(title, value, notes) {
 export function renderCards(container, stats) {
   const { counts, score, metric } = stats
   const cards = [
-    card('Responses', formatCount(counts.responses), [
-      `${formatCount(counts.answered)} answered, ${formatCount(counts.completed)} completed`,
+    // Each response is a prompt shown, most never answered: the answered share is its rate.
+    card('Shown', formatCount(counts.responses), [
+      `${formatCount(counts.answered)} answered${
+        counts.responses > 0 ? ` (${formatShare(counts.answered, counts.responses)})` : ''
+      }, ${formatCount(counts.completed)} completed`,
       `${formatCount(counts.dismissed)} dismissed`,
       ...(stats.dropped > 0 ? [`events lost on devices: ${formatCount(stats.dropped)}`] : []),
     ]),
