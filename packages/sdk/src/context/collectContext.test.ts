@@ -70,6 +70,11 @@ describe('collectContext', () => {
     }
   })
 
+  it('sends the title with its email addresses taken out', () => {
+    const page = { ...input().page, title: 'Inbox (3) - ann@example.com - Mail' }
+    expect(collectContext(input({ page })).page?.title).toBe('Inbox (3) - :email - Mail')
+  })
+
   it('keeps allow-listed query parameters only', () => {
     const context = collectContext(input({ keepQuery: ['utm_source'] }))
     expect(context.page?.url).toBe('https://app.example.com/reset?utm_source=mail')

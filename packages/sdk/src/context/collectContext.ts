@@ -2,6 +2,7 @@ import { measureJson, type UsageContext } from '@sonde/core'
 import { keepArrays } from '../keepArrays'
 import { safe } from '../runtime/safe'
 import { mostCounted } from './mostCounted'
+import { redactTitle } from './redactTitle'
 import { redactUrl } from './redactUrl'
 import type { SessionState } from './session'
 
@@ -58,7 +59,7 @@ export function collectContext(input: ContextInput): UsageContext {
       // What the document names title may be the page's markup, not its title: a visitor's
       // <img name="title"> in a comment shadows the property, and an element here made the
       // receiver refuse every event of the page, answers and all.
-      title: typeof page.title === 'string' ? page.title : '',
+      title: typeof page.title === 'string' ? redactTitle(page.title) : '',
       ...(referrer ? { referrer } : {}),
       timeOnPageMs: Math.max(0, input.now - page.enteredAt),
       scrollDepth: Math.min(1, Math.max(0, page.scrollDepth)),
