@@ -55,7 +55,10 @@ function link(stage: string, name: string, target: string): void {
   symlinkSync(target, path, 'dir')
 }
 
-/** Builds the declarations and rolls them up into `${dist}/esm/index.d.ts`. */
+/**
+ * Builds the declarations and rolls them up into `${dist}/esm/index.d.ts`, with the script tag's
+ * global beside it (`${dist}/esm/global.d.ts`).
+ */
 export function buildTypes(dist: string): void {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b', packageDir('sdk')], { stdio: 'inherit' })
   const stage = mkdtempSync(join(tmpdir(), 'sonde-types-'))
@@ -124,6 +127,8 @@ export function buildTypes(dist: string): void {
         `declarations: ${result.errorCount} errors, ${result.warningCount} warnings (above)`,
       )
     }
+    // `@sonde/sdk/global`: `window.sonde`'s type, beside the entry whose types it names.
+    cpSync(join(stage, 'src/global.d.ts'), join(dist, 'esm/global.d.ts'))
   } finally {
     rmSync(stage, { recursive: true, force: true })
   }

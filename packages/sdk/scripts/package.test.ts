@@ -24,6 +24,7 @@ const manifest = JSON.parse(readFileSync(join(sdk, 'package.json'), 'utf8'))
 
 const CONSUMER = `
 import { init, type InitOptions, type Sonde, type Survey, SDK_VERSION } from '@sonde/sdk'
+import type { SondeGlobal } from '@sonde/sdk/global'
 
 const nps: Survey = {
   id: 'nps-q4',
@@ -119,6 +120,14 @@ sonde.on('survey:complete', () => {})
 sonde.on('survey:completed', (event) => event.nope)
 // @ts-expect-error a theme the schema does not allow
 init({ endpoint: '/v1/batch', key: 'pk_demo', theme: { colorScheme: 'sepia' } })
+
+// The script tag's window.sonde, typed by importing @sonde/sdk/global.
+const tagged: SondeGlobal | undefined = window.sonde?.init({ endpoint: '/v1/batch', key: 'pk_demo' })
+window.sonde?.track('report_exported', { format: 'csv' })
+const loading: string = window.sonde?.canShow('nps-q4').ok ? 'due' : 'not yet'
+// @ts-expect-error the script tag's API has no such method
+window.sonde?.trak('report_exported')
+void [tagged, loading]
 `
 
 describe('the npm package', () => {
