@@ -39,6 +39,8 @@ function receiver() {
 // The sender as the chunk loads it, counting loads; `fail` refuses the next ones.
 function sender() {
   const state = { loads: 0, fail: 0, started: 0 }
+  // How many started senders have read the store.
+  let reads = 0
   const load = async (): Promise<Sender> => {
     state.loads++
     if (state.fail > 0) {
@@ -48,11 +50,14 @@ function sender() {
     return {
       startDelivery: (options: DeliveryOptions) => {
         state.started++
-        return startDelivery(options)
+        const delivery = startDelivery(options)
+        // Once it has read the store: the queue's records are its own from then on.
+        void delivery.ready().then(() => reads++)
+        return delivery
       },
     }
   }
-  return { state, load }
+  return { state, load, reads: () => reads }
 }
 
 const storedIds = async (endpoint: string) =>
@@ -232,7 +237,9 @@ describe('startQueuedDelivery in Chromium', () => {
     const delivery = start(endpoint, transport, s.load)
     const answered = event('survey.answered')
     await delivery.enqueue(answered)
-    await waitFor(() => s.state.started === 1 && delivery.pending() === 1)
+    // Started is not enough: until the sender has read the store, the queue's unload path sends
+    // (the next test), as it did here on a loaded machine.
+    await waitFor(() => s.reads() === 1 && delivery.pending() === 1)
     window.dispatchEvent(new PageTransitionEvent('pagehide'))
     // One request, the sender's (its envelope counts drops; the queue's has no such field).
     expect(unloads).toHaveLength(1)
