@@ -31,11 +31,34 @@ test.each([
       highLabel: 'محتمل جداً وبكل تأكيد في كل الأحوال',
     },
   ],
+  // A survey written in English only, shown to an Arabic visitor: its words, left to right in a
+  // right-to-left prompt, still stand under their own ends (the high end is on the left).
+  [
+    'an English-only NPS shown in Arabic',
+    'ar',
+    {
+      type: 'nps',
+      text: { en: 'How likely are you to recommend us?' },
+      lowLabel: { en: 'Not at all likely, not in any case whatsoever' },
+      highLabel: { en: 'Extremely likely, in every single case' },
+    },
+  ],
+  [
+    'an Arabic-only NPS shown in English',
+    'en',
+    {
+      type: 'nps',
+      text: 'ما مدى احتمال أن توصي بنا؟',
+      lowLabel: 'غير محتمل على الإطلاق في أي حال من الأحوال',
+      highLabel: 'محتمل جداً وبكل تأكيد في كل الأحوال',
+    },
+    { locale: 'ar' },
+  ],
 ] as const)(
   'on a 320 px phone, %s keeps each end’s words under its own end',
-  async (_, locale, question) => {
+  async (_, locale, question, extra?: Record<string, unknown>) => {
     await page.viewport(320, 640)
-    const { handle, shadow } = show(single(question), { locale })
+    const { handle, shadow } = show(single(question, extra), { locale })
     await handle.ready
     const points = [...shadow.querySelectorAll('[role=radio]')].map((p) =>
       p.getBoundingClientRect(),
