@@ -354,17 +354,21 @@ async function inkSpan(el: Element): Promise<{ fromLeft: number; fromRight: numb
 // an English prompt (an en-US browser, common among Arabic readers) must not run left to right,
 // its "؟" on the right where it reads as its start, nor an English one in an Arabic prompt.
 test('an answer being typed takes the direction of its own text', async () => {
-  for (const [locale, typed, side] of [
-    ['en', 'لماذا التصدير بطيء؟', 'right'],
-    ['ar', 'Export is slow!', 'left'],
+  const both = { en: 'Type here', ar: 'اكتب هنا' }
+  for (const [locale, typed, side, placeholder] of [
+    ['en', 'لماذا التصدير بطيء؟', 'right', both],
+    ['ar', 'Export is slow!', 'left', both],
     // Empty, it keeps the prompt's: its placeholder on the right of an Arabic one.
-    ['ar', '', 'right'],
+    ['ar', '', 'right', both],
+    // A placeholder written in English only, in an Arabic prompt, runs left to right as its
+    // question does: not "...Tell us more", its ellipsis carried to its start.
+    ['ar', '', 'left', { en: 'Tell us more...' }],
+    ['en', '', 'right', { ar: 'أخبرنا بالمزيد...' }],
   ] as const) {
-    const survey = single({
-      type: 'text',
-      text: 'Why?',
-      placeholder: { en: 'Type here', ar: 'اكتب هنا' },
-    })
+    const survey = single(
+      { type: 'text', text: { en: 'Why?', ar: 'لماذا؟' }, placeholder },
+      { locale: 'en' in placeholder ? 'en' : 'ar' },
+    )
     const { ui, handle } = show(survey, { locale })
     await handle.ready
     const box = ui.getByRole('textbox')
