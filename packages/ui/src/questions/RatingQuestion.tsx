@@ -34,9 +34,11 @@ export function RatingQuestion(p: QuestionProps<'rating'>) {
     const items: RadioItem<number>[] = values.map((value) => {
       const stars = plural(ctx.strings.stars, value, ctx.strings.lang)
       const [word, lang] = (value === 1 && low) || (value === scale && high) || []
+      // A name is spoken in one language: an end's words in another than the strings' go with
+      // its number alone ("1 – Poor", not "1 звезда – Poor" read by an English voice).
       return {
         value,
-        label: word ? `${stars} – ${word}` : stars,
+        label: word ? `${lang === ctx.ui ? stars : value} – ${word}` : stars,
         lang: word ? lang : ctx.ui,
         content: <span aria-hidden="true">★</span>,
       }

@@ -204,6 +204,35 @@ describe('rating (CSAT)', () => {
     ])
   })
 
+  // A name has one language: "1 звезда – Poor" under lang=en is Russian read by an English voice.
+  test('stars whose end labels are in another language than the strings name those ends in it', async () => {
+    const stars = single({
+      type: 'rating',
+      scale: 5,
+      style: 'stars',
+      lowLabel: 'Poor',
+      highLabel: { en: 'Excellent', fr: 'Excellent' },
+    })
+    const { ui, handle } = show(stars, { locale: 'ru' })
+    await handle.ready
+    const named = ui
+      .getAllByRole('radio')
+      .map((r) => [r.getAttribute('aria-label'), r.closest('[lang]')?.getAttribute('lang')])
+    expect(named).toEqual([
+      ['1 – Poor', 'en'],
+      ['2 звезды', 'ru'],
+      ['3 звезды', 'ru'],
+      ['4 звезды', 'ru'],
+      ['5 – Excellent', 'en'],
+    ])
+    // The same language as the strings: the ends say their stars too.
+    const french = show(stars, { locale: 'fr' })
+    await french.handle.ready
+    expect(french.ui.getAllByRole('radio').at(-1)?.getAttribute('aria-label')).toBe(
+      '5 étoiles – Excellent',
+    )
+  })
+
   test('plural forms follow the strings shown: English ones for Vietnamese, which has none', async () => {
     // Vietnamese plural rules have only "other": "1 stars" with the English strings.
     const { ui, handle } = show(csatStars, { locale: 'vi' })
