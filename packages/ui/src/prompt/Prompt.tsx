@@ -53,11 +53,12 @@ export function Prompt(p: PromptProps) {
     text ? [tx(text), langOf(text)] : [fallback, ui]
   const question = survey.questions.find((q) => q.id === current)
   // Outside the surface, the region would take the page's lang: it says its UI words are in the
-  // strings' language and its question in the one the question is shown in.
+  // strings' language and its question in the one the question is shown in, each the surface's
+  // when the same (zh-Hant strings on a zh-HK one are read in its voice).
   const [announcement] = useState<Said[]>(() => {
     if (modal || !question) return []
     const [before = '', after = ''] = strings.announce.split('{q}')
-    const q: Said = [tx(question.text), resolveLocale(question.text, locale, survey.locale)]
+    const q: Said = [tx(question.text), langOf(question.text) ?? locale]
     return [[before], q, [after]]
   })
   const { n, total } = session.progress()
@@ -138,7 +139,7 @@ export function Prompt(p: PromptProps) {
           )}
         </div>
       </Surface>
-      <LiveRegion message={announcement} lang={strings.lang} />
+      <LiveRegion message={announcement} lang={ui ?? locale} />
     </>
   )
 }

@@ -159,6 +159,15 @@ describe('navigation', () => {
     expect(langOf(ui.getByText('Step 1 of 3'))).toBe('en')
   })
 
+  test('Traditional Chinese strings on a zh-HK tour are in its language, not a generic zh-Hant', async () => {
+    page()
+    const { ui, handle } = showTour(three, { locale: 'zh-HK' })
+    await handle.ready
+    const langOf = (el: Element) => el.closest('[lang]')?.getAttribute('lang')
+    expect(langOf(ui.getByRole('button', { name: '下一步' }))).toBe('zh-HK')
+    expect(langOf(ui.getByText('第 1 步，共 3 步'))).toBe('zh-HK')
+  })
+
   test('the announcement speaks the counter and the title each in their own language', async () => {
     // A French UI over a tour written in English: the title must not get a French voice.
     page()
