@@ -47,6 +47,21 @@ describe('an author mistake', () => {
       'surveys[0].trigger.page.regex: expected a valid regular expression',
     ],
     [
+      'a URL rule whose regex a crafted link makes backtrack for ever',
+      { surveys: [survey({ trigger: { page: { regex: '^/docs/(\\w+-?)+$' } } })] },
+      'surveys[0].trigger.page.regex: expected no repetition inside a repeated group, as "(a+)+" or "(-?a?)*": a crafted URL would freeze the page',
+    ],
+    [
+      "a survey's audience URL regex with repeated alternatives that start alike",
+      { surveys: [survey({ audience: { url: { regex: '^/(a|ab)*$' } } })] },
+      'surveys[0].audience.url.regex: expected no alternatives starting alike in a repeated group, as "(a|ab)*": a crafted URL would freeze the page',
+    ],
+    [
+      "a tour's page regex with three unbounded repetitions",
+      { tours: [tour({ target: '#a' }, { trigger: { page: { regex: '.*/a/.*/b' } } })] },
+      'tours[0].trigger.page.regex: expected no third unbounded repetition, as ".*a.*b" (no "^" counts as one): a crafted URL would freeze the page',
+    ],
+    [
       'an empty question text',
       { surveys: [survey({}, { text: '' })] },
       'surveys[0].questions[0].text: expected a text, not an empty or blank one',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { type RegexHazard, regexHazard } from './regexHazard'
 
 const nonEmpty = z.string().check(z.minLength(1, 'expected a non-empty string'))
 
@@ -33,7 +34,20 @@ const regexSource = nonEmpty.check(
       return false
     }
   }, 'expected a valid regular expression'),
+  hazard('nested', 'repetition inside a repeated group, as "(a+)+" or "(-?a?)*"'),
+  hazard('overlap', 'alternatives starting alike in a repeated group, as "(a|ab)*"'),
+  hazard('degree', 'third unbounded repetition, as ".*a.*b" (no "^" counts as one)'),
 )
+
+// A rule is matched on every event against a URL anyone can send: a pattern a backtracking engine
+// takes exponential or cubic time on would freeze the host page for a crafted link. Refused here,
+// where configs are checked (the validator chunk, the collector), naming the shape to rewrite.
+function hazard(kind: RegexHazard, shape: string) {
+  return z.refine<string>(
+    (source) => regexHazard(source) !== kind,
+    `expected no ${shape}: a crafted URL would freeze the page`,
+  )
+}
 
 /**
  * A URL rule: exactly one of `exact`, `prefix`, `glob` (`*` within a segment, `**` across

@@ -1,0 +1,119 @@
+/** Why a regular expression could take seconds on a crafted URL, or null. */
+export type RegexHazard = 'nested' | 'overlap' | 'degree'
+
+// An atom as the scan keeps it: how its text can start (a character, or '' for any of many),
+// and, for a group, whether it repeats inside and whether two of its alternatives start alike.
+interface Atom {
+  first: string
+  repeats: boolean
+  overlaps: boolean
+}
+
+interface Frame {
+  firsts: string[]
+  repeats: boolean
+  /** How the current alternative starts; null while it is empty. */
+  first: string | null
+}
+
+const wide = ''
+const repetition = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/
+
+/**
+ * Reads a regular expression's source (as `new RegExp(source)` takes it, no flags) for the
+ * shapes a backtracking engine, as every browser's is, takes exponential or cubic time on: a
+ * repeated group that repeats inside (`(a+)+`, `(.*)*`), a repeated group whose alternatives can
+ * start with the same character (`(a|ab)*`, `(\w|\d)+`), and three unbounded repetitions counting
+ * one for a pattern not anchored with `^` (`.*.*x`, `a.*b.*c`): a rule is matched on every event
+ * against a URL anyone can send. A repetition ending the pattern costs nothing and is not
+ * counted. Conservative: it may refuse a pattern that is safe, never the reverse for these
+ * shapes; what it cannot see, quadratic time, the matcher bounds by the URL's length.
+ */
+export function regexHazard(source: string): RegexHazard | null {
+  const stack: Frame[] = [{ firsts: [], repeats: false, first: null }]
+  let last: Atom | null = null
+  let unbounded = 0
+  let endingRepeat = false
+  let hazard: RegexHazard | null = null
+  let i = 0
+  const top = () => stack[stack.length - 1] as Frame
+  const atom = (first: string, repeats = false, overlaps = false) => {
+    const frame = top()
+    frame.first ??= first
+    last = { first, repeats, overlaps }
+    endingRepeat = false
+  }
+  while (i < source.length) {
+    const c = source[i] as string
+    const quantifier = repetition.exec(source.slice(i))
+    if (c === '\\') {
+      const next = source[i + 1] ?? ''
+      i += 2
+      if ('bB'.includes(next)) continue
+      atom('dDwWsS'.includes(next) || /\d/.test(next) ? wide : `\\${next}`)
+      continue
+    }
+    if (c === '[') {
+      let j = i + 1
+      if (source[j] === '^') j++
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1
+      i = j + 1
+      atom(wide)
+      continue
+    }
+    if (c === '(') {
+      const prefix = /^\(\?(?:[:=!]|<[=!]|<[^>]*>)?/.exec(source.slice(i))?.[0] ?? '('
+      i += prefix.length
+      stack.push({ firsts: [], repeats: false, first: null })
+      continue
+    }
+    if (c === '|' || c === ')') {
+      const frame = top()
+      // An empty alternative starts like any other.
+      frame.firsts.push(frame.first ?? wide)
+      frame.first = null
+      i++
+      if (c === '|') continue
+      if (stack.length === 1) continue
+      stack.pop()
+      const firsts = frame.firsts
+      const overlaps =
+        firsts.length > 1 &&
+        firsts.some((f, k) =>
+          firsts.some((g, n) => n !== k && (f === wide || g === wide || f === g)),
+        )
+      atom(firsts.length === 1 ? (firsts[0] as string) : wide, frame.repeats, overlaps)
+      if (frame.repeats) top().repeats = true
+      continue
+    }
+    if (quantifier && last) {
+      const [text, , comma, max] = quantifier
+      i += text.length
+      if (source[i] === '?') i++
+      const current = last as Atom
+      const endless = text === '*' || text === '+' || (comma !== undefined && !max)
+      // Any count that varies (`?` too): `(-?[^/]?)+` splits a run as many ways as `(a+)+`.
+      const varies = comma !== undefined ? max !== quantifier[1] : quantifier[1] === undefined
+      if (endless && current.repeats) hazard ??= 'nested'
+      if (endless && current.overlaps) hazard ??= 'overlap'
+      if (varies) top().repeats = true
+      if (endless) {
+        unbounded++
+        endingRepeat = stack.length === 1
+      }
+      last = null
+      continue
+    }
+    i++
+    if (c === '^' || c === '$') {
+      if (c === '$') endingRepeat = false
+      continue
+    }
+    atom(c === '.' ? wide : c)
+  }
+  if (hazard) return hazard
+  // Anchored when it starts with `^` and no `|` outside a group offers a way round it.
+  const anchored = source.startsWith('^') && (stack[0] as Frame).firsts.length === 0
+  const degree = unbounded - (endingRepeat ? 1 : 0) + (anchored ? 0 : 1)
+  return degree >= 3 ? 'degree' : null
+}
