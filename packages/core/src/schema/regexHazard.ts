@@ -50,7 +50,8 @@ export function regexHazard(source: string): RegexHazard | null {
       const next = source[i + 1] ?? ''
       i += 2
       if ('bB'.includes(next)) continue
-      atom('dDwWsS'.includes(next) || /\d/.test(next) ? wide : `\\${next}`)
+      // An escaped sign is that sign; a class, a reference or a code (\x2F is "/") any.
+      atom(/[dwsxucpk\d]/i.test(next) ? wide : /[^a-z]/i.test(next) ? next : `\\${next}`)
       continue
     }
     if (c === '[') {
