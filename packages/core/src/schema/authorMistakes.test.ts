@@ -57,6 +57,11 @@ describe('an author mistake', () => {
       'surveys[0].audience.url.regex: expected no alternatives starting alike in a repeated group, as "(a|ab)*": a crafted URL would freeze the page',
     ],
     [
+      'a URL glob with three "**" before its end',
+      { surveys: [survey({ audience: { url: { glob: '/**/orgs/**/billing/**/edit' } } })] },
+      'surveys[0].audience.url.glob: expected at most two "**" before the end: a crafted URL would freeze the page',
+    ],
+    [
       "a tour's page regex with three unbounded repetitions",
       { tours: [tour({ target: '#a' }, { trigger: { page: { regex: '.*/a/.*/b' } } })] },
       'tours[0].trigger.page.regex: expected no third unbounded repetition, as ".*a.*b" (no "^" counts as one): a crafted URL would freeze the page',
