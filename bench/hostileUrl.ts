@@ -1,0 +1,42 @@
+// What a crafted link costs the matcher: rules of the shapes the validator still takes, each at
+// its worst (two unbounded repetitions, or one unanchored; two "**" before the end), against
+// links built to make a backtracking engine try every way, 100 KB long and just under the
+// 2,000 characters a glob or regex reads. Matched on every event, so the budget is per match.
+// Run: pnpm exec tsx bench/hostileUrl.ts
+
+import { parse } from '../packages/core/src/schema/parse'
+import type { UrlRule } from '../packages/core/src/schema/urlRule'
+import { urlRuleSchema } from '../packages/core/src/schema/urlRule'
+import { matchUrl } from '../packages/core/src/targeting/index'
+
+const BUDGET_MS = 16
+const cases: [UrlRule, string][] = [
+  [{ regex: '.*x' }, 'a'],
+  [{ regex: '^.*.*x' }, 'a'],
+  [{ regex: 'foo.*bar' }, 'foo'],
+  [{ regex: '^/a/.*/b/.*/c' }, '/a/b'],
+  [{ glob: '/**/a/**/b' }, '/a'],
+  [{ glob: '/docs/*-*-*/**/x' }, '-'],
+  [{ glob: 'https://acme.com/**/a/**/b' }, '/a'],
+]
+let worst = 0
+console.log('hostile URLs: ms per match, 100 KB link and one of 2,000 characters')
+for (const [rule, unit] of cases) {
+  if (!parse(urlRuleSchema, rule).ok)
+    throw new Error(`the validator refuses ${JSON.stringify(rule)}`)
+  const origin = 'glob' in rule && rule.glob.startsWith('https') ? 'https://acme.com' : ''
+  const row = [100_000, 1_990].map((length) => {
+    const url = `${origin}/${unit.repeat(Math.floor((length - origin.length - 1) / unit.length))}`
+    const start = performance.now()
+    matchUrl(rule, url)
+    return performance.now() - start
+  })
+  worst = Math.max(worst, ...row)
+  console.log(
+    `  ${JSON.stringify(rule).padEnd(36)} ${row.map((ms) => ms.toFixed(2).padStart(8)).join(' ')}`,
+  )
+}
+console.log(
+  `  worst ${worst.toFixed(2)} ms, budget ${BUDGET_MS} ms: ${worst <= BUDGET_MS ? 'ok' : 'OVER'}`,
+)
+if (worst > BUDGET_MS) process.exitCode = 1
