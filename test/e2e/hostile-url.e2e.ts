@@ -1,0 +1,66 @@
+import { expect, type Page, test } from '@playwright/test'
+import { hostHtml, promptDialog, receive, serveHost } from './host'
+
+// A link anyone can send may be hundreds of KB long. Sonde matches URL rules on every event, and what a
+// rule the validator takes costs a backtracking engine grows with the square of the URL: a
+// ".*x" page trigger and a "/**/a/**/b" audience froze the page for seconds on each event.
+const question = [{ id: 'q', type: 'nps', text: 'How likely are you to recommend us?' }]
+const config = {
+  surveys: [
+    {
+      id: 'on-x',
+      version: 1,
+      kind: 'nps',
+      questions: question,
+      trigger: { page: { regex: '.*x' } },
+    },
+    {
+      id: 'in-b',
+      version: 1,
+      kind: 'nps',
+      questions: question,
+      trigger: { event: 'ping' },
+      audience: { url: { glob: '/**/a/**/b' } },
+    },
+    {
+      id: 'pinged',
+      version: 1,
+      kind: 'csat',
+      questions: [{ id: 'q', type: 'rating', scale: 5, text: 'How satisfied are you?' }],
+      trigger: { event: 'ping' },
+    },
+  ],
+}
+type W = {
+  sonde: { track(n: string): void; canShow(id: string): { ok: boolean; reason?: string } }
+}
+const canShow = (page: Page, id: string) =>
+  page.evaluate((id) => (window as unknown as W).sonde.canShow(id), id)
+
+test('a crafted 400 KB link leaves the page answering, its rules holding for nothing', async ({
+  page,
+}) => {
+  await receive(page)
+  await page.route('**/fixtures/hostile.config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }),
+  )
+  const attrs = {
+    endpoint: '/v1/batch',
+    key: 'pk_hostile',
+    config: '/fixtures/hostile.config.json',
+  }
+  await serveHost(page, hostHtml(attrs))
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.goto('/app/reports')
+  await expect.poll(async () => (await canShow(page, 'pinged')).reason).not.toBe('loading')
+  // A route of the app's own, as a link would open it: 400,000 characters of "/a" (Chromium keeps 2 MB).
+  await page.evaluate(() => history.pushState(null, '', `/app${'/a'.repeat(200_000)}`))
+  await page.evaluate(() => (window as unknown as W).sonde.track('ping'))
+  await expect(promptDialog(page)).toHaveAccessibleName(/How satisfied/)
+  expect(await canShow(page, 'in-b')).toMatchObject({ ok: false })
+  expect(await canShow(page, 'on-x')).toMatchObject({ ok: false })
+  expect(errors).toEqual([])
+})
