@@ -16,6 +16,8 @@ describe('regexHazard', () => {
     ['^(a|ab)+$', 'overlap'],
     ['(\\w|\\d)+!', 'overlap'],
     ['(\\/|/)*$', 'overlap'],
+    ['(?:(?:a|a))*$', 'overlap'],
+    ['^/((a|a)b)+$', 'overlap'],
     ['(\\x2F|/)+$', 'overlap'],
     ['(a?b|b)*$', 'nested'],
     ['(\\1|a)+$', 'overlap'],

@@ -12,6 +12,8 @@ interface Atom {
 interface Frame {
   firsts: string[]
   repeats: boolean
+  /** Two alternatives start alike here or in a group within, `((a|a)b)*` being `(ab|ab)*`. */
+  overlaps: boolean
   /** How the current alternative starts; null while it is empty. */
   first: string | null
 }
@@ -30,7 +32,7 @@ const repetition = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/
  * shapes; what it cannot see, quadratic time, the matcher bounds by the URL's length.
  */
 export function regexHazard(source: string): RegexHazard | null {
-  const stack: Frame[] = [{ firsts: [], repeats: false, first: null }]
+  const stack: Frame[] = [{ firsts: [], repeats: false, overlaps: false, first: null }]
   let last: Atom | null = null
   let unbounded = 0
   let endingRepeat = false
@@ -40,6 +42,7 @@ export function regexHazard(source: string): RegexHazard | null {
   const atom = (first: string, repeats = false, overlaps = false) => {
     const frame = top()
     frame.first ??= first
+    if (overlaps) frame.overlaps = true
     last = { first, repeats, overlaps }
     endingRepeat = false
   }
@@ -65,7 +68,7 @@ export function regexHazard(source: string): RegexHazard | null {
     if (c === '(') {
       const prefix = /^\(\?(?:[:=!]|<[=!]|<[^>]*>)?/.exec(source.slice(i))?.[0] ?? '('
       i += prefix.length
-      stack.push({ firsts: [], repeats: false, first: null })
+      stack.push({ firsts: [], repeats: false, overlaps: false, first: null })
       continue
     }
     if (c === '|' || c === ')') {
@@ -79,10 +82,11 @@ export function regexHazard(source: string): RegexHazard | null {
       stack.pop()
       const firsts = frame.firsts
       const overlaps =
-        firsts.length > 1 &&
-        firsts.some((f, k) =>
-          firsts.some((g, n) => n !== k && (f === wide || g === wide || f === g)),
-        )
+        frame.overlaps ||
+        (firsts.length > 1 &&
+          firsts.some((f, k) =>
+            firsts.some((g, n) => n !== k && (f === wide || g === wide || f === g)),
+          ))
       atom(firsts.length === 1 ? (firsts[0] as string) : wide, frame.repeats, overlaps)
       if (frame.repeats) top().repeats = true
       continue
