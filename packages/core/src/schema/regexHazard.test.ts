@@ -66,14 +66,15 @@ describe('regexHazard', () => {
   // way: a missed exponential shape would keep this test on one pattern for hours (hung before
   // the check existed, on such shapes as "(a|a)*$").
   it('takes nothing that backtracks exponentially on a crafted URL', () => {
-    const group = fc
-      .tuple(
-        fc.array(fc.tuple(atom, fc.constantFrom('', '?', '*', '+')), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-      )
-      .map(([parts]) => parts.map(([a, q]) => a + q).join(''))
+    const simple = fc
+      .array(fc.tuple(atom, fc.constantFrom('', '?', '*', '+')), { minLength: 1, maxLength: 3 })
+      .map((parts) => parts.map(([a, q]) => a + q).join(''))
+    // An alternative of atoms and groups of alternatives: "((a|a)b)*" splits as "(ab|ab)*" does.
+    const item = fc.oneof(
+      atom,
+      fc.array(simple, { minLength: 1, maxLength: 3 }).map((alts) => `(?:${alts.join('|')})`),
+    )
+    const group = fc.array(item, { minLength: 1, maxLength: 3 }).map((items) => items.join(''))
     const pattern = fc
       .tuple(
         any,
@@ -85,7 +86,10 @@ describe('regexHazard', () => {
         ([before, alternatives, r, after]) => `${before}(?:${alternatives.join('|')})${r}${after}`,
       )
     const crafted = fc
-      .tuple(fc.constantFrom('a', 'ab', '/a', '1', 'a-', '/'), fc.constantFrom('!', '/!', '#'))
+      .tuple(
+        fc.constantFrom('a', 'ab', '/a', '1', 'a-', '/', 'aab', 'ba'),
+        fc.constantFrom('!', '/!', '#'),
+      )
       .map(([unit, end]) => unit.repeat(Math.ceil(28 / unit.length)) + end)
     fc.assert(
       fc.property(pattern, crafted, (source, url) => {
