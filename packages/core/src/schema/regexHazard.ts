@@ -5,13 +5,14 @@ export type RegexHazard = 'nested' | 'overlap' | 'degree'
 // and, for a group, whether it repeats inside and whether two of its alternatives start alike.
 interface Atom {
   first: string
-  repeats: boolean
+  /** What repeats inside: 0 nothing, 1 a count that varies a little, 2 one that varies more. */
+  repeats: number
   overlaps: boolean
 }
 
 interface Frame {
   firsts: string[]
-  repeats: boolean
+  repeats: number
   /** Two alternatives start alike here or in a group within, `((a|a)b)*` being `(ab|ab)*`. */
   overlaps: boolean
   /** How the current alternative starts; null while it is empty. */
@@ -32,14 +33,14 @@ const repetition = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/
  * shapes; what it cannot see, quadratic time, the matcher bounds by the URL's length.
  */
 export function regexHazard(source: string): RegexHazard | null {
-  const stack: Frame[] = [{ firsts: [], repeats: false, overlaps: false, first: null }]
+  const stack: Frame[] = [{ firsts: [], repeats: 0, overlaps: false, first: null }]
   let last: Atom | null = null
   let unbounded = 0
   let endingRepeat = false
   let hazard: RegexHazard | null = null
   let i = 0
   const top = () => stack[stack.length - 1] as Frame
-  const atom = (first: string, repeats = false, overlaps = false) => {
+  const atom = (first: string, repeats = 0, overlaps = false) => {
     const frame = top()
     frame.first ??= first
     if (overlaps) frame.overlaps = true
@@ -68,7 +69,7 @@ export function regexHazard(source: string): RegexHazard | null {
     if (c === '(') {
       const prefix = /^\(\?(?:[:=!]|<[=!]|<[^>]*>)?/.exec(source.slice(i))?.[0] ?? '('
       i += prefix.length
-      stack.push({ firsts: [], repeats: false, overlaps: false, first: null })
+      stack.push({ firsts: [], repeats: 0, overlaps: false, first: null })
       continue
     }
     if (c === '|' || c === ')') {
@@ -88,7 +89,7 @@ export function regexHazard(source: string): RegexHazard | null {
             firsts.some((g, n) => n !== k && (f === wide || g === wide || f === g)),
           ))
       atom(firsts.length === 1 ? (firsts[0] as string) : wide, frame.repeats, overlaps)
-      if (frame.repeats) top().repeats = true
+      top().repeats = Math.max(top().repeats, frame.repeats)
       continue
     }
     if (quantifier && last) {
@@ -96,13 +97,16 @@ export function regexHazard(source: string): RegexHazard | null {
       i += text.length
       if (source[i] === '?') i++
       const current = last as Atom
-      const endless = text === '*' || text === '+' || (comma !== undefined && !max)
+      // The most it takes: ten or more cost as much as no end (`.{0,999}` is `.*` to a URL).
+      const most = text === '?' ? 1 : Number((comma === undefined ? quantifier[1] : max) || 1e9)
+      const many = most >= 10
       // Any count that varies (`?` too): `(-?[^/]?)+` splits a run as many ways as `(a+)+`.
       const varies = comma !== undefined ? max !== quantifier[1] : quantifier[1] === undefined
-      if (endless && current.repeats) hazard ??= 'nested'
-      if (endless && current.overlaps) hazard ??= 'overlap'
-      if (varies) top().repeats = true
-      if (endless) {
+      const level = varies ? (many ? 2 : 1) : 0
+      if ((many && current.repeats > 0) || (most > 1 && current.repeats > 1)) hazard ??= 'nested'
+      if (many && current.overlaps) hazard ??= 'overlap'
+      top().repeats = Math.max(top().repeats, level)
+      if (level > 1) {
         unbounded++
         endingRepeat = stack.length === 1
       }
