@@ -103,7 +103,9 @@ export function regexHazard(source: string): RegexHazard | null {
       // Any count that varies (`?` too): `(-?[^/]?)+` splits a run as many ways as `(a+)+`.
       const varies = comma !== undefined ? max !== quantifier[1] : quantifier[1] === undefined
       const level = varies ? (many ? 2 : 1) : 0
-      if ((many && current.repeats > 0) || (most > 1 && current.repeats > 1)) hazard ??= 'nested'
+      // A count inside a count multiplies the ways: `(a{1,9}){1,9}` has 9^9 of them.
+      const outer = many || (varies && most > 1) || most >= 4 ? 1 : most > 1 ? 2 : 3
+      if (current.repeats >= outer) hazard ??= 'nested'
       if (many && current.overlaps) hazard ??= 'overlap'
       top().repeats = Math.max(top().repeats, level)
       if (level > 1) {
