@@ -12,7 +12,8 @@ import { startSonde } from './start'
 // in order. With neither, it stays silent until `window.sonde.init()` is called.
 type Call = [string, unknown[]]
 type Method = (...args: unknown[]) => unknown
-type Host = Window & { sonde?: { _q?: Call[] } | Sonde }
+// Only its `sonde`, as the page may have it: the stub, nothing, or anything of its own.
+type Host = { sonde?: { _q?: Call[] } | Sonde }
 // `window.sonde` once a copy of this bundle has booted.
 type Booted = { __sonde?: true; init(options: InitOptions): unknown }
 

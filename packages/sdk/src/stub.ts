@@ -2,7 +2,7 @@
 // window.sonde queues every call until the bundle arrives and replays them in order. It only
 // defines a queue and loads nothing, so it runs under a strict CSP with a nonce and never
 // touches a Trusted Types sink.
-;((w: Window & { sonde?: unknown }) => {
+;((w: { sonde?: unknown }) => {
   // An element with id="sonde" is only the browser's named access to it: the stub takes the name,
   // as the bundle does. Anything else named so (a stub pasted twice, the page's own) stays.
   if (w.sonde && !(w.sonde instanceof Element)) return
