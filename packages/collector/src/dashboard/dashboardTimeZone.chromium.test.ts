@@ -93,7 +93,8 @@ describe.skipIf(!existsSync(executablePath))('dashboard trend axis in any time z
           await tab.reload()
           const read = () =>
             tab.evaluate(() => (globalThis as { sondeTicks?: string[][] }).sondeTicks ?? [])
-          await expect.poll(read).toEqual(expect.arrayContaining(ticks))
+          // The chart draws once the stats arrive: on a loaded machine, past expect.poll's 1 s.
+          await expect.poll(read, { timeout: 10_000 }).toEqual(expect.arrayContaining(ticks))
           // Every tick, each day's the expected ones leave between them, is a UTC midnight and
           // named by its own day.
           const day = new Intl.DateTimeFormat('en-US', {
