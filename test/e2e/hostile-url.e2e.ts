@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { hostHtml, promptDialog, receive, serveHost } from './host'
+import { flushedEvent, hostHtml, promptDialog, receive, serveHost } from './host'
 
 // A link anyone can send may be hundreds of KB long. Sonde matches URL rules on every event, and what a
 // rule the validator takes costs a backtracking engine grows with the square of the URL: a
@@ -37,10 +37,10 @@ type W = {
 const canShow = (page: Page, id: string) =>
   page.evaluate((id) => (window as unknown as W).sonde.canShow(id), id)
 
-test('a crafted 400 KB link leaves the page answering, its rules holding for nothing', async ({
+test('a crafted 400 KB link leaves the page answering, its rules holding for nothing, and the answer sent', async ({
   page,
 }) => {
-  await receive(page)
+  const received = await receive(page)
   await page.route('**/fixtures/hostile.config.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }),
   )
@@ -62,5 +62,14 @@ test('a crafted 400 KB link leaves the page answering, its rules holding for not
   await expect(promptDialog(page)).toHaveAccessibleName(/How satisfied/)
   expect(await canShow(page, 'in-b')).toMatchObject({ ok: false })
   expect(await canShow(page, 'on-x')).toMatchObject({ ok: false })
+  // The answer goes out with the page's address cut short: whole, the path (in url and path
+  // both) made the event too large for any batch, and the answer was dropped.
+  await promptDialog(page).getByRole('radio', { name: /^4/ }).click()
+  const completed = await flushedEvent(page, received, 'survey.completed')
+  const sent = completed?.context as { page: { url: string; path: string } }
+  expect(sent.page.path).toMatch(/^\/app(\/a)+\/?$/)
+  expect(sent.page.path.length).toBeLessThanOrEqual(2_000)
+  expect(sent.page.url).toBe(new URL(sent.page.url).href)
+  expect(sent.page.url.length).toBeLessThanOrEqual(2_000)
   expect(errors).toEqual([])
 })

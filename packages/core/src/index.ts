@@ -22,6 +22,7 @@ export {
   type CapsResult,
   type Clock,
   classifyResponse,
+  clipText,
   compareAge,
   createMemoryStore,
   createOutbox,

@@ -181,4 +181,33 @@ describe('collectContext', () => {
     expect(JSON.stringify(sent).length).toBeLessThan(8_000)
     expect(sent).toMatchObject({ export: 3, search: 2, view_item_100000: 1 })
   })
+
+  // A link anyone can send may be 2 MB long (Chromium's limit), and the page's address goes in
+  // url and path both: whole, it made the answer's event too large for any batch.
+  it.each([
+    ['a 400,000-character path', `https://app.example.com/app${'/a'.repeat(200_000)}`],
+    ['an allow-listed query of 300 KB', `https://app.example.com/search?q=${'x'.repeat(300_000)}`],
+    ['a path of escapes cut mid-escape', `https://app.example.com/${'%E2%82%AC'.repeat(50_000)}`],
+    ['a path of astral characters', `https://app.example.com/${'😀'.repeat(100_000)}`],
+  ])('sends %s cut to 2,000 characters, each a valid URL', (_, href) => {
+    const referrer = href
+    const title = `Report ${'😀'.repeat(100_000)}`
+    const page = { ...input().page, href, referrer, title }
+    const sent = collectContext(input({ page, keepQuery: ['q'] })).page ?? {}
+    for (const url of [sent.url ?? '', sent.referrer ?? '']) {
+      expect(url.length).toBeLessThanOrEqual(2_000)
+      expect(new URL(url).href).toBe(url)
+      expect(url).not.toMatch(/%[\dA-F]?$/)
+    }
+    // Cut, not emptied: the address still reads as the page's.
+    expect(sent.url?.length).toBeGreaterThan(1_990)
+    expect(sent.url?.startsWith('https://app.example.com/')).toBe(true)
+    expect(sent.path?.length).toBeLessThanOrEqual(2_000)
+    expect(sent.title?.length).toBeLessThanOrEqual(500)
+    expect(sent.title?.startsWith('Report 😀')).toBe(true)
+    expect(sent.title?.endsWith('😀')).toBe(true)
+    expect(JSON.stringify(sent).length).toBeLessThan(12_000)
+    const restricted = collectContext(input({ page, restricted: true })).page ?? {}
+    expect(restricted.path?.length).toBeLessThanOrEqual(2_000)
+  })
 })

@@ -1,4 +1,4 @@
-import { measureJson, type UsageContext } from '@sonde/core'
+import { clipText, measureJson, type UsageContext } from '@sonde/core'
 import { keepArrays } from '../keepArrays'
 import { safe } from '../runtime/safe'
 import { mostCounted } from './mostCounted'
@@ -36,30 +36,36 @@ export interface ContextInput {
 // the 48 KB the unload path allows.
 const MAX_BYTES = 8_000
 
+// A page's address or title past these says nothing more to whoever reads the answers, and a
+// link anyone can send may be 2 MB long: whole, it made every event of the page, answers and all,
+// too large for any batch.
+const MAX_URL = 2_000
+const MAX_TITLE = 500
+
 /** How many of a session's event names an event's context names, the most counted first. */
 const SESSION_EVENTS = 100
 
 /** The `context` of an event, redacted per the privacy defaults. */
 export function collectContext(input: ContextInput): UsageContext {
   // Of the redacted URL: a data: page's path is its document.
-  const path = pathOf(redactUrl(input.page.href))
+  const path = clipUrl(pathOf(redactUrl(input.page.href)))
   // Tags ignore case, segments do not: an app's 'en-us' and the browser's 'en-US' are one locale.
   const locale = safe(() => Intl.getCanonicalLocales(input.locale)[0], undefined) ?? input.locale
   if (input.restricted) return { page: { path }, locale }
   const { page, session, user } = input
-  const referrer = page.referrer ? redactUrl(page.referrer) : ''
+  const referrer = page.referrer ? clipUrl(redactUrl(page.referrer)) : ''
   const custom = bounded('context', readCustom(input), input)
   // `context: { app: { version } }` names the app version in either form, object or function.
   const app = custom.app as { version?: unknown } | undefined
   const version = input.appVersion ?? (typeof app?.version === 'string' ? app.version : undefined)
   return {
     page: {
-      url: redactUrl(page.href, input.keepQuery),
+      url: clipUrl(redactUrl(page.href, input.keepQuery)),
       path,
       // What the document names title may be the page's markup, not its title: a visitor's
       // <img name="title"> in a comment shadows the property, and an element here made the
       // receiver refuse every event of the page, answers and all.
-      title: typeof page.title === 'string' ? redactTitle(page.title) : '',
+      title: typeof page.title === 'string' ? clipText(redactTitle(page.title), MAX_TITLE) : '',
       ...(referrer ? { referrer } : {}),
       timeOnPageMs: Math.max(0, input.now - page.enteredAt),
       scrollDepth: Math.min(1, Math.max(0, page.scrollDepth)),
@@ -88,6 +94,12 @@ export function collectContext(input: ContextInput): UsageContext {
     ...(version ? { app: { version } } : {}),
     custom,
   }
+}
+
+// Without an escape cut in half: "%E2%8" would be read back as the text it spells.
+function clipUrl(href: string): string {
+  const clipped = clipText(href, MAX_URL)
+  return clipped === href ? href : clipped.replace(/%[\da-f]?$/i, '')
 }
 
 function pathOf(href: string): string {
