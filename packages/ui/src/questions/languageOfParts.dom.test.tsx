@@ -70,6 +70,28 @@ describe('language of parts (WCAG 3.1.2)', () => {
     },
   )
 
+  // The field's name and hint are the strings', and a respondent reading them types in their
+  // language: the field sits in the Other choice's label, which carries the strings' lang.
+  test.each([false, true])(
+    'the Other field of a survey in a fallback language is in the strings’ (multiple: %s)',
+    async (multiple) => {
+      const survey = single({
+        type: 'choice',
+        multiple,
+        other: true,
+        text: 'What got in the way?',
+        options: [{ id: 'speed', label: 'Speed' }],
+      })
+      const { ui, handle } = show(survey, { locale: 'fr' })
+      await handle.ready
+      const role = multiple ? 'checkbox' : 'radio'
+      expect(langOf(ui.getByRole('heading'))).toBe('en')
+      fireEvent.click(ui.getByRole(role, { name: 'Autre' }))
+      const field = await ui.findByRole('textbox', { name: /^Autre/ })
+      expect(langOf(field)).toBe('fr')
+    },
+  )
+
   // zh is Simplified: shown to a zh-TW reader for want of a Traditional text, it is not in the
   // surface's zh-TW (whose fonts draw Traditional glyphs), though the language is the same.
   test('a text in another script of the respondent’s language carries it', async () => {
