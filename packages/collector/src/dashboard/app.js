@@ -5,13 +5,8 @@
 import { ApiError, fetchStats, fetchSurveys } from './api.js'
 import { drawTrend, followWidth } from './chart.js'
 import { byId, el, fill } from './dom.js'
-import {
-  renderCards,
-  renderDistribution,
-  renderSegments,
-  renderTrendTable,
-  renderVerbatims,
-} from './render.js'
+import { renderCards, renderDistribution, renderSegments, renderTrendTable } from './render.js'
+import { renderVerbatims } from './verbatims.js'
 
 /** @typedef {import('./api.js').Access} Access */
 /** @typedef {import('./api.js').SurveyStats} SurveyStats */

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdir } from 'node:fs/promises'
 import { scoreNps } from '@sonde/core'
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +7,7 @@ import type { Database } from '../db/database'
 import { backends } from '../test/backends'
 import { countPixels } from '../test/countPixels'
 import {
+  axeViolations,
   type DashboardBrowser,
   executablePath,
   openDashboardBrowser,
@@ -20,27 +20,6 @@ import { postBatch, resetDatabase, testApp } from '../test/harness'
 const scores = [10, 9, 9, 8, 7, 3, 0, 10, 6, 9, 10]
 const loneDay = '2026-11-05'
 const backend = backends[0]!
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-// axe-core's violations in both colour schemes, each as "scheme rule: selector", so a failure
-// says what and where at once. The script goes in through the DevTools protocol, which the CSP
-// does not govern: the page is audited as served, CSP and Trusted Types on.
-async function axeViolations(page: Page): Promise<string[]> {
-  const found: string[] = []
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(await axeSource)
-    const violations = await page.evaluate(async () => {
-      const { axe } = globalThis as unknown as { axe: typeof import('axe-core') }
-      const results = await axe.run()
-      return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target}`))
-    })
-    found.push(...violations.map((violation) => `${colorScheme} ${violation}`))
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  return found
-}
-
 describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
   let db: Database
   let dashboard: DashboardBrowser

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { scoreCsat } from '@sonde/core'
 import { describe, expect, it } from 'vitest'
 import { verbatimLimit } from './api.js'
-import { renderCards, renderSegments, renderTrendTable, renderVerbatims } from './render.js'
+import { renderCards, renderSegments, renderTrendTable } from './render.js'
+import { renderVerbatims, verbatimPage } from './verbatims.js'
 
 function csatStats(scale: number, answers: number[]) {
   return {
@@ -184,19 +185,82 @@ describe('renderVerbatims', () => {
     locale: null,
     device: null,
   })
+  // Each "Show more" press, as a keyboard user makes it: the button goes, and the focus with it.
+  const showAll = (list: HTMLElement) => {
+    for (
+      let more = list.querySelector('.more button');
+      more;
+      more = list.querySelector('.more button')
+    ) {
+      ;(more as HTMLButtonElement).click()
+    }
+  }
+
   it.each([
     [verbatimLimit - 1, null],
     [
       verbatimLimit,
       `The newest ${verbatimLimit} only: narrow the range or choose a bucket to read older ones.`,
     ],
-  ])('with %i verbatims says whether older ones are left out', (count, note) => {
+  ])('with %i verbatims says at their end whether older ones are left out', (count, note) => {
     const filter = document.createElement('div')
     const list = document.createElement('ul')
     const verbatims = Array.from({ length: count }, (_, i) => verbatim(i))
     renderVerbatims(filter, list, { ...csatStats(5, []), verbatims }, '', () => {})
+    expect(list.querySelector('.note')).toBeNull()
+    showAll(list)
     expect(list.querySelectorAll('blockquote')).toHaveLength(count)
     expect(list.querySelector('.note')?.textContent ?? null).toBe(note)
+    expect(list.lastElementChild?.classList.contains('note')).toBe(note !== null)
+  })
+
+  // All 500 at once made the page 30,000 px long, the panels below out of reach.
+  it('lists a page of verbatims, and each press of "Show more" the next, focusing its first', () => {
+    const list = document.createElement('ul')
+    document.body.append(list)
+    const verbatims = Array.from({ length: 60 }, (_, i) => verbatim(i))
+    renderVerbatims(
+      document.createElement('div'),
+      list,
+      { ...csatStats(5, []), verbatims },
+      '',
+      () => {},
+    )
+    const quotes = () => [...list.querySelectorAll('blockquote')].map((q) => q.textContent)
+    const more = () => list.querySelector<HTMLButtonElement>('.more button')
+    expect(verbatimPage).toBe(25)
+    expect(quotes()).toEqual(verbatims.slice(0, 25).map((v) => v.text))
+    expect(more()?.textContent).toBe('Show 25 more (35 left)')
+    more()?.click()
+    expect(quotes()).toEqual(verbatims.slice(0, 50).map((v) => v.text))
+    expect(document.activeElement?.querySelector('blockquote')?.textContent).toBe('comment 25')
+    expect(more()?.textContent).toBe('Show 10 more (10 left)')
+    more()?.click()
+    expect(quotes()).toEqual(verbatims.map((v) => v.text))
+    expect(document.activeElement?.querySelector('blockquote')?.textContent).toBe('comment 50')
+    expect(more()).toBeNull()
+    // Choosing a bucket lists its verbatims from the start again.
+    renderVerbatims(
+      document.createElement('div'),
+      list,
+      { ...csatStats(5, []), verbatims },
+      'unsatisfied',
+      () => {},
+    )
+    expect(quotes()).toHaveLength(25)
+    list.remove()
+  })
+
+  it('says there are none', () => {
+    const list = document.createElement('ul')
+    renderVerbatims(
+      document.createElement('div'),
+      list,
+      { ...csatStats(5, []), verbatims: [] },
+      '',
+      () => {},
+    )
+    expect(list.textContent).toBe('No verbatims.')
   })
 
   // Verbatims are in their respondents' languages, in an English page: an Arabic one laid out

@@ -1,8 +1,7 @@
 // @ts-check
-// Renders the stats into the page: score cards, distribution bars, segment and trend tables,
-// verbatims. Everything user-typed is inserted as text.
+// Renders the stats into the page: score cards, distribution bars, segment and trend tables
+// (verbatims.js the verbatims). Everything user-typed is inserted as text.
 
-import { verbatimLimit } from './api.js'
 import { el, fill } from './dom.js'
 import {
   formatBounds,
@@ -22,13 +21,6 @@ import {
 
 const names = { nps: 'NPS', csat: 'CSAT', ces: 'CES' }
 const noAnswers = 'no answers in this range'
-
-/** Buckets a verbatim can be filtered by, per metric kind. */
-export const bucketsByKind = {
-  nps: ['promoter', 'passive', 'detractor'],
-  csat: ['satisfied', 'unsatisfied'],
-  ces: ['agree', 'disagree'],
-}
 
 /**
  * @param {string} title
@@ -216,88 +208,4 @@ export function renderTrendTable(table, stats) {
   const range = metricRange(kind, stats.metric?.scale ?? 10)
   const caption = `${name} by ${stats.interval}`
   renderGroups(table, caption, title, kind, range, stats.trend, periodName(stats))
-}
-
-/**
- * Answered responses per bucket ('' for all), as the API counted them over the whole range: the
- * verbatims listed are only the newest, so counting them would undercount every bucket.
- * @param {SurveyStats} stats
- * @returns {Record<string, number>}
- */
-function bucketCounts(stats) {
-  const all = stats.counts.answered
-  const s = /** @type {Record<string, any>} */ (stats.score ?? {})
-  switch (stats.metric?.kind) {
-    case 'nps':
-      return { '': all, promoter: s.promoters, passive: s.passives, detractor: s.detractors }
-    case 'csat':
-      return { '': all, satisfied: s.satisfied, unsatisfied: s.n - s.satisfied }
-    case 'ces':
-      return { '': all, agree: s.agree, disagree: s.n - s.agree }
-    default:
-      return { '': all }
-  }
-}
-
-/**
- * Verbatims with a bucket filter: a group of toggle buttons, one pressed at a time. The API has
- * already filtered `stats.verbatims` by the pressed bucket; choosing another asks it again.
- * @param {HTMLElement} filter
- * @param {HTMLElement} list
- * @param {SurveyStats} stats
- * @param {string} bucket '' for all
- * @param {(bucket: string) => void} choose
- */
-export function renderVerbatims(filter, list, stats, bucket, choose) {
-  const buckets = stats.metric ? bucketsByKind[stats.metric.kind] : []
-  const counts = bucketCounts(stats)
-  // The buttons are made anew: the one that had the focus (pressed with the keyboard, the view
-  // it asked for now shown) hands it to its successor, or the next Tab starts from the top.
-  const names = ['', ...buckets]
-  const focused = [...filter.children].indexOf(/** @type {Element} */ (document.activeElement))
-  const before = focused < 0 ? undefined : filter.children[focused]?.getAttribute('data-bucket')
-  const buttons = names.map((name) => {
-    const button = el(
-      'button',
-      { type: 'button', 'aria-pressed': String(name === bucket), 'data-bucket': name },
-      [`${name || 'all'} (${formatCount(counts[name] ?? 0)})`],
-    )
-    button.addEventListener('click', () => choose(name))
-    return button
-  })
-  fill(filter, buttons)
-  if (before !== undefined) buttons[names.indexOf(before ?? '')]?.focus()
-  // The API sends at most the page's limit, newest first, and the page has no further pages.
-  const cut =
-    stats.verbatims.length >= verbatimLimit
-      ? [
-          el('li', { class: 'note' }, [
-            `The newest ${verbatimLimit} only: narrow the range or choose a bucket to read older ones.`,
-          ]),
-        ]
-      : []
-  fill(list, [
-    ...(stats.verbatims.length === 0
-      ? [el('li', { class: 'empty' }, ['No verbatims.'])]
-      : stats.verbatims.map((v) =>
-          el('li', {}, [
-            // Its own direction: an Arabic answer must not end on the right of an English page.
-            // No lang: a respondent's locale does not say the language they wrote in (a German
-            // browser's answer to a survey shown in English is English).
-            el('blockquote', { dir: 'auto' }, [v.text]),
-            el('p', { class: 'meta' }, [
-              [
-                v.bucket,
-                v.score === null ? null : `score ${v.score}`,
-                v.device,
-                v.locale,
-                v.at.slice(0, 10),
-              ]
-                .filter(Boolean)
-                .join(' · '),
-            ]),
-          ]),
-        )),
-    ...cut,
-  ])
 }

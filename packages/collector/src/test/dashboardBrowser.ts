@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright'
@@ -45,4 +47,25 @@ export async function openDashboardBrowser(db: Database): Promise<DashboardBrows
       await new Promise((resolve) => server.close(resolve))
     },
   }
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+// axe-core's violations in both colour schemes, each as "scheme rule: selector", so a failure
+// says what and where at once. The script goes in through the DevTools protocol, which the CSP
+// does not govern: the page is audited as served, CSP and Trusted Types on.
+export async function axeViolations(page: Page): Promise<string[]> {
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(await axeSource)
+    const violations = await page.evaluate(async () => {
+      const { axe } = globalThis as unknown as { axe: typeof import('axe-core') }
+      const results = await axe.run()
+      return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target}`))
+    })
+    found.push(...violations.map((violation) => `${colorScheme} ${violation}`))
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
 }

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import {
+  axeViolations,
+  type DashboardBrowser,
+  executablePath,
+  openDashboardBrowser,
+} from '../test/dashboardBrowser'
+import { makeBatch, npsEvent } from '../test/fixtures'
+import { postBatch, resetDatabase, testApp } from '../test/harness'
+
+// 30 answers with a "why?": a page of 25, then the rest behind "Show more".
+const count = 30
+
+describe.skipIf(!existsSync(executablePath))('the verbatims, read with the keyboard', () => {
+  let db: Database
+  let dashboard: DashboardBrowser
+
+  beforeAll(async () => {
+    db = await backends[0]!.open()
+    await resetDatabase(db)
+    const events = Array.from({ length: count }, (_, i) =>
+      npsEvent(9, {
+        surveyId: 'nps-q4',
+        at: new Date(Date.UTC(2026, 10, 2, 0, count - i)).toISOString(),
+        answers: [
+          { questionId: 'score', value: 9 },
+          { questionId: 'why', value: `reason ${i}` },
+        ],
+      }),
+    )
+    await postBatch(testApp(db), makeBatch(events))
+    dashboard = await openDashboardBrowser(db)
+  }, 90_000)
+
+  afterAll(async () => {
+    await dashboard?.close()
+    await db?.close()
+  })
+
+  it('lists a page, and Enter on "Show more" lists the rest with the focus on the first of them', async () => {
+    await dashboard.inTab('#survey=nps-q4', async (tab) => {
+      const quotes = tab.locator('#verbatims blockquote')
+      await expect.poll(() => quotes.count()).toBe(25)
+      const more = tab.getByRole('button', { name: 'Show 5 more (5 left)' })
+      await more.focus()
+      await tab.keyboard.press('Enter')
+      await expect.poll(() => quotes.count()).toBe(count)
+      expect(await more.count()).toBe(0)
+      // The focus is on the first verbatim added, drawn with a ring, not lost to <body>.
+      const focused = await tab.evaluate(() => {
+        const item = document.activeElement as HTMLElement
+        return {
+          text: item.querySelector('blockquote')?.textContent,
+          ring: getComputedStyle(item).outlineStyle,
+        }
+      })
+      expect(focused).toEqual({ text: 'reason 25', ring: 'solid' })
+      // The keyboard goes on from there: Shift+Tab reaches the bucket buttons above the list.
+      await tab.keyboard.press('Shift+Tab')
+      expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-bucket'))).toBe(
+        'detractor',
+      )
+      expect(await axeViolations(tab)).toEqual([])
+    })
+  })
+})
