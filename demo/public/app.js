@@ -225,11 +225,12 @@ document.addEventListener('click', (event) => {
 })
 addEventListener('popstate', render)
 
-// Header tools: language, dark mode, the network switch and the outbox count.
+// Header tools: the visitor's language, dark mode, the network switch and the outbox count. The
+// app's own pages are in English only, so the page stays lang="en" left to right: Sonde's prompts
+// and tours, in the language chosen, carry their own lang and dir (marked lang="ar", the app's
+// English was read by an Arabic voice and "+6.2% on last week" drawn as "on last week 6.2%+").
 const lang = document.getElementById('lang-select')
 lang.value = localStorage.getItem('demo.locale') || 'en'
-document.documentElement.lang = lang.value
-document.documentElement.dir = lang.value === 'ar' ? 'rtl' : 'ltr'
 lang.addEventListener('change', () => {
   localStorage.setItem('demo.locale', lang.value)
   location.reload()

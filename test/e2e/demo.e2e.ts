@@ -17,7 +17,10 @@ async function stats(surveyId: string) {
 async function switchLanguage(page: Page, locale: string) {
   await page.locator('#lang-select').selectOption(locale)
   await page.waitForLoadState('load')
-  await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  await expect(page.locator('#lang-select')).toHaveValue(locale)
+  // The app's pages are English whatever the visitor's language: only Sonde speaks it.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.locator('html')).not.toHaveAttribute('dir', 'rtl')
 }
 
 test.setTimeout(120_000)
@@ -77,6 +80,7 @@ test('tour, NPS by keyboard, CES in French, CSAT in Arabic offline: all in stats
   const csat = sonde(page)
   await expect(csat).toHaveAccessibleName(/ما مدى رضاك/)
   await expect(csat).toHaveAttribute('dir', 'rtl')
+  await expect(csat).toHaveAttribute('lang', 'ar')
   await csat.getByRole('radio', { name: /^5/ }).click()
   await expect(page.locator('#outbox')).not.toHaveText('Outbox: 0')
   expect((await stats('csat-ticket')).counts.completed ?? 0).toBe(0)
