@@ -1,36 +1,18 @@
 import { existsSync } from 'node:fs'
 import type { Page } from 'playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
-import { backends } from '../test/backends'
-import {
-  type DashboardBrowser,
-  executablePath,
-  openDashboardBrowser,
-} from '../test/dashboardBrowser'
-import { makeBatch, npsEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { describe, expect, it } from 'vitest'
+import { executablePath, useDashboard } from '../test/dashboardBrowser'
+import { npsEvent } from '../test/fixtures'
 
 // Surveys of 1, 2, 3 and 4 responses: the Shown card says which one a view is of.
 const sizes: Record<string, number> = { 's-one': 1, 's-two': 2, 's-three': 3, 's-four': 4 }
 
 describe.skipIf(!existsSync(executablePath))('the survey picker, used with the keyboard', () => {
-  let db: Database
-  let dashboard: DashboardBrowser
-
-  beforeAll(async () => {
-    db = await backends[0]!.open()
-    await resetDatabase(db)
+  const opened = useDashboard(() => {
     const events = Object.entries(sizes).flatMap(([surveyId, n]) =>
       Array.from({ length: n }, () => ({ ...npsEvent(9), surveyId })),
     )
-    await postBatch(testApp(db), makeBatch(events))
-    dashboard = await openDashboardBrowser(db)
-  }, 90_000)
-
-  afterAll(async () => {
-    await dashboard?.close()
-    await db?.close()
+    return events
   })
 
   const picker = (tab: Page) => tab.getByRole('combobox', { name: 'Survey', exact: true })
@@ -40,7 +22,7 @@ describe.skipIf(!existsSync(executablePath))('the survey picker, used with the k
   // In Chromium and Firefox an arrow key on a closed <select> changes it at once, each change a
   // view of its own: a keyboard or screen reader user reading the surveys one by one asks for each.
   it('shows the survey the picker ends on, however late the views passed on the way arrive', async () => {
-    await dashboard.inTab('#survey=s-one', async (tab) => {
+    await opened.dashboard.inTab('#survey=s-one', async (tab) => {
       await expect.poll(() => responses(tab)).toBe('1')
       const order = await picker(tab).evaluate((select: HTMLSelectElement) =>
         [...select.options].map((option) => option.value),
@@ -65,7 +47,7 @@ describe.skipIf(!existsSync(executablePath))('the survey picker, used with the k
   // A mouse user picks one survey: one history entry. Going down the list with the arrows, each
   // survey passed was an entry of its own, so Back went through every one of them.
   it('makes one history entry of a walk down the picker with the arrows, as of a pick', async () => {
-    await dashboard.inTab('#survey=s-one', async (tab) => {
+    await opened.dashboard.inTab('#survey=s-one', async (tab) => {
       await expect.poll(() => responses(tab)).toBe('1')
       await picker(tab).focus()
       await tab.keyboard.press('ArrowDown')

@@ -1,23 +1,12 @@
 import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
-import { backends } from '../test/backends'
-import {
-  type DashboardBrowser,
-  executablePath,
-  openDashboardBrowser,
-} from '../test/dashboardBrowser'
+import { describe, expect, it } from 'vitest'
+import { type DashboardBrowser, executablePath, useDashboard } from '../test/dashboardBrowser'
 import { makeBatch, npsEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { postBatch, testApp } from '../test/harness'
 
 // What a long text does to the page's width, where the keyboard's focus goes, and the picker.
 describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in Chromium', () => {
-  let db: Database
-  let dashboard: DashboardBrowser
-
-  beforeAll(async () => {
-    db = await backends[0]!.open()
-    await resetDatabase(db)
+  const opened = useDashboard(() => {
     const events = [10, 9, 3, 0].map((score, i) =>
       npsEvent(score, {
         at: `2026-11-0${i + 2}T12:00:00.000Z`,
@@ -29,16 +18,10 @@ describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in C
         context: { device: 'desktop' },
       }),
     )
-    await postBatch(testApp(db), makeBatch(events))
-    dashboard = await openDashboardBrowser(db)
-  }, 90_000)
-
-  afterAll(async () => {
-    await dashboard?.close()
-    await db?.close()
+    return events
   })
 
-  const inTab: DashboardBrowser['inTab'] = (...args) => dashboard.inTab(...args)
+  const inTab: DashboardBrowser['inTab'] = (...args) => opened.dashboard.inTab(...args)
 
   // A page path may hold one long word (a token, a hash): a table column takes the width of
   // its longest word, and one such path pushed the segment table out of its panel and the page
@@ -46,7 +29,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in C
   it('keeps a long page path within the segment table', async () => {
     const path = `/reports/${'0f8e2c1d9b7a4e3f8a215c6d7e8f9a0b'.repeat(4)}`
     const event = npsEvent(8, { context: { page: { path } } })
-    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
+    expect((await postBatch(testApp(opened.db), makeBatch([event]))).status).toBe(200)
     await inTab(
       '#survey=nps-q4&segment=path',
       async (narrow) => {
@@ -73,7 +56,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in C
       .repeat(2)
       .slice(0, 128)
     const event = npsEvent(9, { surveyId })
-    expect((await postBatch(testApp(db), makeBatch([event]))).status).toBe(200)
+    expect((await postBatch(testApp(opened.db), makeBatch([event]))).status).toBe(200)
     await inTab(
       `#survey=${encodeURIComponent(surveyId)}`,
       async (narrow) => {
@@ -127,7 +110,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard layout and keyboard in C
   // among the running ones with nothing to tell them apart: the picker now groups them.
   it("groups the picker's surveys by whether the config lists them", async () => {
     const ended = npsEvent(7, { surveyId: 'nps-2025-q3' })
-    expect((await postBatch(testApp(db), makeBatch([ended]))).status).toBe(200)
+    expect((await postBatch(testApp(opened.db), makeBatch([ended]))).status).toBe(200)
     await inTab('', async (tab) => {
       await tab.locator('#cards .card').first().waitFor()
       const groups = await tab.locator('select[name=survey] optgroup').evaluateAll((items) =>

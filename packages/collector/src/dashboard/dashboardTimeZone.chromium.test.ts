@@ -1,14 +1,7 @@
 import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
-import { backends } from '../test/backends'
-import {
-  type DashboardBrowser,
-  executablePath,
-  openDashboardBrowser,
-} from '../test/dashboardBrowser'
-import { makeBatch, npsEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { describe, expect, it } from 'vitest'
+import { executablePath, useDashboard } from '../test/dashboardBrowser'
+import { npsEvent } from '../test/fixtures'
 
 // The trend's periods are UTC days, so each day the time axis names must sit under that day's
 // point, wherever the reader is. The axis's ticks are read as uPlot hands them to the
@@ -37,12 +30,7 @@ function recordTicks() {
 }
 
 describe.skipIf(!existsSync(executablePath))('dashboard trend axis in any time zone', () => {
-  let db: Database
-  let dashboard: DashboardBrowser
-
-  beforeAll(async () => {
-    db = await backends[0]!.open()
-    await resetDatabase(db)
+  const opened = useDashboard(() => {
     const days = [10, 3, 8].map((score, i) =>
       npsEvent(score, { at: `2026-11-0${i + 2}T12:00:00.000Z` }),
     )
@@ -50,13 +38,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard trend axis in any time z
     const weeks = ['2026-11-08', '2026-11-09', '2026-11-18'].map((day) =>
       npsEvent(9, { surveyId: 'nps-weeks', at: `${day}T12:00:00.000Z` }),
     )
-    await postBatch(testApp(db), makeBatch([...days, ...weeks]))
-    dashboard = await openDashboardBrowser(db)
-  }, 90_000)
-
-  afterAll(async () => {
-    await dashboard?.close()
-    await db?.close()
+    return [...days, ...weeks]
   })
 
   // uPlot places time ticks at the reader's local midnights: east of Greenwich (Berlin 23:00Z,
@@ -86,13 +68,13 @@ describe.skipIf(!existsSync(executablePath))('dashboard trend axis in any time z
   )(
     'puts each period of the axis at its UTC midnight, read in %s (%s)',
     async (timezoneId, hash, ticks) => {
-      await dashboard.inTab(
+      await opened.dashboard.inTab(
         hash,
         async (tab) => {
           await tab.addInitScript(recordTicks)
           await tab.reload()
           const read = () =>
-            tab.evaluate(() => (globalThis as { sondeTicks?: string[][] }).sondeTicks ?? [])
+            tab.evaluate(() => (globalThis as { sondeTicks?: [string, string][] }).sondeTicks ?? [])
           // The chart draws once the stats arrive: on a loaded machine, past expect.poll's 1 s.
           await expect.poll(read, { timeout: 10_000 }).toEqual(expect.arrayContaining(ticks))
           // Every tick, each day's the expected ones leave between them, is a UTC midnight and

@@ -1,26 +1,13 @@
 import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
-import { backends } from '../test/backends'
-import {
-  axeViolations,
-  type DashboardBrowser,
-  executablePath,
-  openDashboardBrowser,
-} from '../test/dashboardBrowser'
-import { makeBatch, npsEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { describe, expect, it } from 'vitest'
+import { axeViolations, executablePath, useDashboard } from '../test/dashboardBrowser'
+import { npsEvent } from '../test/fixtures'
 
 // 30 answers with a "why?": a page of 25, then the rest behind "Show more".
 const count = 30
 
 describe.skipIf(!existsSync(executablePath))('the verbatims, read with the keyboard', () => {
-  let db: Database
-  let dashboard: DashboardBrowser
-
-  beforeAll(async () => {
-    db = await backends[0]!.open()
-    await resetDatabase(db)
+  const opened = useDashboard(() => {
     const events = Array.from({ length: count }, (_, i) =>
       npsEvent(9, {
         surveyId: 'nps-q4',
@@ -31,17 +18,11 @@ describe.skipIf(!existsSync(executablePath))('the verbatims, read with the keybo
         ],
       }),
     )
-    await postBatch(testApp(db), makeBatch(events))
-    dashboard = await openDashboardBrowser(db)
-  }, 90_000)
-
-  afterAll(async () => {
-    await dashboard?.close()
-    await db?.close()
+    return events
   })
 
   it('lists a page, and Enter on "Show more" lists the rest with the focus on the first of them', async () => {
-    await dashboard.inTab('#survey=nps-q4', async (tab) => {
+    await opened.dashboard.inTab('#survey=nps-q4', async (tab) => {
       const quotes = tab.locator('#verbatims blockquote')
       await expect.poll(() => quotes.count()).toBe(25)
       const more = tab.getByRole('button', { name: 'Show 5 more (5 left)' })

@@ -3,8 +3,11 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright'
+import { afterAll, beforeAll } from 'vitest'
 import type { Database } from '../db/database'
-import { testApp } from './harness'
+import { backends } from './backends'
+import { makeBatch } from './fixtures'
+import { postBatch, resetDatabase, testApp } from './harness'
 
 /** The same Chromium as the browser tests (see vite.config.ts). */
 export const executablePath = process.env.SONDE_CHROMIUM ?? '/usr/bin/chromium'
@@ -47,6 +50,28 @@ export async function openDashboardBrowser(db: Database): Promise<DashboardBrows
       await new Promise((resolve) => server.close(resolve))
     },
   }
+}
+
+/**
+ * For the tests of the describe block it is called in: a fresh database holding `events` (one
+ * batch), a collector on it and a Chromium to open its dashboard in, closed after them.
+ */
+export function useDashboard(events: () => readonly unknown[]): {
+  db: Database
+  dashboard: DashboardBrowser
+} {
+  const opened = {} as { db: Database; dashboard: DashboardBrowser }
+  beforeAll(async () => {
+    opened.db = await backends[0]!.open()
+    await resetDatabase(opened.db)
+    await postBatch(testApp(opened.db), makeBatch(events()))
+    opened.dashboard = await openDashboardBrowser(opened.db)
+  }, 90_000)
+  afterAll(async () => {
+    await opened.dashboard?.close()
+    await opened.db?.close()
+  })
+  return opened
 }
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
