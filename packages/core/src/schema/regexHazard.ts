@@ -8,6 +8,15 @@ interface Atom {
   /** What repeats inside: 0 nothing, 1 a count that varies a little, 2 one that varies more. */
   repeats: number
   overlaps: boolean
+  /**
+   * A group whose one varying repetition cannot take the character each pass starts with; and
+   * whether that repetition has no end, counted already as one of the pattern's.
+   */
+  split: boolean
+  counted: boolean
+  /** One character's atom (not a group), and a class's text between its brackets. */
+  one: boolean
+  set: string | null
 }
 
 interface Frame {
@@ -17,6 +26,61 @@ interface Frame {
   overlaps: boolean
   /** How the current alternative starts; null while it is empty. */
   first: string | null
+  /** Atoms read, and the character each pass starts with when its first atom is that, once. */
+  atoms: number
+  lead: string | null
+  /** Repetitions of a count that varies inside, and whether each is of one atom not taking `lead`. */
+  varying: number
+  guarded: boolean
+  /** The pattern's unbounded repetitions before this group. */
+  before: number
+}
+
+const newFrame = (before = 0): Frame => ({
+  firsts: [],
+  repeats: 0,
+  overlaps: false,
+  first: null,
+  atoms: 0,
+  lead: null,
+  varying: 0,
+  guarded: true,
+  before,
+})
+
+// Whether a class (its text between the brackets) can take `c`; true when it cannot tell.
+function takes(set: string, c: string): boolean {
+  const negated = set.startsWith('^')
+  let listed = false
+  let unsure = false
+  for (let k = negated ? 1 : 0; k < set.length; ) {
+    let low = set[k] as string
+    k++
+    if (low === '\\') {
+      low = set[k] ?? ''
+      k++
+      if (/[dws]/i.test(low)) {
+        if (new RegExp(`\\${low}`).test(c)) listed = true
+        continue
+      }
+      if (/[a-z\d]/i.test(low)) {
+        unsure = true
+        continue
+      }
+    }
+    let high = low
+    if (set[k] === '-' && k + 1 < set.length) {
+      high = set[k + 1] as string
+      k += 2
+      if (high === '\\') {
+        unsure = true
+        k++
+        continue
+      }
+    }
+    if (low <= c && c <= high) listed = true
+  }
+  return negated ? !listed : listed || unsure
 }
 
 const wide = ''
@@ -33,18 +97,21 @@ const repetition = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/
  * shapes; what it cannot see, quadratic time, the matcher bounds by the URL's length.
  */
 export function regexHazard(source: string): RegexHazard | null {
-  const stack: Frame[] = [{ firsts: [], repeats: 0, overlaps: false, first: null }]
+  const stack: Frame[] = [newFrame()]
   let last: Atom | null = null
   let unbounded = 0
   let endingRepeat = false
   let hazard: RegexHazard | null = null
   let i = 0
   const top = () => stack[stack.length - 1] as Frame
-  const atom = (first: string, repeats = 0, overlaps = false) => {
-    const frame = top()
-    frame.first ??= first
-    if (overlaps) frame.overlaps = true
-    last = { first, repeats, overlaps }
+  const atom = (first: string, set: string | null = null, group?: Omit<Atom, 'first'>) => {
+    const current = top()
+    current.first ??= first
+    if (group?.overlaps) current.overlaps = true
+    if (++current.atoms === 1 && !group && first.length === 1) current.lead = first
+    last = group
+      ? { first, ...group }
+      : { first, repeats: 0, overlaps: false, split: false, counted: false, one: true, set }
     endingRepeat = false
   }
   while (i < source.length) {
@@ -55,21 +122,23 @@ export function regexHazard(source: string): RegexHazard | null {
       i += 2
       if ('bB'.includes(next)) continue
       // An escaped sign is that sign; a class, a reference or a code (\x2F is "/") any.
-      atom(/[dwsxucpk\d]/i.test(next) ? wide : /[^a-z]/i.test(next) ? next : `\\${next}`)
+      if (/[dws]/i.test(next)) atom(wide, `\\${next}`)
+      else atom(/[xucpk\d]/i.test(next) ? wide : /[^a-z]/i.test(next) ? next : `\\${next}`)
       continue
     }
     if (c === '[') {
       let j = i + 1
       if (source[j] === '^') j++
       while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1
+      const set = source.slice(i + 1, j)
       i = j + 1
-      atom(wide)
+      atom(wide, set)
       continue
     }
     if (c === '(') {
       const prefix = /^\(\?(?:[:=!]|<[=!]|<[^>]*>)?/.exec(source.slice(i))?.[0] ?? '('
       i += prefix.length
-      stack.push({ firsts: [], repeats: 0, overlaps: false, first: null })
+      stack.push(newFrame(unbounded))
       continue
     }
     if (c === '|' || c === ')') {
@@ -81,15 +150,28 @@ export function regexHazard(source: string): RegexHazard | null {
       if (c === '|') continue
       if (stack.length === 1) continue
       stack.pop()
-      const firsts = frame.firsts
+      const { firsts, varying } = frame
+      // `(/[^/]+)+` splits a run one way only: each pass starts at a "/" the one repetition
+      // inside cannot take, so it is as safe as the glob "/**" it spells.
+      const split = firsts.length === 1 && frame.lead !== null && varying === 1 && frame.guarded
       const overlaps =
         frame.overlaps ||
         (firsts.length > 1 &&
           firsts.some((f, k) =>
             firsts.some((g, n) => n !== k && (f === wide || g === wide || f === g)),
           ))
-      atom(firsts.length === 1 ? (firsts[0] as string) : wide, frame.repeats, overlaps)
-      top().repeats = Math.max(top().repeats, frame.repeats)
+      atom(firsts.length === 1 ? (firsts[0] as string) : wide, null, {
+        repeats: frame.repeats,
+        overlaps,
+        split,
+        counted: unbounded > frame.before,
+        one: false,
+        set: null,
+      })
+      const parent = top()
+      parent.repeats = Math.max(parent.repeats, frame.repeats)
+      parent.varying += varying
+      if (varying > 0) parent.guarded = false
       continue
     }
     if (quantifier && last) {
@@ -105,11 +187,26 @@ export function regexHazard(source: string): RegexHazard | null {
       const level = varies ? (many ? 2 : 1) : 0
       // A count inside a count multiplies the ways: `(a{1,9}){1,9}` has 9^9 of them.
       const outer = many || (varies && most > 1) || most >= 4 ? 1 : most > 1 ? 2 : 3
-      if (current.repeats >= outer) hazard ??= 'nested'
+      if (current.repeats >= outer && !current.split) hazard ??= 'nested'
       if (many && current.overlaps) hazard ??= 'overlap'
-      top().repeats = Math.max(top().repeats, level)
+      const within = top()
+      // A repeated first atom leaves no character each pass surely starts with.
+      if (within.atoms === 1) within.lead = null
+      if (level > 0) {
+        within.varying++
+        const { lead } = within
+        const apart =
+          lead !== null &&
+          current.one &&
+          (current.set === null
+            ? current.first.length === 1 && current.first !== lead
+            : !takes(current.set, lead))
+        if (!apart) within.guarded = false
+      }
+      within.repeats = Math.max(within.repeats, level)
       if (level > 1) {
-        unbounded++
+        // A split group's passes and the run inside are one unbounded repetition, not two.
+        if (!(current.split && current.counted)) unbounded++
         endingRepeat = stack.length === 1
       }
       last = null
