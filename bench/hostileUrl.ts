@@ -15,6 +15,10 @@ const cases: [UrlRule, string][] = [
   [{ regex: '^.*.*x' }, 'a'],
   [{ regex: 'foo.*bar' }, 'foo'],
   [{ regex: '^/a/.*/b/.*/c' }, '/a/b'],
+  // Groups of passes that each start with a character the run inside cannot take.
+  [{ regex: '(/[^/]+)+x' }, '/a'],
+  [{ regex: '^(/[^/]*)*.*x' }, '/'],
+  [{ regex: '(-\\w+)+!' }, '-a'],
   [{ glob: '/**/a/**/b' }, '/a'],
   [{ glob: '/docs/*-*-*/**/x' }, '-'],
   [{ glob: 'https://acme.com/**/a/**/b' }, '/a'],
