@@ -92,6 +92,21 @@ describe.each(backends)('stats API on $name', (backend) => {
     ])
   })
 
+  // Ninety days of a few answers a day, drawn by day, gave every point an interval most of the
+  // scale wide: auto draws by day over a month or less (the range asked for, or else the days
+  // answered), by week past it.
+  it.each([
+    ['', 'day'],
+    ['&from=2026-11-01&to=2026-12-01', 'day'],
+    ['&from=2026-11-01&to=2026-12-02', 'week'],
+    ['&from=2026-09-01', 'week'],
+  ])('trends by day or week as fits with interval=auto%s', async (range, interval) => {
+    const { body } = await stats(`/v1/stats/nps-q4?key=pk_test&interval=auto${range}`)
+    const explicit = (await stats(`/v1/stats/nps-q4?key=pk_test&interval=${interval}${range}`)).body
+    expect(body.interval).toBe(interval)
+    expect(body.trend).toEqual(explicit.trend)
+  })
+
   it('filters by date range, a date alone covering its whole day', async () => {
     const { body } = await stats('/v1/stats/nps-q4?key=pk_test&from=2026-11-03&to=2026-11-09')
     const inRange = npsScores.filter((_, i) => i % 4 === 1 || i % 4 === 2)

@@ -52,6 +52,13 @@ export interface SurveyStats {
 const maxSegments = 50
 
 /**
+ * Days an `auto` trend draws by day; past them, by week. The demo's 90 days of about six answers a
+ * day drew a day's 95% interval some 120 NPS points wide around every point: noise to a reader.
+ */
+const autoDays = 31
+const dayMs = 86_400_000
+
+/**
  * Computes a survey's statistics: counts, score, distribution, trend, segments and verbatims.
  * `null` when the survey is unknown: not in the config and without any response.
  */
@@ -82,7 +89,7 @@ export async function computeStats(
     dropped,
     score: scored?.score ?? null,
     distribution: scored?.distribution ?? [],
-    interval: query.interval,
+    interval: scored?.interval ?? (query.interval === 'week' ? 'week' : 'day'),
     trend: scored?.trend ?? [],
     segment: scored?.segment ?? null,
     verbatims,
@@ -90,18 +97,23 @@ export async function computeStats(
 }
 
 async function scoreScope(db: Queryable, scope: Scope, query: StatsQuery, metric: MetricSpec) {
-  const { segment, interval } = query
-  const [overall, trend, segments] = await Promise.all([
+  const { segment } = query
+  const asked = query.interval === 'auto' ? 'day' : query.interval
+  const [overall, days, segments] = await Promise.all([
     histogramsFor(db, scope, metric, { by: 'all' }),
-    histogramsFor(db, scope, metric, { by: 'period', interval }),
+    histogramsFor(db, scope, metric, { by: 'period', interval: asked }),
     segment ? histogramsFor(db, scope, metric, { by: 'segment', segment }) : null,
   ])
+  const interval = query.interval === 'auto' && spanDays(scope, days) > autoDays ? 'week' : asked
+  const trend =
+    interval === asked ? days : await histogramsFor(db, scope, metric, { by: 'period', interval })
   const histogram = overall.get('') ?? []
   const segmentRows = segments ? scoreGroups(metric, segments) : []
   segmentRows.sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)))
   return {
     score: scoreHistogram(metric, histogram),
     distribution: distributionOf(metric, histogram),
+    interval,
     trend: scoreGroups(metric, trend),
     segment: segment
       ? {
@@ -111,6 +123,15 @@ async function scoreScope(db: Queryable, scope: Scope, query: StatsQuery, metric
         }
       : null,
   }
+}
+
+// The days the trend covers: the range asked for, else from the first day answered to the last.
+function spanDays(scope: Scope, days: Map<string | null, Histogram>): number {
+  const keys = [...days.keys()].filter((key): key is string => key !== null).sort()
+  if (keys.length === 0) return 0
+  const start = Date.parse(scope.from ?? `${keys[0]}T00:00:00Z`)
+  const end = scope.to ? Date.parse(scope.to) : Date.parse(`${keys.at(-1)}T00:00:00Z`) + dayMs
+  return (end - start) / dayMs
 }
 
 function scoreGroups(metric: MetricSpec, groups: Map<string | null, Histogram>): ScoredGroup[] {

@@ -101,6 +101,13 @@ describe('readStatsQuery', () => {
     expect(readStatsQuery({ from, to }).ok).toBe(true)
   })
 
+  it('takes interval=auto', () => {
+    expect(readStatsQuery({ interval: 'auto' })).toMatchObject({
+      ok: true,
+      value: { interval: 'auto' },
+    })
+  })
+
   it('names every bad parameter', () => {
     const result = readStatsQuery({
       from: 'soon',

@@ -8,7 +8,8 @@ export interface StatsQuery {
   from?: string
   /** Exclusive end, ISO. */
   to?: string
-  interval: 'day' | 'week'
+  /** `auto`: by day, by week past a month (see `computeStats`). */
+  interval: 'day' | 'week' | 'auto'
   segment?: Segment
   /** Only verbatims of this bucket (`promoter`, `satisfied`, `agree`, …). */
   bucket?: string
@@ -32,8 +33,8 @@ export function readStatsQuery(
     errors.push({ path: 'to', message: 'expected a time after from' })
   }
   const interval = query.interval ?? 'day'
-  if (interval !== 'day' && interval !== 'week') {
-    errors.push({ path: 'interval', message: 'expected "day" or "week"' })
+  if (interval !== 'day' && interval !== 'week' && interval !== 'auto') {
+    errors.push({ path: 'interval', message: 'expected "day", "week" or "auto"' })
   }
   const segment = query.segment ? segmentFor(query.segment) : undefined
   if (segment === null) {
@@ -52,7 +53,7 @@ export function readStatsQuery(
     value: {
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
-      interval: interval as 'day' | 'week',
+      interval: interval as StatsQuery['interval'],
       ...(segment ? { segment } : {}),
       ...(query.bucket ? { bucket: query.bucket } : {}),
       verbatims,

@@ -53,8 +53,8 @@ export async function openDashboardBrowser(db: Database): Promise<DashboardBrows
 }
 
 /**
- * For the tests of the describe block it is called in: a fresh database holding `events` (one
- * batch), a collector on it and a Chromium to open its dashboard in, closed after them.
+ * For the tests of the describe block it is called in: a fresh database holding `events`, a
+ * collector on it and a Chromium to open its dashboard in, closed after them.
  */
 export function useDashboard(events: () => readonly unknown[]): {
   db: Database
@@ -64,7 +64,12 @@ export function useDashboard(events: () => readonly unknown[]): {
   beforeAll(async () => {
     opened.db = await backends[0]!.open()
     await resetDatabase(opened.db)
-    await postBatch(testApp(opened.db), makeBatch(events()))
+    // In batches the wire format takes (50 events at most), each of which must be taken whole.
+    const all = events()
+    for (let i = 0; i < all.length; i += 50) {
+      const { status } = await postBatch(testApp(opened.db), makeBatch(all.slice(i, i + 50)))
+      if (status !== 200) throw new Error(`batch ${i / 50} of the dashboard's events: ${status}`)
+    }
     opened.dashboard = await openDashboardBrowser(opened.db)
   }, 90_000)
   afterAll(async () => {
