@@ -92,7 +92,17 @@ function context(at: number, plan: string, locale: string, path: string) {
   }
 }
 
-function response(at: number): SondeEvent[] {
+type Kind = 'nps' | 'csat' | 'ces'
+
+// Where each survey asks, and the share of its prompts answered: most prompts are closed
+// unanswered, and a dashboard that said 99.8% answered would be no one's.
+const SURVEYS = {
+  nps: { id: 'nps-q4', path: '/app/reports', answered: 0.35 },
+  csat: { id: 'csat-ticket', path: '/app/support', answered: 0.55 },
+  ces: { id: 'ces-export', path: '/app/reports', answered: 0.45 },
+}
+
+function visitor() {
   const plan = pick([
     ['free', 40],
     ['pro', 45],
@@ -105,11 +115,33 @@ function response(at: number): SondeEvent[] {
     ['ar', 10],
     ['de', 5],
   ] as const)
-  const kind = pick([
-    ['nps', 50],
-    ['csat', 30],
-    ['ces', 20],
-  ] as const)
+  return { plan, locale }
+}
+
+/** A prompt closed unanswered, with its close button or Escape. */
+function dismissed(at: number, kind: Kind): SondeEvent[] {
+  const { plan, locale } = visitor()
+  const survey = SURVEYS[kind]
+  return [
+    {
+      id: id(),
+      type: 'survey.dismissed',
+      at: new Date(at).toISOString(),
+      surveyId: survey.id,
+      surveyVersion: 1,
+      responseId: id(),
+      seq: 1,
+      reason: pick([
+        ['close', 80],
+        ['escape', 20],
+      ] as const),
+      context: context(at, plan, locale, survey.path),
+    },
+  ]
+}
+
+function response(at: number, kind: Kind): SondeEvent[] {
+  const { plan, locale } = visitor()
   const progress = (at - (now - DAYS * 86_400_000)) / (DAYS * 86_400_000)
   const responseId = id()
   const iso = new Date(at).toISOString()
@@ -134,11 +166,11 @@ function response(at: number): SondeEvent[] {
       {
         ...base,
         id: id(),
-        surveyId: 'nps-q4',
+        surveyId: SURVEYS.nps.id,
         surveyVersion: 1,
         answers,
         metric: { kind: 'nps', score, bucket },
-        context: context(at, plan, locale, '/app/reports'),
+        context: context(at, plan, locale, SURVEYS.nps.path),
       },
     ]
   }
@@ -154,11 +186,11 @@ function response(at: number): SondeEvent[] {
       {
         ...base,
         id: id(),
-        surveyId: 'csat-ticket',
+        surveyId: SURVEYS.csat.id,
         surveyVersion: 1,
         answers: [{ questionId: 'csat', value: score }],
         metric: { kind: 'csat', score, scale: 5, satisfied: score >= 4 },
-        context: context(at, plan, locale, '/app/support'),
+        context: context(at, plan, locale, SURVEYS.csat.path),
       },
     ]
   }
@@ -185,20 +217,28 @@ function response(at: number): SondeEvent[] {
     {
       ...base,
       id: id(),
-      surveyId: 'ces-export',
+      surveyId: SURVEYS.ces.id,
       surveyVersion: 1,
       answers,
       metric: { kind: 'ces', score, scale: 7, agree: score >= 5 },
-      context: context(at, plan, locale, '/app/reports'),
+      context: context(at, plan, locale, SURVEYS.ces.path),
     },
   ]
 }
 
 const events: SondeEvent[] = []
 for (let day = DAYS; day >= 1; day--) {
-  const perDay = 8 + Math.floor(random() * 10)
-  for (let i = 0; i < perDay; i++)
-    events.push(...response(now - day * 86_400_000 + Math.floor(random() * 86_400_000)))
+  // Prompts shown that day, each answered or closed.
+  const perDay = 20 + Math.floor(random() * 24)
+  for (let i = 0; i < perDay; i++) {
+    const at = now - day * 86_400_000 + Math.floor(random() * 86_400_000)
+    const kind = pick<Kind>([
+      ['nps', 50],
+      ['csat', 30],
+      ['ces', 20],
+    ])
+    events.push(...(random() < SURVEYS[kind].answered ? response(at, kind) : dismissed(at, kind)))
+  }
 }
 
 let accepted = 0
@@ -227,4 +267,7 @@ for (let i = 0; i < events.length; i += 50) {
     throw new Error(`seed: ${endpoint} answered ${reply.status}: ${await reply.text()}`)
   accepted += ((await reply.json()) as { accepted: string[] }).accepted.length
 }
-console.error(`[seed] ${events.length} responses over ${DAYS} days sent, ${accepted} accepted`)
+const answered = events.filter((event) => event.type === 'survey.completed').length
+console.error(
+  `[seed] ${events.length} prompts over ${DAYS} days (${answered} answered) sent, ${accepted} accepted`,
+)
