@@ -42,6 +42,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const limits = { ...defaultLimits, ...options.limits }
+  const clock = options.now ? { now: options.now } : {}
   const log = options.log ?? ((message: string) => console.error(message))
   const deps = {
     db: options.db,
@@ -51,7 +52,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     limiter: createRateLimiter({
       ratePerSecond: limits.ratePerSecond,
       burst: limits.burst,
-      ...(options.now ? { now: options.now } : {}),
+      ...clock,
+    }),
+    reads: createRateLimiter({
+      ratePerSecond: limits.readsPerSecond,
+      burst: limits.readBurst,
+      ...clock,
+    }),
+    guesses: createRateLimiter({
+      ratePerSecond: limits.readKeyGuessesPerHour / 3600,
+      burst: limits.readKeyGuessBurst,
+      ...clock,
     }),
     surveys: createSurveyAllowance(options.db, limits.surveysOutsideConfig),
     questions: createQuestionAllowance(options.db, limits.questionsOutsideConfig),

@@ -13,6 +13,18 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a')).toEqual({ ok: true })
   })
 
+  it('tells whether a bucket has a token without taking it', () => {
+    let now = 0
+    const limiter = createRateLimiter({ ratePerSecond: 1, burst: 1, now: () => now })
+    expect(limiter.peek('a')).toEqual({ ok: true })
+    expect(limiter.take('a')).toEqual({ ok: true })
+    expect(limiter.peek('a')).toEqual({ ok: false, retryAfterSeconds: 1 })
+    now += 1_000
+    expect(limiter.peek('a')).toEqual({ ok: true })
+    expect(limiter.peek('a')).toEqual({ ok: true })
+    expect(limiter.take('a')).toEqual({ ok: true })
+  })
+
   it('keeps one bucket per id', () => {
     const limiter = createRateLimiter({ ratePerSecond: 1, burst: 1, now: () => 0 })
     expect(limiter.take('a').ok).toBe(true)

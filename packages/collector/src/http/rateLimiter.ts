@@ -14,7 +14,10 @@ export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number
 
 /** A set of token buckets, one per client id. */
 export interface RateLimiter {
+  /** Takes a token from `id`'s bucket, if it has one. */
   take(id: string): RateDecision
+  /** Whether `id`'s bucket has a token, taking none. */
+  peek(id: string): RateDecision
 }
 
 interface Bucket {
@@ -50,6 +53,12 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     }
   }
 
+  function verdict(bucket: Bucket | undefined): RateDecision {
+    if (!bucket || bucket.tokens >= 1) return { ok: true }
+    const seconds = (1 - bucket.tokens) / ratePerSecond
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(seconds)) }
+  }
+
   return {
     take(id) {
       const at = now()
@@ -60,12 +69,14 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
         buckets.set(id, bucket)
       }
       refill(bucket, at)
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1
-        return { ok: true }
-      }
-      const seconds = (1 - bucket.tokens) / ratePerSecond
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(seconds)) }
+      const decision = verdict(bucket)
+      if (decision.ok) bucket.tokens -= 1
+      return decision
+    },
+    peek(id) {
+      const bucket = buckets.get(id)
+      if (bucket) refill(bucket, now())
+      return verdict(bucket)
     },
   }
 }

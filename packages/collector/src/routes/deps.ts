@@ -15,6 +15,14 @@ export interface Limits {
   ratePerSecond: number
   /** Batches a client may send at once before the rate applies. */
   burst: number
+  /** Sustained stats reads per second allowed per project, whichever networks ask. */
+  readsPerSecond: number
+  /** Stats reads a project may have at once before its rate applies. */
+  readBurst: number
+  /** Wrong read keys (or project keys) per hour a client network may try, once its burst is spent. */
+  readKeyGuessesPerHour: number
+  /** Wrong read keys a client network may try at once: typing mistakes, a key pasted wrong. */
+  readKeyGuessBurst: number
   /** How long browsers and CDNs may reuse a config before revalidating it. */
   configMaxAgeSeconds: number
   /** Surveys a project may have answers to that its config does not list (inline configs). */
@@ -31,6 +39,10 @@ export const defaultLimits: Limits = {
   bodyBytes: 1_048_576,
   ratePerSecond: 5,
   burst: 20,
+  readsPerSecond: 5,
+  readBurst: 60,
+  readKeyGuessesPerHour: 60,
+  readKeyGuessBurst: 10,
   configMaxAgeSeconds: 60,
   surveysOutsideConfig: 100,
   questionsOutsideConfig: 60,
@@ -43,6 +55,10 @@ export interface Deps {
   configs: ConfigStore
   limits: Limits
   limiter: RateLimiter
+  /** Stats reads, per project key. */
+  reads: RateLimiter
+  /** Wrong read keys, per client network. */
+  guesses: RateLimiter
   surveys: SurveyAllowance
   questions: QuestionAllowance
   rollups: RollupFolder

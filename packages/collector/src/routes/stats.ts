@@ -1,5 +1,8 @@
 import type { Context, Hono } from 'hono'
+import { clientIp } from '../http/clientIp'
+import { clientNetwork } from '../http/clientNetwork'
 import { fail } from '../http/fail'
+import type { RateDecision } from '../http/rateLimiter'
 import { cleanString } from '../ingest/sanitizeJson'
 import type { StoredProject } from '../projects/project'
 import { matchesSecret } from '../projects/secrets'
@@ -49,16 +52,31 @@ export function registerStats(app: Hono<Env>, deps: Deps): void {
 
 // The same 401 for an unknown key and a wrong read key: a caller learns nothing from the
 // difference. A revoked project stays readable: revoking stops writes, not the results.
+// Each wrong pair costs the client's network a guess, and a network out of guesses is refused
+// before its key is looked at, so a right guess then looks like any other; reads are bounded
+// per project, since each is a query over its responses and a leaked read key may be anywhere.
 async function authorize(c: Context<Env>, deps: Deps): Promise<StoredProject | Response> {
   const key = c.req.query('key')
   if (!key) return deny(c, 'missing key')
   const token = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim()
   if (!token) return deny(c, 'missing read key: send Authorization: Bearer <readKey>')
+  const network = clientNetwork(clientIp(c, deps.trustedHops))
+  const guesses = deps.guesses.peek(network)
+  if (!guesses.ok) return tooMany(c, guesses, 'too many wrong keys from this network')
   const project = await deps.projects.find(key)
   if (!project || !matchesSecret(token, project.readKeySha256)) {
+    deps.guesses.take(network)
     return deny(c, 'wrong key or read key')
   }
+  const reads = deps.reads.take(project.key)
+  if (!reads.ok) return tooMany(c, reads, "too many reads of this project's stats")
   return project
+}
+
+function tooMany(c: Context, decision: RateDecision, error: string): Response {
+  const seconds = decision.ok ? 1 : decision.retryAfterSeconds
+  c.header('Retry-After', String(seconds))
+  return fail(c, 429, `${error}: retry in ${seconds} s`)
 }
 
 function deny(c: Context, error: string): Response {

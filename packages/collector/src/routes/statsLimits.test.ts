@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import { readJson, resetDatabase, testApp } from '../test/harness'
+
+const readKey = 'rk_test_0123456789abcdef'
+
+// The read key is the one secret of a project: anyone may try keys against the stats API, and
+// whoever holds one (leaked in a screenshot, a former colleague) may ask for stats, each a query
+// over the project's responses.
+describe.each(backends)('the stats API under abuse on $name', (backend) => {
+  let db: Database
+  beforeAll(async () => {
+    db = await backend.open()
+  }, 60_000)
+  afterAll(() => db?.close())
+  beforeEach(() => resetDatabase(db))
+
+  function reader(options: Parameters<typeof testApp>[1]) {
+    const app = testApp(db, { trustProxy: true, ...options })
+    return async (key: string, ip = '198.51.100.1', path = '/v1/stats?key=pk_test') => {
+      const res = await app.request(path, {
+        headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': ip },
+      })
+      return { status: res.status, retryAfter: res.headers.get('retry-after'), res }
+    }
+  }
+
+  it('slows guessing: a network that sent wrong read keys is answered 429 for a while', async () => {
+    let now = 0
+    const read = reader({
+      limits: { readKeyGuessBurst: 3, readKeyGuessesPerHour: 60 },
+      now: () => now,
+    })
+    const guesses = []
+    for (const guess of ['rk_guess_0000000001', 'rk_guess_0000000002', 'rk_guess_0000000003']) {
+      guesses.push((await read(guess)).status)
+    }
+    expect(guesses).toEqual([401, 401, 401])
+    // Even the right key: a guess that hits must not be told apart from one that misses.
+    const limited = await read(readKey)
+    expect(limited.status).toBe(429)
+    expect(limited.retryAfter).toBe('60')
+    expect((await readJson(limited.res)).error).toMatch(/wrong keys/)
+    // An unknown project key is a wrong guess too, and counts alike.
+    expect((await read(readKey, '198.51.100.1', '/v1/stats?key=pk_nope')).status).toBe(429)
+    // Another network is not held back, and right keys cost no guess.
+    for (let i = 0; i < 5; i++) expect((await read(readKey, '198.51.100.2')).status).toBe(200)
+    now += 60_000
+    expect((await read(readKey)).status).toBe(200)
+  })
+
+  it('bounds the reads of one project, whichever networks they come from', async () => {
+    let now = 0
+    const read = reader({ limits: { readBurst: 3, readsPerSecond: 1 }, now: () => now })
+    const statuses = []
+    for (const ip of ['198.51.100.1', '198.51.100.2', '203.0.113.9', '2001:db8::1']) {
+      statuses.push((await read(readKey, ip)).status)
+    }
+    expect(statuses).toEqual([200, 200, 200, 429])
+    // Another project reads on.
+    const open = await read('rk_open_0123456789abcdef', '198.51.100.1', '/v1/stats?key=pk_open')
+    expect(open.status).toBe(200)
+    now += 1_000
+    expect((await read(readKey, '203.0.113.9')).status).toBe(200)
+  })
+})
