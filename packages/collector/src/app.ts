@@ -6,6 +6,7 @@ import { fail } from './http/fail'
 import { createRateLimiter } from './http/rateLimiter'
 import { createOriginRefusal } from './http/refuseOrigin'
 import { storageFailure } from './http/storageFailure'
+import { createDropAllowance } from './ingest/createDropAllowance'
 import { createQuestionAllowance } from './ingest/createQuestionAllowance'
 import { createSurveyAllowance } from './ingest/createSurveyAllowance'
 import type { ProjectLookup } from './projects/project'
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     }),
     surveys: createSurveyAllowance(options.db, limits.surveysOutsideConfig),
     questions: createQuestionAllowance(options.db, limits.questionsOutsideConfig),
+    drops: createDropAllowance({ perDay: limits.droppedPerNetworkPerDay, ...clock }),
     rollups: createRollupFolder(options.db, log),
     trustedHops: Number(options.trustProxy ?? 0),
     log,

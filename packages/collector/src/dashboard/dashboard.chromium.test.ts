@@ -87,7 +87,7 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
       has: page.getByRole('heading', { name: 'Shown' }),
     })
     await expect(shownCard.locator('.note').allTextContents()).resolves.toContain(
-      'events lost on devices: 4',
+      'events devices reported lost (all surveys): 4',
     )
     expect(await page.locator('#trend-chart canvas').count()).toBe(1)
     // An image to screen readers: its name says what it shows and where its numbers are.

@@ -37,7 +37,7 @@ function card(title, value, notes) {
 
 /**
  * Score cards: the metric with n and its 95% interval, its parts, how far the prompts shown got, and
- * the events the project's devices lost unsent, if any.
+ * the events the project's devices reported lost unsent, if any.
  * @param {HTMLElement} container
  * @param {SurveyStats} stats
  */
@@ -50,7 +50,11 @@ export function renderCards(container, stats) {
         counts.responses > 0 ? ` (${formatShare(counts.answered, counts.responses)})` : ''
       }, ${formatCount(counts.completed)} completed`,
       `${formatCount(counts.dismissed)} dismissed`,
-      ...(stats.dropped > 0 ? [`events lost on devices: ${formatCount(stats.dropped)}`] : []),
+      // The devices' own word, for the whole project: the collector bounds what one network
+      // may report a day, but cannot check it.
+      ...(stats.dropped > 0
+        ? [`events devices reported lost (all surveys): ${formatCount(stats.dropped)}`]
+        : []),
     ]),
   ]
   if (metric && score) cards.unshift(...metricCards(metric.kind, metric.scale, score))

@@ -82,18 +82,20 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   if (project.revoked) return fail(c, 403, 'this key has been revoked')
   const origin = c.req.header('origin')
   if (origin && !matchOrigin(project.origins, origin)) return deps.refuseOrigin(c, key, origin)
-  const rate = deps.limiter.take(`${key}\n${clientNetwork(clientIp(c, deps.trustedHops))}`)
+  const network = clientNetwork(clientIp(c, deps.trustedHops))
+  const rate = deps.limiter.take(`${key}\n${network}`)
   if (!rate.ok) {
     c.header('Retry-After', String(rate.retryAfterSeconds))
     return fail(c, 429, 'too many requests')
   }
+  const dropped = deps.drops.take(key, network, batch.value.dropped ?? 0)
 
   const config = await deps.configs.load(key).catch(() => null)
   try {
     const reply = await ingestBatch(
       deps.db,
       key,
-      { ...batch.value, events },
+      { ...batch.value, dropped, events },
       config?.config,
       deps.surveys,
       deps.questions,

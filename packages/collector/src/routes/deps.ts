@@ -3,6 +3,7 @@ import type { Database } from '../db/database'
 import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
 import type { RefuseOrigin } from '../http/refuseOrigin'
+import type { DropAllowance } from '../ingest/createDropAllowance'
 import type { QuestionAllowance } from '../ingest/createQuestionAllowance'
 import type { SurveyAllowance } from '../ingest/createSurveyAllowance'
 import type { ProjectLookup, StoredProject } from '../projects/project'
@@ -32,6 +33,11 @@ export interface Limits {
    * survey outside the config): each is a column pair of the CSV export.
    */
   questionsOutsideConfig: number
+  /**
+   * Dropped events a client network may report per project and UTC day: a batch's `dropped` is
+   * the device's word, sent with the public key.
+   */
+  droppedPerNetworkPerDay: number
 }
 
 /** The defaults: four times the SDK's 256 KB batch, and room for a busy tab's bursts. */
@@ -46,6 +52,7 @@ export const defaultLimits: Limits = {
   configMaxAgeSeconds: 60,
   surveysOutsideConfig: 100,
   questionsOutsideConfig: 60,
+  droppedPerNetworkPerDay: 1_000,
 }
 
 /** What every route needs, built once by createApp. */
@@ -61,6 +68,7 @@ export interface Deps {
   guesses: RateLimiter
   surveys: SurveyAllowance
   questions: QuestionAllowance
+  drops: DropAllowance
   rollups: RollupFolder
   /** How many proxies in front of the collector append to X-Forwarded-For; 0: none. */
   trustedHops: number
