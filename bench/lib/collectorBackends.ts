@@ -55,7 +55,14 @@ async function serve(
     configs: { load: async (key) => (key === project.key ? config : null) },
     // Every client posts from 127.0.0.1 with one key, and the stats runs read one project back to
     // back: the limits per client and per project would be measured.
-    limits: { ratePerSecond: 1e9, burst: 1e9, readsPerSecond: 1e9, readBurst: 1e9 },
+    limits: {
+      ratePerSecond: 1e9,
+      burst: 1e9,
+      networkBytesPerSecond: 1e12,
+      networkByteBurst: 1e12,
+      readsPerSecond: 1e9,
+      readBurst: 1e9,
+    },
   })
   const server = await serveApp(app)
   const stop = async () => {

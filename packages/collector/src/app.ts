@@ -55,6 +55,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       burst: limits.burst,
       ...clock,
     }),
+    bytes: createRateLimiter({
+      ratePerSecond: limits.networkBytesPerSecond,
+      burst: limits.networkByteBurst,
+      ...clock,
+    }),
     reads: createRateLimiter({
       ratePerSecond: limits.readsPerSecond,
       burst: limits.readBurst,

@@ -18,6 +18,11 @@ export interface RateLimiter {
   take(id: string): RateDecision
   /** Whether `id`'s bucket has a token, taking none. */
   peek(id: string): RateDecision
+  /**
+   * Takes `amount` tokens from `id`'s bucket, into debt if it has fewer: for a cost known only
+   * once it is paid (the bytes of a body read), which later requests then wait for.
+   */
+  spend(id: string, amount: number): void
 }
 
 interface Bucket {
@@ -53,6 +58,18 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     }
   }
 
+  function bucketOf(id: string): Bucket {
+    const at = now()
+    let bucket = buckets.get(id)
+    if (!bucket) {
+      if (buckets.size >= maxBuckets) sweep(at)
+      bucket = { tokens: burst, at }
+      buckets.set(id, bucket)
+    }
+    refill(bucket, at)
+    return bucket
+  }
+
   function verdict(bucket: Bucket | undefined): RateDecision {
     if (!bucket || bucket.tokens >= 1) return { ok: true }
     const seconds = (1 - bucket.tokens) / ratePerSecond
@@ -61,17 +78,13 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
 
   return {
     take(id) {
-      const at = now()
-      let bucket = buckets.get(id)
-      if (!bucket) {
-        if (buckets.size >= maxBuckets) sweep(at)
-        bucket = { tokens: burst, at }
-        buckets.set(id, bucket)
-      }
-      refill(bucket, at)
+      const bucket = bucketOf(id)
       const decision = verdict(bucket)
       if (decision.ok) bucket.tokens -= 1
       return decision
+    },
+    spend(id, amount) {
+      bucketOf(id).tokens -= amount
     },
     peek(id) {
       const bucket = buckets.get(id)

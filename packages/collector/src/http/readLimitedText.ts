@@ -1,5 +1,10 @@
-/** The body as text, or why it could not be read: larger than the limit, or cut off. */
-export type LimitedText = { ok: true; text: string } | { ok: false; cutOff: boolean }
+/**
+ * The body as text, or why it could not be read: larger than the limit, or cut off; with the
+ * bytes read either way.
+ */
+export type LimitedText =
+  | { ok: true; text: string; bytes: number }
+  | { ok: false; cutOff: boolean; bytes: number }
 
 /**
  * Reads a request body as UTF-8, giving up as soon as it passes `maxBytes`: a declared
@@ -8,8 +13,9 @@ export type LimitedText = { ok: true; text: string } | { ok: false; cutOff: bool
  */
 export async function readLimitedText(request: Request, maxBytes: number): Promise<LimitedText> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, cutOff: false }
-  if (!request.body) return { ok: true, text: '' }
+  if (Number.isFinite(declared) && declared > maxBytes)
+    return { ok: false, cutOff: false, bytes: 0 }
+  if (!request.body) return { ok: true, text: '', bytes: 0 }
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -17,15 +23,15 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     // The client went away mid-upload (a tab closed, a phone out of coverage): its problem, not
     // the server's, and it hears no reply.
     const read = await reader.read().catch(() => null)
-    if (!read) return { ok: false, cutOff: true }
+    if (!read) return { ok: false, cutOff: true, bytes: size }
     const { done, value } = read
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined)
-      return { ok: false, cutOff: false }
+      return { ok: false, cutOff: false, bytes: size }
     }
     chunks.push(value)
   }
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) }
+  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)), bytes: size }
 }

@@ -44,7 +44,13 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   if (!acceptedTypes.has(type)) {
     return fail(c, 415, 'expected a text/plain or application/json body')
   }
+  // Every body read costs its network's byte budget, whatever becomes of it (an unknown key,
+  // no JSON): a network out of budget is refused before its body is read.
+  const network = clientNetwork(clientIp(c, deps.trustedHops))
+  const budget = deps.bytes.peek(network)
+  if (!budget.ok) return tooMany(c, budget.retryAfterSeconds)
   const body = await readLimitedText(c.req.raw, deps.limits.bodyBytes)
+  deps.bytes.spend(network, body.bytes)
   if (!body.ok && body.cutOff) return fail(c, 408, 'the body was cut off before its end')
   if (!body.ok) return fail(c, 413, `body larger than ${deps.limits.bodyBytes} bytes`)
   const json = parseJson(body.text)
@@ -82,12 +88,8 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   if (project.revoked) return fail(c, 403, 'this key has been revoked')
   const origin = c.req.header('origin')
   if (origin && !matchOrigin(project.origins, origin)) return deps.refuseOrigin(c, key, origin)
-  const network = clientNetwork(clientIp(c, deps.trustedHops))
   const rate = deps.limiter.take(`${key}\n${network}`)
-  if (!rate.ok) {
-    c.header('Retry-After', String(rate.retryAfterSeconds))
-    return fail(c, 429, 'too many requests')
-  }
+  if (!rate.ok) return tooMany(c, rate.retryAfterSeconds)
   const dropped = deps.drops.take(key, network, batch.value.dropped ?? 0)
 
   const config = await deps.configs.load(key).catch(() => null)
@@ -106,6 +108,11 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   } catch (error) {
     return storageFailure(c, error, deps.log)
   }
+}
+
+function tooMany(c: Context, seconds: number): Response {
+  c.header('Retry-After', String(seconds))
+  return fail(c, 429, 'too many requests')
 }
 
 // An event's schema errors are one per bad item of its lists: all of them made the reply to a

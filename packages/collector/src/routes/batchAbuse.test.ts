@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
 import { backends } from '../test/backends'
-import { makeBatch, npsEvent } from '../test/fixtures'
+import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { postBatch, resetDatabase, testApp } from '../test/harness'
 
 // The write key is public: whatever a batch claims, anyone can claim.
@@ -47,5 +47,55 @@ describe.each(backends)('POST /v1/batch under abuse on $name', (backend) => {
     now += 24 * 3600_000
     expect((await send(2)).status).toBe(200)
     expect(await droppedCount()).toBe(1_009)
+  })
+
+  // Only a batch of a known key took a token: a client sending a megabyte of JSON under an
+  // unknown key, or of no JSON, or of 1,500 context keys per event under the public one (5 a
+  // second, 0.3 s of the server's one thread each), was read and parsed without end.
+  it('charges every body it reads to its network, and refuses one out of budget unread', async () => {
+    let now = 0
+    const pad = 'x'.repeat(3_000)
+    const body = JSON.stringify(makeBatch([makeEvent({ context: { custom: { pad } } })]))
+    const app = testApp(db, {
+      limits: { networkBytesPerSecond: 1_000, networkByteBurst: 3 * body.length, burst: 100 },
+      now: () => now,
+      trustProxy: true,
+    })
+    const send = (key: string, ip = '198.51.100.1') => {
+      let pulled = false
+      const stream = new ReadableStream(
+        {
+          pull(controller) {
+            pulled = true
+            const text = key === 'not JSON' ? body.replace('{', '[') : body.replace('pk_test', key)
+            controller.enqueue(new TextEncoder().encode(text))
+            controller.close()
+          },
+          // Pulled only when read: the default would pull once at once.
+        },
+        { highWaterMark: 0 },
+      )
+      const res = app.request('/v1/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'x-forwarded-for': ip },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit)
+      return Promise.resolve(res).then((res) => ({ res, pulled }))
+    }
+    const statuses = []
+    for (const key of ['pk_nobody', 'not JSON', 'pk_test']) {
+      statuses.push((await send(key)).res.status)
+    }
+    expect(statuses).toEqual([401, 400, 200])
+    const refused = await send('pk_test')
+    expect(refused.res.status).toBe(429)
+    expect(refused.res.headers.get('retry-after')).toBe('1')
+    expect(refused.pulled).toBe(false)
+    // Another network has its own budget, and time gives this one's back.
+    expect((await send('pk_test', '203.0.113.9')).res.status).toBe(200)
+    now += 1_000
+    expect((await send('pk_test')).res.status).toBe(200)
+    expect((await send('pk_test')).res.status).toBe(429)
   })
 })

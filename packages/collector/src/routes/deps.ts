@@ -16,6 +16,13 @@ export interface Limits {
   ratePerSecond: number
   /** Batches a client may send at once before the rate applies. */
   burst: number
+  /**
+   * Body bytes per second a client network may send to POST /v1/batch, whatever becomes of
+   * them: each is read and parsed before its key is known.
+   */
+  networkBytesPerSecond: number
+  /** Body bytes a client network may send at once before its byte rate applies. */
+  networkByteBurst: number
   /** Sustained stats reads per second allowed per project, whichever networks ask. */
   readsPerSecond: number
   /** Stats reads a project may have at once before its rate applies. */
@@ -45,6 +52,8 @@ export const defaultLimits: Limits = {
   bodyBytes: 1_048_576,
   ratePerSecond: 5,
   burst: 20,
+  networkBytesPerSecond: 256_000,
+  networkByteBurst: 4_194_304,
   readsPerSecond: 5,
   readBurst: 60,
   readKeyGuessesPerHour: 60,
@@ -62,6 +71,8 @@ export interface Deps {
   configs: ConfigStore
   limits: Limits
   limiter: RateLimiter
+  /** Body bytes of POST /v1/batch, per client network. */
+  bytes: RateLimiter
   /** Stats reads, per project key. */
   reads: RateLimiter
   /** Wrong read keys, per client network. */
