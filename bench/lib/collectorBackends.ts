@@ -60,6 +60,7 @@ async function serve(
       burst: 1e9,
       networkBytesPerSecond: 1e12,
       networkByteBurst: 1e12,
+      uploadsPerNetwork: 1e9,
       readsPerSecond: 1e9,
       readBurst: 1e9,
     },

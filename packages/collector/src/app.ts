@@ -6,6 +6,7 @@ import { fail } from './http/fail'
 import { createRateLimiter } from './http/rateLimiter'
 import { createOriginRefusal } from './http/refuseOrigin'
 import { storageFailure } from './http/storageFailure'
+import { createUploadSlots } from './http/uploadSlots'
 import { createDropAllowance } from './ingest/createDropAllowance'
 import { createQuestionAllowance } from './ingest/createQuestionAllowance'
 import { createSurveyAllowance } from './ingest/createSurveyAllowance'
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       burst: limits.networkByteBurst,
       ...clock,
     }),
+    uploads: createUploadSlots(limits.uploadsPerNetwork),
     reads: createRateLimiter({
       ratePerSecond: limits.readsPerSecond,
       burst: limits.readBurst,

@@ -45,11 +45,15 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
     return fail(c, 415, 'expected a text/plain or application/json body')
   }
   // Every body read costs its network's byte budget, whatever becomes of it (an unknown key,
-  // no JSON): a network out of budget is refused before its body is read.
+  // no JSON): a network out of budget, or with its most bodies in reading, is refused before
+  // its body is read.
   const network = clientNetwork(clientIp(c, deps.trustedHops))
   const budget = deps.bytes.peek(network)
   if (!budget.ok) return tooMany(c, budget.retryAfterSeconds)
-  const body = await readLimitedText(c.req.raw, deps.limits.bodyBytes)
+  if (!deps.uploads.enter(network)) return tooMany(c, 1)
+  const body = await readLimitedText(c.req.raw, deps.limits.bodyBytes).finally(() =>
+    deps.uploads.leave(network),
+  )
   deps.bytes.spend(network, body.bytes)
   if (!body.ok && body.cutOff) return fail(c, 408, 'the body was cut off before its end')
   if (!body.ok) return fail(c, 413, `body larger than ${deps.limits.bodyBytes} bytes`)

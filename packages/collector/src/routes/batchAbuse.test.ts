@@ -98,4 +98,41 @@ describe.each(backends)('POST /v1/batch under abuse on $name', (backend) => {
     expect((await send('pk_test')).res.status).toBe(200)
     expect((await send('pk_test')).res.status).toBe(429)
   })
+
+  // Node waits 5 minutes for a request's body, and a body is held until its end: one client
+  // dribbling a thousand bodies of a megabyte held a gigabyte of the server's memory.
+  it('reads a few bodies of one network at a time, and refuses more at once', async () => {
+    const app = testApp(db, { limits: { uploadsPerNetwork: 2 }, trustProxy: true })
+    const stalled: Array<ReadableStreamDefaultController<Uint8Array>> = []
+    const send = (ip: string, open = false) => {
+      const body = JSON.stringify(makeBatch([makeEvent()]))
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(open ? body.slice(0, 20) : body))
+          if (open) stalled.push(controller)
+          else controller.close()
+        },
+      })
+      return Promise.resolve(
+        app.request('/v1/batch', {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'x-forwarded-for': ip },
+          body: stream,
+          duplex: 'half',
+        } as RequestInit),
+      )
+    }
+    const held = [send('198.51.100.1', true), send('198.51.100.1', true)]
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const refused = await send('198.51.100.1')
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toBe('1')
+    expect((await send('203.0.113.9')).status).toBe(200)
+    // A body that ends frees its place.
+    stalled[0]?.error(new Error('aborted'))
+    expect((await held[0])?.status).toBe(408)
+    expect((await send('198.51.100.1')).status).toBe(200)
+    stalled[1]?.error(new Error('aborted'))
+    expect((await held[1])?.status).toBe(408)
+  })
 })

@@ -3,6 +3,7 @@ import type { Database } from '../db/database'
 import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
 import type { RefuseOrigin } from '../http/refuseOrigin'
+import type { UploadSlots } from '../http/uploadSlots'
 import type { DropAllowance } from '../ingest/createDropAllowance'
 import type { QuestionAllowance } from '../ingest/createQuestionAllowance'
 import type { SurveyAllowance } from '../ingest/createSurveyAllowance'
@@ -23,6 +24,8 @@ export interface Limits {
   networkBytesPerSecond: number
   /** Body bytes a client network may send at once before its byte rate applies. */
   networkByteBurst: number
+  /** Bodies of POST /v1/batch a client network may have in reading at once. */
+  uploadsPerNetwork: number
   /** Sustained stats reads per second allowed per project, whichever networks ask. */
   readsPerSecond: number
   /** Stats reads a project may have at once before its rate applies. */
@@ -54,6 +57,7 @@ export const defaultLimits: Limits = {
   burst: 20,
   networkBytesPerSecond: 256_000,
   networkByteBurst: 4_194_304,
+  uploadsPerNetwork: 16,
   readsPerSecond: 5,
   readBurst: 60,
   readKeyGuessesPerHour: 60,
@@ -73,6 +77,8 @@ export interface Deps {
   limiter: RateLimiter
   /** Body bytes of POST /v1/batch, per client network. */
   bytes: RateLimiter
+  /** Bodies of POST /v1/batch in reading, per client network. */
+  uploads: UploadSlots
   /** Stats reads, per project key. */
   reads: RateLimiter
   /** Wrong read keys, per client network. */
