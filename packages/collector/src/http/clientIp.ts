@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
+import { ipOf } from './clientNetwork'
 
 /**
  * The client's IP address, for rate limiting. Behind a load balancer every request comes from
@@ -16,7 +17,9 @@ export function clientIp(c: Context, trustedHops: number): string {
       .map((hop) => hop.trim())
       .filter(Boolean)
     const forwarded = hops[Math.max(0, hops.length - trustedHops)]
-    if (forwarded) return forwarded
+    // A proxy writes an IP address; anything else the client wrote, where fewer proxies than
+    // trusted were passed (the port reached directly too): a fresh rate-limit bucket per text.
+    if (forwarded && ipOf(forwarded) !== null) return forwarded
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown'

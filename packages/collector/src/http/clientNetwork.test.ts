@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clientNetwork } from './clientNetwork'
+import { clientNetwork, ipOf } from './clientNetwork'
 
 describe('clientNetwork', () => {
   it.each([
@@ -20,5 +20,20 @@ describe('clientNetwork', () => {
     ['not:an:address', 'not:an:address'],
   ])('%s → %s', (ip, expected) => {
     expect(clientNetwork(ip)).toBe(expected)
+  })
+})
+
+describe('ipOf', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['198.51.100.7:50123', '198.51.100.7'],
+    ['[2001:db8::1]:443', '2001:db8::1'],
+    ['2001:db8::1', '2001:db8::1'],
+    ['unknown', null],
+    ['198.51.100.7, 203.0.113.9', null],
+    ['999.1.1.1', null],
+    ['x'.repeat(100), null],
+  ])('%s → %s', (address, expected) => {
+    expect(ipOf(address)).toBe(expected)
   })
 })

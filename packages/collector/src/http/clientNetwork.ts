@@ -1,4 +1,16 @@
-import { isIPv6 } from 'node:net'
+import { isIP, isIPv6 } from 'node:net'
+
+/**
+ * The IP address `address` holds, without the port some proxies add (`192.0.2.1:50123`,
+ * `[2001:db8::1]:443`), or `null` when it holds none.
+ */
+export function ipOf(address: string): string | null {
+  const ip =
+    /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ??
+    /^\[(.+)\](:\d+)?$/.exec(address)?.[1] ??
+    address
+  return isIP(ip) ? ip : null
+}
 
 /**
  * Who a client is for rate limiting: an IPv4 address as it is, an IPv6 address as its /56
@@ -9,10 +21,8 @@ import { isIPv6 } from 'node:net'
  * is left out. Anything that is not an IP address is returned as it is.
  */
 export function clientNetwork(address: string): string {
-  const ip =
-    /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ??
-    /^\[(.+)\](:\d+)?$/.exec(address)?.[1] ??
-    address
+  const ip = ipOf(address)
+  if (ip === null) return address
   if (!isIPv6(ip)) return ip
   const groups = expand(ip.replace(/%.*$/, ''))
   const [a = 0, b = 0, c = 0, d = 0, , , g = 0, h = 0] = groups

@@ -135,4 +135,18 @@ describe.each(backends)('POST /v1/batch under abuse on $name', (backend) => {
     stalled[1]?.error(new Error('aborted'))
     expect((await held[1])?.status).toBe(408)
   })
+
+  // Trusted hops the request did not pass through (the collector's port reached directly as well
+  // as through the balancer) leave the client's own X-Forwarded-For as its address: any text,
+  // each a fresh bucket, of up to the 16 KB of a header, in each of the limiters' 50,000.
+  it('takes no text a client wrote for its address, only an IP address', async () => {
+    const app = testApp(db, { limits: { burst: 2 }, now: () => 0, trustProxy: true })
+    const statuses = []
+    for (const forged of ['a', 'b'.repeat(10_000), 'c', '198.51.100.7']) {
+      const headers = { 'x-forwarded-for': forged }
+      statuses.push((await postBatch(app, makeBatch([makeEvent()]), headers)).status)
+    }
+    // The three texts are the connection's address, one client; the IP address another.
+    expect(statuses).toEqual([200, 200, 429, 200])
+  })
 })
