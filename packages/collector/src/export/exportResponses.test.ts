@@ -114,4 +114,24 @@ describe.each(backends)('exportResponses on $name', (backend) => {
       context: { device: 'desktop' },
     })
   })
+
+  // A question id may hold a "." (core's ids do), so a question "why.other", which anyone with
+  // the public key can answer, had the column name of question why's "other" texts: a reader by
+  // column name (a spreadsheet's lookup, csv.DictReader) took the later one, the forged text.
+  it('names every CSV column once, the other texts of a question keeping theirs', async () => {
+    const answers = [
+      { questionId: 'why', value: 'slow', other: 'the real other' },
+      { questionId: 'why.other', value: 'forged' },
+    ]
+    const event = makeEvent({ surveyId: 'mixed', responseId: 'r9', answers, metric: undefined })
+    expect((await postBatch(testApp(db), makeBatch([event], { key: 'pk_open' }))).status).toBe(200)
+    const { text } = await run({ format: 'csv', project: 'pk_open' })
+    const [header = '', ...rows] = text.split('\r\n')
+    const row = rows.find((line) => line.includes(',r9,')) ?? ''
+    const names = header.split(',')
+    expect(new Set(names).size).toBe(names.length)
+    const cells = row.split(',')
+    expect(cells[names.indexOf('answer.why.other')]).toBe('the real other')
+    expect(cells).toContain('forged')
+  })
 })

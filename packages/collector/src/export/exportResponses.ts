@@ -71,7 +71,7 @@ const fixedColumns = [
 
 /**
  * Writes responses as CSV (one column `answer.<question>` per question, multiple choices joined
- * with `|`, `other` texts in `answer.<question>.other`) or as
+ * with `|`, `other` texts in `answer.<question>.other`, each name once) or as
  * NDJSON (one response per line, with its answers and context). Pages through the table by key,
  * so it streams millions of rows in constant memory. Returns how many responses it wrote.
  */
@@ -83,7 +83,7 @@ export async function exportResponses(
   const questions = options.format === 'csv' ? await questionIds(db, options) : []
   if (options.format === 'csv') {
     const answerColumns = questions.flatMap((q) => [`answer.${q}`, `answer.${q}.other`])
-    await write(csvRow([...fixedColumns, ...answerColumns]))
+    await write(csvRow(uniqueNames([...fixedColumns, ...answerColumns])))
   }
   let count = 0
   let after: [string, string] = ['', '']
@@ -167,6 +167,20 @@ function ndjsonLine(row: Row): string {
     ]),
   )
   return `${JSON.stringify(record)}\n`
+}
+
+// A question id may hold a "." as core's do, so question "why.other" would have the name of the
+// other texts of question "why", which anyone with the public key can answer and which a reader
+// by column name takes for them: a name taken already gets "#2" (or the next number free). The
+// question ids come sorted, so "why" and its other texts come first and keep their names.
+function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set<string>()
+  return names.map((name) => {
+    let unique = name
+    for (let n = 2; taken.has(unique); n++) unique = `${name}#${n}`
+    taken.add(unique)
+    return unique
+  })
 }
 
 // bigint columns come back as strings from pg and as numbers from PGlite: make both numbers.
