@@ -25,6 +25,17 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a')).toEqual({ ok: true })
   })
 
+  it('spends into debt, and gives back up to the burst', () => {
+    let now = 0
+    const limiter = createRateLimiter({ ratePerSecond: 1, burst: 2, now: () => now })
+    limiter.spend('a', 5)
+    expect(limiter.peek('a')).toEqual({ ok: false, retryAfterSeconds: 4 })
+    now += 4_000
+    expect(limiter.take('a')).toEqual({ ok: true })
+    limiter.spend('a', -10)
+    expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, false])
+  })
+
   it('keeps one bucket per id', () => {
     const limiter = createRateLimiter({ ratePerSecond: 1, burst: 1, now: () => 0 })
     expect(limiter.take('a').ok).toBe(true)

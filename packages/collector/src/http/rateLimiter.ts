@@ -20,7 +20,8 @@ export interface RateLimiter {
   peek(id: string): RateDecision
   /**
    * Takes `amount` tokens from `id`'s bucket, into debt if it has fewer: for a cost known only
-   * once it is paid (the bytes of a body read), which later requests then wait for.
+   * once it is paid (the bytes of a body read), which later requests then wait for. A negative
+   * amount gives tokens back, up to the burst.
    */
   spend(id: string, amount: number): void
 }
@@ -84,7 +85,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       return decision
     },
     spend(id, amount) {
-      bucketOf(id).tokens -= amount
+      const bucket = bucketOf(id)
+      bucket.tokens = Math.min(burst, bucket.tokens - amount)
     },
     peek(id) {
       const bucket = buckets.get(id)

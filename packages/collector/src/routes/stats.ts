@@ -52,22 +52,24 @@ export function registerStats(app: Hono<Env>, deps: Deps): void {
 
 // The same 401 for an unknown key and a wrong read key: a caller learns nothing from the
 // difference. A revoked project stays readable: revoking stops writes, not the results.
-// Each wrong pair costs the client's network a guess, and a network out of guesses is refused
-// before its key is looked at, so a right guess then looks like any other; reads are bounded
-// per project, since each is a query over its responses and a leaked read key may be anywhere.
+// Each pair tried takes one of the client network's guesses, before the key is looked up (taken
+// after, the guesses sent at once all passed), and the right one gives it back: a network out of
+// guesses is refused before its keys are looked at, so a right guess then looks like any other.
+// Reads are bounded per project, since each is a query over its responses and a leaked read key
+// may be anywhere.
 async function authorize(c: Context<Env>, deps: Deps): Promise<StoredProject | Response> {
   const key = c.req.query('key')
   if (!key) return deny(c, 'missing key')
   const token = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim()
   if (!token) return deny(c, 'missing read key: send Authorization: Bearer <readKey>')
   const network = clientNetwork(clientIp(c, deps.trustedHops))
-  const guesses = deps.guesses.peek(network)
-  if (!guesses.ok) return tooMany(c, guesses, 'too many wrong keys from this network')
+  const guess = deps.guesses.take(network)
+  if (!guess.ok) return tooMany(c, guess, 'too many wrong keys from this network')
   const project = await deps.projects.find(key)
   if (!project || !matchesSecret(token, project.readKeySha256)) {
-    deps.guesses.take(network)
     return deny(c, 'wrong key or read key')
   }
+  deps.guesses.spend(network, -1)
   const reads = deps.reads.take(project.key)
   if (!reads.ok) return tooMany(c, reads, "too many reads of this project's stats")
   return project

@@ -50,6 +50,22 @@ describe.each(backends)('the stats API under abuse on $name', (backend) => {
     expect((await read(readKey)).status).toBe(200)
   })
 
+  // The key is looked up in the database between the check and the count: guesses sent at once
+  // all passed the check before the first was counted.
+  it('counts guesses sent at once before it looks at them', async () => {
+    const read = reader({ limits: { readKeyGuessBurst: 3 }, now: () => 0 })
+    const guesses = Array.from({ length: 20 }, (_, i) => read(`rk_guess_${1e9 + i}`))
+    const statuses = (await Promise.all(guesses)).map((reply) => reply.status)
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(17)
+    // A request holds a guess while its key is looked up, and the right key gives it back.
+    const right = reader({ limits: { readKeyGuessBurst: 1 }, now: () => 0 })
+    const both = await Promise.all([right(readKey), right('rk_guess_0000000001')])
+    expect(both.map((reply) => reply.status)).toEqual([200, 429])
+    expect((await right('rk_guess_0000000002')).status).toBe(401)
+    expect((await right(readKey)).status).toBe(429)
+  })
+
   it('bounds the reads of one project, whichever networks they come from', async () => {
     let now = 0
     const read = reader({ limits: { readBurst: 3, readsPerSecond: 1 }, now: () => now })
