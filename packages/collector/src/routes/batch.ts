@@ -46,15 +46,18 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   }
   // Every body read costs its network's byte budget, whatever becomes of it (an unknown key,
   // no JSON): a network out of budget, or with its most bodies in reading, is refused before
-  // its body is read.
+  // its body is read. What it declares (or, declaring nothing, the most it may be) is reserved
+  // before it is read, so bodies sent at once are counted at once, and what it was is paid.
   const network = clientNetwork(clientIp(c, deps.trustedHops))
   const budget = deps.bytes.peek(network)
   if (!budget.ok) return tooMany(c, budget.retryAfterSeconds)
   if (!deps.uploads.enter(network)) return tooMany(c, 1)
-  const body = await readLimitedText(c.req.raw, deps.limits.bodyBytes).finally(() =>
-    deps.uploads.leave(network),
-  )
-  deps.bytes.spend(network, body.bytes)
+  const declared = Number(c.req.header('content-length') ?? Number.NaN)
+  const limit = deps.limits.bodyBytes
+  const reserved = declared >= 0 ? Math.min(declared, limit) : limit
+  deps.bytes.spend(network, reserved)
+  const body = await readLimitedText(c.req.raw, limit).finally(() => deps.uploads.leave(network))
+  deps.bytes.spend(network, body.bytes - reserved)
   if (!body.ok && body.cutOff) return fail(c, 408, 'the body was cut off before its end')
   if (!body.ok) return fail(c, 413, `body larger than ${deps.limits.bodyBytes} bytes`)
   const json = parseJson(body.text)

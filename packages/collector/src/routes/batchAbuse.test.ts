@@ -99,6 +99,37 @@ describe.each(backends)('POST /v1/batch under abuse on $name', (backend) => {
     expect((await send('pk_test')).res.status).toBe(429)
   })
 
+  // Bodies sent at once all passed the check of the budget before the first was read and
+  // charged: sixteen of a megabyte, each parsed into tens of megabytes of objects held across the
+  // database's answer, from each network.
+  it('reserves the bytes a body declares, or the most it may have, before reading it', async () => {
+    const body = JSON.stringify(makeBatch([makeEvent()]))
+    const size = Buffer.byteLength(body)
+    const limits = { networkBytesPerSecond: 1, networkByteBurst: 3 * size, burst: 100 }
+    const app = testApp(db, { limits, now: () => 0 })
+    const replies = await Promise.all(Array.from({ length: 5 }, () => postBatch(app, body)))
+    expect(replies.map((res) => res.status).sort()).toEqual([200, 200, 200, 429, 429])
+    // A body of no declared length holds the whole limit while it is read.
+    const open = testApp(db, { limits: { ...limits, bodyBytes: 3 * size }, now: () => 0 })
+    let stall: ReadableStreamDefaultController<Uint8Array> | undefined
+    const held = open.request('/v1/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          stall = controller
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect((await postBatch(open, body)).status).toBe(429)
+    stall?.error(new Error('aborted'))
+    expect((await held).status).toBe(408)
+    // Read, it costs what it held: nothing.
+    expect((await postBatch(open, body)).status).toBe(200)
+  })
+
   // Node waits 5 minutes for a request's body, and a body is held until its end: one client
   // dribbling a thousand bodies of a megabyte held a gigabyte of the server's memory.
   it('reads a few bodies of one network at a time, and refuses more at once', async () => {

@@ -29,18 +29,23 @@ export function testApp(db: Database, options: Partial<AppOptions> = {}): Hono<E
   })
 }
 
-/** POSTs a body (serialised unless already a string) to /v1/batch, plus `query` (`?key=…`). */
+/**
+ * POSTs a body (serialised unless already a string) to /v1/batch, plus `query` (`?key=…`),
+ * declaring its length as browsers and HTTP clients do.
+ */
 export function postBatch(
   app: Hono<Env>,
   body: unknown,
   headers: Record<string, string> = {},
   query = '',
 ): Promise<Response> {
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  const length = String(Buffer.byteLength(text))
   return Promise.resolve(
     app.request(`/v1/batch${query}`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': length, ...headers },
+      body: text,
     }),
   )
 }
