@@ -33,14 +33,15 @@ export interface AppOptions {
   trustProxy?: boolean | number
   /** Where server-side problems are reported; stderr by default. */
   log?: (message: string) => void
-  /** Clock of the rate limiter (tests). */
+  /** Clock of the rate limiters and of the day's dropped counts (tests). */
   now?: () => number
 }
 
 /**
  * The collector as a Hono app: POST /v1/batch, GET /v1/config, the stats API under /v1/stats and
- * the dashboard at /dashboard. It keeps no state but the rate limiter's buckets and which surveys
- * (and questions) it found stored, so any number of replicas can serve the same database.
+ * the dashboard at /dashboard. It keeps no state but its limits' counts (rate limiters' buckets,
+ * bodies in reading, dropped counts taken today) and which surveys (and questions) it found
+ * stored, so any number of replicas can serve the same database.
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const limits = { ...defaultLimits, ...options.limits }
