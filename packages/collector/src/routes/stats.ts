@@ -65,7 +65,11 @@ async function authorize(c: Context<Env>, deps: Deps): Promise<StoredProject | R
   const network = clientNetwork(clientIp(c, deps.trustedHops))
   const guess = deps.guesses.take(network)
   if (!guess.ok) return tooMany(c, guess, 'too many wrong keys from this network')
-  const project = await deps.projects.find(key)
+  // A lookup that fails (the database restarting) is no guess.
+  const project = await deps.projects.find(key).catch((error: unknown) => {
+    deps.guesses.spend(network, -1)
+    throw error
+  })
   if (!project || !matchesSecret(token, project.readKeySha256)) {
     return deny(c, 'wrong key or read key')
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
+import { projectsFromDatabase } from '../projects/projectsFromDatabase'
 import { backends } from '../test/backends'
 import { readJson, resetDatabase, testApp } from '../test/harness'
 
@@ -64,6 +65,21 @@ describe.each(backends)('the stats API under abuse on $name', (backend) => {
     expect(both.map((reply) => reply.status)).toEqual([200, 429])
     expect((await right('rk_guess_0000000002')).status).toBe(401)
     expect((await right(readKey)).status).toBe(429)
+  })
+
+  // A lookup that fails (the database restarting) is no wrong guess: a team reloading the
+  // dashboard through an outage was then refused for minutes once it was over.
+  it('takes no guess for a lookup that fails', async () => {
+    let down = true
+    const projects = projectsFromDatabase(db, { cacheMs: 0 })
+    const failing = {
+      ...projects,
+      find: (key: string) => (down ? Promise.reject(new Error('terminating')) : projects.find(key)),
+    }
+    const read = reader({ projects: failing, limits: { readKeyGuessBurst: 2 }, now: () => 0 })
+    for (let i = 0; i < 5; i++) expect((await read(readKey)).status).toBe(503)
+    down = false
+    expect((await read(readKey)).status).toBe(200)
   })
 
   it('bounds the reads of one project, whichever networks they come from', async () => {
