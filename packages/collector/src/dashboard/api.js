@@ -22,15 +22,20 @@
  * @typedef {{ key: string, readKey: string }} Access
  */
 
-/** An API error carrying the HTTP status, so a 401 can send the user back to the key form. */
+/**
+ * An API error carrying the HTTP status, so a 401 can send the user back to the key form, and
+ * for a 429 the seconds its Retry-After asks to wait.
+ */
 export class ApiError extends Error {
   /**
    * @param {number} status
    * @param {string} message
+   * @param {number} [retryAfter]
    */
-  constructor(status, message) {
+  constructor(status, message, retryAfter = 1) {
     super(message)
     this.status = status
+    this.retryAfter = retryAfter
   }
 }
 
@@ -60,7 +65,7 @@ async function get(access, path, query = {}) {
       : ''
     const error = typeof body?.error === 'string' ? body.error : `HTTP ${res.status}`
     const message = details ? `${error} (${details})` : error
-    throw new ApiError(res.status, message)
+    throw new ApiError(res.status, message, Number(res.headers.get('retry-after')) || 1)
   }
   return body
 }

@@ -163,7 +163,14 @@ async function refresh(push = false) {
   } catch (error) {
     if (view !== views) return
     if (error instanceof ApiError && error.status === 401) showAccess('The read key was refused.')
-    else status.textContent = `Could not load the results: ${message(error)}`
+    else if (error instanceof ApiError && error.status === 429) {
+      // The collector bounds a project's reads: the view still asked for is asked again when it
+      // says, unless another is asked for meanwhile.
+      status.textContent = `The collector is busy: trying again in ${error.retryAfter} s`
+      setTimeout(() => {
+        if (view === views) void refresh()
+      }, error.retryAfter * 1000)
+    } else status.textContent = `Could not load the results: ${message(error)}`
   }
 }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright'
 import { afterAll, beforeAll } from 'vitest'
+import type { AppOptions } from '../app'
 import type { Database } from '../db/database'
 import { backends } from './backends'
 import { makeBatch } from './fixtures'
@@ -25,8 +26,12 @@ export interface DashboardBrowser {
   close(): Promise<void>
 }
 
-export async function openDashboardBrowser(db: Database): Promise<DashboardBrowser> {
-  const server: ServerType = serve({ fetch: testApp(db).fetch, port: 0, hostname: '127.0.0.1' })
+export async function openDashboardBrowser(
+  db: Database,
+  options: Partial<AppOptions> = {},
+): Promise<DashboardBrowser> {
+  const app = testApp(db, options)
+  const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((resolve) => server.once('listening', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const browser = await chromium.launch({ executablePath })
