@@ -71,7 +71,8 @@ const fixedColumns = [
 
 /**
  * Writes responses as CSV (one column `answer.<question>` per question, multiple choices joined
- * with `|`, `other` texts in `answer.<question>.other`, each name once) or as
+ * with `|`, `other` texts in `answer.<question>.other` for the questions that have any, each name
+ * once) or as
  * NDJSON (one response per line, with its answers and context). Pages through the table by key,
  * so it streams millions of rows in constant memory. Returns how many responses it wrote.
  */
@@ -82,7 +83,9 @@ export async function exportResponses(
 ): Promise<number> {
   const questions = options.format === 'csv' ? await questionIds(db, options) : []
   if (options.format === 'csv') {
-    const answerColumns = questions.flatMap((q) => [`answer.${q}`, `answer.${q}.other`])
+    const answerColumns = questions.flatMap(({ id, other }) =>
+      other ? [`answer.${id}`, `answer.${id}.other`] : [`answer.${id}`],
+    )
     await write(csvRow(uniqueNames([...fixedColumns, ...answerColumns])))
   }
   let count = 0
@@ -113,16 +116,23 @@ function filters(options: ExportOptions, params: ReturnType<typeof createParams>
   return where
 }
 
-async function questionIds(db: Queryable, options: ExportOptions): Promise<string[]> {
+/** A question answered in the export, and whether any of its answers has an `other` text. */
+interface Question {
+  id: string
+  other: boolean
+}
+
+// An "other" column for every question, NPS scores and ratings included, doubled the columns a
+// reader had to look through, half of them empty in every row.
+async function questionIds(db: Queryable, options: ExportOptions): Promise<Question[]> {
   const params = createParams()
   const where = ['true', ...filters(options, params)].join(' and ')
-  const rows = await db.query<{ id: string }>(
-    `select distinct a->>'questionId' as id
+  return db.query<Question>(
+    `select a->>'questionId' as id, bool_or(a ? 'other') as other
      from responses cross join lateral jsonb_array_elements(answers) a
-     where ${where} order by 1`,
+     where ${where} group by 1 order by 1`,
     params.values,
   )
-  return rows.map((row) => row.id)
 }
 
 // A page ends at pageSize rows, or with the row that reaches pageBytes.
@@ -148,13 +158,13 @@ async function loadPage(db: Queryable, options: ExportOptions, after: [string, s
   )
 }
 
-function csvLine(row: Row, questions: readonly string[]): string {
+function csvLine(row: Row, questions: readonly Question[]): string {
   const answers = new Map(row.answers.map((answer) => [answer.questionId, answer]))
   const fixed = fixedColumns.map((column) => plain(row[column]))
-  const byQuestion = questions.flatMap((id) => {
+  const byQuestion = questions.flatMap(({ id, other }) => {
     const answer = answers.get(id)
     const value = Array.isArray(answer?.value) ? answer.value.join('|') : answer?.value
-    return [value, answer?.other]
+    return other ? [value, answer?.other] : [value]
   })
   return csvRow([...fixed, ...byQuestion])
 }
