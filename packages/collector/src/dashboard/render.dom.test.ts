@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { scoreCsat } from '@sonde/core'
 import { describe, expect, it } from 'vitest'
+import type { Verbatim } from '../stats/loadVerbatims'
 import { verbatimLimit } from './api.js'
 import { renderCards, renderSegments, renderTrendTable } from './render.js'
 import { renderVerbatims, verbatimPage } from './verbatims.js'
@@ -185,6 +186,15 @@ describe('renderVerbatims', () => {
     locale: null,
     device: null,
   })
+  // The verbatims of a CSAT survey listed in `into`, the bucket filter in an element of its own.
+  const listVerbatims = (into: HTMLElement, verbatims: Verbatim[], bucket = '') =>
+    renderVerbatims(
+      document.createElement('div'),
+      into,
+      { ...csatStats(5, []), verbatims },
+      bucket,
+      () => {},
+    )
   // Each "Show more" press, as a keyboard user makes it: the button goes, and the focus with it.
   const showAll = (list: HTMLElement) => {
     for (
@@ -203,31 +213,26 @@ describe('renderVerbatims', () => {
       `The newest ${verbatimLimit} only: narrow the range or choose a bucket to read older ones.`,
     ],
   ])('with %i verbatims says at their end whether older ones are left out', (count, note) => {
-    const filter = document.createElement('div')
-    const list = document.createElement('ul')
-    const verbatims = Array.from({ length: count }, (_, i) => verbatim(i))
-    renderVerbatims(filter, list, { ...csatStats(5, []), verbatims }, '', () => {})
-    expect(list.querySelector('.note')).toBeNull()
-    showAll(list)
-    expect(list.querySelectorAll('blockquote')).toHaveLength(count)
-    expect(list.querySelector('.note')?.textContent ?? null).toBe(note)
-    expect(list.lastElementChild?.classList.contains('note')).toBe(note !== null)
+    const ul = document.createElement('ul')
+    listVerbatims(
+      ul,
+      Array.from({ length: count }, (_, i) => verbatim(i)),
+    )
+    expect(ul.querySelector('.note')).toBeNull()
+    showAll(ul)
+    expect(ul.querySelectorAll('blockquote')).toHaveLength(count)
+    expect(ul.querySelector('.note')?.textContent ?? null).toBe(note)
+    expect(ul.lastElementChild?.classList.contains('note')).toBe(note !== null)
   })
 
   // All 500 at once made the page 30,000 px long, the panels below out of reach.
   it('lists a page of verbatims, and each press of "Show more" the next, focusing its first', () => {
-    const list = document.createElement('ul')
-    document.body.append(list)
+    const ul = document.createElement('ul')
+    document.body.append(ul)
     const verbatims = Array.from({ length: 60 }, (_, i) => verbatim(i))
-    renderVerbatims(
-      document.createElement('div'),
-      list,
-      { ...csatStats(5, []), verbatims },
-      '',
-      () => {},
-    )
-    const quotes = () => [...list.querySelectorAll('blockquote')].map((q) => q.textContent)
-    const more = () => list.querySelector<HTMLButtonElement>('.more button')
+    listVerbatims(ul, verbatims)
+    const quotes = () => [...ul.querySelectorAll('blockquote')].map((q) => q.textContent)
+    const more = () => ul.querySelector<HTMLButtonElement>('.more button')
     expect(verbatimPage).toBe(25)
     expect(quotes()).toEqual(verbatims.slice(0, 25).map((v) => v.text))
     expect(more()?.textContent).toBe('Show 25 more (35 left)')
@@ -240,45 +245,27 @@ describe('renderVerbatims', () => {
     expect(document.activeElement?.querySelector('blockquote')?.textContent).toBe('comment 50')
     expect(more()).toBeNull()
     // Choosing a bucket lists its verbatims from the start again.
-    renderVerbatims(
-      document.createElement('div'),
-      list,
-      { ...csatStats(5, []), verbatims },
-      'unsatisfied',
-      () => {},
-    )
+    listVerbatims(ul, verbatims, 'unsatisfied')
     expect(quotes()).toHaveLength(25)
-    list.remove()
+    ul.remove()
   })
 
   it('says there are none', () => {
-    const list = document.createElement('ul')
-    renderVerbatims(
-      document.createElement('div'),
-      list,
-      { ...csatStats(5, []), verbatims: [] },
-      '',
-      () => {},
-    )
-    expect(list.textContent).toBe('No verbatims.')
+    const ul = document.createElement('ul')
+    listVerbatims(ul, [])
+    expect(ul.textContent).toBe('No verbatims.')
   })
 
   // Verbatims are in their respondents' languages, in an English page: an Arabic one laid out
   // left to right ends "!" on its right, where its reader sees it begin, and starts on the left.
   it('each verbatim takes the direction of its own text', () => {
-    const list = document.createElement('ul')
+    const ul = document.createElement('ul')
     const verbatims = [
       { ...verbatim(0), text: 'التصدير بطيء جدا!', locale: 'ar-EG' },
       { ...verbatim(1), text: 'Export is too slow!', locale: 'en' },
     ]
-    renderVerbatims(
-      document.createElement('div'),
-      list,
-      { ...csatStats(5, []), verbatims },
-      '',
-      () => {},
-    )
-    const quotes = [...list.querySelectorAll('blockquote')]
+    listVerbatims(ul, verbatims)
+    const quotes = [...ul.querySelectorAll('blockquote')]
     expect(quotes.map((q) => q.getAttribute('dir'))).toEqual(['auto', 'auto'])
   })
 })
