@@ -36,28 +36,25 @@ export function watchNavigation(listener: Listener, win: Window = window): () =>
   win.addEventListener('hashchange', check)
   win.addEventListener('pageshow', check)
   const history = win.history
-  const originals = { pushState: history.pushState, replaceState: history.replaceState }
-  const wrap = (name: keyof typeof originals) => {
-    const original = originals[name]
+  // Each wrapped method, with what puts the original back.
+  const unwrap = (modern ? [] : (['pushState', 'replaceState'] as const)).map((name) => {
+    const original = history[name]
     const wrapped = function (this: History, ...args: Parameters<History['pushState']>) {
       const result = original.apply(this, args)
       check()
       return result
     }
     history[name] = wrapped
-    return wrapped
-  }
-  const wrapped = modern
-    ? null
-    : { pushState: wrap('pushState'), replaceState: wrap('replaceState') }
+    return () => {
+      if (history[name] === wrapped) history[name] = original
+    }
+  })
   return () => {
     // A router that wrapped history after us keeps calling our wrapper: it must do nothing now.
     listener = () => {}
     target.removeEventListener(type, check)
     win.removeEventListener('hashchange', check)
     win.removeEventListener('pageshow', check)
-    for (const name of ['pushState', 'replaceState'] as const) {
-      if (wrapped && history[name] === wrapped[name]) history[name] = originals[name]
-    }
+    for (const undo of unwrap) undo()
   }
 }
