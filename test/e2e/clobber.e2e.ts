@@ -51,8 +51,9 @@ test("a visitor's <img name=title> leaves the events a string title", async ({ p
 })
 
 // Each names a property Sonde reads on the document: the page seen hidden for good, a
-// prerendering never activated, a body that is an image.
-for (const name of ['hidden', 'prerendering', 'body']) {
+// prerendering never activated, a body that is an image, a base URL that is one (against which
+// the relative endpoint, as every URL, failed to resolve: Sonde refused its options).
+for (const name of ['hidden', 'prerendering', 'body', 'baseURI']) {
   test(`a visitor's <img name=${name}> costs no answer`, async ({ page }) => {
     await answerBeside(page, `<img name="${name}" alt="">`)
   })

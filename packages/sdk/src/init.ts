@@ -1,6 +1,7 @@
 import type { InitOptions } from '@sonde/core'
 import { storeName } from './delivery/storeName'
 import { createDeferredSonde } from './runtime/createDeferredSonde'
+import { pageBase } from './runtime/pageBase'
 import { safe } from './runtime/safe'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
@@ -41,7 +42,7 @@ const running = new Map<string, number>()
  */
 function counted(options: InitOptions, sonde: Sonde): Sonde {
   const project = safe(
-    () => storeName(new URL(options.endpoint, document.baseURI).href, options.key),
+    () => storeName(new URL(options.endpoint, pageBase()).href, options.key),
     null,
   )
   if (project === null) return sonde

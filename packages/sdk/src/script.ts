@@ -4,6 +4,7 @@ import { withTimeout } from './delivery/withTimeout'
 import type { Chunks, DeliveryChunk, SurveyChunk, TourChunk, Validator } from './runtime/chunks'
 import { copyNow } from './runtime/copyNow'
 import { createInertSonde } from './runtime/createInertSonde'
+import { pageBase } from './runtime/pageBase'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
 
@@ -27,7 +28,7 @@ const METHODS = Object.keys(createInertSonde())
 // file imported its chunks from that src and sent answers to its data-endpoint.
 const script = ((document.currentScript instanceof HTMLScriptElement && document.currentScript) ||
   document.querySelector('script[data-endpoint]')) as HTMLScriptElement | null
-const base = script?.src || document.baseURI
+const base = script?.src || pageBase()
 // The other chunks are ES modules beside this file, imported only when needed. Each borrows
 // the modules this file has too (chunks/lent.ts), handed over before the chunk is used.
 const load = <T>(file: string): Promise<T> =>

@@ -6,6 +6,7 @@ import type { Chunks } from './runtime/chunks'
 import { createInertSonde } from './runtime/createInertSonde'
 import { createLogger } from './runtime/createLogger'
 import { createSonde } from './runtime/createSonde'
+import { pageBase } from './runtime/pageBase'
 import type { Sonde } from './runtime/types'
 import { SDK_VERSION } from './version'
 
@@ -48,8 +49,7 @@ function launch(
   chunks: Chunks,
   whenAllowed?: (kv: ReturnType<typeof localKeyValue>) => void,
 ): Sonde {
-  const source =
-    typeof config === 'string' ? { url: new URL(config, document.baseURI).href } : config
+  const source = typeof config === 'string' ? { url: new URL(config, pageBase()).href } : config
   return createSonde(options, source, {
     win: window,
     log: createLogger(options.debug === true),
@@ -63,7 +63,7 @@ function launch(
 // (no endpoint string) are simply checked every time.
 function memoFor(options: InitOptions) {
   try {
-    const endpoint = new URL(options.endpoint, document.baseURI).href
+    const endpoint = new URL(options.endpoint, pageBase()).href
     return localKeyValue(`${storeName(endpoint, options.key)}:`)
   } catch {
     return null

@@ -22,6 +22,7 @@ import { createPrompter } from './createPrompter'
 import { createVisitor } from './createVisitor'
 import type { FlowContext } from './flowContext'
 import { mergeStored } from './mergeStored'
+import { pageBase } from './pageBase'
 import { persistState } from './persistState'
 import { restoreState } from './restoreState'
 import type { RuntimeState } from './runtimeState'
@@ -50,7 +51,7 @@ export function createSonde(
   deps: SondeDeps,
 ): Sonde {
   const { win, log } = deps
-  const endpoint = new URL(options.endpoint, win.document.baseURI).href
+  const endpoint = new URL(options.endpoint, pageBase()).href
   const ns = storeName(endpoint, options.key)
   const nav = win.navigator
   const locale = options.locale ?? nav.language ?? 'en'

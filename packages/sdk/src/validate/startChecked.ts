@@ -3,6 +3,7 @@ import { optionsFromKey, remember } from '../config/rememberValid'
 import type { KeyValue } from '../context/keyValue'
 import { createInertSonde } from '../runtime/createInertSonde'
 import { createLogger } from '../runtime/createLogger'
+import { pageBase } from '../runtime/pageBase'
 import type { Sonde } from '../runtime/types'
 import { checkStart } from './checkStart'
 
@@ -28,7 +29,7 @@ export function startChecked(
   // (the live object may change meanwhile). Options of a kind the key cannot carry go as they are
   // and are not remembered.
   const recalled = key === null ? null : optionsFromKey(key, options as Record<string, unknown>)
-  const checked = checkStart(recalled ?? options, document.baseURI)
+  const checked = checkStart(recalled ?? options, pageBase())
   const log = createLogger(checked.ok && checked.options.debug === true)
   if (!checked.ok) {
     log.error(checked.error)
