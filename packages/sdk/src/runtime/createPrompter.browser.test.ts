@@ -225,4 +225,31 @@ describe('a survey asked for while another is on screen', () => {
     )
     expect(shown).toHaveBeenCalledTimes(1)
   })
+
+  // An event's survey was skipped without a word: a team could not tell why it never showed.
+  it('is said to be refused when its event comes, as a show() is', async () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const sonde = init({
+      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+      locale: 'en',
+      debug: true,
+      config: {
+        surveys: [
+          { ...csat, id: 'first' },
+          { ...csat, id: 'second', trigger: { event: 'export_finished' } },
+        ],
+      } as never,
+    })
+    made.push(sonde)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    sonde.track('ticket_closed')
+    await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
+
+    sonde.track('export_finished')
+    await vi.waitFor(() =>
+      expect(debug).toHaveBeenCalledWith('[sonde] survey second not shown: busy'),
+    )
+    expect(shown).toHaveBeenCalledTimes(1)
+  })
 })

@@ -89,9 +89,6 @@ export function createPrompter(deps: {
   return {
     evaluate(signal) {
       if (runtime.destroyed) return
-      // Only one at a time: a show() meanwhile is said to be refused, as canShow says 'busy'.
-      if (presenter.busy())
-        return signal.type === 'manual' && notShown(signal.kind, signal.id, 'busy')
       const { eligible, skipped } = compileTargeting(runtime.cfg).evaluate(
         runtime.state,
         signal,
@@ -100,7 +97,13 @@ export function createPrompter(deps: {
       for (const skip of skipped) {
         if (skip.reason !== 'trigger') notShown(skip.kind, skip.id, skip.message ?? skip.reason)
       }
-      for (const item of eligible) if (present(item.kind, item.id, item.delaySeconds)) return
+      // Only one at a time: what was due meanwhile (a show(), an event's survey) is said to be
+      // refused, as canShow says 'busy' once the rest holds.
+      const busy = presenter.busy()
+      for (const item of eligible) {
+        if (busy) notShown(item.kind, item.id, 'busy')
+        else if (present(item.kind, item.id, item.delaySeconds)) return
+      }
     },
     resumeTour() {
       for (const tour of runtime.cfg.tours ?? []) {
