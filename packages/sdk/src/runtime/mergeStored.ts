@@ -32,21 +32,15 @@ export function mergeStored(
   // Another person since: this tab's if it changed to them (its reset, a user signed in here),
   // else another tab's, whose reset or sign-in this tab's older person must not undo.
   if (!samePerson(mine, stored)) return read ? { ...stored, page: mine.page } : mine
-  // Maps, then fromEntries: keys come from JSON and from event names the host chose, and an
-  // assignment to a key such as "__proto__" would not make a property.
-  const history = new Map(Object.entries(stored.history))
-  for (const [key, record] of Object.entries(mine.history)) {
-    const other = history.get(key)
+  const history = mergeEntries(stored.history, mine.history, (record, other, key) =>
     // History keys are never a prototype's (a kind, a colon, an id).
-    history.set(key, other ? mergeRecord(record, other, read?.history[key]) : record)
-  }
-  const counts = new Map(Object.entries(stored.eventCounts))
-  for (const [name, count] of Object.entries(mine.eventCounts)) {
-    counts.set(
-      name,
-      (counts.get(name) ?? 0) + count - ((readOwn(read?.eventCounts, name) as number) ?? 0),
-    )
-  }
+    other ? mergeRecord(record, other, read?.history[key]) : record,
+  )
+  const counts = mergeEntries(
+    stored.eventCounts,
+    mine.eventCounts,
+    (count, other = 0, name) => other + count - ((readOwn(read?.eventCounts, name) as number) ?? 0),
+  )
   const sameSession = stored.session.id === mine.session.id
   const prompts = sameSession
     ? Math.max(mine.session.prompts, stored.session.prompts)
@@ -56,11 +50,25 @@ export function mergeStored(
     // Who they are as the other tab stored it (a sign-in there, new traits), unless this tab
     // changed it since it last read or wrote the store.
     user: mine.user === read?.user ? stored.user : mine.user,
-    history: Object.fromEntries(history),
-    eventCounts: Object.fromEntries(counts),
+    history,
+    eventCounts: counts,
     session: { ...mine.session, prompts },
     lastPromptAt: latest(mine.lastPromptAt, stored.lastPromptAt),
   }
+}
+
+// Each of `mine`'s entries joined to `stored`'s of its key. Maps, then fromEntries: keys come from
+// JSON and from event names the host chose, and an assignment to a key such as "__proto__" would
+// not make a property.
+function mergeEntries<T>(
+  stored: Record<string, T>,
+  mine: Record<string, T>,
+  join: (value: T, other: T | undefined, key: string) => T,
+): Record<string, T> {
+  const merged = new Map(Object.entries(stored))
+  for (const [key, value] of Object.entries(mine))
+    merged.set(key, join(value, merged.get(key), key))
+  return Object.fromEntries(merged)
 }
 
 // Two user ids differ; an id on one side only is the anonymous visitor who signed in.
