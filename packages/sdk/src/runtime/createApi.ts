@@ -6,7 +6,7 @@ import {
   recordIdentity,
   type TargetingState,
 } from '@sonde/core'
-import { keepArrays } from '../keepArrays'
+import { copyNow } from './copyNow'
 import type { CallQueue } from './createCallQueue'
 import type { Consent } from './createConsent'
 import type { Emitter } from './createEmitter'
@@ -69,10 +69,7 @@ export function createApi(parts: ApiParts): Sonde {
       // Traits travel in every event and are stored with the state: a cycle would make each
       // event impossible to queue, a function would make the state impossible to store. They
       // are an object: a string's characters or an array's items are no traits.
-      const plain = safe(
-        () => JSON.parse(JSON.stringify(traits ?? {}, keepArrays)) as Record<string, unknown>,
-        null,
-      )
+      const plain = copyNow(traits, null) as Record<string, unknown> | null
       queue(() => {
         if (typeof userId !== 'string' || !userId) return log.error('identify: expected a user id')
         if (typeof plain !== 'object' || !plain || Array.isArray(plain))

@@ -5,9 +5,8 @@ import {
   type TargetingState,
 } from '@sonde/core'
 import { detectDevice } from '../context/detectDevice'
-import { keepArrays } from '../keepArrays'
+import { copyNow } from './copyNow'
 import type { Visitor } from './createVisitor'
-import { safe } from './safe'
 
 /**
  * The targeting state a page starts from: the stored one (display history, event counts) or a
@@ -45,10 +44,6 @@ export function restoreState(
   // does, only what JSON keeps of them: a function would leave the state impossible to store
   // (the display history lost, a survey asked again on the next page).
   return user
-    ? recordIdentity(
-        state,
-        user.id,
-        safe(() => JSON.parse(JSON.stringify(user.traits ?? {}, keepArrays)), {}),
-      )
+    ? recordIdentity(state, user.id, copyNow(user.traits, {}) as Record<string, unknown>)
     : state
 }
