@@ -1,5 +1,6 @@
 import type { SondeEvent, UsageContext } from '@sonde/core'
 import type { ContextInput } from '../context/collectContext'
+import { listen } from '../runtime/listen'
 import { hasQueued } from './hasQueued'
 import { channelName, openChannel } from './openChannel'
 import type { Delivery, DeliveryOptions } from './startDelivery'
@@ -84,10 +85,10 @@ export function deferDelivery(
     clearTimeout(timer)
     clearTimeout(left)
     channel?.close()
-    win.removeEventListener('online', retry)
+    unlisten()
   }
   channel?.addEventListener('message', onWake)
-  win.addEventListener('online', retry)
+  const unlisten = listen(win, 'online', retry)
   // What an earlier page left is looked for once this one has started: it is rarely urgent (a
   // page going sends what it holds on its way out), and the host's start should not wait on it.
   const left = options.store

@@ -1,3 +1,4 @@
+import { listen } from './listen'
 import { pageOf } from './pageOf'
 
 type Listener = (url: string) => void
@@ -32,9 +33,11 @@ export function watchNavigation(listener: Listener, win: Window = window): () =>
   // hashchange is kept as a belt for engines with partial support.
   const target = modern ? (navigation as NavigationLike) : win
   const type = modern ? 'currententrychange' : 'popstate'
-  target.addEventListener(type, check)
-  win.addEventListener('hashchange', check)
-  win.addEventListener('pageshow', check)
+  const unlisten = [
+    listen(target, type, check),
+    listen(win, 'hashchange', check),
+    listen(win, 'pageshow', check),
+  ]
   const history = win.history
   // Each wrapped method, with what puts the original back.
   const unwrap = (modern ? [] : (['pushState', 'replaceState'] as const)).map((name) => {
@@ -52,9 +55,6 @@ export function watchNavigation(listener: Listener, win: Window = window): () =>
   return () => {
     // A router that wrapped history after us keeps calling our wrapper: it must do nothing now.
     listener = () => {}
-    target.removeEventListener(type, check)
-    win.removeEventListener('hashchange', check)
-    win.removeEventListener('pageshow', check)
-    for (const undo of unwrap) undo()
+    for (const undo of [...unlisten, ...unwrap]) undo()
   }
 }

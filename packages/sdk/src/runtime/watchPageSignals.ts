@@ -1,5 +1,6 @@
 import type { Signal } from '@sonde/core'
 import { isHidden } from './isHidden'
+import { listen } from './listen'
 
 /** What the page tracker knows about the current page, for the usage context. */
 export interface PageView {
@@ -92,9 +93,11 @@ export function watchPageSignals(
     arm(now - view.enteredAt)
   }
 
-  win.addEventListener('scroll', onScroll, { passive: true, capture: true })
-  win.document.addEventListener('mouseout', onLeave)
-  win.document.addEventListener('visibilitychange', onVisibility)
+  const unlisten = [
+    listen(win, 'scroll', onScroll, { passive: true, capture: true }),
+    listen(win.document, 'mouseout', onLeave),
+    listen(win.document, 'visibilitychange', onVisibility),
+  ]
   arm()
   return {
     view,
@@ -109,9 +112,7 @@ export function watchPageSignals(
     stop() {
       for (const timer of timers) clearTimeout(timer)
       clearTimeout(frame)
-      win.removeEventListener('scroll', onScroll, true)
-      win.document.removeEventListener('mouseout', onLeave)
-      win.document.removeEventListener('visibilitychange', onVisibility)
+      for (const stop of unlisten) stop()
     },
   }
 }
