@@ -30,6 +30,8 @@ describe('detectDevice', () => {
     [{ userAgent: ua.operaMini, width: 1024, touchPoints: 0 }, 'mobile'],
     [{ userAgent: ua.blackberry, width: 1024, touchPoints: 0 }, 'mobile'],
   ] as const)('%j → %s', (hints, expected) => {
-    expect(detectDevice(hints)).toBe(expected)
+    const { userAgent, width, touchPoints } = hints
+    const mobile = 'mobile' in hints ? hints.mobile : undefined
+    expect(detectDevice(userAgent, mobile, width, touchPoints)).toBe(expected)
   })
 })

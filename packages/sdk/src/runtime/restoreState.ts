@@ -23,12 +23,12 @@ export function restoreState(
 ): TargetingState {
   const { win, visitor, user } = deps
   const nav = win.navigator as Navigator & { userAgentData?: { mobile?: boolean } }
-  const device = detectDevice({
-    userAgent: nav.userAgent,
-    mobile: nav.userAgentData?.mobile,
-    width: win.screen?.width ?? win.innerWidth,
-    touchPoints: nav.maxTouchPoints ?? 0,
-  })
+  const device = detectDevice(
+    nav.userAgent,
+    nav.userAgentData?.mobile,
+    win.screen?.width ?? win.innerWidth,
+    nav.maxTouchPoints ?? 0,
+  )
   // No session yet: the page view that follows (createSonde's pageView) moves the state to this
   // visit's, as it does in a tab left open past the session timeout.
   const base =
