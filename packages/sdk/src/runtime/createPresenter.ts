@@ -136,7 +136,7 @@ export function createPresenter(deps: { lockName: string; win: Window; log: Logg
     current: () => onScreen,
     close() {
       epoch++
-      if (pending !== undefined) clearTimeout(pending)
+      clearTimeout(pending)
       pending = undefined
       const shown = onScreen
       const mounting = unmount
