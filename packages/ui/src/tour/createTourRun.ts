@@ -73,6 +73,8 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   let focus = false
   let paused = false
   let over = false
+  // The step a click on its target has left: reported at the click, moved on from a task later.
+  let leaving = -1
   let stopWatch = () => {}
   let timer: ReturnType<typeof setTimeout> | undefined
   let since = 0
@@ -109,6 +111,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   }
 
   const leave = () => {
+    leaving = -1
     stopWatch()
     stopWatch = () => {}
     clearTimeout(timer)
@@ -190,7 +193,7 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   const next = (inside = d.hasFocus()) => {
     if (over || index < 0) return
     focus = inside
-    report(index + 1)
+    if (leaving !== index) report(index + 1)
     go(index + 1, 1)
   }
 
@@ -215,9 +218,13 @@ export function createTourRun(tour: Tour, d: RunDeps): TourRun {
   function onClick(event: MouseEvent) {
     const at = index
     const el = target
-    if (!visible() || !steps[at]?.advanceOn?.click || !el) return
+    if (!visible() || !steps[at]?.advanceOn?.click || !el || leaving === at) return
     if (!event.composedPath().includes(el)) return
-    // After the app's own handlers ran: they often render the next step's target.
+    // Reported (and the next step stored) in the click's own task: a link's next page may have
+    // replaced this one before another task runs, and would resume at the step just done.
+    leaving = at
+    report(at + 1)
+    // Moved on after the app's own handlers ran: they often render the next step's target.
     setTimeout(() => {
       if (index === at) next(false)
     }, 0)

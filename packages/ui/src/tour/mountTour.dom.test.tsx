@@ -215,6 +215,20 @@ describe('advanceOn', () => {
     expect(stepped.map((s) => s.stepId)).toEqual(['a', 'b'])
   })
 
+  test('a click on a link target reports the step at once: the next page may come before a task', async () => {
+    const { next } = page()
+    const { ui, handle, stepped } = showTour(clicky)
+    await handle.ready
+    fireEvent.click(next)
+    expect(stepped).toEqual([expect.objectContaining({ stepId: 'a', to: 1 })])
+    // A double click: reported once, moved on once.
+    fireEvent.click(next)
+    await waitFor(() => expect(ui.getByRole('dialog', { name: 'Then export' })).toBeTruthy())
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(stepped.map((s) => s.stepId)).toEqual(['a'])
+    expect(ui.getByRole('dialog', { name: 'Then export' })).toBeTruthy()
+  })
+
   test('a last step that waits for an action can still be left with a button', async () => {
     page()
     const last = tour({
