@@ -39,6 +39,8 @@ export interface TourTipProps {
   again: boolean
   /** The step advances on a click on its target or an event, so it has no Next button. */
   waitsForAction: boolean
+  /** Just before it opens: a modal step's page is inert after, hiding what covers the target. */
+  onOpen?: () => void
   tipRef: Ref<HTMLElement>
   arrowRef: Ref<HTMLDivElement>
   onNext: () => void
@@ -68,6 +70,7 @@ export function TourTip(p: TourTipProps) {
   useLayoutEffect(() => {
     const el = box.current
     if (!el) return
+    p.onOpen?.()
     // A plain step leaves focus in the page, but is the next Tab stop from it.
     showOnTop(el, p.modal, tabSource(el))
     if (p.modal || p.focus) (primary.current ?? el).focus({ preventScroll: true })

@@ -49,6 +49,16 @@ export function TourView(p: TourViewProps) {
   // The target must stay usable when clicking it is the step's action: then no modality.
   const modal = !!step?.spotlight && !clickToAdvance
 
+  // Within the viewport is not enough: a scrolled container may clip the target away, and
+  // `nearest` scrolls only what does, leaving a target already in sight where it is. A page's
+  // `scroll-behavior: smooth` would glide there, past a preference for reduced motion.
+  const reveal = () =>
+    target?.scrollIntoView({
+      block: inViewport(target) ? 'nearest' : 'center',
+      inline: 'nearest',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto',
+    })
+
   // Runs after the tooltip's own layout effect has put it in the top layer, so it can measure.
   useLayoutEffect(() => {
     hole.current = null
@@ -59,15 +69,7 @@ export function TourView(p: TourViewProps) {
       window.addEventListener('resize', redraw)
       return () => window.removeEventListener('resize', redraw)
     }
-    // Within the viewport is not enough: a scrolled container may clip the target away, and
-    // `nearest` scrolls only what does, leaving a target already in sight where it is. A page's
-    // `scroll-behavior: smooth` would glide there, past a preference for reduced motion.
-    const still = matchMedia('(prefers-reduced-motion: reduce)').matches
-    target.scrollIntoView({
-      block: inViewport(target) ? 'nearest' : 'center',
-      inline: 'nearest',
-      behavior: still ? 'instant' : 'auto',
-    })
+    reveal()
     return place(target, tip.current, {
       placement: toFloating(step?.placement, rtl),
       arrow: arrow.current,
@@ -118,6 +120,7 @@ export function TourView(p: TourViewProps) {
         focus={state.focus}
         again={!!state.again}
         waitsForAction={clickToAdvance || !!step.advanceOn?.event}
+        onOpen={reveal}
         tipRef={tip}
         arrowRef={arrow}
         onNext={p.onNext}

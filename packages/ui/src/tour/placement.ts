@@ -82,9 +82,20 @@ export function visibleRect(el: Element): DOMRect {
   return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top))
 }
 
-/** Whether `el` is wholly inside the viewport (else a step scrolls it into view when it opens). */
+/**
+ * Whether `el` is wholly inside the viewport and not under the page's own sticky header or fixed
+ * bar at its centre (else a step scrolls it to the middle when it opens). What is hit there is
+ * asked of the page, past Sonde's own layers (the tooltip, a spotlight); a page made inert by a
+ * modal step hits nothing, and a target in an iframe is not asked of (nor one in a DOM without hit
+ * testing).
+ */
 export function inViewport(el: Element): boolean {
   const r = viewportRect(el)
   const { innerWidth: w, innerHeight: h } = window
-  return r.top >= 0 && r.left >= 0 && r.bottom <= h && r.right <= w
+  if (r.top < 0 || r.left < 0 || r.bottom > h || r.right > w) return false
+  if (el.ownerDocument !== document) return true
+  const at = (el.getRootNode() as Partial<Document | ShadowRoot>)
+    .elementsFromPoint?.(r.x + r.width / 2, r.y + r.height / 2)
+    .find((node) => node.localName !== 'sonde-root')
+  return !at || el.contains(at) || at.contains(el)
 }
