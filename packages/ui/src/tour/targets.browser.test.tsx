@@ -184,6 +184,28 @@ describe('targets in a real page', () => {
     expect(shown).toHaveLength(1)
   })
 
+  test('a target coming on screen, or back, shows its step without an error in the page', async () => {
+    const target = el('button', { display: 'none', margin: '100px 200px' }, document.body, 't')
+    const errors: string[] = []
+    // What a page's error reporting sees: a ResizeObserver loop is reported on window.
+    const onError = (event: ErrorEvent) => errors.push(event.message)
+    window.addEventListener('error', onError)
+    try {
+      const { handle, tip } = showTour(spotlit)
+      target.style.display = ''
+      await handle.ready
+      await until(() => placedBelow(tip() as HTMLElement, target))
+      target.style.display = 'none'
+      await until(() => tip() === null)
+      target.style.display = ''
+      await until(() => tip() !== null && placedBelow(tip() as HTMLElement, target))
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      window.removeEventListener('error', onError)
+    }
+    expect(errors).toEqual([])
+  })
+
   test('the spotlight hole is around the target; the rest of the viewport is dimmed', async () => {
     const target = el('button', { margin: '100px 200px' }, document.body, 't')
     const { shadow, path } = await spotlight()

@@ -47,7 +47,13 @@ export function watchTarget(
 ): TargetWatch {
   let unsubscribe = () => {}
   let element: Element | null = null
-  const sizes = typeof ResizeObserver === 'function' ? new ResizeObserver(report) : undefined
+  let live = true
+  // Told a task later: the step drawn within the browser's resize observations would have its own
+  // observers (the tooltip's, floating-ui's) report a ResizeObserver loop error to the page.
+  const sizes =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => setTimeout(() => live && report()))
+      : undefined
   const follow = (next: Element | null) => {
     unsubscribe()
     sizes?.disconnect()
@@ -60,6 +66,7 @@ export function watchTarget(
   const watch: TargetWatch = {
     current: null,
     stop: () => {
+      live = false
       unsubscribe()
       unsubscribe = () => {}
       sizes?.disconnect()
