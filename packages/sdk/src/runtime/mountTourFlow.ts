@@ -102,6 +102,12 @@ export function mountTourFlow(
         ctx.sending.emitter.emit('tour:completed', { tourId })
       },
       onDismiss: ({ stepId, index, reason }) => {
+        // A team's mistyped selector, or an element its app renders elsewhere or late: the
+        // visitor sees nothing, so debug says what was looked for.
+        if (reason === 'missing_target')
+          ctx.sending.log.debug(
+            `tour ${tourId} ended: step ${stepId} found no ${tour.steps[index]?.target} shown`,
+          )
         if (ended()) return
         ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
