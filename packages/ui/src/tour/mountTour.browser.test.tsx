@@ -52,6 +52,36 @@ describe('the page’s modal dialogs', () => {
   })
 })
 
+describe('the page’s own modals of divs', () => {
+  // What MUI's Modal, Radix Dialog or react-focus-lock do: a role=dialog aria-modal=true box (a
+  // screen reader reads nothing outside it) whose focus trap brings back focus that leaves it.
+  test('a step on a control in one is reached with Tab, and its Next works', async () => {
+    const modal = el('div', { position: 'fixed', inset: '100px' })
+    Object.assign(modal, { role: 'dialog', ariaModal: 'true', tabIndex: -1 })
+    const target = el('input', {}, modal, 't')
+    el('button', {}, modal, 'u')
+    const trap = (event: FocusEvent) => {
+      if (!modal.contains(event.target as Node)) modal.focus()
+    }
+    document.addEventListener('focusin', trap)
+    try {
+      target.focus()
+      const { handle, shadow } = showTour(plain)
+      await handle.ready
+      expect(handle.host.closest('[aria-modal=true]')).toBe(modal)
+      await userEvent.tab()
+      await until(() => shadow.activeElement !== null)
+      expect(document.activeElement).toBe(handle.host)
+      expect(shadow.activeElement?.textContent).toBe('Skip tour')
+      await userEvent.keyboard('{Tab}{Enter}')
+      await until(() => shadow.querySelector('h2')?.textContent === 'Export')
+    } finally {
+      document.removeEventListener('focusin', trap)
+      modal.remove()
+    }
+  })
+})
+
 describe('Esc closes only the topmost layer', () => {
   test.each([
     [

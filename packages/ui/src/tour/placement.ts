@@ -32,10 +32,15 @@ export function inFixed(el: Element): boolean {
   return false
 }
 
-/** The open `<dialog>` holding `el`, across shadow roots (a target inside a web component). */
+/**
+ * The open `<dialog>` holding `el`, or the page's own modal of divs (`aria-modal="true"`: MUI,
+ * Radix, a focus-lock), across shadow roots (a target inside a web component). Outside one, the
+ * page is inert, or its focus trap takes back focus that leaves it and a screen reader reads
+ * nothing else: a step on a control in one must show from inside it.
+ */
 export function openDialogOf(el: Element): Element | null {
   for (let node: Element | null = el; node; node = parentOf(node)) {
-    if (node.matches('dialog[open]')) return node
+    if (node.matches('dialog[open],[aria-modal=true]')) return node
   }
   return null
 }
