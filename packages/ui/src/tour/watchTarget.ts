@@ -3,6 +3,14 @@ import { onDomChange } from './domWatch'
 import type { ResolveTarget } from './types'
 
 /**
+ * Whether `el` is drawn: it has a box, and no closed <details> (whose content keeps a box in
+ * Chromium, drawn nowhere) or other `content-visibility: hidden` holds it. A browser without
+ * checkVisibility (Safari before 17.4) is asked for a box only.
+ */
+const drawn = (el: Element) =>
+  el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0
+
+/**
  * A step's element now: from the JS API's function target, else its CSS selector. `undefined`:
  * the step has no target (it is centred); `null`: not in the page (yet). An invalid selector or a
  * throwing function counts as missing, so the tour's missing-target policy handles it.
@@ -21,7 +29,7 @@ export function findTarget(step: TourStep, resolve?: ResolveTarget): Element | n
     // one copy display:none: the one on screen is meant. None on screen: the first, which the
     // step then waits on until it shows (a menu that opens).
     const all = document.querySelectorAll(step.target)
-    return [...all].find((el) => el.getClientRects().length > 0) ?? all[0] ?? null
+    return [...all].find(drawn) ?? all[0] ?? null
   } catch {
     return null
   }
@@ -62,11 +70,18 @@ export function watchTarget(
     const root = next?.getRootNode()
     unsubscribe = onDomChange(check, root instanceof ShadowRoot ? root : undefined)
   }
-  const rendered = () => (element && element.getClientRects().length > 0 ? element : null)
+  const rendered = () => (element && drawn(element) ? element : null)
+  // A <details> opening or closing changes no box and no child: it is told by its toggle.
+  const toggled = () => {
+    check()
+    report()
+  }
+  document.addEventListener('toggle', toggled, true)
   const watch: TargetWatch = {
     current: null,
     stop: () => {
       live = false
+      document.removeEventListener('toggle', toggled, true)
       unsubscribe()
       unsubscribe = () => {}
       sizes?.disconnect()
