@@ -39,6 +39,8 @@ export interface TourTipProps {
   again: boolean
   /** The step advances on a click on its target or an event, so it has no Next button. */
   waitsForAction: boolean
+  /** The target to click, of a step waiting for that: given focus in its place (see below). */
+  actOn?: Element | null
   /** Just before it opens: a modal step's page is inert after, hiding what covers the target. */
   onOpen?: () => void
   tipRef: Ref<HTMLElement>
@@ -71,9 +73,15 @@ export function TourTip(p: TourTipProps) {
     const el = box.current
     if (!el) return
     p.onOpen?.()
+    // Focus was in the tour, and the step asks for a click on its target: the focus goes there,
+    // to act on it, rather than to the tooltip at the end of the page's Tab order; a target
+    // that takes no focus leaves it to the tooltip.
+    const act = p.actOn as HTMLElement | null | undefined
+    act?.focus?.({ preventScroll: true })
+    const acting = !!act && (act.getRootNode() as Document | ShadowRoot).activeElement === act
     // A plain step leaves focus in the page, but is the next Tab stop from it.
     showOnTop(el, p.modal, tabSource(el))
-    if (p.modal || p.focus) (primary.current ?? el).focus({ preventScroll: true })
+    if (p.modal || (p.focus && !acting)) (primary.current ?? el).focus({ preventScroll: true })
   }, [])
 
   const setRef = (el: HTMLElement | null) => {

@@ -120,6 +120,7 @@ export function TourView(p: TourViewProps) {
         focus={state.focus}
         again={!!state.again}
         waitsForAction={clickToAdvance || !!step.advanceOn?.event}
+        actOn={clickToAdvance && state.focus ? target : null}
         onOpen={reveal}
         tipRef={tip}
         arrowRef={arrow}

@@ -114,9 +114,14 @@ describe('focus', () => {
     await until(() => shadow.activeElement?.textContent === 'Next')
     expect(shadow.querySelector('.t h2')?.textContent).toBe('Export')
     await userEvent.keyboard('{Enter}')
-    // A click-to-advance step: Tab out to the target in the page, activate it with the keyboard.
+    // A click-to-advance step reached from Next: focus goes to its target, the action asked for
+    // (not to the tooltip, at the end of the page's Tab order), and the step is the next Tab stop.
     await until(() => shadow.querySelector('.t h2')?.textContent === 'Try it')
-    other.focus()
+    await until(() => document.activeElement === other)
+    await userEvent.tab()
+    expect(shadow.activeElement?.textContent).toBe('Skip tour')
+    await userEvent.tab({ shift: true })
+    expect(document.activeElement).toBe(other)
     await userEvent.keyboard('{Enter}')
     await until(() => shadow.querySelector('.t h2')?.textContent === 'All set')
     // The user was in the page: the last step did not pull focus away from it.
