@@ -3,6 +3,7 @@ import { render } from 'preact'
 import { counterZoom } from './mount/counterZoom'
 import { createHost } from './mount/createHost'
 import { keepInPage } from './mount/keepInPage'
+import { ownKeys } from './mount/ownKeys'
 import { trackFocus } from './mount/trackFocus'
 import { Prompt } from './prompt/Prompt'
 import { createSession } from './session/createSession'
@@ -100,13 +101,7 @@ export function mountSurvey(survey: Survey, options: MountOptions): SurveyHandle
   mount.style.zoom = counterZoom(host)
   const session = createSession(survey, options, options.progress)
   const leaveFocus = trackFocus(root, host)
-  // Keys typed in the prompt are its own. The page's shortcuts see them come from the host, not
-  // from a text field, so an "s" typed in an answer would jump to the page's search (Mousetrap,
-  // hotkeys-js…), and Esc would also close the page's drawer. Tab goes on: focus leaves for the page.
-  for (const type of ['keydown', 'keypress', 'keyup'])
-    root.addEventListener(type, (event) => {
-      if ((event as KeyboardEvent).key !== 'Tab') event.stopPropagation()
-    })
+  ownKeys(root)
   const ids = `sonde${++mounts}`
   let closed = false
   let held = false

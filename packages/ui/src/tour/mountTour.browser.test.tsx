@@ -84,6 +84,36 @@ describe('the page’s own modals of divs', () => {
       modal.remove()
     }
   })
+
+  // Such a modal closes on an Esc or an Enter that reaches it (MUI's onKeyDown on its root), as
+  // a page's shortcuts act on keys that reach the document: the tour's keys are its own.
+  test('Esc in the step ends the tour, not the modal it shows from; Enter on Next reaches no page', async () => {
+    const modal = el('div', { position: 'fixed', inset: '100px' })
+    Object.assign(modal, { role: 'dialog', ariaModal: 'true' })
+    el('button', {}, modal, 't')
+    el('button', {}, modal, 'u')
+    const heard: string[] = []
+    const hear = (event: KeyboardEvent) => heard.push(event.key)
+    modal.addEventListener('keydown', hear)
+    document.addEventListener('keydown', hear)
+    try {
+      const { handle, shadow, dismissed } = showTour(plain)
+      await handle.ready
+      const button = (name: string) =>
+        [...shadow.querySelectorAll('button')].find((b) => b.textContent === name)
+      button('Next')?.focus()
+      await userEvent.keyboard('{Enter}')
+      await until(() => shadow.querySelector('h2')?.textContent === 'Export')
+      button('Skip tour')?.focus()
+      await userEvent.keyboard('{Escape}')
+      expect(dismissed).toEqual([{ stepId: 'two', index: 1, reason: 'esc' }])
+      expect(heard).toEqual([])
+    } finally {
+      modal.removeEventListener('keydown', hear)
+      document.removeEventListener('keydown', hear)
+      modal.remove()
+    }
+  })
 })
 
 describe('Esc closes only the topmost layer', () => {

@@ -3,7 +3,9 @@ import { render } from 'preact'
 import { counterZoom } from '../mount/counterZoom'
 import { createHost } from '../mount/createHost'
 import { keepInPage } from '../mount/keepInPage'
+import { ownKeys } from '../mount/ownKeys'
 import { trackFocus } from '../mount/trackFocus'
+import { composing } from '../prompt/composing'
 import { loadStrings } from '../strings/loadStrings'
 import type { Strings } from '../strings/types'
 import { createTourRun, type RunState } from './createTourRun'
@@ -41,6 +43,15 @@ export function mountTour(tour: Tour, options: TourOptions = {}): TourHandle {
     (document.body instanceof HTMLBodyElement ? document.body : document.documentElement)
   const { host, root, mount } = createHost(tourCss, home(), options.nonce)
   const leaveFocus = trackFocus(root, host)
+  // Its keys stop at its root, so the run's listener in the page hears no Esc from inside: it is
+  // taken here. The page's own use of an Esc (a layer above) concerns only keys typed outside.
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && !composing(event as KeyboardEvent)) {
+      event.preventDefault()
+      run.dismiss('esc')
+    }
+  })
+  ownKeys(root)
   const locale = options.locale ?? tour.locale ?? 'en'
   const ids = `sonde-t${++mounts}`
   let strings: Strings | null = null
