@@ -1,50 +1,22 @@
-import type { Batch, Survey } from '@sonde/core'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Survey } from '@sonde/core'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import acme from '../../../test/fixtures/acme.config.json'
 import { storeName } from './delivery/storeName'
 import { init } from './init'
 import type { Chunks } from './runtime/chunks'
-import { persistState } from './runtime/persistState'
 import type { Sonde } from './runtime/types'
 import { startSonde } from './start'
+import { endpoint, prompt, recordBatches, waitFor } from './test/pageNetwork'
 
 // The page's network: every batch Sonde posts is recorded (with where it went) and acked.
-const batches: Batch[] = []
-const sentTo: string[] = []
-const realFetch = window.fetch
+const { batches, sentTo } = recordBatches()
 let sonde: Sonde | undefined
 
-beforeEach(() => {
-  batches.length = 0
-  window.fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input)
-    if (!url.includes('/v1/batch')) return realFetch(input, init)
-    const batch = JSON.parse(String(init?.body)) as Batch
-    batches.push(batch)
-    sentTo.push(url)
-    return new Response(JSON.stringify({ accepted: batch.events.map((e) => e.id), rejected: [] }))
-  }) as typeof fetch
-})
 afterEach(() => {
   vi.restoreAllMocks()
   sonde?.destroy()
-  window.fetch = realFetch
 })
-
-const endpoint = () => `https://collect.test/${crypto.randomUUID()}/v1/batch`
-const prompt = () =>
-  [...document.querySelectorAll('*')].find((el) => el.shadowRoot?.querySelector('[role=dialog]'))
-    ?.shadowRoot ?? null
-const waitFor = async <T>(read: () => T | null | undefined, ms = 5_000): Promise<T> => {
-  const until = Date.now() + ms
-  for (;;) {
-    const value = read()
-    if (value) return value
-    if (Date.now() > until) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
 
 describe('init in Chromium', () => {
   it('shows CSAT after its event, and sends the answer with metric and context', async () => {
@@ -269,103 +241,6 @@ describe('init in Chromium', () => {
       expect(chunks.validator).toHaveBeenCalledTimes(1)
       expect(chunks.delivery).not.toHaveBeenCalled()
       sonde.destroy()
-    }
-  })
-  it('a click that advances a tour to another page resumes it there, at the next step', async () => {
-    const url = endpoint()
-    const link = document.createElement('button')
-    link.id = 'to-reports'
-    link.textContent = 'Reports'
-    document.body.append(link)
-    const config = {
-      tours: [
-        {
-          id: 'across',
-          version: 1,
-          locale: 'en',
-          steps: [
-            { id: 'a', target: '#to-reports', title: 'Open reports', advanceOn: { click: true } },
-            { id: 'b', target: '#export', title: 'Export here' },
-          ],
-        },
-      ],
-    }
-    const state = persistState(`${storeName(url)}-state`)
-    const exportButton = document.createElement('button')
-    exportButton.id = 'export'
-    exportButton.textContent = 'Export'
-    try {
-      sonde = init({ endpoint: url, config, locale: 'en' })
-      const left = new Promise((resolve) => sonde?.on('tour:step', resolve))
-      sonde.startTour('across')
-      await waitFor(prompt)
-      // The link's click leaves the page: step b's target is on the next one.
-      await userEvent.click(link)
-      await left
-      await new Promise((r) => setTimeout(r, 200))
-      const stored = await state.load()
-      sonde.destroy()
-      await new Promise((r) => setTimeout(r, 100))
-      state.save(stored)
-      await new Promise((r) => setTimeout(r, 100))
-      link.remove()
-      document.body.append(exportButton)
-
-      sonde = init({ endpoint: url, config, locale: 'en' })
-      const root = await waitFor(prompt, 2_000)
-      expect(root.querySelector('h2')?.textContent).toBe('Export here')
-    } finally {
-      link.remove()
-      exportButton.remove()
-    }
-  })
-  it('a tour resumed at its first step after a reload is not started a second time', async () => {
-    const url = endpoint()
-    const target = document.createElement('button')
-    target.id = 'first'
-    target.textContent = 'New report'
-    document.body.append(target)
-    const config = {
-      tours: [
-        {
-          id: 'intro',
-          version: 1,
-          locale: 'en',
-          steps: [
-            { id: 'a', target: '#first', title: 'First' },
-            { id: 'b', title: 'Second' },
-          ],
-        },
-      ],
-    }
-    const state = persistState(`${storeName(url)}-state`)
-    const started: unknown[] = []
-    try {
-      sonde = init({ endpoint: url, config, locale: 'en' })
-      sonde.on('tour:started', (event) => started.push(event))
-      sonde.startTour('intro')
-      await waitFor(prompt)
-      // What the page had stored when it was reloaded, before anyone moved on from step one.
-      let stored = await state.load()
-      while (stored?.history['tour:intro']?.step !== 0) {
-        await new Promise((r) => setTimeout(r, 25))
-        stored = await state.load()
-      }
-      sonde.destroy()
-      await new Promise((r) => setTimeout(r, 100))
-      state.save(stored)
-      await new Promise((r) => setTimeout(r, 100))
-
-      sonde = init({ endpoint: url, config, locale: 'en' })
-      sonde.on('tour:started', (event) => started.push(event))
-      await waitFor(prompt)
-      await sonde.flush()
-      expect(started).toHaveLength(1)
-      expect(
-        batches.flatMap((b) => b.events).filter((e) => e.type === 'tour.started'),
-      ).toHaveLength(1)
-    } finally {
-      target.remove()
     }
   })
 })

@@ -8,7 +8,7 @@ export function recordCompleted(
   id: string,
   now: number,
 ): TargetingState {
-  return updateRecord(state, kind, id, ({ step: _, ...record }) => ({
+  return updateRecord(state, kind, id, ({ step: _, stepId: __, ...record }) => ({
     ...record,
     completedAt: now,
   }))

@@ -8,7 +8,7 @@ export function recordDismissed(
   id: string,
   now: number,
 ): TargetingState {
-  return updateRecord(state, kind, id, ({ step: _, ...record }) => ({
+  return updateRecord(state, kind, id, ({ step: _, stepId: __, ...record }) => ({
     ...record,
     lastDismissedAt: now,
   }))

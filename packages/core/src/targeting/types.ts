@@ -37,6 +37,8 @@ export interface DisplayRecord {
   completedAt?: number | undefined
   /** The step a tour in progress is on, so a reload or a new page resumes it; gone at its end. */
   step?: number | undefined
+  /** That step's id: a new version of the tour, its steps moved, resumes at it. */
+  stepId?: string | undefined
 }
 
 /**

@@ -107,7 +107,10 @@ export function createPrompter(deps: {
     },
     resumeTour() {
       for (const tour of runtime.cfg.tours ?? []) {
-        const step = runtime.state.history[historyKey('tour', tour.id)]?.step
+        const record = runtime.state.history[historyKey('tour', tour.id)]
+        // Where its step is now: a new version may have put steps before it.
+        const moved = tour.steps.findIndex((s) => s.id === record?.stepId)
+        const step = moved < 0 ? record?.step : moved
         if (typeof step === 'number' && step >= 0 && present('tour', tour.id, 0, step)) return true
       }
       return false

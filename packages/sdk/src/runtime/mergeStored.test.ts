@@ -149,6 +149,21 @@ describe('mergeStored', () => {
     expect(mergeStored(moved, read, read).history['tour:welcome']?.step).toBe(1)
   })
 
+  // The id says where the step is in a new version of the tour: it must be the step's own.
+  it('keeps a step and its id together, from whichever side it comes', () => {
+    const read = recordStep(recordShown(base, 'tour', 'welcome', 1_000), 'tour', 'welcome', 0, 'a')
+    const other = recordStep(read, 'tour', 'welcome', 2, 'c')
+    expect(mergeStored(read, other, read).history['tour:welcome']).toMatchObject({
+      step: 2,
+      stepId: 'c',
+    })
+    const moved = recordStep(read, 'tour', 'welcome', 1, 'b')
+    expect(mergeStored(moved, other, read).history['tour:welcome']).toMatchObject({
+      step: 1,
+      stepId: 'b',
+    })
+  })
+
   it('does not turn an event named __proto__ into a prototype', () => {
     const mine = recordEvent(base, '__proto__')
     const merged = mergeStored(mine, base)

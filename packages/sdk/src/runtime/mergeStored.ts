@@ -88,10 +88,15 @@ function mergeRecord(
   // The step of a tour in progress, from the side whose run of it the other has not ended since.
   // This tab's counts only if it moved the tour on since it last read or wrote the store: a step
   // another tab has advanced to meanwhile is not taken back.
+  // Its id goes with it.
   const step = mine.step === read?.step ? undefined : mine.step
-  if (step !== undefined && !endedSince(other, mine.lastShownAt)) merged.step = step
-  else if (other.step !== undefined && !endedSince(mine, other.lastShownAt))
+  if (step !== undefined && !endedSince(other, mine.lastShownAt)) {
+    merged.step = step
+    merged.stepId = mine.stepId
+  } else if (other.step !== undefined && !endedSince(mine, other.lastShownAt)) {
     merged.step = other.step
+    merged.stepId = other.stepId
+  }
   return merged
 }
 

@@ -57,7 +57,7 @@ export function mountTourFlow(
     const reached = (index: number) => {
       unseen = -1
       seen = true
-      ctx.record((s) => recordStep(s, 'tour', tourId, index))
+      ctx.record((s) => recordStep(s, 'tour', tourId, index, tour.steps[index]?.id))
       if (started) return
       started = true
       ctx.record((s) => recordShown(s, 'tour', tourId, Date.now()))
@@ -91,7 +91,9 @@ export function mountTourFlow(
         if (unseen >= 0) return
         // Now, not once the next step shows: its target may be on the page a click on this one's
         // opens, and this page may be gone by then.
-        if (to < tour.steps.length) ctx.record((s) => recordStep(s, 'tour', tourId, to))
+        if (to < tour.steps.length) {
+          ctx.record((s) => recordStep(s, 'tour', tourId, to, tour.steps[to]?.id))
+        }
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })
       },
