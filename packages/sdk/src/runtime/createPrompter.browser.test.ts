@@ -143,6 +143,27 @@ describe('a tab in the background', () => {
       dismissed: 0,
     })
   })
+
+  // destroy() records and sends nothing from then on: a prompt it takes off the screen was not
+  // dismissed by anyone, and no listener is told it was.
+  it('reports no dismissal for a prompt on screen that destroy takes away', async () => {
+    const survey = { ...csat, id: `taken-${crypto.randomUUID()}`, trigger: { event: 'late' } }
+    const sonde = init({
+      endpoint: `https://collect.test/${crypto.randomUUID()}/v1/batch`,
+      locale: 'en',
+      config: { surveys: [survey] } as Config,
+    })
+    made.push(sonde)
+    const shown = vi.fn()
+    const dismissed = vi.fn()
+    sonde.on('survey:shown', shown)
+    sonde.on('survey:dismissed', dismissed)
+    sonde.track('late')
+    await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(1), { timeout: 5_000 })
+    sonde.destroy()
+    expect(prompt()).toBe(false)
+    expect(dismissed).not.toHaveBeenCalled()
+  })
 })
 
 describe('a config revalidated while a prompt waits out its delay', () => {

@@ -66,7 +66,8 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
       },
       onDismiss: ({ answers, seq, reason }) => {
         // Closed (destroy) while it waited for the tab to be seen: never shown, not dismissed.
-        if (!shown) return
+        // Nor is one on screen: destroy() records and sends nothing from then on.
+        if (!shown || runtime.destroyed) return
         Object.assign(response, { answers, seq: seq + 1 })
         ctx.record((s) => recordDismissed(s, 'survey', surveyId, Date.now()))
         wire('dismissed', reason)

@@ -110,7 +110,9 @@ export function mountTourFlow(
           ctx.sending.log.debug(
             `tour ${tourId} ended: step ${stepId} found no ${tour.steps[index]?.target} shown`,
           )
-        if (ended()) return
+        // Taken away by destroy(), which records and sends nothing from then on: no dismissal
+        // either, told to no listener, and the tour resumes at its step after the next init().
+        if (ended() || ctx.sending.runtime.destroyed) return
         ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
         ctx.sending.emitter.emit('tour:dismissed', { tourId, stepId, reason })

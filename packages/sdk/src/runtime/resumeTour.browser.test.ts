@@ -158,3 +158,44 @@ describe('a tour resumed on the next page', () => {
     expect(await waitFor(() => later.querySelector('h2')?.textContent)).toBe('Step c')
   })
 })
+
+// destroy() takes Sonde out of the page (an SPA's unmount, a re-init): it records and sends
+// nothing from then on, so telling listeners the tour was dismissed would be a dismissal that
+// never happened; the tour goes on at its step after the next init().
+describe('a tour taken away by destroy()', () => {
+  it('is not reported dismissed, and resumes at its step after the next init()', async () => {
+    const url = endpoint()
+    const config = {
+      tours: [
+        {
+          id: 'kept',
+          version: 1,
+          locale: 'en',
+          steps: ['a', 'b', 'c'].map((id) => ({ id, title: `Step ${id}` })),
+        },
+      ],
+    }
+    const state = persistState(`${storeName(url)}-state`)
+    sonde = init({ endpoint: url, config, locale: 'en' })
+    const dismissed: unknown[] = []
+    sonde.on('tour:dismissed', (event) => dismissed.push(event))
+    sonde.startTour('kept')
+    const first = await waitFor(prompt)
+    const next = await waitFor(() =>
+      [...first.querySelectorAll('button')].find((b) => b.textContent === 'Next'),
+    )
+    await userEvent.click(next)
+    while ((await state.load())?.history['tour:kept']?.step !== 1) {
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    sonde.destroy()
+    expect(prompt()).toBeNull()
+    expect(dismissed).toEqual([])
+    await new Promise((r) => setTimeout(r, 100))
+    expect((await state.load())?.history['tour:kept']).toMatchObject({ step: 1, stepId: 'b' })
+
+    sonde = init({ endpoint: url, config, locale: 'en' })
+    const root = await waitFor(prompt, 2_000)
+    expect(await waitFor(() => root.querySelector('h2')?.textContent)).toBe('Step b')
+  })
+})
