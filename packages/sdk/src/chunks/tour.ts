@@ -3,7 +3,7 @@
 // once: a prompt that could show could not lose its answers to a failed download. The code that
 // sends is loaded from it once the respondent acts (delivery/startQueuedDelivery.ts).
 
-import type { Tour } from '@sonde/core'
+import type { TargetingState, Tour } from '@sonde/core'
 import { mountTour } from '@sonde/ui/tour'
 import { collectContext } from '../context/collectContext'
 import { startQueuedDelivery } from '../delivery/startQueuedDelivery'
@@ -11,7 +11,12 @@ import type { Mount } from '../runtime/createPresenter'
 import type { FlowContext } from '../runtime/flowContext'
 import { mountTourFlow } from '../runtime/mountTourFlow'
 
-export function tourFlow(tour: Tour, resumeAt: number | undefined, ctx: FlowContext): Mount {
+export function tourFlow(
+  tour: Tour,
+  resumeAt: number | undefined,
+  ctx: FlowContext,
+  before: TargetingState,
+): Mount {
   ctx.sending.delivery()?.provide({ collectContext, startDelivery: startQueuedDelivery })
-  return mountTourFlow(tour, resumeAt, { mountTour }, ctx)
+  return mountTourFlow(tour, resumeAt, { mountTour }, ctx, before)
 }

@@ -2,7 +2,7 @@ import type { DeliveryChunk } from '../delivery/deferDelivery'
 
 export type { DeliveryChunk }
 
-import type { Answer, Survey, Theme, Tour } from '@sonde/core'
+import type { Answer, Survey, TargetingState, Theme, Tour } from '@sonde/core'
 import type { DismissReason, TourDismissReason } from '@sonde/ui'
 import type { Mount } from './createPresenter'
 import type { FlowContext } from './flowContext'
@@ -56,8 +56,17 @@ export interface SurveyChunk {
 
 /** The tour chunk: the tour UI (it brings floating-ui), the flow that reports it, the outbox's queue (as the survey chunk's). */
 export interface TourChunk {
-  /** `resumeAt`: the step a tour left mid-way goes on at; none for a fresh start. */
-  tourFlow(tour: Tour, resumeAt: number | undefined, ctx: FlowContext): Mount
+  /**
+   * `resumeAt`: the step a tour left mid-way goes on at; none for a fresh start. `before`: the
+   * targeting state as the tour's code began to load (an event tracked since, before its step
+   * could hear it, is taken as heard).
+   */
+  tourFlow(
+    tour: Tour,
+    resumeAt: number | undefined,
+    ctx: FlowContext,
+    before: TargetingState,
+  ): Mount
 }
 
 /** The validator: zod and every schema, needed only for options and configs not seen valid. */

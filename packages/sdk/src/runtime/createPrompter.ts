@@ -79,7 +79,12 @@ export function createPrompter(deps: {
     } else {
       const tour = runtime.cfg.tours?.find((t) => t.id === id)
       if (tour) {
-        const show = later(async () => (await chunks.tour()).tourFlow(tour, resumeAt, flow))
+        const show = later(async () => {
+          // As its code starts loading: what its step waits for may be tracked before the step
+          // is on screen to hear it.
+          const before = runtime.state
+          return (await chunks.tour()).tourFlow(tour, resumeAt, flow, before)
+        })
         // A resumed tour is not checked again: it was shown already, and goes on where it was.
         mount = resumeAt !== undefined ? show : recheck(kind, id, show)
       }

@@ -5,6 +5,7 @@ import {
   recordShown,
   recordStep,
   type SondeEvent,
+  type TargetingState,
   type Tour,
 } from '@sonde/core'
 import { uuidv7 } from '../uuidv7'
@@ -27,6 +28,7 @@ export function mountTourFlow(
   resumeAt: number | undefined,
   ui: TourUi,
   ctx: FlowContext,
+  before: TargetingState,
 ): Mount {
   return async (release, life) => {
     const send = createSend(ctx.sending)
@@ -54,6 +56,8 @@ export function mountTourFlow(
     // step is reported as it shows, the tab hidden or not.
     let unseen = -1
     let seen = false
+    // The step last put on screen.
+    let at = 0
     const reached = (index: number) => {
       unseen = -1
       seen = true
@@ -77,6 +81,7 @@ export function mountTourFlow(
       ...(ctx.sending.options.theme ? { theme: ctx.sending.options.theme } : {}),
       startAt: resumeAt ?? 0,
       onShow: ({ index }) => {
+        at = index
         // Not on its pages: left while it waited for its first target (the presenter routes
         // nothing to it yet), or resumed by a full page load onto another page, which ends it
         // as a route change there would.
@@ -122,6 +127,11 @@ export function mountTourFlow(
     // A tour waits for its first target before it is ready: destroy must not wait with it.
     life.mounted(() => handle.close('api'))
     await handle.ready
+    // Its step's event, tracked while the tour's code loaded or its target was awaited, when
+    // nothing on screen could hear it: the visitor has done what the step asks.
+    const event = tour.steps[at]?.advanceOn?.event
+    const count = (state: typeof before) => state.eventCounts[event!] ?? 0
+    if (event && count(ctx.sending.runtime.state) > count(before)) handle.signal(event)
     // Ended meanwhile (destroy, a route change), it waits no more.
     if (unseen >= 0) void untilSeen(win, () => unseen >= 0).then((seen) => seen && reached(unseen))
     return {
