@@ -14,6 +14,7 @@ import type { Mount } from './createPresenter'
 import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
 import { isHidden } from './isHidden'
+import { safe } from './safe'
 import { untilSeen } from './untilSeen'
 
 /**
@@ -40,6 +41,15 @@ export function mountTourFlow(
     const left = (url: string) => !!rule && !matchUrl(rule, url)
     const { win } = ctx.sending
     const { location } = win
+    // The step left and the one moved to, kept for the next page of this tab at once: a click on
+    // a link target stores the next step in IndexedDB in the click's task, but the write takes a
+    // few tens of ms and a link answered at once (the cache, a service worker) can replace the
+    // page first, losing it. Then the next page, resumed at the step left, goes on at the next.
+    // With consent only (where the outbox runs); gone once a step shows.
+    const mark = `sonde:${ctx.sending.options.endpoint} ${tourId}`
+    const storage = () => win.sessionStorage
+    const moved = safe(() => JSON.parse(storage().getItem(mark)!) as number[] | null, null)
+    const startAt = moved && moved[0] === resumeAt ? moved[1] : resumeAt
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       send({
         id: uuidv7(),
@@ -61,6 +71,7 @@ export function mountTourFlow(
     const reached = (index: number) => {
       unseen = -1
       seen = true
+      safe(() => storage().removeItem(mark), undefined)
       ctx.record((s) => recordStep(s, 'tour', tourId, index, tour.steps[index]?.id))
       if (started) return
       started = true
@@ -79,7 +90,7 @@ export function mountTourFlow(
     const handle = ui.mountTour(tour, {
       locale: ctx.sending.locale,
       ...(ctx.sending.options.theme ? { theme: ctx.sending.options.theme } : {}),
-      startAt: resumeAt ?? 0,
+      startAt: startAt ?? 0,
       onShow: ({ index }) => {
         at = index
         // Not on its pages: left while it waited for its first target (the presenter routes
@@ -98,6 +109,8 @@ export function mountTourFlow(
         // opens, and this page may be gone by then.
         if (to < tour.steps.length) {
           ctx.record((s) => recordStep(s, 'tour', tourId, to, tour.steps[to]?.id))
+          if (ctx.sending.delivery())
+            safe(() => storage().setItem(mark, `[${index},${to}]`), undefined)
         }
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })

@@ -1,0 +1,74 @@
+import { type Browser, expect, test } from '@playwright/test'
+import { receive } from './host'
+
+// A step that advances on a click on a link: the step done is stored in that click's task, and
+// the next page, answered at once (from the cache, a service worker; here by the test), resumes
+// the tour at the next step. Walked many times, each in a new profile: the IndexedDB write used to
+// be lost about 1 walk in 12 here (4 of 40), so 40 walks without a loss came about 1 time in 30.
+const RUNS = 40
+
+const html = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Walk</title><script src="/sdk/stub.js"></script>
+<script async src="/sdk/sonde.js" data-endpoint="/v1/batch" data-key="pk_test"
+ data-config="/walk.config.json"></script></head><body><main>${body}</main></body></html>`
+const config = {
+  tours: [
+    {
+      id: 'walk',
+      version: 1,
+      locale: 'en',
+      trigger: { page: { prefix: '/walk' } },
+      steps: [
+        { id: 'go', target: '#go', title: 'Open reports', advanceOn: { click: true } },
+        { id: 'there', target: '#export', title: 'Export here' },
+      ],
+    },
+  ],
+}
+
+/** One walk from the link's page to the next; false if the next page did not go on there. */
+async function walk(browser: Browser, baseURL: string): Promise<boolean> {
+  const context = await browser.newContext({ baseURL })
+  try {
+    const page = await context.newPage()
+    await receive(page)
+    await page.route('**/walk.config.json', (route) => route.fulfill({ json: config }))
+    await page.route('**/walk/one', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: html('<a id="go" href="/walk/two">Reports</a>'),
+      }),
+    )
+    await page.route('**/walk/two', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: html('<button id="export">Export</button>'),
+      }),
+    )
+    const tooltip = page.locator('sonde-root').getByRole('dialog')
+    await page.goto('/walk/one')
+    await expect(tooltip).toContainText('Open reports')
+    await page.locator('#go').click()
+    await page.waitForURL('**/walk/two')
+    // Lost, the next page resumes at the link's step and waits for a link that is not there.
+    return await tooltip
+      .filter({ hasText: 'Export here' })
+      .waitFor({ timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      )
+  } finally {
+    await context.close()
+  }
+}
+
+test('a link clicked to advance a tour leaves the next step stored for the next page, every time', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(RUNS * 8_000)
+  const lost: number[] = []
+  for (let run = 0; run < RUNS; run++) if (!(await walk(browser, baseURL!))) lost.push(run)
+  expect(lost).toEqual([])
+})
