@@ -1,4 +1,4 @@
-import { type Browser, expect, test } from '@playwright/test'
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
 import { receive } from './host'
 
 // A step that advances on a click on a link: the step done is stored in that click's task, and
@@ -26,26 +26,28 @@ const config = {
   ],
 }
 
+/** The three pages of the walk, in a new profile: the link's, the next one's, one without either. */
+async function walkPages(page: Page): Promise<Locator> {
+  await receive(page)
+  await page.route('**/walk.config.json', (route) => route.fulfill({ json: config }))
+  const pages: Record<string, string> = {
+    one: '<a id="go" href="/walk/two">Reports</a>',
+    two: '<button id="export">Export</button> <a id="on" href="/walk/three">Settings</a>',
+    three: '<h1>Settings</h1>',
+  }
+  for (const [name, body] of Object.entries(pages))
+    await page.route(`**/walk/${name}`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: html(body) }),
+    )
+  return page.locator('sonde-root').getByRole('dialog')
+}
+
 /** One walk from the link's page to the next; false if the next page did not go on there. */
 async function walk(browser: Browser, baseURL: string): Promise<boolean> {
   const context = await browser.newContext({ baseURL })
   try {
     const page = await context.newPage()
-    await receive(page)
-    await page.route('**/walk.config.json', (route) => route.fulfill({ json: config }))
-    await page.route('**/walk/one', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: html('<a id="go" href="/walk/two">Reports</a>'),
-      }),
-    )
-    await page.route('**/walk/two', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: html('<button id="export">Export</button>'),
-      }),
-    )
-    const tooltip = page.locator('sonde-root').getByRole('dialog')
+    const tooltip = await walkPages(page)
     await page.goto('/walk/one')
     await expect(tooltip).toContainText('Open reports')
     await page.locator('#go').click()
@@ -71,4 +73,31 @@ test('a link clicked to advance a tour leaves the next step stored for the next 
   const lost: number[] = []
   for (let run = 0; run < RUNS; run++) if (!(await walk(browser, baseURL!))) lost.push(run)
   expect(lost).toEqual([])
+})
+
+// Back on a site of separate pages loads the page before again (Playwright keeps no page in the
+// back/forward cache): the tour was resumed there at the step it is on, whose target is on the
+// page left, waited 5 s for it and ended as missing_target.
+test('Back to the page of the step before shows that step; a page of neither leaves the tour for later', async ({
+  page,
+}) => {
+  const tooltip = await walkPages(page)
+  await page.goto('/walk/one')
+  await expect(tooltip).toContainText('Open reports')
+  await page.locator('#go').click()
+  await expect(tooltip).toContainText('Export here')
+  await page.goBack()
+  await expect(tooltip).toContainText('Open reports')
+  await page.waitForTimeout(5_500)
+  await expect(tooltip).toContainText('Open reports')
+  // Forward again, the step of that page.
+  await page.goForward()
+  await expect(tooltip).toContainText('Export here')
+  // A page where neither the step nor its neighbours showed: nothing, and nothing ended.
+  await page.locator('#on').click()
+  await page.waitForURL('**/walk/three')
+  await page.waitForTimeout(5_500)
+  await expect(page.locator('sonde-root')).toHaveCount(0)
+  await page.goBack()
+  await expect(tooltip).toContainText('Export here')
 })

@@ -48,8 +48,37 @@ export function mountTourFlow(
     // With consent only (where the outbox runs); gone once a step shows.
     const mark = `sonde:${ctx.sending.options.endpoint} ${tourId}`
     const storage = () => win.sessionStorage
-    const moved = safe(() => JSON.parse(storage().getItem(mark)!) as number[] | null, null)
-    const startAt = moved && moved[0] === resumeAt ? moved[1] : resumeAt
+    const read = <T>(key: string) =>
+      safe(() => JSON.parse(storage().getItem(key)!) as T | null, null)
+    const keep = (key: string, value?: string) =>
+      safe(
+        () =>
+          value === undefined
+            ? storage().removeItem(key)
+            : ctx.sending.delivery() && storage().setItem(key, value),
+        undefined,
+      )
+    const moved = read<number[]>(mark)
+    let startAt = moved && moved[0] === resumeAt ? moved[1] : resumeAt
+    // The page each step showed on in this tab, by its path (a query may hold a reset token,
+    // which must not outlive the page). On a site of separate pages, Back (or Forward)
+    // loads a page of the tour again, where the step it is on may not be: that step is not due
+    // here. The step before it, or after it, shows instead if it showed here; else the tour
+    // stays as it is and goes on once the visitor is back where its step lives. A step not yet
+    // shown in this tab (another tab, a new step) is looked for as before.
+    const paged = `${mark} pages`
+    const pages = safe(() => new Map<string, string>(read(paged) ?? []), new Map<string, string>())
+    const here = location.pathname
+    const page = (index: number) => pages.get(tour.steps[index]?.id as string)
+    if (startAt !== undefined && page(startAt) && page(startAt) !== here && !left(location.href)) {
+      const step = tour.steps[startAt]!.id
+      startAt =
+        page(startAt - 1) === here ? startAt - 1 : page(startAt + 1) === here ? startAt + 1 : -1
+      if (startAt < 0) {
+        ctx.sending.log.debug(`tour ${tourId} waits: step ${step} is on ${pages.get(step)}`)
+        return null
+      }
+    }
     const wire = (type: SondeEvent['type'], fields: Partial<SondeEvent> = {}) =>
       send({
         id: uuidv7(),
@@ -71,7 +100,9 @@ export function mountTourFlow(
     const reached = (index: number) => {
       unseen = -1
       seen = true
-      safe(() => storage().removeItem(mark), undefined)
+      keep(mark)
+      pages.set(tour.steps[index]!.id, location.pathname)
+      keep(paged, JSON.stringify([...pages]))
       ctx.record((s) => recordStep(s, 'tour', tourId, index, tour.steps[index]?.id))
       if (started) return
       started = true
@@ -109,14 +140,14 @@ export function mountTourFlow(
         // opens, and this page may be gone by then.
         if (to < tour.steps.length) {
           ctx.record((s) => recordStep(s, 'tour', tourId, to, tour.steps[to]?.id))
-          if (ctx.sending.delivery())
-            safe(() => storage().setItem(mark, `[${index},${to}]`), undefined)
+          keep(mark, `[${index},${to}]`)
         }
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })
       },
       onComplete: ({ dwellMs }) => {
         if (ended()) return
+        keep(paged)
         ctx.record((s) => recordCompleted(s, 'tour', tourId, Date.now()))
         wire('tour.completed', { dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:completed', { tourId })
@@ -131,6 +162,7 @@ export function mountTourFlow(
         // Taken away by destroy(), which records and sends nothing from then on: no dismissal
         // either, told to no listener, and the tour resumes at its step after the next init().
         if (ended() || ctx.sending.runtime.destroyed) return
+        keep(paged)
         ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
         ctx.sending.emitter.emit('tour:dismissed', { tourId, stepId, reason })
