@@ -7,6 +7,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { fileURLToPath } from 'node:url'
 import { build, type InlineConfig, type Plugin } from 'vite'
 import { buildTypes } from './buildTypes'
+import { cssText } from './cssText'
 import { lendModules } from './lendModules'
 import { terserPass } from './terserPass'
 
@@ -24,7 +25,7 @@ function target(
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [...plugins, terserPass(banner)],
+    plugins: [...plugins, cssText(), terserPass(banner)],
     build: {
       outDir,
       emptyOutDir: false,
