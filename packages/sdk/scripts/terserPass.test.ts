@@ -68,4 +68,14 @@ describe('terserPass', () => {
     const total = new Function('A', 'u', two, body)(add, 1, (n: number) => n * 10)
     expect(total(2)).toBe(23)
   })
+  it("writes an object's functions as methods in the ES chunks, where none is called with new", async () => {
+    const code = 'export const o={b:async n=>{await n;return 2},c:n=>n*3,d:n=>{n.x=this;return n}}'
+    const { chunk } = await pass(code, 'es')
+    expect(chunk.code).toMatch(/\{async b\((\w)\)\{await \1;return 2\}/)
+    // An arrow with no body to make a method of, or that reads `this` (the module's), stays.
+    expect(chunk.code).toMatch(/c:(\w)=>3\*\1/)
+    expect(chunk.code).toMatch(/d:(\w)=>\{\1\.x=this;return \1\}/)
+    const { chunk: script } = await pass('globalThis.o={b:n=>{n.x=1;return n}}', 'iife')
+    expect(script.code).toMatch(/\{b:(\w)=>\{\1\.x=1;return \1\}\}/)
+  })
 })
