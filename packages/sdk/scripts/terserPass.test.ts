@@ -49,6 +49,28 @@ describe('terserPass', () => {
     expect(chunk.code).toContain('.__k')
   })
 
+  it("shortens the names of Preact's class components and options hooks alike, none of Sonde's", async () => {
+    const hook = terserPass().generateBundle as unknown as Hook
+    const shared = {
+      type: 'chunk',
+      fileName: 'shared.js',
+      code:
+        'export function a(n,o){if(n.shouldComponentUpdate)n.componentDidMount();' +
+        'o.vnode&&o.vnode(n);n.setState({});return n.render+n.props+n.state}',
+    }
+    const ui = {
+      type: 'chunk',
+      fileName: 'ui.js',
+      code: 'export function b(n){return n.shouldComponentUpdate}',
+    }
+    await hook({ format: 'es' }, { shared, ui })
+    const [, update = '', mount = '', hooked = '', set = ''] =
+      /n\.(\w+)&&n\.(\w+)\(\);\w\.(\w+)&&\w\.\3\(n\);n\.(\w+)\(\{\}\)/.exec(shared.code) ?? []
+    for (const name of [update, mount, hooked, set]) expect(name).toMatch(/^\w{1,2}$/)
+    expect(shared.code).toContain('return n.render+n.props+n.state')
+    expect(ui.code).toBe(`export function b(n){return n.${update}}`)
+  })
+
   it('spells each name a chunk imports or exports once, as the other chunk does', async () => {
     const code =
       'import{A as add,u as one}from"./shared.js";import{u as two}from"./queue.js";' +
