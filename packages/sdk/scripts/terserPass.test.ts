@@ -71,6 +71,36 @@ describe('terserPass', () => {
     expect(ui.code).toBe(`export function b(n){return n.${update}}`)
   })
 
+  it("shortens the survey components' own props alike, after the names of the chunks they import", async () => {
+    const shared = () => ({
+      type: 'chunk',
+      fileName: 'shared.js',
+      isEntry: false,
+      code: 'export function a(n){return n.__k+n.__e+n.vnode}',
+    })
+    const ui = () => ({
+      type: 'chunk',
+      fileName: 'ui.js',
+      isEntry: true,
+      code:
+        'export function b(n){return{titleId:n,isLast:!0,onChoose(){},onSelect(){}}}' +
+        'export function c(n){return n.titleId+n.onChoose()+n.onSelect()}',
+    })
+    const alone = shared()
+    await (terserPass().generateBundle as unknown as Hook)({ format: 'es' }, { alone })
+    const first = ui()
+    const after = shared()
+    await (terserPass().generateBundle as unknown as Hook)({ format: 'es' }, { first, after })
+    // The shared chunk's names are the same whatever entries the build has.
+    expect(after.code).toBe(alone.code)
+    const [, title = '', choose = ''] =
+      /\{(\w+):\w,\w+:!0,(\w+)\(\)\{\},onSelect/.exec(first.code) ?? []
+    for (const name of [title, choose]) expect(name).toMatch(/^\w{1,2}$/)
+    expect(first.code).toMatch(
+      new RegExp(`return \\w\\.${title}\\+\\w\\.${choose}\\(\\)\\+\\w\\.onSelect\\(\\)`),
+    )
+  })
+
   it('spells each name a chunk imports or exports once, as the other chunk does', async () => {
     const code =
       'import{A as add,u as one}from"./shared.js";import{u as two}from"./queue.js";' +

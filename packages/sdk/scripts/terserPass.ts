@@ -40,7 +40,26 @@ export function terserPass(banner = ''): Plugin {
     'unmount',
     'debounceRendering',
   ]
-  const privateFields = { regex: new RegExp(`^(__[A-Za-z]?|${preact.join('|')})$`), cache: {} }
+  // And the props and context of the survey's components that nothing but them names (the ids the
+  // title and progress give, the radio group's callbacks…), all through sonde-ui: 6,764 -> 6,722 B brotli.
+  // None is a DOM property or event (`onSelect`, the radio group's other callback, is one), none
+  // reaches sonde.js, the survey's JSON or the API. The chunks others import are done first, so
+  // that the entries' own names leave theirs as they are.
+  const props = [
+    'titleId',
+    'langOf',
+    'progressId',
+    'isLast',
+    'labelledBy',
+    'describedBy',
+    'itemClass',
+    'onChoose',
+    'onEscape',
+  ]
+  const privateFields = {
+    regex: new RegExp(`^(__[A-Za-z]?|${[...preact, ...props].join('|')})$`),
+    cache: {},
+  }
   // `cache` (terser's, not in its types) fixes the names of top-level bindings.
   const esMangle = (code: string): MangleOptions =>
     ({ properties: privateFields, cache: { props: linkNames(code) } }) as MangleOptions
@@ -48,8 +67,8 @@ export function terserPass(banner = ''): Plugin {
     name: 'sonde-terser-pass',
     async generateBundle(options, bundle) {
       const script = options.format === 'iife'
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue
+      const chunks = Object.values(bundle).filter((chunk) => chunk.type === 'chunk')
+      for (const chunk of chunks.sort((a, b) => Number(a.isEntry) - Number(b.isEntry))) {
         const { code } = await minify(chunk.code, {
           module: options.format === 'es',
           ecma: 2020,
