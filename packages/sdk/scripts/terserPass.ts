@@ -56,8 +56,12 @@ export function terserPass(banner = ''): Plugin {
     'onChoose',
     'onEscape',
   ]
+  // And the outbox store's own operations, made in sonde-queue and called there, in sonde-shared
+  // and in sonde-outbox (never stored, never sonde.js's): 6 names written 33 times.
+  // sonde-queue 3,982 -> 3,948, sonde-outbox 5,153 -> 5,118 B brotli.
+  const store = ['getMeta', 'setMeta', 'addMeta', 'takeRemoved', 'keepUnsent', 'degraded']
   const privateFields = {
-    regex: new RegExp(`^(__[A-Za-z]?|${[...preact, ...props].join('|')})$`),
+    regex: new RegExp(`^(__[A-Za-z]?|${[...preact, ...props, ...store].join('|')})$`),
     cache: {},
   }
   // `cache` (terser's, not in its types) fixes the names of top-level bindings.
