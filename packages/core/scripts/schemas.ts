@@ -6,6 +6,7 @@ import * as z from 'zod/mini'
 import { batchSchema } from '../src/schema/batch'
 import { configSchema } from '../src/schema/config'
 import { eventSchema } from '../src/schema/event'
+import { dateTimeSchema } from '../src/schema/frequency'
 import { surveySchema } from '../src/schema/survey'
 import { localeMapSchema } from '../src/schema/text'
 import { tourSchema } from '../src/schema/tour'
@@ -31,6 +32,12 @@ for (const [name, [schema, title]] of Object.entries(schemas)) {
       // Refinements have no JSON Schema form; this one does (kept out of the validator's bundle).
       override: ({ zodSchema, jsonSchema }) => {
         if (zodSchema === localeMapSchema) jsonSchema.minProperties = 1
+        // z.iso.datetime's pattern as a plain check: its format is said, where zod said it.
+        if (zodSchema === dateTimeSchema) {
+          const { pattern } = jsonSchema
+          delete jsonSchema.pattern
+          Object.assign(jsonSchema, { format: 'date-time', pattern })
+        }
       },
     }),
   }
