@@ -21,11 +21,12 @@ function target(
   fileName: string | ((name: string) => string),
   banner?: string,
   plugins: Plugin[] = [],
+  hoistFunctions = false,
 ): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [...plugins, cssText(), terserPass(banner)],
+    plugins: [...plugins, cssText(), terserPass(banner, hoistFunctions)],
     build: {
       outDir,
       emptyOutDir: false,
@@ -118,7 +119,10 @@ const lending = lendModules(
 )
 // The chunks first: sonde.js lends exactly what they borrowed.
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint, [lending.borrow]))
-await build(target(validateEntry, dist, 'es', 'sonde-validate.js', compileHint, [lending.borrow]))
+// Function declarations hoisted: 0.6% off this chunk, where they add to the others (terserPass).
+await build(
+  target(validateEntry, dist, 'es', 'sonde-validate.js', compileHint, [lending.borrow], true),
+)
 // The script tag leaves targeting's reasons in words out (core's targeting/explained.ts): the
 // reason codes stay, the npm build keeps the words.
 await build({

@@ -6,7 +6,7 @@ import type { Plugin } from 'vite'
  * after the bundler's own: it folds what one pass leaves (inlined constants, merged declarations,
  * shorter conditionals), 2-4% of each file's brotli size. `banner` goes back on top afterwards.
  */
-export function terserPass(banner = ''): Plugin {
+export function terserPass(banner = '', hoistFunctions = false): Plugin {
   // Preact's private fields (`__k`, `__e`, `__`…: its own mangled names, read by its devtools,
   // which Sonde never loads) get one-letter names in the ES chunks, the same in each chunk of a
   // build, so Preact, its hooks and its JSX runtime keep agreeing wherever they land: -75 B of
@@ -83,7 +83,9 @@ export function terserPass(banner = ''): Plugin {
           module: options.format === 'es',
           ecma: 2020,
           // Hoisting function declarations (a safe transform, off by default) takes 0.7% off
-          // sonde.js, the one IIFE script that matters, but adds 0.4-1.1% to the ES chunks.
+          // sonde.js, the one IIFE script that matters, but adds 0.4-1.1% to the ES chunks, all
+          // but sonde-validate.js, zod's and the schemas' code, which it takes 0.6% off (its
+          // build asks for it: 14,471 -> 14,380 B brotli).
           // There, too, a function expression becomes an arrow (the functions terser inlines
           // where they are called once, `(function(e,t){…})(a,b)`): "unsafe" only for one called
           // with `new` or read for its prototype, which none of sonde.js's is, and terser keeps
@@ -100,7 +102,7 @@ export function terserPass(banner = ''): Plugin {
           // The survey's path 31,692 -> 31,658 B brotli, the tour's 36,524 -> 36,473.
           compress: {
             passes: 4,
-            hoist_funs: script,
+            hoist_funs: script || hoistFunctions,
             unsafe_arrows: script,
             unsafe_methods: !script,
             sequences: false,
