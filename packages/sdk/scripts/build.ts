@@ -112,6 +112,8 @@ const lending = lendModules(
     '../../core/src/targeting/readOwn',
     '../../core/src/targeting/historyKey',
     './context/keyValue',
+    // The validator reads options back from their key (startChecked) as sonde.js does (start).
+    './config/optionsKey',
   ],
   here('../src/script.ts'),
   [...Object.values(uiEntries), validateEntry],

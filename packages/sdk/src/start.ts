@@ -1,5 +1,6 @@
 import type { Config, InitOptions } from '@sonde/core'
-import { isRemembered, optionsFromKey, optionsKey } from './config/rememberValid'
+import { optionsFromKey, optionsKey } from './config/optionsKey'
+import { isRemembered } from './config/rememberValid'
 import { localKeyValue } from './context/keyValue'
 import { storeName } from './delivery/storeName'
 import type { Chunks } from './runtime/chunks'

@@ -1,5 +1,6 @@
 import type { Config, InitOptions } from '@sonde/core'
-import { optionsFromKey, remember } from '../config/rememberValid'
+import { optionsFromKey } from '../config/optionsKey'
+import { remember } from '../config/rememberValid'
 import type { KeyValue } from '../context/keyValue'
 import { createInertSonde } from '../runtime/createInertSonde'
 import { createLogger } from '../runtime/createLogger'
