@@ -3,7 +3,7 @@ import { countSchema, scalarSchema } from './condition'
 import { localeTagSchema } from './text'
 import { urlRuleSchema } from './urlRule'
 
-export const deviceSchema = z.enum(['desktop', 'mobile', 'tablet'])
+export const deviceSchema = z.literal(['desktop', 'mobile', 'tablet'])
 
 // A trait key, an event name: track('') is refused, so a rule on an event of no name never held.
 const key = z.string().check(z.minLength(1))
@@ -14,10 +14,10 @@ const key = z.string().check(z.minLength(1))
  * no value, `gte` a string) or that would hold for the wrong people (`eq` with no value) is refused.
  */
 export const traitRuleSchema = z.discriminatedUnion('op', [
-  z.strictObject({ key, op: z.enum(['eq', 'neq']), value: scalarSchema }),
+  z.strictObject({ key, op: z.literal(['eq', 'neq']), value: scalarSchema }),
   z.strictObject({ key, op: z.literal('in'), value: z.array(scalarSchema).check(z.minLength(1)) }),
   z.strictObject({ key, op: z.literal('contains'), value: z.union([z.string(), z.number()]) }),
-  z.strictObject({ key, op: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
+  z.strictObject({ key, op: z.literal(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
   z.strictObject({ key, op: z.literal('exists'), value: z.optional(z.boolean()) }),
 ])
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-export const positionSchema = z.enum([
+export const positionSchema = z.literal([
   'bottom-right',
   'bottom-left',
   'top-right',

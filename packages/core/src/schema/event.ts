@@ -4,7 +4,7 @@ import { deviceSchema } from './audience'
 const isoDate = z.iso.datetime({ offset: true })
 const count = z.int().check(z.gte(0))
 
-export const eventTypeSchema = z.enum([
+export const eventTypeSchema = z.literal([
   'survey.shown',
   'survey.answered',
   'survey.completed',
@@ -26,7 +26,7 @@ export const metricSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('nps'),
     score: z.int().check(z.gte(0), z.lte(10)),
-    bucket: z.enum(['detractor', 'passive', 'promoter']),
+    bucket: z.literal(['detractor', 'passive', 'promoter']),
   }),
   z.object({ kind: z.literal('csat'), score: z.int(), scale: z.int(), satisfied: z.boolean() }),
   z.object({ kind: z.literal('ces'), score: z.int(), scale: z.int(), agree: z.boolean() }),

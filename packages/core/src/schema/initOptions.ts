@@ -21,7 +21,7 @@ export const themeSchema = z.strictObject({
   text: z.optional(z.string()),
   font: z.optional(z.string()),
   radius: z.optional(z.number().check(z.gte(0), z.lte(48))),
-  colorScheme: z.optional(z.enum(['auto', 'light', 'dark'])),
+  colorScheme: z.optional(z.literal(['auto', 'light', 'dark'])),
   position: z.optional(positionSchema),
 })
 
@@ -35,7 +35,7 @@ export const initOptionsSchema = z.strictObject({
   config: z.optional(z.union([z.string().check(z.minLength(1)), jsonObject])),
   user: z.optional(z.strictObject({ id: z.optional(z.string()), traits: z.optional(hostObject) })),
   locale: z.optional(localeTagSchema),
-  consent: z.optional(z.enum(['granted', 'pending', 'denied'])),
+  consent: z.optional(z.literal(['granted', 'pending', 'denied'])),
   theme: z.optional(themeSchema),
   // One check for both forms, so a value neither takes is told of both.
   context: z.optional(

@@ -14,7 +14,7 @@ const id = z
 
 /** The `if` of a branching rule: every condition present must hold for the answer. */
 export const answerConditionSchema = z.strictObject({
-  bucket: z.optional(z.enum(['detractor', 'passive', 'promoter'])),
+  bucket: z.optional(z.literal(['detractor', 'passive', 'promoter'])),
   eq: z.optional(z.union([z.string(), z.number()])),
   neq: z.optional(z.union([z.string(), z.number()])),
   in: z.optional(z.array(z.union([z.string(), z.number()]))),
@@ -89,7 +89,7 @@ export const questionSchema = z.discriminatedUnion('type', [
     ...labels,
     type: z.literal('rating'),
     scale: z.literal(RATING_SCALES),
-    style: z.optional(z.enum(['numbers', 'stars', 'emoji'])),
+    style: z.optional(z.literal(['numbers', 'stars', 'emoji'])),
   }),
   z.strictObject({
     ...base,

@@ -83,7 +83,7 @@ function checkKind(
 export const surveySchema = z
   .strictObject({
     ...targetableFields,
-    kind: z.enum(['nps', 'csat', 'ces', 'custom']),
+    kind: z.literal(['nps', 'csat', 'ces', 'custom']),
     questions: z.array(questionSchema).check(z.minLength(1), z.maxLength(30)),
     thankYou: z.optional(localizedTextSchema),
     display: z.optional(displaySchema),

@@ -4,7 +4,7 @@ import { idSchema } from './question'
 import { targetableFields } from './survey'
 import { localizedTextSchema } from './text'
 
-export const placementSchema = z.enum([
+export const placementSchema = z.literal([
   'auto',
   'top',
   'bottom',
@@ -56,7 +56,7 @@ export const tourSchema = z
     ...targetableFields,
     missingTarget: z.optional(
       z.strictObject({
-        policy: z.enum(['wait', 'skip', 'abort']),
+        policy: z.literal(['wait', 'skip', 'abort']),
         timeoutMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
       }),
     ),
