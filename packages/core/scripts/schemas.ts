@@ -7,6 +7,7 @@ import { batchSchema } from '../src/schema/batch'
 import { configSchema } from '../src/schema/config'
 import { eventSchema } from '../src/schema/event'
 import { dateTimeSchema } from '../src/schema/frequency'
+import { wholeNumber } from '../src/schema/int'
 import { surveySchema } from '../src/schema/survey'
 import { localeMapSchema } from '../src/schema/text'
 import { tourSchema } from '../src/schema/tour'
@@ -33,6 +34,18 @@ for (const [name, [schema, title]] of Object.entries(schemas)) {
       override: ({ zodSchema, jsonSchema }) => {
         if (zodSchema === localeMapSchema) jsonSchema.minProperties = 1
         // z.iso.datetime's pattern as a plain check: its format is said, where zod said it.
+        // z.int()'s check written out (intSchema): an integer of the safe range, as zod says it.
+        if (zodSchema._zod.def.checks?.some((check) => check._zod.check === wholeNumber)) {
+          const { minimum = -Number.MAX_SAFE_INTEGER, maximum = Number.MAX_SAFE_INTEGER } =
+            jsonSchema as { minimum?: number; maximum?: number }
+          delete jsonSchema.minimum
+          delete jsonSchema.maximum
+          Object.assign(jsonSchema, {
+            type: 'integer',
+            minimum: Math.max(minimum, -Number.MAX_SAFE_INTEGER),
+            maximum: Math.min(maximum, Number.MAX_SAFE_INTEGER),
+          })
+        }
         if (zodSchema === dateTimeSchema) {
           const { pattern } = jsonSchema
           delete jsonSchema.pattern

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { eventSchema } from './event'
+import { intSchema } from './int'
 
 /** The most events one batch may carry. */
 export const MAX_BATCH_EVENTS = 50
@@ -10,7 +11,7 @@ const envelope = {
   sentAt: z.iso.datetime({ offset: true }),
   key: z.optional(z.string()),
   sdk: z.object({ name: z.string(), version: z.string() }),
-  dropped: z.optional(z.int().check(z.gte(0))),
+  dropped: z.optional(intSchema.check(z.gte(0))),
 }
 const eventCount = [z.minLength(1), z.maxLength(MAX_BATCH_EVENTS)] as const
 

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini'
 import { deviceSchema } from './audience'
+import { intSchema } from './int'
 
 const isoDate = z.iso.datetime({ offset: true })
-const count = z.int().check(z.gte(0))
+const count = intSchema.check(z.gte(0))
 
 export const eventTypeSchema = z.literal([
   'survey.shown',
@@ -25,11 +26,11 @@ export const answerSchema = z.object({
 export const metricSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('nps'),
-    score: z.int().check(z.gte(0), z.lte(10)),
+    score: intSchema.check(z.gte(0), z.lte(10)),
     bucket: z.literal(['detractor', 'passive', 'promoter']),
   }),
-  z.object({ kind: z.literal('csat'), score: z.int(), scale: z.int(), satisfied: z.boolean() }),
-  z.object({ kind: z.literal('ces'), score: z.int(), scale: z.int(), agree: z.boolean() }),
+  z.object({ kind: z.literal('csat'), score: intSchema, scale: intSchema, satisfied: z.boolean() }),
+  z.object({ kind: z.literal('ces'), score: intSchema, scale: intSchema, agree: z.boolean() }),
 ])
 
 // Every part is optional: under Global Privacy Control only page.path and locale are sent.
@@ -76,13 +77,13 @@ export const eventSchema = z.object({
   type: eventTypeSchema,
   at: isoDate,
   surveyId: z.optional(z.string()),
-  surveyVersion: z.optional(z.int()),
+  surveyVersion: z.optional(intSchema),
   responseId: z.optional(z.string()),
   seq: z.optional(count),
   answers: z.optional(z.array(answerSchema)),
   metric: z.optional(metricSchema),
   tourId: z.optional(z.string()),
-  tourVersion: z.optional(z.int()),
+  tourVersion: z.optional(intSchema),
   stepId: z.optional(z.string()),
   stepIndex: z.optional(count),
   dwellMs: z.optional(z.number().check(z.gte(0))),

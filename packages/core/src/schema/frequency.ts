@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { intSchema } from './int'
 
 const days = z.number().check(z.gte(0))
 // Told which form: "expected a valid datetime" left "2026-11-01" or "2026-11-01 09:00" a guess.
@@ -19,7 +20,7 @@ export const dateTimeSchema = z
 export const frequencySchema = z.strictObject({
   once: z.optional(z.boolean()),
   recontactDays: z.optional(days),
-  maxDisplays: z.optional(z.int().check(z.gte(1))),
+  maxDisplays: z.optional(intSchema.check(z.gte(1))),
   dismissCooldownDays: z.optional(days),
   ignoreGlobalCooldown: z.optional(z.boolean()),
 })
@@ -27,7 +28,7 @@ export const frequencySchema = z.strictObject({
 /** Rules shared by every survey and tour of a project. */
 export const settingsSchema = z.strictObject({
   cooldownDays: z.optional(days),
-  maxPromptsPerSession: z.optional(z.int().check(z.gte(0))),
+  maxPromptsPerSession: z.optional(intSchema.check(z.gte(0))),
 })
 
 /** When an item is live: from `start` to `end`, both inclusive. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { intSchema } from './int'
 import { localizedTextSchema } from './text'
 
 // "." and ".." are refused: a URL path holding one (the collector's /v1/stats/{surveyId}) is
@@ -100,7 +101,7 @@ export const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('text'),
-    maxLength: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
+    maxLength: z.optional(intSchema.check(z.gte(1), z.lte(10_000))),
     placeholder: z.optional(localizedTextSchema),
   }),
   z

@@ -4,6 +4,7 @@ import { checkTextLocales } from './checkTextLocales'
 import { conditionProblems } from './conditionProblems'
 import { displaySchema } from './display'
 import { frequencySchema, scheduleSchema } from './frequency'
+import { intSchema } from './int'
 import { idSchema, type Question, questionSchema } from './question'
 import { localeTagSchema, localizedTextSchema } from './text'
 import { triggerSchema } from './trigger'
@@ -11,9 +12,9 @@ import { triggerSchema } from './trigger'
 /** Fields a survey and a tour share: identity, when, for whom and how often. */
 export const targetableFields = {
   id: idSchema,
-  version: z.int().check(z.gte(1)),
+  version: intSchema.check(z.gte(1)),
   locale: z.optional(localeTagSchema),
-  priority: z.optional(z.int()),
+  priority: z.optional(intSchema),
   trigger: z.optional(triggerSchema),
   audience: z.optional(audienceSchema),
   frequency: z.optional(frequencySchema),

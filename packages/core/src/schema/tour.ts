@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { checkTextLocales } from './checkTextLocales'
+import { intSchema } from './int'
 import { idSchema } from './question'
 import { targetableFields } from './survey'
 import { localizedTextSchema } from './text'
@@ -57,7 +58,7 @@ export const tourSchema = z
     missingTarget: z.optional(
       z.strictObject({
         policy: z.literal(['wait', 'skip', 'abort']),
-        timeoutMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
+        timeoutMs: z.optional(intSchema.check(z.gte(0), z.lte(600_000))),
       }),
     ),
     steps: z.array(tourStepSchema).check(z.minLength(1), z.maxLength(50)),
