@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini'
+import type { Issues } from './refine'
 
 // Any part of a definition, read for its texts and the lists that hold more of them.
 type Part = { readonly [field: string]: unknown }
@@ -22,7 +22,7 @@ function lacks(text: unknown, own: string): boolean {
 
 /** Refuses each text map of a survey or tour that has no text in the item's `locale`. */
 export function checkTextLocales(kind: 'survey' | 'tour') {
-  return (item: { locale?: string | undefined }, ctx: z.core.$RefinementCtx<unknown>): void => {
+  return (item: { locale?: string | undefined }, ctx: Issues): void => {
     const locale = item.locale ?? 'en'
     const message = `expected a text in the ${kind}'s locale, "${locale}", for other languages`
     const visit = (part: Part, path: (string | number)[]) => {

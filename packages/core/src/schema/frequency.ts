@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { intSchema } from './int'
+import { refine } from './refine'
 
 const days = z.number().check(z.gte(0))
 // Told which form: "expected a valid datetime" left "2026-11-01" or "2026-11-01 09:00" a guess.
@@ -39,7 +40,7 @@ export const scheduleSchema = z
   })
   .check(
     // Swapped dates or a mistyped year would keep the item off for good, without a word.
-    z.superRefine(({ start, end }, ctx) => {
+    refine(({ start, end }, ctx) => {
       if (start !== undefined && end !== undefined && Date.parse(end) < Date.parse(start)) {
         const message = `expected a time after start (${start})`
         ctx.addIssue({ code: 'custom', input: end, path: ['end'], message })

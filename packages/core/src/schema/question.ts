@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { intSchema } from './int'
+import { type Issues, refine } from './refine'
 import { localizedTextSchema } from './text'
 
 // "." and ".." are refused: a URL path holding one (the collector's /v1/stats/{surveyId}) is
@@ -54,7 +55,7 @@ export const OTHER_ANSWER = 'other'
 // "other" answer when the question offers one.
 function checkOptions(
   { options, other }: { options: ChoiceOption[]; other?: boolean | undefined },
-  ctx: z.core.$RefinementCtx<unknown>,
+  ctx: Issues,
 ): void {
   const seen = new Set<string>()
   options.forEach((option, i) => {
@@ -112,7 +113,7 @@ export const questionSchema = z.discriminatedUnion('type', [
       other: z.optional(z.boolean()),
       options: z.array(choiceOptionSchema).check(z.minLength(1), z.maxLength(50)),
     })
-    .check(z.superRefine(checkOptions)),
+    .check(refine(checkOptions)),
 ])
 
 export type AnswerCondition = z.infer<typeof answerConditionSchema>

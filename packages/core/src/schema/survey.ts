@@ -6,6 +6,7 @@ import { displaySchema } from './display'
 import { frequencySchema, scheduleSchema } from './frequency'
 import { intSchema } from './int'
 import { idSchema, type Question, questionSchema } from './question'
+import { type Issues, refine } from './refine'
 import { localeTagSchema, localizedTextSchema } from './text'
 import { triggerSchema } from './trigger'
 
@@ -22,10 +23,7 @@ export const targetableFields = {
 }
 
 // Branches may only jump forward: a survey is then always finite, whatever the answers.
-function checkBranches(
-  { questions }: { questions: Question[] },
-  ctx: z.core.$RefinementCtx<unknown>,
-): void {
+function checkBranches({ questions }: { questions: Question[] }, ctx: Issues): void {
   const index = new Map<string, number>()
   questions.forEach((q, i) => {
     // "end" is what a goto and the flow say for "no more questions": it would never be asked.
@@ -69,7 +67,7 @@ const scoredBy = { nps: 'nps', csat: 'rating', ces: 'ces' } as const
 // A scored kind without its question would send answers but never a score.
 function checkKind(
   { kind, questions }: { kind: Survey['kind']; questions: Question[] },
-  ctx: z.core.$RefinementCtx<unknown>,
+  ctx: Issues,
 ): void {
   if (kind === 'custom' || questions.some((q) => q.type === scoredBy[kind])) return
   ctx.addIssue({
@@ -89,11 +87,7 @@ export const surveySchema = z
     thankYou: z.optional(localizedTextSchema),
     display: z.optional(displaySchema),
   })
-  .check(
-    z.superRefine(checkBranches),
-    z.superRefine(checkKind),
-    z.superRefine(checkTextLocales('survey')),
-  )
+  .check(refine(checkBranches), refine(checkKind), refine(checkTextLocales('survey')))
 
 /** A survey as product teams author it: questions, trigger, audience, frequency, schedule. */
 export type Survey = z.infer<typeof surveySchema>

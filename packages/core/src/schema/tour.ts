@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { checkTextLocales } from './checkTextLocales'
 import { intSchema } from './int'
 import { idSchema } from './question'
+import { type Issues, refine } from './refine'
 import { targetableFields } from './survey'
 import { localizedTextSchema } from './text'
 
@@ -42,7 +43,7 @@ export const tourStepSchema = z.strictObject({
 
 // tour:step and tour:dismissed name the step by its id: two steps of one id could not be told
 // apart where a team reads at which step visitors leave.
-function checkSteps({ steps }: { steps: TourStep[] }, ctx: z.core.$RefinementCtx<unknown>): void {
+function checkSteps({ steps }: { steps: TourStep[] }, ctx: Issues): void {
   const seen = new Set<string>()
   steps.forEach(({ id }, i) => {
     const message = `duplicate step id "${id}"`
@@ -63,7 +64,7 @@ export const tourSchema = z
     ),
     steps: z.array(tourStepSchema).check(z.minLength(1), z.maxLength(50)),
   })
-  .check(z.superRefine(checkTextLocales('tour')), z.superRefine(checkSteps))
+  .check(refine(checkTextLocales('tour')), refine(checkSteps))
 
 export type Placement = z.infer<typeof placementSchema>
 export type TourStep = z.infer<typeof tourStepSchema>
