@@ -10,6 +10,7 @@ import { buildTypes } from './buildTypes'
 import { cssText } from './cssText'
 import { lendModules } from './lendModules'
 import { terserPass } from './terserPass'
+import { trimZod } from './trimZod'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const dist = here('../dist')
@@ -121,9 +122,18 @@ const lending = lendModules(
 )
 // The chunks first: sonde.js lends exactly what they borrowed.
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint, [lending.borrow]))
-// Function declarations hoisted: 0.6% off this chunk, where they add to the others (terserPass).
+// Function declarations hoisted: 0.6% off this chunk, where they add to the others (terserPass);
+// zod without what the chunk never runs (trimZod).
 await build(
-  target(validateEntry, dist, 'es', 'sonde-validate.js', compileHint, [lending.borrow], true),
+  target(
+    validateEntry,
+    dist,
+    'es',
+    'sonde-validate.js',
+    compileHint,
+    [trimZod(), lending.borrow],
+    true,
+  ),
 )
 // The script tag leaves targeting's reasons in words out (core's targeting/explained.ts): the
 // reason codes stay, the npm build keeps the words.

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build, type Plugin } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { trimZod, trimZodModule } from './trimZod'
+
+// zod/mini bundled as the validator chunk is, with and without the cuts, from a directory beside
+// the package's own node_modules (so that `zod/mini` is the lockfile's).
+const dir = mkdtempSync(fileURLToPath(new URL('../node_modules/.trim-zod-', import.meta.url)))
+const entry = join(dir, 'entry.js')
+writeFileSync(
+  entry,
+  `import * as z from 'zod/mini'
+const item = z.strictObject({
+  n: z.optional(z.number().check(z.gte(1))),
+  kind: z.union([z.string().check(z.regex(/^[a-z]+$/)), z.literal(3)]),
+  list: z.optional(z.array(z.boolean()).check(z.maxLength(2))),
+}).check((payload) => {
+  if (payload.value.n === 7) payload.issues.push({ code: 'custom', path: ['n'], message: 'not 7', input: 7, continue: true })
+})
+export const run = (input) => item.safeParse(input, { reportInput: true })
+export const schema = item`,
+)
+
+async function bundle(name: string, plugins: Plugin[]) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins,
+    build: {
+      outDir: dir,
+      emptyOutDir: false,
+      minify: false,
+      lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
+    },
+  })
+  const file = join(dir, `${name}.js`)
+  return {
+    code: readFileSync(file, 'utf8'),
+    module: (await import(pathToFileURL(file).href)) as {
+      run: (input: unknown) => { success: boolean; data?: unknown; error?: { issues: unknown[] } }
+      schema: Record<string, unknown>
+    },
+  }
+}
+
+let whole: Awaited<ReturnType<typeof bundle>>
+let trimmed: Awaited<ReturnType<typeof bundle>>
+beforeAll(async () => {
+  whole = await bundle('whole', [])
+  trimmed = await bundle('trimmed', [trimZod()])
+}, 60_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('trimZod', () => {
+  it('takes out the methods and the Standard Schema surface the validator never calls', () => {
+    for (const name of ['parseAsync', 'safeParseAsync', 'register', 'brand', '~standard']) {
+      expect(whole.module.schema[name], name).toBeDefined()
+      expect(trimmed.module.schema[name], name).toBeUndefined()
+    }
+    expect(trimmed.code).not.toContain('canary')
+    expect(trimmed.code.length).toBeLessThan(whole.code.length)
+  })
+
+  it.each([
+    { kind: 'abc' },
+    { kind: 3, n: 2, list: [true] },
+    { kind: 'ABC', n: 0 },
+    { kind: 4, n: 7, list: [1, 2, 3], extra: 1 },
+    { n: 'x' },
+    'item',
+    null,
+  ])('checks %j as the whole of zod does', (input) => {
+    const a = whole.module.run(input)
+    const b = trimmed.module.run(input)
+    expect(b.success).toBe(a.success)
+    expect(b.data).toEqual(a.data)
+    expect(b.error?.issues).toEqual(a.error?.issues)
+  })
+
+  it('refuses a zod whose code is not the one its cuts were written for', () => {
+    expect(() => trimZodModule('/x/node_modules/zod/v4/mini/schemas.js', 'export {}')).toThrow(
+      /not the zod this cut was written for/,
+    )
+    expect(trimZodModule('/x/src/validate/index.ts', 'export {}')).toBeNull()
+  })
+})
