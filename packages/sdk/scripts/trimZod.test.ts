@@ -16,6 +16,8 @@ const item = z.strictObject({
   n: z.optional(z.number().check(z.gte(1))),
   kind: z.union([z.string().check(z.regex(/^[a-z]+$/)), z.literal(3)]),
   list: z.optional(z.array(z.boolean()).check(z.maxLength(2))),
+  texts: z.optional(z.record(z.string().check(z.regex(/^[a-z]{2}$/)), z.string())),
+  where: z.optional(z.record(z.string(), z.optional(z.number()))),
 }).check((payload) => {
   if (payload.value.n === 7) payload.issues.push({ code: 'custom', path: ['n'], message: 'not 7', input: 7, continue: true })
 })
@@ -39,7 +41,11 @@ async function bundle(name: string, plugins: Plugin[]) {
   return {
     code: readFileSync(file, 'utf8'),
     module: (await import(pathToFileURL(file).href)) as {
-      run: (input: unknown) => { success: boolean; data?: unknown; error?: { issues: unknown[] } }
+      run: (input: unknown) => {
+        success: boolean
+        data?: unknown
+        error?: { issues: unknown[]; message: string }
+      }
       schema: Record<string, unknown>
     },
   }
@@ -60,6 +66,10 @@ describe('trimZod', () => {
       expect(trimmed.module.schema[name], name).toBeUndefined()
     }
     expect(trimmed.code).not.toContain('canary')
+    expect(trimmed.code).not.toContain('cleanRegex')
+    // A ZodError's message, JSON of its issues, is Error's own empty one: Sonde reads the issues.
+    expect(whole.module.run(null).error?.message).toContain('invalid_type')
+    expect(trimmed.module.run(null).error?.message).toBe('')
     expect(trimmed.code.length).toBeLessThan(whole.code.length)
   })
 
@@ -69,6 +79,8 @@ describe('trimZod', () => {
     { kind: 'ABC', n: 0 },
     { kind: 4, n: 7, list: [1, 2, 3], extra: 1 },
     { n: 'x' },
+    { kind: 'a', texts: { en: 'Hi', fr: 3, '12': 'x', FR: 'y' }, where: { a: 1, b: 'c' } },
+    { kind: 'a', texts: [], where: { ['__proto__']: 1 } },
     'item',
     null,
   ])('checks %j as the whole of zod does', (input) => {

@@ -6,9 +6,12 @@ import type { Plugin } from 'vite'
  * parseAsync, safeParseAsync, brand, register, apply and `with`, an alias of check) and the
  * Standard Schema surface ("~standard") for libraries that take any schema, and a run of its
  * checks for z.encode (a codec's "backward" direction). The chunk's schemas never leave it: Sonde
- * calls safeParse, check and clone, and nothing else reads them. Each cut is the exact text of
- * the zod release in the lockfile; another release fails the build here, to be looked at again,
- * rather than ship its code whole or cut wrong.
+ * calls safeParse, check and clone, and nothing else reads them. Then what no Sonde schema
+ * reaches: a record keyed by a set of values (an enum's; Sonde's records are keyed by strings),
+ * the patterns of unions, literals and optionals (read by z.templateLiteral alone), and a
+ * ZodError's message and toString (JSON of its issues; Sonde reads the issues). Each cut is the
+ * exact text of the zod release in the lockfile; another release fails the build here, to be
+ * looked at again, rather than ship its code whole or cut wrong.
  */
 const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string]> = [
   [
@@ -78,6 +81,74 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string]> =
                 }
                 return handleCanaryResult(canary, payload, ctx);
             }
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `        if (values && !def.partial) {
+`,
+    // The branch no longer taken is left to the minifier.
+    `        if (false) {
+`,
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `    util.defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+            const patterns = zod.def.options.map((o) => o._zod.pattern);
+            return new RegExp(\`^(\${patterns.map((p) => util.cleanRegex(p.source)).join("|")})$\`);
+        }
+        return undefined;
+    });
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `    util.defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(vals.length
+            ? \`^(\${vals
+                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .join("|")})$\`
+            : "^[^\\\\s\\\\S]$");
+    });
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `    util.defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(\`^(\${util.cleanRegex(pattern.source)})?$\`) : undefined;
+    });
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/errors.js',
+    `    Object.defineProperty(inst, "message", _messageDesc);
+    /* \`toString\` lives as a non-enumerable lazy getter on the shared
+     * prototype; on first access it caches a per-instance closure so
+     * detached usage still works. */
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+            configurable: true,
+            enumerable: false,
+            get() {
+                const value = () => this.message;
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+                return value;
+            },
+            set(value) {
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            },
+        });
+    }
 `,
     '',
   ],
