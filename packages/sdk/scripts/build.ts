@@ -9,7 +9,7 @@ import { build, type InlineConfig, type Plugin } from 'vite'
 import { buildTypes } from './buildTypes'
 import { cssText } from './cssText'
 import { lendModules } from './lendModules'
-import { terserPass } from './terserPass'
+import { type PassOptions, terserPass } from './terserPass'
 import { trimZod } from './trimZod'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -22,12 +22,12 @@ function target(
   fileName: string | ((name: string) => string),
   banner?: string,
   plugins: Plugin[] = [],
-  hoistFunctions = false,
+  pass: PassOptions = {},
 ): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [...plugins, cssText(), terserPass(banner, hoistFunctions)],
+    plugins: [...plugins, cssText(), terserPass(banner, pass)],
     build: {
       outDir,
       emptyOutDir: false,
@@ -122,18 +122,13 @@ const lending = lendModules(
 )
 // The chunks first: sonde.js lends exactly what they borrowed.
 await build(target(uiEntries, dist, 'es', (name) => `${name}.js`, compileHint, [lending.borrow]))
-// Function declarations hoisted: 0.6% off this chunk, where they add to the others (terserPass);
-// zod without what the chunk never runs (trimZod).
+// Function declarations hoisted: 0.6% off this chunk, where they add to the others, and the
+// bundler's names kept (terserPass); zod without what the chunk never runs (trimZod).
 await build(
-  target(
-    validateEntry,
-    dist,
-    'es',
-    'sonde-validate.js',
-    compileHint,
-    [trimZod(), lending.borrow],
-    true,
-  ),
+  target(validateEntry, dist, 'es', 'sonde-validate.js', compileHint, [trimZod(), lending.borrow], {
+    hoistFunctions: true,
+    keepNames: true,
+  }),
 )
 // The script tag leaves targeting's reasons in words out (core's targeting/explained.ts): the
 // reason codes stay, the npm build keeps the words.
