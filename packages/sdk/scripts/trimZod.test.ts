@@ -67,6 +67,8 @@ describe('trimZod', () => {
     }
     expect(trimmed.code).not.toContain('canary')
     expect(trimmed.code).not.toContain('cleanRegex')
+    expect(whole.code).toContain('expected a Zod schema')
+    expect(trimmed.code).not.toContain('expected a Zod schema')
     // A ZodError's message, JSON of its issues, is Error's own empty one: Sonde reads the issues.
     expect(whole.module.run(null).error?.message).toContain('invalid_type')
     expect(trimmed.module.run(null).error?.message).toBe('')

@@ -9,9 +9,10 @@ import type { Plugin } from 'vite'
  * calls safeParse, check and clone, and nothing else reads them. Then what no Sonde schema
  * reaches: a record keyed by a set of values (an enum's; Sonde's records are keyed by strings),
  * the patterns of unions, literals and optionals (read by z.templateLiteral alone), and a
- * ZodError's message and toString (JSON of its issues; Sonde reads the issues). Each cut is the
- * exact text of the zod release in the lockfile; another release fails the build here, to be
- * looked at again, rather than ship its code whole or cut wrong.
+ * ZodError's message and toString (JSON of its issues; Sonde reads the issues); and the checks
+ * of a developer's mistakes in making a schema, which Sonde's tests meet with zod whole. Each cut
+ * is the exact text of the zod release in the lockfile; another release fails the build here, to
+ * be looked at again, rather than ship its code whole or cut wrong.
  */
 const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string]> = [
   [
@@ -149,6 +150,39 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string]> =
             },
         });
     }
+`,
+    '',
+  ],
+  // A developer's mistakes, told when a schema is made: a shape's field that is no schema, a
+  // message given twice, a schema made without zod's constructor. Sonde's schemas are made the
+  // same way on every page, and its tests run them with zod whole, which would throw there.
+  [
+    '/zod/v4/core/schemas.js',
+    `    for (const k of allKeys) {
+        if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+            throw new Error(\`Invalid element at key "\${String(k)}": expected a Zod schema\`);
+        }
+    }
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/util.js',
+    `    if (params?.message !== undefined) {
+        if (params?.error !== undefined)
+            throw new Error("Cannot specify both \`message\` and \`error\` params");
+        params.error = params.message;
+    }
+`,
+    `    if (params?.message !== undefined) {
+        params.error = params.message;
+    }
+`,
+  ],
+  [
+    '/zod/v4/mini/schemas.js',
+    `    if (!inst._zod)
+        throw new Error("Uninitialized schema in ZodMiniType.");
 `,
     '',
   ],
