@@ -18,6 +18,10 @@ const item = z.strictObject({
   list: z.optional(z.array(z.boolean()).check(z.maxLength(2))),
   texts: z.optional(z.record(z.string().check(z.regex(/^[a-z]{2}$/)), z.string())),
   where: z.optional(z.record(z.string(), z.optional(z.number()))),
+  q: z.optional(z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('a'), x: z.number() }),
+    z.strictObject({ type: z.literal(['b', 'c']), y: z.optional(z.string()) }),
+  ])),
 }).check((payload) => {
   if (payload.value.n === 7) payload.issues.push({ code: 'custom', path: ['n'], message: 'not 7', input: 7, continue: true })
 })
@@ -69,6 +73,7 @@ describe('trimZod', () => {
     expect(trimmed.code).not.toContain('cleanRegex')
     expect(whole.code).toContain('expected a Zod schema')
     expect(trimmed.code).not.toContain('expected a Zod schema')
+    expect(trimmed.code).not.toContain('Duplicate discriminator value')
     // A ZodError's message, JSON of its issues, is Error's own empty one: Sonde reads the issues.
     expect(whole.module.run(null).error?.message).toContain('invalid_type')
     expect(trimmed.module.run(null).error?.message).toBe('')
@@ -83,6 +88,11 @@ describe('trimZod', () => {
     { n: 'x' },
     { kind: 'a', texts: { en: 'Hi', fr: 3, '12': 'x', FR: 'y' }, where: { a: 1, b: 'c' } },
     { kind: 'a', texts: [], where: { ['__proto__']: 1 } },
+    { kind: 'a', q: { type: 'a', x: 1 } },
+    { kind: 'a', q: { type: 'c', y: 2 } },
+    { kind: 'a', q: { type: 'd' } },
+    { kind: 'a', q: { x: 1 } },
+    { kind: 'a', q: 'a' },
     'item',
     null,
   ])('checks %j as the whole of zod does', (input) => {
