@@ -74,6 +74,8 @@ describe('trimZod', () => {
     expect(whole.code).toContain('expected a Zod schema')
     expect(trimmed.code).not.toContain('expected a Zod schema')
     expect(trimmed.code).not.toContain('Duplicate discriminator value')
+    expect(whole.code).toContain('globalConfig.memoizer')
+    expect(trimmed.code).not.toContain('globalConfig.memoizer')
     // A ZodError's message, JSON of its issues, is Error's own empty one: Sonde reads the issues.
     expect(whole.module.run(null).error?.message).toContain('invalid_type')
     expect(trimmed.module.run(null).error?.message).toBe('')

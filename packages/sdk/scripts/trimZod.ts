@@ -14,7 +14,7 @@ import type { Plugin } from 'vite'
  * is the exact text of the zod release in the lockfile; another release fails the build here, to
  * be looked at again, rather than ship its code whole or cut wrong.
  */
-const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string]> = [
+const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, times?: number]> = [
   [
     '/zod/v4/mini/schemas.js',
     `    // \`with\` is an alias for \`check\`: the same function object, not a wrapper.
@@ -220,18 +220,38 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string]> =
 `,
     '',
   ],
+  // What only z.config({ memoizer }) and z.coerce turn on, neither of which Sonde uses: each
+  // array, object and record asks for the memoizer, each string, number and boolean whether it
+  // coerces, and each run of checks whether a memoized value skips them.
+  [
+    '/zod/v4/core/schemas.js',
+    'const memo = core.globalConfig.memoizer;',
+    'const memo = undefined;',
+    7,
+  ],
+  ['/zod/v4/core/schemas.js', 'if (def.coerce)', 'if (false)', 5],
+  [
+    '/zod/v4/core/schemas.js',
+    `            if (payload.memo)
+                return payload;
+`,
+    '',
+  ],
 ]
 
-/** Cuts `cuts` out of a zod module's code; throws when one is not found there exactly once. */
+/**
+ * Cuts `cuts` out of a zod module's code; throws when one is not found there exactly as many
+ * times as it was written for (once unless it says).
+ */
 export function trimZodModule(id: string, code: string): string | null {
   const own = cuts.filter(([file]) => id.replaceAll('\\', '/').endsWith(file))
   if (own.length === 0) return null
   let trimmed = code
-  for (const [file, text, kept] of own) {
-    const at = trimmed.indexOf(text)
-    if (at < 0 || trimmed.indexOf(text, at + 1) >= 0)
+  for (const [file, text, kept, times = 1] of own) {
+    const parts = trimmed.split(text)
+    if (parts.length !== times + 1)
       throw new Error(`trimZod: ${file} is not the zod this cut was written for: look at it again`)
-    trimmed = trimmed.slice(0, at) + kept + trimmed.slice(at + text.length)
+    trimmed = parts.join(kept)
   }
   return trimmed
 }
