@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises'
 import { scoreNps } from '@sonde/core'
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
 import { backends } from '../test/backends'
 import { countPixels } from '../test/countPixels'
 import {
@@ -13,7 +12,8 @@ import {
   openDashboardBrowser,
 } from '../test/dashboardBrowser'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { postBatch, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 // The last answer is alone on its day: a lone promoter scores +100, and its adjusted-Wald
 // interval (−48 to +98) leaves that out, which the chart and the table must still draw.
@@ -21,15 +21,13 @@ const scores = [10, 9, 9, 8, 7, 3, 0, 10, 6, 9, 10]
 const loneDay = '2026-11-05'
 const backend = backends[0]!
 describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
-  let db: Database
+  const db = suiteDatabase(backend, 'once')
   let dashboard: DashboardBrowser
   let page: Page
   let base = ''
   const problems: string[] = []
 
   beforeAll(async () => {
-    db = await backend.open()
-    await resetDatabase(db)
     const events = scores.map((score, i) =>
       npsEvent(score, {
         at: `${i === scores.length - 1 ? loneDay : `2026-11-0${(i % 3) + 2}`}T12:00:00.000Z`,
@@ -54,10 +52,8 @@ describe.skipIf(!existsSync(executablePath))('dashboard in Chromium', () => {
     })
   }, 90_000)
 
-  afterAll(async () => {
-    await dashboard?.close()
-    await db?.close()
-  })
+  // Before the helper's own, which closes the database.
+  afterAll(() => dashboard?.close())
 
   const inTab: DashboardBrowser['inTab'] = (...args) => dashboard.inTab(...args)
 

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { backends } from '../test/backends'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { analyzeGrownTables } from './analyzeGrownTables'
-import type { Database } from './database'
 
 describe.each(backends)('analyzeGrownTables on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
+  const db = suiteDatabase(backend, 'never')
 
   const grow = (rows: number) =>
     db.query(

@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { projectsFromDatabase } from '../projects/projectsFromDatabase'
 import { matchesSecret } from '../projects/secrets'
 import { syncProjects } from '../projects/syncProjects'
 import { backends } from '../test/backends'
 import { testProjects } from '../test/fixtures'
-import type { Database } from './database'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { migrate, migrations } from './migrations'
 
 describe.each(backends)('database on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
+  const db = suiteDatabase(backend, 'never')
 
   it('records each migration once and applies nothing the second time', async () => {
     const rows = await db.query<{ version: number }>(

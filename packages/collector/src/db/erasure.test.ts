@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
-import type { Database } from './database'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { deleteProjectData, erasePerson } from './erasure'
 
 // A person asks for their data to be erased (GDPR art. 17): every row of theirs goes, and their
@@ -19,11 +19,7 @@ const person = (id: string, anonymousId: string, score: number) => {
 }
 
 describe.each(backends)('the erasure of a person on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
+  const db = suiteDatabase(backend, 'never')
 
   it.each([
     ['user id', 'u_42', 'id'],
@@ -59,11 +55,7 @@ describe.each(backends)('the erasure of a person on $name', (backend) => {
 // A survey ended, or answered in a test, is deleted; and data older than the retention period,
 // whose responses carry the context (user ids, traits) as much as the events do.
 describe.each(backends)("the deletion of a survey's or older data on $name", (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
+  const db = suiteDatabase(backend, 'never')
 
   const stats = async (surveyId: string) => {
     const res = await testApp(db).request(`/v1/stats/${surveyId}?key=pk_test`, {

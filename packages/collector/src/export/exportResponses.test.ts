@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database, Queryable } from '../db/database'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Queryable } from '../db/database'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { postBatch, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { exportResponses } from './exportResponses'
 
 describe.each(backends)('exportResponses on $name', (backend) => {
-  let db: Database
+  const db = suiteDatabase(backend, 'once')
   beforeAll(async () => {
-    db = await backend.open()
-    await resetDatabase(db)
     const events = [
       npsEvent(3, {
         responseId: 'r1',
@@ -28,7 +27,6 @@ describe.each(backends)('exportResponses on $name', (backend) => {
     ]
     await postBatch(testApp(db), makeBatch(events))
   }, 60_000)
-  afterAll(() => db?.close())
 
   async function run(options: Parameters<typeof exportResponses>[1]) {
     const chunks: string[] = []

@@ -1,19 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { batchReplySchema, parse, type SondeEvent } from '@sonde/core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { describe, expect, it } from 'vitest'
 import { exportResponses } from '../export/exportResponses'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
 import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 describe.each(backends)('POST /v1/batch on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
-  beforeEach(() => resetDatabase(db))
+  const db = suiteDatabase(backend)
 
   // A body that arrives as a stream, as a client's upload does.
   const postStream = (app: ReturnType<typeof testApp>, body: ReadableStream) =>

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { describe, expect, it } from 'vitest'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { postBatch, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 // The write key is public: whatever a batch claims, anyone can claim.
 describe.each(backends)('POST /v1/batch under abuse on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
-  beforeEach(() => resetDatabase(db))
+  const db = suiteDatabase(backend)
 
   async function droppedCount(project = 'pk_test'): Promise<number> {
     const [row] = await db.query<{ n: number }>(

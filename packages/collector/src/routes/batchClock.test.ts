@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { describe, expect, it } from 'vitest'
 import { backends } from '../test/backends'
 import { makeBatch, npsEvent } from '../test/fixtures'
-import { postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+import { postBatch, readJson, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 const HOUR_MS = 3_600_000
 const iso = (time: number) => new Date(time).toISOString()
@@ -11,12 +11,7 @@ const iso = (time: number) => new Date(time).toISOString()
 // clock is off dates its answers off by as much, unless the collector measures the error on the
 // batch, at its receipt.
 describe.each(backends)("a device's wrong clock, on $name", (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
-  beforeEach(() => resetDatabase(db))
+  const db = suiteDatabase(backend)
 
   // Sends one NPS answer given `ago` ms before its batch went, by a clock `offMs` off.
   async function answer(offMs: number, ago = 2_000, clockAtAnswer = offMs) {

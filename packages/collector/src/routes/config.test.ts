@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { describe, expect, it } from 'vitest'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, testConfig } from '../test/fixtures'
-import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+import { countRows, postBatch, readJson, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 describe.each(backends)('config and CORS on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
-  beforeEach(() => resetDatabase(db))
+  const db = suiteDatabase(backend)
 
   const get = (query: string, headers: Record<string, string> = {}) =>
     testApp(db, { limits: { configMaxAgeSeconds: 120 } }).request(`/v1/config${query}`, { headers })

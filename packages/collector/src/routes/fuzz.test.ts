@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { batchReplySchema, parse } from '@sonde/core'
 import fc from 'fast-check'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { describe, expect, it } from 'vitest'
 import { sanitizeJson } from '../ingest/sanitizeJson'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent } from '../test/fixtures'
-import { countRows, postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+import { countRows, postBatch, readJson, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 const runs = 120
 
@@ -243,12 +243,7 @@ const goodRead = (path: string): AnyRequest => ({
 })
 
 describe.each(backends)('fuzzed requests to the collector on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
-  beforeEach(() => resetDatabase(db))
+  const db = suiteDatabase(backend)
 
   const seen = { accepted: 0, rejected: 0, refused: 0 }
 

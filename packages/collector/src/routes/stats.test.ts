@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { npsBucket, scoreCes, scoreCsat, scoreNps } from '@sonde/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent, npsEvent } from '../test/fixtures'
-import { postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+import { postBatch, readJson, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 const readKey = 'rk_test_0123456789abcdef'
 
@@ -32,11 +32,9 @@ function seedEvents() {
 }
 
 describe.each(backends)('stats API on $name', (backend) => {
-  let db: Database
+  const db = suiteDatabase(backend, 'once')
   // Seeded once: the tests only read, except the CSAT/CES one, which adds its own surveys.
   beforeAll(async () => {
-    db = await backend.open()
-    await resetDatabase(db)
     const res = await postBatch(testApp(db, { limits: { burst: 100 } }), makeBatch(seedEvents()))
     expect(res.status).toBe(200)
     await db.query(
@@ -44,7 +42,6 @@ describe.each(backends)('stats API on $name', (backend) => {
          ('pk_test', '2026-11-10', 7), ('pk_open', '2026-11-02', 100)`,
     )
   }, 60_000)
-  afterAll(() => db?.close())
 
   async function stats(path: string, key = readKey) {
     const res = await testApp(db).request(path, { headers: { authorization: `Bearer ${key}` } })

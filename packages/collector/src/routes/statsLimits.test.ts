@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { describe, expect, it } from 'vitest'
 import { projectsFromDatabase } from '../projects/projectsFromDatabase'
 import { backends } from '../test/backends'
-import { readJson, resetDatabase, testApp } from '../test/harness'
+import { readJson, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 
 const readKey = 'rk_test_0123456789abcdef'
 
@@ -10,12 +10,7 @@ const readKey = 'rk_test_0123456789abcdef'
 // whoever holds one (leaked in a screenshot, a former colleague) may ask for stats, each a query
 // over the project's responses.
 describe.each(backends)('the stats API under abuse on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
-  beforeEach(() => resetDatabase(db))
+  const db = suiteDatabase(backend)
 
   function reader(options: Parameters<typeof testApp>[1]) {
     const app = testApp(db, { trustProxy: true, ...options })

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { foldRollups } from '../db/foldRollups'
 import { backends } from '../test/backends'
 import { bulkLoadResponses } from '../test/bulkLoad'
 import { explainLast, rowsRead } from '../test/explain'
-import { resetDatabase } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { listSurveys } from './listSurveys'
 
 // The dashboard opens on the list of a project's surveys. A year in, each survey's rollups hold
@@ -12,16 +11,13 @@ import { listSurveys } from './listSurveys'
 // PGlite for 200 surveys (1,460 rows read for each), and one that summed the status rollup's
 // rows (1,241 a survey, 248,200 for 200) still took 0.5 s.
 describe.each(backends)('the list of surveys a year in, on $name', (backend) => {
-  let db: Database
+  const db = suiteDatabase(backend, 'once')
   const ids = ['csat-ticket', 'nps-q4', 'опрос-3']
   beforeAll(async () => {
-    db = await backend.open()
-    await resetDatabase(db)
     for (const id of ids) await bulkLoadResponses(db, 'pk_test', id, 1_500, 100)
     await foldRollups(db)
     await db.exec('analyze')
   }, 60_000)
-  afterAll(() => db?.close())
 
   it("names each survey's kind and counts from a few rows, not a year of them", async () => {
     await expect(listSurveys(db, 'pk_test', undefined)).resolves.toEqual(

@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/database'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { backends } from '../test/backends'
 import { bulkLoadResponses } from '../test/bulkLoad'
 import { explainLast, rowsRead } from '../test/explain'
 import { makeBatch, makeEvent } from '../test/fixtures'
-import { postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+import { postBatch, readJson, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { loadVerbatims } from './loadVerbatims'
 
 // A survey shown in an app is mostly ignored: a year in, its answered responses are outnumbered by
 // prompts never answered, which have no time of answering. The verbatims are the newest answered
 // ones, read through the index on the time of answering.
 describe.each(backends)('the verbatims of a survey mostly unanswered, on $name', (backend) => {
-  let db: Database
+  const db = suiteDatabase(backend, 'once')
   beforeAll(async () => {
-    db = await backend.open()
-    await resetDatabase(db)
     await bulkLoadResponses(db, 'pk_test', 'nps-q4', 600, 20_000)
     await db.exec('analyze responses')
   }, 60_000)
-  afterAll(() => db?.close())
 
   it('reads as many responses as it shows, not every prompt never answered', async () => {
     const scope = { project: 'pk_test', surveyId: 'nps-q4' }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { SondeEvent, UsageContext } from '@sonde/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
 import { foldRollups } from '../db/foldRollups'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent } from '../test/fixtures'
-import { postBatch, resetDatabase, testApp } from '../test/harness'
+import { postBatch, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { type Grouping, histogramsFor } from './histogramsFor'
 import { listSurveys } from './listSurveys'
 import { loadCounts } from './loadCounts'
@@ -142,12 +143,7 @@ async function expectRollupsMatchResponses(db: Database) {
 }
 
 describe.each(backends)('daily rollups on $name', (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-    await resetDatabase(db)
-  }, 60_000)
-  afterAll(() => db?.close())
+  const db = suiteDatabase(backend, 'once')
 
   it('count exactly what the responses hold, whatever the order and concurrency', async () => {
     const events = shuffled(Array.from({ length: 60 }, responseEvents).flat())

@@ -1,12 +1,13 @@
 import type { SondeEvent } from '@sonde/core'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
 import { deleteProjectData, erasePerson } from '../db/erasure'
 import { foldRollups } from '../db/foldRollups'
 import { backends } from '../test/backends'
 import { makeBatch, makeEvent } from '../test/fixtures'
 import { postBatch, readJson, resetDatabase, testApp } from '../test/harness'
+import { suiteDatabase } from '../test/suiteDatabase'
 import { listSurveys } from './listSurveys'
 
 // The list of surveys reads each survey's totals, which the fold keeps. What it must give is
@@ -84,11 +85,7 @@ const operationArb = fc.oneof(
 )
 
 describe.each(backends)("each survey's totals on $name", (backend) => {
-  let db: Database
-  beforeAll(async () => {
-    db = await backend.open()
-  }, 60_000)
-  afterAll(() => db?.close())
+  const db = suiteDatabase(backend, 'never')
 
   async function run(operations: Array<Generated<typeof operationArb>>) {
     await resetDatabase(db)
