@@ -61,6 +61,8 @@ async function serve(
       networkBytesPerSecond: 1e12,
       networkByteBurst: 1e12,
       uploadsPerNetwork: 1e9,
+      networkRequestsPerSecond: 1e9,
+      networkRequestBurst: 1e9,
       readsPerSecond: 1e9,
       readBurst: 1e9,
     },

@@ -3,6 +3,7 @@ import { type ConfigStore, noConfigs } from './config/configStore'
 import type { Database } from './db/database'
 import { createRollupFolder } from './db/foldRollups'
 import { fail } from './http/fail'
+import { limitRequests } from './http/limitRequests'
 import { createRateLimiter } from './http/rateLimiter'
 import { createOriginRefusal } from './http/refuseOrigin'
 import { storageFailure } from './http/storageFailure'
@@ -63,6 +64,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       ...clock,
     }),
     uploads: createUploadSlots(limits.uploadsPerNetwork),
+    requests: createRateLimiter({
+      ratePerSecond: limits.networkRequestsPerSecond,
+      burst: limits.networkRequestBurst,
+      ...clock,
+    }),
     reads: createRateLimiter({
       ratePerSecond: limits.readsPerSecond,
       burst: limits.readBurst,
@@ -84,6 +90,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>()
   registerBatch(app, deps)
   registerConfig(app, deps)
+  // Every request the routes above have not answered (their own take a request of their
+  // network after their CORS headers, so a page can read the 429): the stats, the dashboard,
+  // /healthz, and whatever is not found.
+  app.use('*', limitRequests(deps))
   registerStats(app, deps)
   registerDashboard(app)
   app.get('/healthz', async (c) => {

@@ -18,3 +18,9 @@ export function fail(
   const body: ErrorBody = errors ? { error, errors } : { error }
   return c.json(body, status)
 }
+
+/** Replies 429 with `Retry-After: seconds`. */
+export function tooMany(c: Context, seconds: number, error = 'too many requests'): Response {
+  c.header('Retry-After', String(seconds))
+  return fail(c, 429, error)
+}

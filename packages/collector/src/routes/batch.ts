@@ -11,7 +11,8 @@ import type { Context, Hono } from 'hono'
 import { clientIp } from '../http/clientIp'
 import { clientNetwork } from '../http/clientNetwork'
 import { answerPreflight, corsHeaders } from '../http/cors'
-import { fail } from '../http/fail'
+import { fail, tooMany } from '../http/fail'
+import { limitRequests } from '../http/limitRequests'
 import { readLimitedText } from '../http/readLimitedText'
 import { storageFailure } from '../http/storageFailure'
 import { ingestBatch } from '../ingest/ingestBatch'
@@ -33,7 +34,7 @@ const acceptedTypes = new Set(['text/plain', 'application/json'])
  */
 export function registerBatch(app: Hono<Env>, deps: Deps): void {
   app.use('/v1/batch', corsHeaders(deps.projects))
-  app.options('/v1/batch', (c) => answerPreflight(c, deps.projects))
+  app.options('/v1/batch', limitRequests(deps), (c) => answerPreflight(c, deps.projects))
   app.post('/v1/batch', (c) => receiveBatch(c, deps))
 }
 
@@ -115,11 +116,6 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   } catch (error) {
     return storageFailure(c, error, deps.log)
   }
-}
-
-function tooMany(c: Context, seconds: number): Response {
-  c.header('Retry-After', String(seconds))
-  return fail(c, 429, 'too many requests')
 }
 
 // An event's schema errors are one per bad item of its lists: all of them made the reply to a

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { answerPreflight, corsHeaders } from '../http/cors'
 import { fail } from '../http/fail'
+import { limitRequests } from '../http/limitRequests'
 import { matchOrigin } from '../projects/matchOrigin'
 import type { Deps, Env } from './deps'
 
@@ -9,7 +10,7 @@ import type { Deps, Env } from './deps'
  * with a strong ETag and a short max-age, so a page view usually costs a 304 or nothing at all.
  */
 export function registerConfig(app: Hono<Env>, deps: Deps): void {
-  app.use('/v1/config', corsHeaders(deps.projects))
+  app.use('/v1/config', corsHeaders(deps.projects), limitRequests(deps))
   app.options('/v1/config', (c) => answerPreflight(c, deps.projects))
   app.get('/v1/config', (c) => serveConfig(c, deps))
 }

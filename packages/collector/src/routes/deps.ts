@@ -26,6 +26,13 @@ export interface Limits {
   networkByteBurst: number
   /** Bodies of POST /v1/batch a client network may have in reading at once. */
   uploadsPerNetwork: number
+  /**
+   * Sustained requests per second a client network may make of every route but POST /v1/batch
+   * (which has the limits above): the config, CORS preflights, /healthz, the dashboard.
+   */
+  networkRequestsPerSecond: number
+  /** Such requests a client network may make at once before its rate applies. */
+  networkRequestBurst: number
   /** Sustained stats reads per second allowed per project, whichever networks ask. */
   readsPerSecond: number
   /** Stats reads a project may have at once before its rate applies. */
@@ -58,6 +65,8 @@ export const defaultLimits: Limits = {
   networkBytesPerSecond: 256_000,
   networkByteBurst: 4_194_304,
   uploadsPerNetwork: 16,
+  networkRequestsPerSecond: 20,
+  networkRequestBurst: 600,
   readsPerSecond: 5,
   readBurst: 60,
   readKeyGuessesPerHour: 60,
@@ -79,6 +88,8 @@ export interface Deps {
   bytes: RateLimiter
   /** Bodies of POST /v1/batch in reading, per client network. */
   uploads: UploadSlots
+  /** Requests of every route but POST /v1/batch, per client network. */
+  requests: RateLimiter
   /** Stats reads, per project key. */
   reads: RateLimiter
   /** Wrong read keys, per client network. */

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { clientIp } from '../http/clientIp'
 import { clientNetwork } from '../http/clientNetwork'
-import { fail } from '../http/fail'
+import { fail, tooMany } from '../http/fail'
 import type { RateDecision } from '../http/rateLimiter'
 import { cleanString } from '../ingest/sanitizeJson'
 import type { StoredProject } from '../projects/project'
@@ -64,7 +64,7 @@ async function authorize(c: Context<Env>, deps: Deps): Promise<StoredProject | R
   if (!token) return deny(c, 'missing read key: send Authorization: Bearer <readKey>')
   const network = clientNetwork(clientIp(c, deps.trustedHops))
   const guess = deps.guesses.take(network)
-  if (!guess.ok) return tooMany(c, guess, 'too many wrong keys from this network')
+  if (!guess.ok) return refuse(c, guess, 'too many wrong keys from this network')
   // A lookup that fails (the database restarting) is no guess.
   const project = await deps.projects.find(key).catch((error: unknown) => {
     deps.guesses.spend(network, -1)
@@ -75,14 +75,13 @@ async function authorize(c: Context<Env>, deps: Deps): Promise<StoredProject | R
   }
   deps.guesses.spend(network, -1)
   const reads = deps.reads.take(project.key)
-  if (!reads.ok) return tooMany(c, reads, "too many reads of this project's stats")
+  if (!reads.ok) return refuse(c, reads, "too many reads of this project's stats")
   return project
 }
 
-function tooMany(c: Context, decision: RateDecision, error: string): Response {
+function refuse(c: Context, decision: RateDecision, error: string): Response {
   const seconds = decision.ok ? 1 : decision.retryAfterSeconds
-  c.header('Retry-After', String(seconds))
-  return fail(c, 429, `${error}: retry in ${seconds} s`)
+  return tooMany(c, seconds, `${error}: retry in ${seconds} s`)
 }
 
 function deny(c: Context, error: string): Response {
