@@ -36,8 +36,10 @@ node -e '
   for (const p of projects.projects) p.origins = [...new Set([...app, ...(p.origins ?? []), ...own])]
   require("fs").writeFileSync(out, JSON.stringify(projects, null, 2))
 ' demo/collector/projects.json "$demo_port" "$data/projects.json" "${SONDE_DEMO_ORIGINS:-}"
+# The seed sends 90 days of answers (some 2,900 responses) from this one address today.
 pnpm exec tsx packages/collector/src/cli.ts start --port "$collector_port" --host 127.0.0.1 \
-  --data-dir "$data/db" --projects "$data/projects.json" --configs demo/collector/configs &
+  --data-dir "$data/db" --projects "$data/projects.json" --configs demo/collector/configs \
+  --responses-per-network 100000 &
 collector=$!
 pids+=($collector)
 # Up when `url` answers; given up on when process `pid` ends or after `tries` looks `pause` s apart.

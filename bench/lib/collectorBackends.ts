@@ -63,6 +63,7 @@ async function serve(
       uploadsPerNetwork: 1e9,
       networkRequestsPerSecond: 1e9,
       networkRequestBurst: 1e9,
+      responsesPerNetworkPerDay: 1e9,
       readsPerSecond: 1e9,
       readBurst: 1e9,
     },

@@ -32,9 +32,10 @@ export interface ChaosCollector {
 }
 
 /**
- * The real collector (createApp with its default limits, rate limiter included) over HTTP on
- * loopback, on a fresh database from the collector's own test backends: a schema of its own on
- * the PostgreSQL server when SONDE_TEST_DATABASE_URL is set (as in CI), else an embedded PGlite.
+ * The real collector (createApp with its default limits, rate limiter included, but for the new
+ * responses a network may start) over HTTP on loopback, on a fresh database from the collector's
+ * own test backends: a schema of its own on the PostgreSQL server when SONDE_TEST_DATABASE_URL is
+ * set (as in CI), else an embedded PGlite.
  */
 export async function startChaosCollector(): Promise<ChaosCollector> {
   // The last backend is PostgreSQL when there is one: the database a deployment would use.
@@ -48,6 +49,9 @@ export async function startChaosCollector(): Promise<ChaosCollector> {
     db,
     projects: projectsFromDatabase(db),
     log: (message) => console.error(`[collector] ${message}`),
+    // Every tab answers from loopback, one client network: a full run's 10,000 responses are
+    // past the new responses one network may start a day.
+    limits: { responsesPerNetworkPerDay: Number.MAX_SAFE_INTEGER },
   })
   const server = await serveApp(app)
   return {

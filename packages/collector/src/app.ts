@@ -8,7 +8,7 @@ import { createRateLimiter } from './http/rateLimiter'
 import { createOriginRefusal } from './http/refuseOrigin'
 import { storageFailure } from './http/storageFailure'
 import { createUploadSlots } from './http/uploadSlots'
-import { createDropAllowance } from './ingest/createDropAllowance'
+import { createDailyAllowance } from './ingest/createDailyAllowance'
 import { createQuestionAllowance } from './ingest/createQuestionAllowance'
 import { createSurveyAllowance } from './ingest/createSurveyAllowance'
 import type { ProjectLookup } from './projects/project'
@@ -81,7 +81,13 @@ export function createApp(options: AppOptions): Hono<Env> {
     }),
     surveys: createSurveyAllowance(options.db, limits.surveysOutsideConfig),
     questions: createQuestionAllowance(options.db, limits.questionsOutsideConfig),
-    drops: createDropAllowance({ perDay: limits.droppedPerNetworkPerDay, ...clock }),
+    drops: createDailyAllowance({ perDay: limits.droppedPerNetworkPerDay, ...clock }),
+    responses: createDailyAllowance({
+      perDay: limits.responsesPerNetworkPerDay,
+      maxEntries: 200_000,
+      whenFull: 'forget',
+      ...clock,
+    }),
     rollups: createRollupFolder(options.db, log),
     trustedHops: Number(options.trustProxy ?? 0),
     log,

@@ -60,6 +60,18 @@ describe('readStartOptions', () => {
     )
   })
 
+  // A site whose visitors come from one office (or a carrier's NAT) larger than the default.
+  it('reads the new responses a network may start a day, the flag before the variable', () => {
+    expect(readStartOptions([], env).responsesPerNetwork).toBeUndefined()
+    const vars = { ...env, SONDE_RESPONSES_PER_NETWORK: '5000' }
+    expect(readStartOptions([], vars).responsesPerNetwork).toBe(5_000)
+    const flag = ['--responses-per-network', '20000']
+    expect(readStartOptions(flag, vars).responsesPerNetwork).toBe(20_000)
+    expect(() => readStartOptions([], { ...env, SONDE_RESPONSES_PER_NETWORK: 'many' })).toThrow(
+      'SONDE_RESPONSES_PER_NETWORK: expected',
+    )
+  })
+
   it('reads an empty variable as unset', () => {
     expect(readStartOptions([], { ...env, PORT: '', SONDE_TRUST_PROXY: '' })).toMatchObject({
       port: 8787,

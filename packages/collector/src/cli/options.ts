@@ -16,6 +16,8 @@ export interface StartOptions extends CommonOptions {
   host: string
   /** Proxies in front that append to X-Forwarded-For (0: none, the header is ignored). */
   trustProxy: number
+  /** New responses a client network may start per project and UTC day; the default if unset. */
+  responsesPerNetwork?: number
 }
 
 /** Options of `sonde-collector export`. */
@@ -51,6 +53,7 @@ export const startFlags = {
   port: { type: 'string' },
   host: { type: 'string' },
   'trust-proxy': { type: 'boolean' },
+  'responses-per-network': { type: 'string' },
 } as const
 
 /** The flags of `sonde-collector export`, which reads the database only. */
@@ -96,7 +99,18 @@ export function readStartOptions(args: string[], env: NodeJS.ProcessEnv): StartO
     trustProxy: values['trust-proxy']
       ? 1
       : wholeNumber('SONDE_TRUST_PROXY', env.SONDE_TRUST_PROXY || '0', 64),
+    ...definedOnly({ responsesPerNetwork: responsesPerNetwork(values, env) }),
   }
+}
+
+function responsesPerNetwork(
+  values: { 'responses-per-network'?: string },
+  env: NodeJS.ProcessEnv,
+): number | undefined {
+  const flag = values['responses-per-network']
+  if (flag !== undefined) return wholeNumber('--responses-per-network', flag, 1e9)
+  const variable = env.SONDE_RESPONSES_PER_NETWORK
+  return variable ? wholeNumber('SONDE_RESPONSES_PER_NETWORK', variable, 1e9) : undefined
 }
 
 // Named as the operator set it: a value not read would fall back without a word, and a

@@ -19,6 +19,7 @@ const VARIABLES = [
   'SONDE_PROJECTS',
   'SONDE_CONFIGS',
   'SONDE_TRUST_PROXY',
+  'SONDE_RESPONSES_PER_NETWORK',
 ]
 
 describe("the collector README's CLI section", () => {

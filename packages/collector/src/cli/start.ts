@@ -27,6 +27,9 @@ export async function start(options: StartOptions): Promise<void> {
     projects: projectsFromDatabase(db),
     configs,
     trustProxy: options.trustProxy,
+    ...(options.responsesPerNetwork === undefined
+      ? {}
+      : { limits: { responsesPerNetworkPerDay: options.responsesPerNetwork } }),
   })
   const server = await serveApp(app, { port: options.port, host: options.host }).catch(
     async (error: NodeJS.ErrnoException) => {

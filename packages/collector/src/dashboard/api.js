@@ -12,7 +12,7 @@
  *   device: string | null }} Verbatim
  * @typedef {{ surveyId: string, metric: Metric | null, from: string | null, to: string | null,
  *   counts: { responses: number, answered: number, completed: number, dismissed: number },
- *   dropped: number,
+ *   dropped: number, refused: number,
  *   score: Score | null, distribution: Array<{ value: number, count: number }>,
  *   interval: 'day' | 'week', trend: ScoredGroup[],
  *   segment: { name: string, rows: ScoredGroup[], truncated: boolean } | null,

@@ -9,6 +9,7 @@ function stats(metric: { kind: 'nps'; scale: number } | null, answered: number) 
     to: null,
     counts: { responses: answered, answered, completed: answered, dismissed: 0 },
     dropped: 0,
+    refused: 0,
     score: null,
     distribution: [],
     interval: 'day' as const,

@@ -15,6 +15,7 @@ function csatStats(scale: number, answers: number[]) {
     to: null,
     counts: { responses: answers.length, answered: answers.length, completed: 0, dismissed: 0 },
     dropped: 0,
+    refused: 0,
     score: { kind: 'csat', scale, ...scoreCsat(answers, scale) },
     distribution: [],
     interval: 'day' as const,
@@ -126,6 +127,21 @@ describe('the card of prompts shown', () => {
     expect(
       [...(card(container)?.querySelectorAll('.note') ?? [])].map((p) => p.textContent),
     ).toEqual(notes)
+  })
+
+  // Two counts of what did not arrive, each said with whose word it is: the devices' of what
+  // they lost, the collector's of what it refused.
+  it('says what devices reported lost and what the collector refused', () => {
+    const container = document.createElement('div')
+    renderCards(container, { ...counts(3, 1), dropped: 1_200, refused: 40 })
+    expect(
+      [...(card(container)?.querySelectorAll('.note') ?? [])].map((p) => p.textContent),
+    ).toEqual([
+      '1 answered (33%), 1 completed',
+      '1 dismissed',
+      'events devices reported lost (all surveys): 1,200',
+      "new responses this collector refused, past a network's most a day: 40",
+    ])
   })
 })
 

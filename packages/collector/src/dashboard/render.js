@@ -36,8 +36,9 @@ function card(title, value, notes) {
 }
 
 /**
- * Score cards: the metric with n and its 95% interval, its parts, how far the prompts shown got, and
- * the events the project's devices reported lost unsent, if any.
+ * Score cards: the metric with n and its 95% interval, its parts, how far the prompts shown got,
+ * the events the project's devices reported lost unsent and the new responses the collector
+ * refused, if any.
  * @param {HTMLElement} container
  * @param {SurveyStats} stats
  */
@@ -54,6 +55,13 @@ export function renderCards(container, stats) {
       // may report a day, but cannot check it.
       ...(stats.dropped > 0
         ? [`events devices reported lost (all surveys): ${formatCount(stats.dropped)}`]
+        : []),
+      // The collector's own count, of this survey: responses it would not start for a network
+      // that had started its most of the day (ballot stuffing, or a very large office).
+      ...(stats.refused > 0
+        ? [
+            `new responses this collector refused, past a network's most a day: ${formatCount(stats.refused)}`,
+          ]
         : []),
     ]),
   ]

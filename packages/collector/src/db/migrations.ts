@@ -104,6 +104,21 @@ export const migrations: readonly Migration[] = [
   answeredDayMigration,
   textAnswersMigration,
   surveyTotalsMigration,
+  {
+    version: 8,
+    name: 'new responses refused',
+    sql: `
+      -- The new responses refused from client networks past their allowance of the day
+      -- (limits.responsesPerNetworkPerDay), per project, survey and UTC day of receipt.
+      create table refused_responses (
+        project text not null,
+        survey_id text not null,
+        day date not null,
+        n bigint not null,
+        primary key (project, survey_id, day)
+      );
+    `,
+  },
 ]
 
 /**

@@ -1,5 +1,6 @@
 import type { Batch, BatchReply, Config, SondeEvent } from '@sonde/core'
 import type { Database } from '../db/database'
+import { admitResponses, countRefused, type ResponseStarts } from './admitResponses'
 import { checkEvent } from './checkEvent'
 import type { QuestionAllowance } from './createQuestionAllowance'
 import type { SurveyAllowance } from './createSurveyAllowance'
@@ -20,6 +21,7 @@ import { type StoredEvent, storeEvents } from './storeEvents'
  *   answering others are refused.
  * @param receivedAt when the batch arrived, by which each event's time is put on the collector's
  *   clock (see `onCollectorClock`).
+ * @param starts the client network's allowance of new responses: events of others are refused.
  */
 export async function ingestBatch(
   db: Database,
@@ -29,6 +31,7 @@ export async function ingestBatch(
   surveys: SurveyAllowance,
   questions: QuestionAllowance,
   receivedAt: number,
+  starts: ResponseStarts,
 ): Promise<BatchReply> {
   const rejected: BatchReply['rejected'] = []
   const checked: Array<{ id: string; event: SondeEvent }> = []
@@ -65,6 +68,16 @@ export async function ingestBatch(
       if (questionId !== undefined) overQuestion.set(entries[i]!.id, questionId)
     }
   }
+  // The responses of the events the checks above have not refused.
+  const starting = checked.flatMap(({ id, event }) =>
+    event.responseId === undefined ||
+    overQuestion.has(id) ||
+    (event.surveyId !== undefined && refused.has(event.surveyId))
+      ? []
+      : [event.responseId],
+  )
+  const admission = await admitResponses(db, project, starting, starts)
+  const overResponses = new Map<string, Set<string>>()
   const accepted = new Set<string>()
   const kept: StoredEvent[] = []
   for (const { id, event } of checked) {
@@ -80,11 +93,24 @@ export async function ingestBatch(
       rejected.push({ id, reason })
       continue
     }
+    if (event.responseId !== undefined && admission.refused.has(event.responseId)) {
+      const reason = `responseId: this network has sent ${starts.allowance.perDay} new responses of this project today, the most it may`
+      rejected.push({ id, reason })
+      const survey = event.surveyId ?? ''
+      overResponses.set(survey, (overResponses.get(survey) ?? new Set()).add(event.responseId))
+      continue
+    }
     kept.push({ event, response: responseRow(event, surveyOf(event.surveyId, config)) })
     // The id as sent, even if cleaning changed it: the SDK matches acks by its own ids.
     accepted.add(id)
   }
-  await storeEvents(db, project, kept, batch.dropped ?? 0)
+  let created = 0
+  try {
+    created = await storeEvents(db, project, kept, batch.dropped ?? 0)
+  } finally {
+    admission.settle(created)
+  }
+  await countRefused(db, project, overResponses)
   for (const { event } of kept) {
     if (event.surveyId !== undefined) {
       questions.stored(project, event.surveyId, questionIdsOf(event))

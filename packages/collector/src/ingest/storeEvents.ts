@@ -112,10 +112,10 @@ export interface StoredEvent {
 }
 
 /**
- * Stores events and folds them into their responses, in one statement. Inserts are
- * idempotent on the project and event id, and the response upsert keeps the latest data
- * whatever the arrival order, so concurrent retries of the same batch leave exactly what one
- * delivery would.
+ * Stores events and folds them into their responses, in one statement, and returns how many
+ * responses it created (rather than updated). Inserts are idempotent on the project and event
+ * id, and the response upsert keeps the latest data whatever the arrival order, so concurrent
+ * retries of the same batch leave exactly what one delivery would.
  *
  * @param dropped the batch's count of events lost on the device, added to today's (UTC).
  */
@@ -124,12 +124,12 @@ export async function storeEvents(
   project: string,
   items: readonly StoredEvent[],
   dropped = 0,
-): Promise<void> {
+): Promise<number> {
   const unique = uniqueItems(items)
   const drops = dropped > 0 ? [dropped] : []
   if (unique.length === 0) {
     if (dropped > 0) await db.query(addDropped('$1', '$2'), [project, dropped])
-    return
+    return 0
   }
   const events = JSON.stringify(unique.map((item) => eventRecord(item.event)))
   const rows = unique.flatMap((item) => (item.response ? [item.response] : []))
@@ -139,10 +139,15 @@ export async function storeEvents(
   // One statement is one transaction: no BEGIN and COMMIT round trips.
   if (responses.length === 0) {
     await db.query(storeEventsOnly(counted('$3')), [events, project, ...drops])
-  } else {
-    const records = JSON.stringify(responses.map(responseRecord))
-    await db.query(storeBatch(counted('$4')), [events, project, records, ...drops])
+    return 0
   }
+  const records = JSON.stringify(responses.map(responseRecord))
+  // A row inserted has no xmax yet; one updated has the writing transaction's.
+  const upserted = await db.query<{ created: boolean }>(
+    `${storeBatch(counted('$4'))} returning xmax = 0 as created`,
+    [events, project, records, ...drops],
+  )
+  return upserted.filter((row) => row.created).length
 }
 
 // An id sent twice in one batch is the same event: the first one is stored, as when a whole

@@ -4,7 +4,7 @@ import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
 import type { RefuseOrigin } from '../http/refuseOrigin'
 import type { UploadSlots } from '../http/uploadSlots'
-import type { DropAllowance } from '../ingest/createDropAllowance'
+import type { DailyAllowance } from '../ingest/createDailyAllowance'
 import type { QuestionAllowance } from '../ingest/createQuestionAllowance'
 import type { SurveyAllowance } from '../ingest/createSurveyAllowance'
 import type { ProjectLookup, StoredProject } from '../projects/project'
@@ -55,6 +55,11 @@ export interface Limits {
    * the device's word, sent with the public key.
    */
   droppedPerNetworkPerDay: number
+  /**
+   * New responses a client network may start per project and UTC day: each counts in its
+   * survey's score, and the write key is public.
+   */
+  responsesPerNetworkPerDay: number
 }
 
 /** The defaults: four times the SDK's 256 KB batch, and room for a busy tab's bursts. */
@@ -75,6 +80,7 @@ export const defaultLimits: Limits = {
   surveysOutsideConfig: 100,
   questionsOutsideConfig: 60,
   droppedPerNetworkPerDay: 1_000,
+  responsesPerNetworkPerDay: 2_000,
 }
 
 /** What every route needs, built once by createApp. */
@@ -96,7 +102,9 @@ export interface Deps {
   guesses: RateLimiter
   surveys: SurveyAllowance
   questions: QuestionAllowance
-  drops: DropAllowance
+  drops: DailyAllowance
+  /** New responses, per project and client network. */
+  responses: DailyAllowance
   rollups: RollupFolder
   /** How many proxies in front of the collector append to X-Forwarded-For; 0: none. */
   trustedHops: number

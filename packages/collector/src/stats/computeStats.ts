@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database'
 import { nonTextQuestionIds } from '../ingest/scoreQuestion'
 import { histogramsFor } from './histogramsFor'
 import { loadCounts, type ResponseCounts } from './loadCounts'
-import { loadDropped } from './loadDropped'
+import { loadDropped, loadRefused } from './loadDropped'
 import { loadRolledCounts, rollupsCover } from './loadRollups'
 import { loadVerbatims, type Verbatim } from './loadVerbatims'
 import { resolveMetric } from './resolveMetric'
@@ -38,6 +38,11 @@ export interface SurveyStats {
   counts: ResponseCounts
   /** Events the project's devices lost unsent on the days of the range: see {@link loadDropped}. */
   dropped: number
+  /**
+   * New responses the collector refused on the days of the range, from networks past their
+   * allowance of the day: see {@link loadRefused}.
+   */
+  refused: number
   /** Core's score of all scored responses in range, with n and the 95% interval. */
   score: Score | null
   /** How many answers gave each point of the scale. */
@@ -69,9 +74,10 @@ export async function computeStats(
   survey: Survey | undefined,
 ): Promise<SurveyStats | null> {
   const metric = await resolveMetric(db, scope.project, scope.surveyId, survey)
-  const [counts, dropped, verbatims, scored] = await Promise.all([
+  const [counts, dropped, refused, verbatims, scored] = await Promise.all([
     rollupsCover(scope) ? loadRolledCounts(db, scope) : loadCounts(db, scope),
     loadDropped(db, scope),
+    loadRefused(db, scope),
     loadVerbatims(db, scope, {
       limit: query.verbatims,
       ...(query.bucket ? { bucket: query.bucket } : {}),
@@ -87,6 +93,7 @@ export async function computeStats(
     to: scope.to ?? null,
     counts,
     dropped,
+    refused,
     score: scored?.score ?? null,
     distribution: scored?.distribution ?? [],
     interval: scored?.interval ?? (query.interval === 'week' ? 'week' : 'day'),

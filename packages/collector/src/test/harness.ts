@@ -14,7 +14,7 @@ export const testConfigs: ConfigStore = {
 
 /** Empties the tables and writes the test projects again. */
 export async function resetDatabase(db: Database): Promise<void> {
-  await db.exec('truncate events, responses, projects, dropped_events')
+  await db.exec('truncate events, responses, projects, dropped_events, refused_responses')
   await syncProjects(db, testProjects)
 }
 
