@@ -79,7 +79,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       burst: limits.readKeyGuessBurst,
       ...clock,
     }),
-    surveys: createSurveyAllowance(options.db, limits.surveysOutsideConfig),
+    surveys: createSurveyAllowance(options.db, {
+      max: limits.surveysOutsideConfig,
+      fromOneNetwork: limits.surveysOutsideConfigFromOneNetwork,
+      networks: limits.networksPerSurveyOutsideConfig,
+    }),
     questions: createQuestionAllowance(options.db, limits.questionsOutsideConfig),
     drops: createDailyAllowance({ perDay: limits.droppedPerNetworkPerDay, ...clock }),
     responses: createDailyAllowance({

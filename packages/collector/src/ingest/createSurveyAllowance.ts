@@ -2,20 +2,32 @@ import type { Queryable } from '../db/database'
 
 /** Which new surveys outside its config a project may still get answers to. */
 export interface SurveyAllowance {
-  /** How many surveys outside its config a project may have answers to. */
-  max: number
   /**
-   * The survey ids of a batch to refuse: new ones the project's config does not list, past the
-   * allowance.
+   * The survey ids of a batch to refuse, each with its reason: new ones the project's config
+   * does not list, past the allowance.
    *
    * @param surveyIds the batch's survey ids, in the order they came.
    * @param configured the survey ids of the project's config, which never count.
+   * @param network the client network that sent them (see `clientNetwork`).
    */
   refused(
     project: string,
     surveyIds: readonly string[],
     configured: readonly string[],
-  ): Promise<Set<string>>
+    network: string,
+  ): Promise<Map<string, string>>
+}
+
+/** Options for {@link createSurveyAllowance}. */
+export interface SurveyAllowanceOptions {
+  /** How many surveys outside its config a project may have answers to. */
+  max: number
+  /** How many of them any one client network may start, alone. */
+  fromOneNetwork: number
+  /** How many client networks must send a survey before it is taken past those. */
+  networks: number
+  /** Most surveys waiting for networks remembered; the oldest is forgotten past it. */
+  maxWaiting?: number
 }
 
 /**
@@ -23,20 +35,45 @@ export interface SurveyAllowance {
  * each survey id is a dashboard entry and rows in every rollup, so anyone could otherwise add
  * them without end; surveys outside the config are still taken up to the limit, since a page may
  * carry its config inline and an outbox may deliver answers to a survey removed from the config
- * days later. Surveys found stored are remembered (as many as the database holds, so at most
- * `max` a project beyond those stored before the limit), so a batch costs a query only when it
- * names a survey not found yet.
+ * days later. The first `fromOneNetwork` are taken from whoever sends them; past those a survey
+ * is taken once `networks` client networks have sent it, as a survey pages show is, so that one
+ * client sending made-up ids cannot use the allowance up and have every new survey of the pages
+ * refused. Which networks sent a survey is kept in memory per replica, like the rate limits:
+ * a survey's events are refused until then, and a restart starts its count over. Surveys found
+ * stored are remembered (as many as the database holds, so at most `max` a project beyond
+ * those stored before the limit), so a batch costs a query only when it names a survey not
+ * found yet.
  */
-export function createSurveyAllowance(db: Queryable, max: number): SurveyAllowance {
+export function createSurveyAllowance(
+  db: Queryable,
+  options: SurveyAllowanceOptions,
+): SurveyAllowance {
+  const { max, networks } = options
+  const fromOneNetwork = Math.min(options.fromOneNetwork, max)
+  const maxWaiting = options.maxWaiting ?? 10_000
   const seen = new Map<string, Set<string>>()
+  // Per project and survey waiting for networks, the networks that have sent it.
+  const waiting = new Map<string, Set<string>>()
+  const senders = (project: string, id: string, network: string) => {
+    const key = `${project}\n${id}`
+    const sent = waiting.get(key) ?? new Set<string>()
+    if (!waiting.has(key)) {
+      for (const oldest of waiting.keys()) {
+        if (waiting.size < maxWaiting) break
+        waiting.delete(oldest)
+      }
+      waiting.set(key, sent)
+    }
+    if (sent.size < networks) sent.add(network)
+    return { count: sent.size, taken: () => waiting.delete(key) }
+  }
   return {
-    max,
-    async refused(project, surveyIds, configured) {
+    async refused(project, surveyIds, configured, network) {
       const known = seen.get(project) ?? new Set<string>()
       seen.set(project, known)
       const listed = new Set(configured)
       const outside = [...new Set(surveyIds)].filter((id) => !listed.has(id) && !known.has(id))
-      if (outside.length === 0) return new Set()
+      if (outside.length === 0) return new Map()
       const stored = await db.query<{ id: string }>(
         `select id from unnest($2::text[]) as id
          where exists (select 1 from responses where project = $1 and survey_id = id)`,
@@ -44,7 +81,7 @@ export function createSurveyAllowance(db: Queryable, max: number): SurveyAllowan
       )
       for (const row of stored) known.add(row.id)
       const fresh = outside.filter((id) => !known.has(id))
-      if (fresh.length === 0) return new Set()
+      if (fresh.length === 0) return new Map()
       // The project's distinct surveys one index probe each (a loose index scan), stopping once
       // enough are found: counting distinct over its responses would read them all.
       const [row] = await db.query<{ n: number }>(
@@ -59,8 +96,25 @@ export function createSurveyAllowance(db: Queryable, max: number): SurveyAllowan
          select count(*)::int as n from found where id is not null and id <> all($2::text[])`,
         [project, configured, max + configured.length],
       )
-      const room = Math.max(0, max - (row?.n ?? 0))
-      return new Set(fresh.slice(room))
+      let taken = row?.n ?? 0
+      const refused = new Map<string, string>()
+      for (const id of fresh) {
+        const outsideIt = `surveyId: "${id}" is not in the project's config, which`
+        if (taken >= max) {
+          refused.set(id, `${outsideIt} already has ${max} surveys outside it`)
+          continue
+        }
+        const sent = senders(project, id, network)
+        if (taken < fromOneNetwork || sent.count >= networks) {
+          sent.taken()
+          taken += 1
+        } else {
+          const has = `(${sent.count} ${sent.count === 1 ? 'has' : 'have'})`
+          const why = `has ${fromOneNetwork} surveys outside it that one client network could send: another is taken once ${networks} networks have sent it ${has}`
+          refused.set(id, `${outsideIt} ${why}`)
+        }
+      }
+      return refused
     },
   }
 }

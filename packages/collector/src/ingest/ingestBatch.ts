@@ -47,6 +47,7 @@ export async function ingestBatch(
     project,
     checked.flatMap(({ event }) => (event.surveyId ? [event.surveyId] : [])),
     config?.surveys?.map((survey) => survey.id) ?? [],
+    starts.network,
   )
   const answering = new Map<string, Array<{ id: string; event: SondeEvent }>>()
   for (const entry of checked) {
@@ -81,9 +82,9 @@ export async function ingestBatch(
   const accepted = new Set<string>()
   const kept: StoredEvent[] = []
   for (const { id, event } of checked) {
-    if (event.surveyId !== undefined && refused.has(event.surveyId)) {
-      const reason = `surveyId: "${event.surveyId}" is not in the project's config, which already has ${surveys.max} surveys outside it`
-      rejected.push({ id, reason })
+    const outside = event.surveyId === undefined ? undefined : refused.get(event.surveyId)
+    if (outside !== undefined) {
+      rejected.push({ id, reason: outside })
       continue
     }
     const questionId = overQuestion.get(id)

@@ -45,6 +45,10 @@ export interface Limits {
   configMaxAgeSeconds: number
   /** Surveys a project may have answers to that its config does not list (inline configs). */
   surveysOutsideConfig: number
+  /** How many of those any one client network may start, alone. */
+  surveysOutsideConfigFromOneNetwork: number
+  /** How many client networks must send a survey outside the config to start it past those. */
+  networksPerSurveyOutsideConfig: number
   /**
    * Questions a survey may have answers to that its config does not list (earlier versions, a
    * survey outside the config): each is a column pair of the CSV export.
@@ -78,6 +82,8 @@ export const defaultLimits: Limits = {
   readKeyGuessBurst: 10,
   configMaxAgeSeconds: 60,
   surveysOutsideConfig: 100,
+  surveysOutsideConfigFromOneNetwork: 20,
+  networksPerSurveyOutsideConfig: 3,
   questionsOutsideConfig: 60,
   droppedPerNetworkPerDay: 1_000,
   responsesPerNetworkPerDay: 2_000,
