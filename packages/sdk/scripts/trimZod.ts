@@ -153,10 +153,9 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, ti
 `,
     '',
   ],
-  // A developer's mistakes, told when a schema is made or first used: a shape's field that is no
-  // schema, a message given twice, a schema made without zod's constructor, a discriminated
-  // union's option without the discriminator or with a value another has. Sonde's schemas are
-  // made the same way on every page, and its tests run them with zod whole, which throws there.
+  // A developer's mistakes, told when a schema is made: a shape's field that is no schema, a
+  // message given twice, a schema made without zod's constructor. Sonde's schemas are made the
+  // same way on every page, and its tests run them with zod whole, which throws there.
   [
     '/zod/v4/core/schemas.js',
     `    for (const k of allKeys) {
@@ -184,39 +183,6 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, ti
     '/zod/v4/mini/schemas.js',
     `    if (!inst._zod)
         throw new Error("Uninitialized schema in ZodMiniType.");
-`,
-    '',
-  ],
-  // The discriminated union's, of the mistakes above.
-  [
-    '/zod/v4/core/schemas.js',
-    `        if (!values || values.size === 0)
-            throw new Error(\`Invalid discriminated union option at index "\${def.options.indexOf(option)}"\`);
-`,
-    '',
-  ],
-  [
-    '/zod/v4/core/schemas.js',
-    `                if (value !== undefined)
-                    throw new Error(\`Duplicate discriminator value "\${String(value)}"\`);
-`,
-    '',
-  ],
-  [
-    '/zod/v4/core/schemas.js',
-    `            if (!pv || Object.keys(pv).length === 0)
-                throw new Error(\`Invalid discriminated union option at index "\${zod.def.options.indexOf(option)}"\`);
-`,
-    '',
-  ],
-  [
-    '/zod/v4/core/schemas.js',
-    `    def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
-        if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-            throw new Error(\`Invalid discriminated union option at index "\${i}"\`);
-        }
-    });
 `,
     '',
   ],

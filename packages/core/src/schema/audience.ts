@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { countSchema, scalarSchema } from './condition'
+import { tagged } from './tagged'
 import { localeTagSchema } from './text'
 import { urlRuleSchema } from './urlRule'
 
@@ -13,7 +14,7 @@ const key = z.string().check(z.minLength(1))
  * the operator, as in a property filter: a rule that could never hold (`in` a single string or
  * no value, `gte` a string) or that would hold for the wrong people (`eq` with no value) is refused.
  */
-export const traitRuleSchema = z.discriminatedUnion('op', [
+export const traitRuleSchema = tagged('op', [
   z.strictObject({ key, op: z.literal(['eq', 'neq']), value: scalarSchema }),
   z.strictObject({ key, op: z.literal('in'), value: z.array(scalarSchema).check(z.minLength(1)) }),
   z.strictObject({ key, op: z.literal('contains'), value: z.union([z.string(), z.number()]) }),

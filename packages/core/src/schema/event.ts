@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { deviceSchema } from './audience'
 import { intSchema } from './int'
+import { tagged } from './tagged'
 
 const isoDate = z.iso.datetime({ offset: true })
 const count = intSchema.check(z.gte(0))
@@ -23,7 +24,7 @@ export const answerSchema = z.object({
   other: z.optional(z.string()),
 })
 
-export const metricSchema = z.discriminatedUnion('kind', [
+export const metricSchema = tagged('kind', [
   z.object({
     kind: z.literal('nps'),
     score: intSchema.check(z.gte(0), z.lte(10)),

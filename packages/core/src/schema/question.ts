@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { intSchema } from './int'
 import { type Issues, refine } from './refine'
+import { tagged } from './tagged'
 import { localizedTextSchema } from './text'
 
 // "." and ".." are refused: a URL path holding one (the collector's /v1/stats/{surveyId}) is
@@ -76,7 +77,7 @@ export const RATING_SCALES = [3, 5, 7, 10] as const
 export const CES_SCALES = [5, 7] as const
 
 /** One question. `type` decides the input: nps 0–10, rating, ces 1–7, text or choice. */
-export const questionSchema = z.discriminatedUnion('type', [
+export const questionSchema = tagged('type', [
   z.strictObject({
     ...base,
     ...labels,
