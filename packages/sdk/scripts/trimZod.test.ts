@@ -18,15 +18,16 @@ const item = z.strictObject({
   list: z.optional(z.array(z.boolean()).check(z.maxLength(2))),
   texts: z.optional(z.record(z.string().check(z.regex(/^[a-z]{2}$/)), z.string())),
   where: z.optional(z.record(z.string(), z.optional(z.number()))),
-  q: z.optional(z.discriminatedUnion('type', [
+  q: z.optional(z.union([
     z.strictObject({ type: z.literal('a'), x: z.number() }),
-    z.strictObject({ type: z.literal(['b', 'c']), y: z.optional(z.string()) }),
+    z.strictObject({ type: z.literal(['b', 'c']), y: z.optional(z.union([z.null(), z.literal(1)])) }),
   ])),
 }).check((payload) => {
   if (payload.value.n === 7) payload.issues.push({ code: 'custom', path: ['n'], message: 'not 7', input: 7, continue: true })
 })
 export const run = (input) => item.safeParse(input, { reportInput: true })
-export const schema = item`,
+export const schema = item
+export const discriminated = () => z.discriminatedUnion('type', [z.strictObject({ type: z.literal('a') })])`,
 )
 
 async function bundle(name: string, plugins: Plugin[]) {
@@ -51,6 +52,7 @@ async function bundle(name: string, plugins: Plugin[]) {
         error?: { issues: unknown[]; message: string }
       }
       schema: Record<string, unknown>
+      discriminated: () => unknown
     },
   }
 }
@@ -81,6 +83,15 @@ describe('trimZod', () => {
     expect(trimmed.code.length).toBeLessThan(whole.code.length)
   })
 
+  it('takes out the values zod gathers for discriminated unions, which say so if made', () => {
+    for (const name of ['propValues', 'inst._zod.values = ']) {
+      expect(whole.code, name).toContain(name)
+      expect(trimmed.code, name).not.toContain(name)
+    }
+    expect(whole.module.discriminated()).toBeDefined()
+    expect(() => trimmed.module.discriminated()).toThrow(/use core's tagged\(\)/)
+  })
+
   it.each([
     { kind: 'abc' },
     { kind: 3, n: 2, list: [true] },
@@ -91,6 +102,8 @@ describe('trimZod', () => {
     { kind: 'a', texts: [], where: { ['__proto__']: 1 } },
     { kind: 'a', q: { type: 'a', x: 1 } },
     { kind: 'a', q: { type: 'c', y: 2 } },
+    { kind: 'a', q: { type: 'b', y: null } },
+    { kind: 'a', q: { type: 'b', y: 1, x: 1 } },
     { kind: 'a', q: { type: 'd' } },
     { kind: 'a', q: { x: 1 } },
     { kind: 'a', q: 'a' },

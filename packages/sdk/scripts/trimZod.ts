@@ -8,11 +8,13 @@ import type { Plugin } from 'vite'
  * checks for z.encode (a codec's "backward" direction). The chunk's schemas never leave it: Sonde
  * calls safeParse, check and clone, and nothing else reads them. Then what no Sonde schema
  * reaches: a record keyed by a set of values (an enum's; Sonde's records are keyed by strings),
- * the patterns of unions, literals and optionals (read by z.templateLiteral alone), and a
- * ZodError's message and toString (JSON of its issues; Sonde reads the issues); and the checks
- * of a developer's mistakes in making a schema, which Sonde's tests meet with zod whole. Each cut
- * is the exact text of the zod release in the lockfile; another release fails the build here, to
- * be looked at again, rather than ship its code whole or cut wrong.
+ * the patterns of unions, literals and optionals (read by z.templateLiteral alone), the values
+ * of objects' fields, unions, optionals, literals and null (read by z.discriminatedUnion, whose
+ * place core's tagged() takes), and a ZodError's message and toString (JSON of its issues; Sonde
+ * reads the issues); and the checks of a developer's mistakes in making a schema, which Sonde's
+ * tests meet with zod whole. Each cut is the exact text of the zod release in the lockfile;
+ * another release fails the build here, to be looked at again, rather than ship its code whole
+ * or cut wrong.
  */
 const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, times?: number]> = [
   [
@@ -87,10 +89,12 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, ti
   ],
   [
     '/zod/v4/core/schemas.js',
-    `        if (values && !def.partial) {
+    `        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
 `,
-    // The branch no longer taken is left to the minifier.
-    `        if (false) {
+    // The branches no longer taken are left to the minifier.
+    `        const values = undefined;
+        if (false) {
 `,
   ],
   [
@@ -185,6 +189,71 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, ti
         throw new Error("Uninitialized schema in ZodMiniType.");
 `,
     '',
+  ],
+  // The values a schema can take, which zod gathers for what tells objects apart by a field
+  // (z.discriminatedUnion: each object's fields' values, lazily, through unions and optionals)
+  // and for a record keyed by a set of values; Sonde's tagged unions are core's tagged(), which
+  // reads its forms' literals itself, and its records are keyed by strings. A discriminated
+  // union would find no values here: made in the chunk, it says so.
+  [
+    '/zod/v4/core/schemas.js',
+    `    util.defineLazyInternal(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+            const field = shape[key]._zod;
+            if (field.values) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+                    util.assignProp(propValues, key, new Set());
+                }
+                for (const v of field.values)
+                    propValues[key].add(v);
+                // An omittable slot reads back as undefined at a discriminator lookup, so it has to claim undefined: two options that can both omit the key are not discriminable on it.
+                if (field.optin !== undefined)
+                    propValues[key].add(undefined);
+            }
+        }
+        return propValues;
+    });
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `    util.defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+            return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return undefined;
+    });
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `    util.defineLazyInternal(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? new Set([...values, undefined]) : undefined;
+    });
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `    const values = new Set(def.values);
+    inst._zod.values = values;
+`,
+    `    const values = new Set(def.values);
+`,
+  ],
+  ['/zod/v4/core/schemas.js', '    inst._zod.values = new Set([null]);\n', ''],
+  [
+    '/zod/v4/core/schemas.js',
+    `core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+`,
+    `core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+    throw new Error("trimZod: no discriminated union in the validator chunk: use core's tagged()");
+`,
   ],
   // What only z.config({ memoizer }) and z.coerce turn on, neither of which Sonde uses: each
   // array, object and record asks for the memoizer, each string, number and boolean whether it
