@@ -73,6 +73,9 @@ describe('trimZod', () => {
     }
     expect(trimmed.code).not.toContain('canary')
     expect(trimmed.code).not.toContain('cleanRegex')
+    // The patterns read by z.templateLiteral alone, a string's, a number's… as a union's.
+    expect(whole.code).toContain('_zod.pattern')
+    expect(trimmed.code).not.toContain('_zod.pattern')
     expect(whole.code).toContain('expected a Zod schema')
     expect(trimmed.code).not.toContain('expected a Zod schema')
     expect(whole.code).toContain('globalConfig.memoizer')

@@ -8,13 +8,13 @@ import type { Plugin } from 'vite'
  * checks for z.encode (a codec's "backward" direction). The chunk's schemas never leave it: Sonde
  * calls safeParse, check and clone, and nothing else reads them. Then what no Sonde schema
  * reaches: a record keyed by a set of values (an enum's; Sonde's records are keyed by strings),
- * the patterns of unions, literals and optionals (read by z.templateLiteral alone), the values
- * of objects' fields, unions, optionals, literals and null (read by z.discriminatedUnion, whose
- * place core's tagged() takes), and a ZodError's message and toString (JSON of its issues; Sonde
- * reads the issues); and the checks of a developer's mistakes in making a schema, which Sonde's
- * tests meet with zod whole. Each cut is the exact text of the zod release in the lockfile;
- * another release fails the build here, to be looked at again, rather than ship its code whole
- * or cut wrong.
+ * the patterns of unions, literals, optionals, strings, numbers, booleans and null (read by
+ * z.templateLiteral alone), the values of objects' fields, unions, optionals, literals and null
+ * (read by z.discriminatedUnion, whose place core's tagged() takes), and a ZodError's message and
+ * toString (JSON of its issues; Sonde reads the issues); and the checks of a developer's
+ * mistakes in making a schema, which Sonde's tests meet with zod whole. Each cut is the exact
+ * text of the zod release in the lockfile; another release fails the build here, to be looked
+ * at again, rather than ship its code whole or cut wrong.
  */
 const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, times?: number]> = [
   [
@@ -132,6 +132,11 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, ti
 `,
     '',
   ],
+  // And a string's, number's, boolean's and null's own pattern, read by the same alone.
+  ['/zod/v4/core/schemas.js', '    inst._zod.pattern = def.pattern ?? regexes.anyString;\n', ''],
+  ['/zod/v4/core/schemas.js', '    inst._zod.pattern = regexes.number;\n', ''],
+  ['/zod/v4/core/schemas.js', '    inst._zod.pattern = regexes.boolean;\n', ''],
+  ['/zod/v4/core/schemas.js', '    inst._zod.pattern = regexes.null;\n', ''],
   [
     '/zod/v4/core/errors.js',
     `    Object.defineProperty(inst, "message", _messageDesc);
