@@ -76,6 +76,11 @@ describe('trimZod', () => {
     // The patterns read by z.templateLiteral alone, a string's, a number's… as a union's.
     expect(whole.code).toContain('_zod.pattern')
     expect(trimmed.code).not.toContain('_zod.pattern')
+    // A record's key tried again as a number, and z.looseRecord's keys taken as they are.
+    for (const name of ['Number(key)', '"loose"']) {
+      expect(whole.code, name).toContain(name)
+      expect(trimmed.code, name).not.toContain(name)
+    }
     expect(whole.code).toContain('expected a Zod schema')
     expect(trimmed.code).not.toContain('expected a Zod schema')
     expect(whole.code).toContain('globalConfig.memoizer')
@@ -103,6 +108,7 @@ describe('trimZod', () => {
     { n: 'x' },
     { kind: 'a', texts: { en: 'Hi', fr: 3, '12': 'x', FR: 'y' }, where: { a: 1, b: 'c' } },
     { kind: 'a', texts: [], where: { ['__proto__']: 1 } },
+    { kind: 'a', texts: { '1.5': 'x', '-2': 'y', en: 'z' }, where: { '12': 1, '-0': 'x' } },
     { kind: 'a', q: { type: 'a', x: 1 } },
     { kind: 'a', q: { type: 'c', y: 2 } },
     { kind: 'a', q: { type: 'b', y: null } },

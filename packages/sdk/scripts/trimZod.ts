@@ -97,6 +97,41 @@ const cuts: ReadonlyArray<readonly [file: string, text: string, kept: string, ti
         if (false) {
 `,
   ],
+  // A record's key refused by its key schema is tried again as a number, for a record keyed by
+  // numbers (Sonde's are keyed by strings: a key refused as a string is refused as a number),
+  // and taken as it is by z.looseRecord, which Sonde has not; a key schema of async checks,
+  // which Sonde has not either (its schemas are parsed by safeParse), is refused there too.
+  // A record, unlike any other of zod's schemas Sonde uses, is checked for those on each key.
+  [
+    '/zod/v4/core/schemas.js',
+    `                if (keyResult instanceof Promise) {
+                    throw new Error("Async schemas not supported in object keys currently");
+                }
+                // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
+                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                if (checkNumericKey) {
+                    const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+                    if (retryResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (retryResult.issues.length === 0) {
+                        keyResult = retryResult;
+                    }
+                }
+`,
+    '',
+  ],
+  [
+    '/zod/v4/core/schemas.js',
+    `                    if (def.mode === "loose") {
+                        // Pass through unchanged
+                        payload.value[key] = input[key];
+                    }
+                    else if (values) {
+`,
+    `                    if (values) {
+`,
+  ],
   [
     '/zod/v4/core/schemas.js',
     `    util.defineLazyInternal(inst, "pattern", (zod) => {
