@@ -84,7 +84,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       fromOneNetwork: limits.surveysOutsideConfigFromOneNetwork,
       networks: limits.networksPerSurveyOutsideConfig,
     }),
-    questions: createQuestionAllowance(options.db, limits.questionsOutsideConfig),
+    questions: createQuestionAllowance(options.db, {
+      max: limits.questionsOutsideConfig,
+      fromOneNetwork: limits.questionsOutsideConfigFromOneNetwork,
+      networks: limits.networksPerQuestionOutsideConfig,
+    }),
     drops: createDailyAllowance({ perDay: limits.droppedPerNetworkPerDay, ...clock }),
     responses: createDailyAllowance({
       perDay: limits.responsesPerNetworkPerDay,

@@ -1,24 +1,31 @@
 import type { Queryable } from '../db/database'
+import { createNetworkQuorum, type NetworkQuorumOptions } from './createNetworkQuorum'
 
 /** Which new questions outside its config a survey may still get answers to. */
 export interface QuestionAllowance {
-  /** How many questions outside its config a survey may have answers to. */
-  max: number
   /**
-   * For each event of one survey, in the order they came, the first question id to refuse: a new
-   * one the survey in the project's config does not have, past the allowance.
+   * For each event of one survey, in the order they came, the first question id to refuse, with
+   * why: a new one the survey in the project's config does not have, past the allowance.
    *
    * @param answered each event's question ids.
    * @param configured the question ids of the survey in the project's config, which never count.
+   * @param network the client network that sent them (see `clientNetwork`).
    */
   refused(
     project: string,
     surveyId: string,
     answered: ReadonlyArray<readonly string[]>,
     configured: readonly string[],
-  ): Promise<Array<string | undefined>>
+    network: string,
+  ): Promise<Array<{ questionId: string; why: string } | undefined>>
   /** Question ids now stored for the survey. */
   stored(project: string, surveyId: string, questionIds: Iterable<string>): void
+}
+
+/** Options for {@link createQuestionAllowance}. */
+export interface QuestionAllowanceOptions extends NetworkQuorumOptions {
+  /** How many questions outside its config a survey may have answers to. */
+  max: number
 }
 
 /**
@@ -27,14 +34,23 @@ export interface QuestionAllowance {
  * pair of every row the CSV export writes, and the key is public, so events each naming new ids
  * would otherwise widen exports without end. A survey's stored question ids are read when an
  * event names one not seen yet while there is room; once a survey has no room left, a new id is
- * refused without reading, so refused events cost no query.
+ * refused without reading, so refused events cost no query. Which new ones are taken goes by the
+ * networks sending them, as for surveys (see `createNetworkQuorum`), so that one client sending
+ * made-up ids cannot use a survey's allowance up and have its new questions refused.
  */
-export function createQuestionAllowance(db: Queryable, max: number): QuestionAllowance {
+export function createQuestionAllowance(
+  db: Queryable,
+  options: QuestionAllowanceOptions,
+): QuestionAllowance {
+  const { max } = options
+  const quorum = createNetworkQuorum({
+    ...options,
+    fromOneNetwork: Math.min(options.fromOneNetwork, max),
+  })
   const seen = new Map<string, Set<string>>()
   const keyOf = (project: string, surveyId: string) => `${project}\n${surveyId}`
   return {
-    max,
-    async refused(project, surveyId, answered, configured) {
+    async refused(project, surveyId, answered, configured, network) {
       const listed = new Set(configured)
       const key = keyOf(project, surveyId)
       const outsideOf = (known: ReadonlySet<string>) =>
@@ -53,11 +69,19 @@ export function createQuestionAllowance(db: Queryable, max: number): QuestionAll
       }
       // This batch's own new ids take room in the order they came, as if stored one by one.
       const taken = new Set(known)
-      let room = max - outsideOf(taken)
+      let count = outsideOf(taken)
+      const full = `already has answers to ${max} questions outside it`
       return answered.map((ids) => {
-        const fresh = ids.filter((id) => !listed.has(id) && !taken.has(id))
-        if (fresh.length > room) return fresh[Math.max(0, room)]
-        room -= fresh.length
+        const fresh = [...new Set(ids)].filter((id) => !listed.has(id) && !taken.has(id))
+        const turns = []
+        for (const [i, questionId] of fresh.entries()) {
+          if (count + i >= max) return { questionId, why: full }
+          const turn = quorum.turn(`${key}\n${questionId}`, network, count + i, 'questions')
+          if (!turn.taken) return { questionId, why: `has answers to ${turn.why}` }
+          turns.push(turn)
+        }
+        for (const turn of turns) turn.take()
+        count += fresh.length
         for (const id of fresh) taken.add(id)
         return undefined
       })

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { createNetworkQuorum, type NetworkQuorumOptions } from './createNetworkQuorum'
 
 /** Which new surveys outside its config a project may still get answers to. */
 export interface SurveyAllowance {
@@ -19,15 +20,9 @@ export interface SurveyAllowance {
 }
 
 /** Options for {@link createSurveyAllowance}. */
-export interface SurveyAllowanceOptions {
+export interface SurveyAllowanceOptions extends NetworkQuorumOptions {
   /** How many surveys outside its config a project may have answers to. */
   max: number
-  /** How many of them any one client network may start, alone. */
-  fromOneNetwork: number
-  /** How many client networks must send a survey before it is taken past those. */
-  networks: number
-  /** Most surveys waiting for networks remembered; the oldest is forgotten past it. */
-  maxWaiting?: number
 }
 
 /**
@@ -35,11 +30,7 @@ export interface SurveyAllowanceOptions {
  * each survey id is a dashboard entry and rows in every rollup, so anyone could otherwise add
  * them without end; surveys outside the config are still taken up to the limit, since a page may
  * carry its config inline and an outbox may deliver answers to a survey removed from the config
- * days later. The first `fromOneNetwork` are taken from whoever sends them; past those a survey
- * is taken once `networks` client networks have sent it, as a survey pages show is, so that one
- * client sending made-up ids cannot use the allowance up and have every new survey of the pages
- * refused. Which networks sent a survey is kept in memory per replica, like the rate limits:
- * a survey's events are refused until then, and a restart starts its count over. Surveys found
+ * days later; which of them by the networks sending them (see `createNetworkQuorum`). Surveys found
  * stored are remembered (as many as the database holds, so at most `max` a project beyond
  * those stored before the limit), so a batch costs a query only when it names a survey not
  * found yet.
@@ -48,25 +39,12 @@ export function createSurveyAllowance(
   db: Queryable,
   options: SurveyAllowanceOptions,
 ): SurveyAllowance {
-  const { max, networks } = options
-  const fromOneNetwork = Math.min(options.fromOneNetwork, max)
-  const maxWaiting = options.maxWaiting ?? 10_000
+  const { max } = options
+  const quorum = createNetworkQuorum({
+    ...options,
+    fromOneNetwork: Math.min(options.fromOneNetwork, max),
+  })
   const seen = new Map<string, Set<string>>()
-  // Per project and survey waiting for networks, the networks that have sent it.
-  const waiting = new Map<string, Set<string>>()
-  const senders = (project: string, id: string, network: string) => {
-    const key = `${project}\n${id}`
-    const sent = waiting.get(key) ?? new Set<string>()
-    if (!waiting.has(key)) {
-      for (const oldest of waiting.keys()) {
-        if (waiting.size < maxWaiting) break
-        waiting.delete(oldest)
-      }
-      waiting.set(key, sent)
-    }
-    if (sent.size < networks) sent.add(network)
-    return { count: sent.size, taken: () => waiting.delete(key) }
-  }
   return {
     async refused(project, surveyIds, configured, network) {
       const known = seen.get(project) ?? new Set<string>()
@@ -104,15 +82,11 @@ export function createSurveyAllowance(
           refused.set(id, `${outsideIt} already has ${max} surveys outside it`)
           continue
         }
-        const sent = senders(project, id, network)
-        if (taken < fromOneNetwork || sent.count >= networks) {
-          sent.taken()
+        const turn = quorum.turn(`${project}\n${id}`, network, taken, 'surveys')
+        if (turn.taken) {
+          turn.take()
           taken += 1
-        } else {
-          const has = `(${sent.count} ${sent.count === 1 ? 'has' : 'have'})`
-          const why = `has ${fromOneNetwork} surveys outside it that one client network could send: another is taken once ${networks} networks have sent it ${has}`
-          refused.set(id, `${outsideIt} ${why}`)
-        }
+        } else refused.set(id, `${outsideIt} has ${turn.why}`)
       }
       return refused
     },

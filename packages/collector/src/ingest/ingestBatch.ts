@@ -57,16 +57,17 @@ export async function ingestBatch(
     answering.set(surveyId, entries)
     entries.push(entry)
   }
-  const overQuestion = new Map<string, string>()
+  const overQuestion = new Map<string, { questionId: string; why: string }>()
   for (const [surveyId, entries] of answering) {
     const over = await questions.refused(
       project,
       surveyId,
       entries.map(({ event }) => questionIdsOf(event)),
       surveyOf(surveyId, config)?.questions.map((question) => question.id) ?? [],
+      starts.network,
     )
-    for (const [i, questionId] of over.entries()) {
-      if (questionId !== undefined) overQuestion.set(entries[i]!.id, questionId)
+    for (const [i, refusal] of over.entries()) {
+      if (refusal !== undefined) overQuestion.set(entries[i]!.id, refusal)
     }
   }
   // The responses of the events the checks above have not refused.
@@ -87,10 +88,10 @@ export async function ingestBatch(
       rejected.push({ id, reason: outside })
       continue
     }
-    const questionId = overQuestion.get(id)
-    if (questionId !== undefined) {
-      const i = questionIdsOf(event).indexOf(questionId)
-      const reason = `answers[${i}].questionId: "${questionId}" is not a question of survey "${event.surveyId}" in the project's config, which already has answers to ${questions.max} questions outside it`
+    const question = overQuestion.get(id)
+    if (question !== undefined) {
+      const i = questionIdsOf(event).indexOf(question.questionId)
+      const reason = `answers[${i}].questionId: "${question.questionId}" is not a question of survey "${event.surveyId}" in the project's config, which ${question.why}`
       rejected.push({ id, reason })
       continue
     }

@@ -54,6 +54,10 @@ export interface Limits {
    * survey outside the config): each is a column pair of the CSV export.
    */
   questionsOutsideConfig: number
+  /** How many of those of a survey any one client network may start, alone. */
+  questionsOutsideConfigFromOneNetwork: number
+  /** How many client networks must send a question outside the config to start it past those. */
+  networksPerQuestionOutsideConfig: number
   /**
    * Dropped events a client network may report per project and UTC day: a batch's `dropped` is
    * the device's word, sent with the public key.
@@ -85,6 +89,8 @@ export const defaultLimits: Limits = {
   surveysOutsideConfigFromOneNetwork: 20,
   networksPerSurveyOutsideConfig: 3,
   questionsOutsideConfig: 60,
+  questionsOutsideConfigFromOneNetwork: 20,
+  networksPerQuestionOutsideConfig: 3,
   droppedPerNetworkPerDay: 1_000,
   responsesPerNetworkPerDay: 2_000,
 }
