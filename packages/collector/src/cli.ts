@@ -15,7 +15,7 @@ Usage:
                          [--database-url postgres://…]
   sonde-collector erase  --project pk_… (--user-id u_42 | --anonymous-id a_42)
                          [--data-dir ./sonde-data] [--database-url postgres://…]
-  sonde-collector erase  --project pk_… [--survey id] [--before 2025-12-01]
+  sonde-collector erase  --project pk_… ([--survey id] [--before 2025-12-01] | --all)
                          [--data-dir ./sonde-data] [--database-url postgres://…]
 
 Storage: PGlite in --data-dir, or PostgreSQL when DATABASE_URL (or --database-url) is set.

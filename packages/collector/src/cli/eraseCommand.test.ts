@@ -80,6 +80,16 @@ describe('sonde-collector erase on the embedded database', () => {
     ])
   })
 
+  it("erases a whole project's data when told to", async () => {
+    const dataDir = await serverData('four')
+    await eraseCommand(
+      readEraseOptions(['--project', 'pk_test', '--all', '--data-dir', dataDir], {}),
+    )
+    expect(said).toEqual([
+      '[sonde-collector] erased 2 events and 2 responses of all its data in pk_test',
+    ])
+  })
+
   it('refuses a data directory without a database', async () => {
     const dataDir = join(scratch, 'none')
     const options = readEraseOptions(
@@ -91,11 +101,13 @@ describe('sonde-collector erase on the embedded database', () => {
 
   it.each([
     [['--user-id', 'u_42'], '--project'],
-    [['--project', 'pk_test'], '--survey and/or --before'],
+    [['--project', 'pk_test'], '--survey and/or --before (a survey, older data), or --all'],
     [['--project', 'pk_test', '--user-id', 'u_42', '--survey', 'nps-q4'], 'alone'],
     [['--project', 'pk_test', '--before', '2026-13-01'], '--before: expected a date'],
     [['--project', 'pk_test', '--user-id', 'u_42', '--anonymous-id', 'a_42'], 'one of'],
     [['--project', 'pk_test', '--user-id', ''], 'one of'],
+    [['--project', 'pk_test', '--all', '--survey', 'nps-q4'], '--all: the whole project alone'],
+    [['--project', 'pk_test', '--all', '--user-id', 'u_42'], 'alone'],
   ])('refuses %j', (args, message) => {
     expect(() => readEraseOptions(args, {})).toThrow(message)
   })

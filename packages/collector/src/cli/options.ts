@@ -31,13 +31,14 @@ export interface ExportCommandOptions extends CommonOptions {
 
 /**
  * Options of `sonde-collector erase`: one person, by user id or anonymous id; or a survey's data,
- * or the data older than a time (retention), or both.
+ * or the data older than a time (retention), or both; or all the project's data.
  */
 export interface EraseCommandOptions extends CommonOptions {
   project: string
   person?: { by: 'id' | 'anonymousId'; value: string }
   surveyId?: string
   before?: string
+  all?: boolean
 }
 
 const storage = {
@@ -74,6 +75,7 @@ export const eraseFlags = {
   'anonymous-id': { type: 'string' },
   survey: { type: 'string' },
   before: { type: 'string' },
+  all: { type: 'boolean' },
 } as const
 
 // `pnpm --filter @sonde/collector start -- --port 8787` hands the script its `--` as well, which
@@ -158,7 +160,8 @@ export function readEraseOptions(args: string[], env: NodeJS.ProcessEnv): EraseC
   const survey = values.survey
   const ids = [userId, anonymousId].filter((id) => id !== undefined)
   if (ids.length > 0) {
-    if (ids.length > 1 || ids[0] === '' || survey !== undefined || values.before !== undefined) {
+    const others = [survey, values.before, values.all].filter((value) => value !== undefined)
+    if (ids.length > 1 || ids[0] === '' || others.length > 0) {
       throw new Error('expected one of --user-id and --anonymous-id, with the id to erase, alone')
     }
     const person =
@@ -167,11 +170,17 @@ export function readEraseOptions(args: string[], env: NodeJS.ProcessEnv): EraseC
         : { by: 'id' as const, value: userId }
     return { ...common, person }
   }
+  if (values.all) {
+    if (survey !== undefined || values.before !== undefined) {
+      throw new Error('--all: the whole project alone, without --survey or --before')
+    }
+    return { ...common, all: true }
+  }
   // As export's --from: a date is its midnight (UTC), a date-time needs its zone.
   const before = instantOrThrow(values.before, 'before', 0)
   if (survey === undefined && before === undefined) {
     throw new Error(
-      'expected --user-id or --anonymous-id (a person), or --survey and/or --before (a survey, older data)',
+      "expected --user-id or --anonymous-id (a person), or --survey and/or --before (a survey, older data), or --all (all the project's data)",
     )
   }
   if (survey === '') throw new Error('--survey: expected a survey id')

@@ -126,7 +126,60 @@ describe.each(backends)("the deletion of a survey's or older data on $name", (ba
     expect(body.score).toMatchObject({ n: 2 })
   })
 
-  it('refuses to delete a whole project', async () => {
+  it('refuses to delete a whole project unless told to', async () => {
     await expect(deleteProjectData(db, { project: 'pk_test' })).rejects.toThrow('not the whole')
+  })
+
+  // The responses refused of a survey (per survey and day) and the events dropped on devices
+  // (per day) are counts of its data, shown on the dashboard: erased with what they count.
+  const counts = async () => {
+    await db.exec(`
+      insert into refused_responses (project, survey_id, day, n) values
+        ('pk_test', 'ended', '2026-10-01', 1), ('pk_test', 'ended', '2026-11-02', 2),
+        ('pk_test', 'nps-q4', '2026-10-01', 3), ('pk_test', 'nps-q4', '2026-11-02', 4),
+        ('pk_open', 'ended', '2026-10-01', 5);
+      insert into dropped_events (project, day, n) values
+        ('pk_test', '2026-10-01', 6), ('pk_test', '2026-11-01', 7), ('pk_open', '2026-10-01', 8)`)
+    const left = async () => ({
+      refused: (
+        await db.query<{ n: number }>('select n::int from refused_responses order by n')
+      ).map((row) => row.n),
+      dropped: (await db.query<{ n: number }>('select n::int from dropped_events order by n')).map(
+        (row) => row.n,
+      ),
+    })
+    return left
+  }
+
+  it("erases a survey's refused responses with it", async () => {
+    await load()
+    const left = await counts()
+    await deleteProjectData(db, { project: 'pk_test', surveyId: 'ended' })
+    expect(await left()).toEqual({ refused: [3, 4, 5], dropped: [6, 7, 8] })
+  })
+
+  it('erases the counts of the days before a time, a day the time is in kept', async () => {
+    await load()
+    const left = await counts()
+    await deleteProjectData(db, { project: 'pk_test', before: '2026-11-01T12:00:00.000Z' })
+    expect(await left()).toEqual({ refused: [2, 4, 5], dropped: [7, 8] })
+    await deleteProjectData(db, {
+      project: 'pk_test',
+      surveyId: 'nps-q4',
+      before: '2026-11-03T00:00:00.000Z',
+    })
+    expect(await left()).toEqual({ refused: [2, 5], dropped: [7, 8] })
+  })
+
+  it('erases a whole project when told to, and no other', async () => {
+    await load()
+    const left = await counts()
+    await expect(deleteProjectData(db, { project: 'pk_test', all: true })).resolves.toEqual({
+      events: 6,
+      responses: 4,
+    })
+    expect(await left()).toEqual({ refused: [5], dropped: [8] })
+    expect(await surveys()).not.toContain('ended')
+    expect(await countRows(db, 'responses')).toBe(0)
   })
 })

@@ -37,17 +37,24 @@ export async function erasePerson(
   return deleted(db, erase, [person.project, person.by, person.value])
 }
 
-/** What to delete of a project: a survey's data, data older than a time, or both at once. */
+/**
+ * What to delete of a project: a survey's data, data older than a time, or both at once; or,
+ * with `all`, all of it.
+ */
 export interface Deletion {
   project: string
   surveyId?: string
   /** ISO time: responses last seen before it, and events before it. */
   before?: string
+  /** Neither a survey nor a time: the whole project's data. */
+  all?: boolean
 }
 
 // A response goes with all its events, and an event of a response that stays, stays (a
 // prompt shown before the time of a response answered after it), so the responses and the
-// events kept still tell the same story.
+// events kept still tell the same story. The counts of what was refused (per survey and UTC day)
+// and dropped on devices (per UTC day, no survey) go with the days they count, a day only once
+// it is wholly before the time (deleted whether read or not, as every statement of a WITH is).
 const deleteData = `
   with responses_gone as (
     delete from responses where project = $1
@@ -62,20 +69,35 @@ const deleteData = `
           where r.project = $1 and r.response_id = e.response_id and r.last_at >= $3::timestamptz)))
         or e.response_id in (select response_id from responses_gone))
     returning 1
+  ), refused_gone as (
+    delete from refused_responses where project = $1
+      and ($2::text is null or survey_id = $2)
+      and ($3::timestamptz is null or day < ($3::timestamptz at time zone 'UTC')::date)
+    returning 1
+  ), dropped_gone as (
+    delete from dropped_events where project = $1 and $2::text is null
+      and ($3::timestamptz is null or day < ($3::timestamptz at time zone 'UTC')::date)
+    returning 1
   )
   select (select count(*) from events_gone)::int as events,
     (select count(*) from responses_gone)::int as responses`
 
 /**
  * Deletes a survey's data (one ended, or answered in a test), or the data older than a retention
- * period, or a survey's older than it: responses and their events, their scores with them.
+ * period, or a survey's older than it, or with `all` the whole project's: responses and their
+ * events, their scores with them, and the counts of refused and dropped events of those days.
  */
 export async function deleteProjectData(
   db: Queryable,
   deletion: Deletion,
 ): Promise<{ events: number; responses: number }> {
-  if (deletion.surveyId === undefined && deletion.before === undefined) {
-    throw new Error('expected a survey or a time to delete before, not the whole project')
+  const whole = deletion.surveyId === undefined && deletion.before === undefined
+  if (whole !== (deletion.all === true)) {
+    throw new Error(
+      whole
+        ? 'expected a survey or a time to delete before, not the whole project'
+        : 'expected the whole project alone, without a survey or a time',
+    )
   }
   return deleted(db, deleteData, [
     deletion.project,
