@@ -140,7 +140,7 @@ describe('the card of prompts shown', () => {
       '1 answered (33%), 1 completed',
       '1 dismissed',
       'events devices reported lost (all surveys): 1,200',
-      "new responses this collector refused, past a network's most a day: 40",
+      "new responses the collector refused (all its replicas), past a network's most a day: 40",
     ])
   })
 })

@@ -57,10 +57,11 @@ export function renderCards(container, stats) {
         ? [`events devices reported lost (all surveys): ${formatCount(stats.dropped)}`]
         : []),
       // The collector's own count, of this survey: responses it would not start for a network
-      // that had started its most of the day (ballot stuffing, or a very large office).
+      // that had started its most of the day (ballot stuffing, or a very large office). Every
+      // replica on the database adds to it, each with its own allowance per network.
       ...(stats.refused > 0
         ? [
-            `new responses this collector refused, past a network's most a day: ${formatCount(stats.refused)}`,
+            `new responses the collector refused (all its replicas), past a network's most a day: ${formatCount(stats.refused)}`,
           ]
         : []),
     ]),

@@ -69,4 +69,18 @@ describe.each(backends)('the new responses of one client network on $name', (bac
     expect(accepted).toBe(3)
     expect(await stats()).toMatchObject({ counts: { responses: 3 }, refused: 5 })
   })
+
+  // Replicas on one PostgreSQL: each keeps its own allowances in memory, and the counts of what
+  // they refused are in the database, so the stats (and the dashboard) say what all of them
+  // refused, each having let a network start its most.
+  it('counts what every collector on the database refused, each with its own allowance', async () => {
+    const one = collector(2)
+    const two = collector(2)
+    const accepted = async (send: typeof one.send) =>
+      (await send([npsEvent(7), npsEvent(7), npsEvent(7)])).accepted.length
+    expect([await accepted(one.send), await accepted(two.send)]).toEqual([2, 2])
+    for (const { stats } of [one, two]) {
+      expect(await stats()).toMatchObject({ counts: { responses: 4 }, refused: 2 })
+    }
+  })
 })

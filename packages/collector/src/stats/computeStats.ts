@@ -39,8 +39,8 @@ export interface SurveyStats {
   /** Events the project's devices lost unsent on the days of the range: see {@link loadDropped}. */
   dropped: number
   /**
-   * New responses the collector refused on the days of the range, from networks past their
-   * allowance of the day: see {@link loadRefused}.
+   * New responses the collector refused on the days of the range (every replica on the database),
+   * from networks past their allowance of the day at that replica: see {@link loadRefused}.
    */
   refused: number
   /** Core's score of all scored responses in range, with n and the 95% interval. */
