@@ -25,7 +25,7 @@ export interface MountLife {
  * Puts something on screen; calls `release` once it has left (answered, dismissed, failed).
  * Rejects, or resolves to null, when it could not be shown.
  */
-export type Mount = (release: () => void, life: MountLife) => Promise<Shown | null>
+export type Mount = (release: () => void, life: MountLife) => Promise<Shown | null | undefined>
 
 export interface Presenter {
   /** Shows `mount` after `delaySeconds` unless something else is pending or on screen. */

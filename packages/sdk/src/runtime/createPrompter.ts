@@ -8,10 +8,11 @@ import type { StatePersistence } from './persistState'
 import type { RuntimeState } from './runtimeState'
 
 export interface Prompter {
-  /** Shows the first survey or tour that `signal` makes eligible, unless one is already due. */
+  /**
+   * Shows the first survey or tour that `signal` makes eligible, unless one is already due; a
+   * page view (a load, a route change) first goes on with a tour left mid-way.
+   */
   evaluate(signal: Signal): void
-  /** Goes on with a tour left mid-way (a reload, a new page); true if one resumed. */
-  resumeTour(): boolean
 }
 
 /** From signals to what is on screen: targeting decides, the presenter shows one at a time. */
@@ -60,6 +61,7 @@ export function createPrompter(deps: {
     id: string,
     delaySeconds: number,
     resumeAt?: number,
+    signal?: Signal,
   ) => {
     let mount: Mount | null = null
     if (kind === 'survey') {
@@ -86,39 +88,46 @@ export function createPrompter(deps: {
           return (await chunks.tour()).tourFlow(tour, resumeAt, flow, before)
         })
         // A resumed tour is not checked again: it was shown already, and goes on where it was.
-        mount = resumeAt !== undefined ? show : recheck(kind, id, show)
+        // Not due on this page (its step is on another), it leaves the screen to what is: the
+        // page view, refused as busy while it looked, is evaluated again, without resuming.
+        mount =
+          resumeAt !== undefined
+            ? async (release, life) => (await show(release, life)) ?? consider(signal!)
+            : recheck(kind, id, show)
       }
     }
     return !!mount && presenter.request(mount, delaySeconds)
   }
+  const consider = (signal: Signal): undefined => {
+    if (runtime.destroyed) return
+    const { eligible, skipped } = compileTargeting(runtime.cfg).evaluate(
+      runtime.state,
+      signal,
+      Date.now(),
+    )
+    for (const skip of skipped) {
+      if (skip.reason !== 'trigger') notShown(skip.kind, skip.id, skip.message ?? skip.reason)
+    }
+    // Only one at a time: what was due meanwhile (a show(), an event's survey) is said to be
+    // refused, as canShow says 'busy' once the rest holds.
+    const busy = presenter.busy()
+    for (const item of eligible) {
+      if (busy) notShown(item.kind, item.id, 'busy')
+      else if (present(item.kind, item.id, item.delaySeconds)) return
+    }
+  }
   return {
     evaluate(signal) {
-      if (runtime.destroyed) return
-      const { eligible, skipped } = compileTargeting(runtime.cfg).evaluate(
-        runtime.state,
-        signal,
-        Date.now(),
-      )
-      for (const skip of skipped) {
-        if (skip.reason !== 'trigger') notShown(skip.kind, skip.id, skip.message ?? skip.reason)
-      }
-      // Only one at a time: what was due meanwhile (a show(), an event's survey) is said to be
-      // refused, as canShow says 'busy' once the rest holds.
-      const busy = presenter.busy()
-      for (const item of eligible) {
-        if (busy) notShown(item.kind, item.id, 'busy')
-        else if (present(item.kind, item.id, item.delaySeconds)) return
-      }
-    },
-    resumeTour() {
-      for (const tour of runtime.cfg.tours ?? []) {
-        const record = runtime.state.history[historyKey('tour', tour.id)]
-        // Where its step is now: a new version may have put steps before it.
-        const moved = tour.steps.findIndex((s) => s.id === record?.stepId)
-        const step = moved < 0 ? record?.step : moved
-        if (typeof step === 'number' && step >= 0 && present('tour', tour.id, 0, step)) return true
-      }
-      return false
+      if (signal.type === 'page')
+        for (const tour of runtime.cfg.tours ?? []) {
+          const record = runtime.state.history[historyKey('tour', tour.id)]
+          // Where its step is now: a new version may have put steps before it. None (ended, never
+          // begun): undefined, which is not >= 0.
+          const moved = tour.steps.findIndex((s) => s.id === record?.stepId)
+          const step = moved < 0 ? record?.step : moved
+          if (step! >= 0 && present('tour', tour.id, 0, step, signal)) break
+        }
+      consider(signal)
     },
   }
 }

@@ -179,7 +179,6 @@ export function createSonde(
       runtime.cfg = loaded
       runtime.state = restoreState(saved, { win, locale, user: options.user, visitor })
       signals.restart()
-      prompter.resumeTour()
       pageView(win.location.href)
     },
   )

@@ -76,6 +76,8 @@ export function mountTourFlow(
         page(startAt - 1) === here ? startAt - 1 : page(startAt + 1) === here ? startAt + 1 : -1
       if (startAt < 0) {
         ctx.sending.log.debug(`tour ${tourId} waits: step ${step} is on ${pages.get(step)}`)
+        // Leaving the screen at once to what this page view makes due (createPrompter).
+        release()
         return null
       }
     }

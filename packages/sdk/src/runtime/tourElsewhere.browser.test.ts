@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import acme from '../../../../test/fixtures/acme.config.json'
+import { storeName } from '../delivery/storeName'
+import { init } from '../init'
+import { endpoint, prompt, waitFor } from '../test/pageNetwork'
+import { persistState } from './persistState'
+import type { Sonde } from './types'
+
+// A tour whose step lives on another page of the site (learnt where it showed, in the tab's
+// sessionStorage) waits there, unended: it must leave the screen to what is due on this page,
+// and go on once an SPA's route change brings the visitor back where its step lives.
+const here = location.href
+let sonde: Sonde | undefined
+afterEach(() => {
+  sonde?.destroy()
+  sessionStorage.clear()
+  history.replaceState(null, '', here)
+})
+
+const csat = acme.surveys.find((s) => s.id === 'csat-ticket') as (typeof acme.surveys)[number]
+const steps = ['a', 'b', 'c'].map((id) => ({ id, title: `Step ${id}` }))
+
+/** Init options whose tour is stored at step b, which showed on /reports in this tab. */
+const atStepB = async (surveys: object[]) => {
+  const url = endpoint()
+  const config = { tours: [{ id: 'away', version: 1, locale: 'en', steps }], surveys }
+  const state = persistState(`${storeName(url)}-state`)
+  sonde = init({ endpoint: url, config: { tours: config.tours }, locale: 'en' })
+  sonde.startTour('away')
+  const first = await waitFor(prompt)
+  const next = await waitFor(() =>
+    [...first.querySelectorAll('button')].find((b) => b.textContent === 'Next'),
+  )
+  await userEvent.click(next)
+  while ((await state.load())?.history['tour:away']?.step !== 1) {
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  const stored = await state.load()
+  sonde.destroy()
+  await new Promise((r) => setTimeout(r, 100))
+  state.save(stored)
+  await new Promise((r) => setTimeout(r, 100))
+  sessionStorage.clear()
+  sessionStorage.setItem(`sonde:${url} away pages`, JSON.stringify([['b', '/reports']]))
+  return { endpoint: url, config, locale: 'en' } as Parameters<typeof init>[0]
+}
+
+const survey = (prefix: string) => ({
+  ...csat,
+  id: `here-${crypto.randomUUID()}`,
+  trigger: { page: { prefix } },
+})
+
+describe('a tour waiting for the page its step is on', () => {
+  it('leaves a page load to the survey due on it', async () => {
+    history.replaceState(null, '', '/pricing')
+    const options = await atStepB([survey('/pricing')])
+    sonde = init(options)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    await vi.waitFor(() => expect(shown).toHaveBeenCalled(), { timeout: 3_000 })
+  })
+
+  it('goes on after a route change to that page, and leaves other routes to their surveys', async () => {
+    history.replaceState(null, '', '/pricing')
+    const options = await atStepB([survey('/settings')])
+    sonde = init(options)
+    const shown = vi.fn()
+    sonde.on('survey:shown', shown)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(prompt()).toBeNull()
+    history.pushState(null, '', '/settings')
+    await vi.waitFor(() => expect(shown).toHaveBeenCalled(), { timeout: 3_000 })
+    sonde.destroy()
+
+    history.replaceState(null, '', '/pricing')
+    sonde = init(options)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(prompt()).toBeNull()
+    history.pushState(null, '', '/reports')
+    const root = await waitFor(prompt, 3_000)
+    expect(await waitFor(() => root.querySelector('h2')?.textContent)).toBe('Step b')
+  })
+})
