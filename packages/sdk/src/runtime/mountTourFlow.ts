@@ -60,6 +60,15 @@ export function mountTourFlow(
       )
     const moved = read<number[]>(mark)
     let startAt = moved && moved[0] === resumeAt ? moved[1] : resumeAt
+    // Moved past its last step (a click on a link target completed it, the completion lost with
+    // the page): completed, as it was told and reported then. (A stored index past a new
+    // version's steps is not one: it goes on at the last step, as before.)
+    if (startAt !== resumeAt && startAt === tour.steps.length) {
+      keep(mark)
+      ctx.record((s) => recordCompleted(s, 'tour', tourId, Date.now()))
+      release()
+      return null
+    }
     // The page each step showed on in this tab, by its path (a query may hold a reset token,
     // which must not outlive the page). On a site of separate pages, Back (or Forward)
     // loads a page of the tour again, where the step it is on may not be: that step is not due
@@ -140,10 +149,9 @@ export function mountTourFlow(
         if (unseen >= 0) return
         // Now, not once the next step shows: its target may be on the page a click on this one's
         // opens, and this page may be gone by then.
-        if (to < tour.steps.length) {
+        if (to < tour.steps.length)
           ctx.record((s) => recordStep(s, 'tour', tourId, to, tour.steps[to]?.id))
-          keep(mark, `[${index},${to}]`)
-        }
+        keep(mark, `[${index},${to}]`)
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })
       },

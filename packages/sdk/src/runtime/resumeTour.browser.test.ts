@@ -199,3 +199,68 @@ describe('a tour taken away by destroy()', () => {
     expect(await waitFor(() => root.querySelector('h2')?.textContent)).toBe('Step b')
   })
 })
+
+// The last step's target is a link: its click completes the tour, and the page it opens may
+// replace this one before IndexedDB has stored the completion, as with any step's (c1e5f10).
+describe('a tour completed by a click on a link', () => {
+  it('is not resumed at its last step when the completion was not stored', async () => {
+    const url = endpoint()
+    const leave = document.createElement('button')
+    leave.id = 'leave'
+    leave.textContent = 'Leave'
+    document.body.append(leave)
+    const config = {
+      tours: [
+        {
+          id: 'last',
+          version: 1,
+          locale: 'en',
+          steps: [
+            { id: 'a', title: 'Step a' },
+            { id: 'b', target: '#leave', title: 'Step b', advanceOn: { click: true } },
+          ],
+        },
+      ],
+    }
+    const state = persistState(`${storeName(url)}-state`)
+    try {
+      sonde = init({ endpoint: url, config, locale: 'en' })
+      const completed = new Promise((resolve) => sonde?.on('tour:completed', resolve))
+      sonde.startTour('last')
+      const first = await waitFor(prompt)
+      const next = await waitFor(() =>
+        [...first.querySelectorAll('button')].find((b) => b.textContent === 'Next'),
+      )
+      await userEvent.click(next)
+      while ((await state.load())?.history['tour:last']?.step !== 1) {
+        await new Promise((r) => setTimeout(r, 25))
+      }
+      // What the next page finds when the page was replaced before the completion was stored.
+      const stored = await state.load()
+      await userEvent.click(leave)
+      await completed
+      sonde.destroy()
+      await new Promise((r) => setTimeout(r, 100))
+      // A save merges with what is stored, where the completion now ends the step: the step
+      // is put back as one shown after it, as the store holds it when the completion was lost.
+      const shownAfter = { ...stored!.history['tour:last']!, lastShownAt: Date.now() + 1_000 }
+      persistState(`${storeName(url)}-state`).save({
+        ...stored!,
+        history: { ...stored!.history, 'tour:last': shownAfter },
+      })
+      await new Promise((r) => setTimeout(r, 100))
+      expect((await state.load())?.history['tour:last']?.step).toBe(1)
+
+      sonde = init({ endpoint: url, config, locale: 'en' })
+      await new Promise((r) => setTimeout(r, 1_000))
+      expect(prompt()).toBeNull()
+      const record = (await state.load())?.history['tour:last']
+      expect({ step: record?.step, completed: typeof record?.completedAt }).toEqual({
+        step: undefined,
+        completed: 'number',
+      })
+    } finally {
+      leave.remove()
+    }
+  })
+})
