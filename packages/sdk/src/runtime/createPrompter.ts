@@ -113,7 +113,13 @@ export function createPrompter(deps: {
     const busy = presenter.busy()
     for (const item of eligible) {
       if (busy) notShown(item.kind, item.id, 'busy')
-      else if (present(item.kind, item.id, item.delaySeconds)) return
+      // A tour in progress is resumed at its step, never started again by its trigger (a page
+      // view where its step waits for another page).
+      else if (
+        runtime.state.history[historyKey(item.kind, item.id)]?.step === undefined &&
+        present(item.kind, item.id, item.delaySeconds)
+      )
+        return
     }
   }
   return {

@@ -22,9 +22,9 @@ const csat = acme.surveys.find((s) => s.id === 'csat-ticket') as (typeof acme.su
 const steps = ['a', 'b', 'c'].map((id) => ({ id, title: `Step ${id}` }))
 
 /** Init options whose tour is stored at step b, which showed on /reports in this tab. */
-const atStepB = async (surveys: object[]) => {
+const atStepB = async (surveys: object[], trigger?: object) => {
   const url = endpoint()
-  const config = { tours: [{ id: 'away', version: 1, locale: 'en', steps }], surveys }
+  const config = { tours: [{ id: 'away', version: 1, locale: 'en', steps, trigger }], surveys }
   const state = persistState(`${storeName(url)}-state`)
   sonde = init({ endpoint: url, config: { tours: config.tours }, locale: 'en' })
   sonde.startTour('away')
@@ -81,5 +81,17 @@ describe('a tour waiting for the page its step is on', () => {
     history.pushState(null, '', '/reports')
     const root = await waitFor(prompt, 3_000)
     expect(await waitFor(() => root.querySelector('h2')?.textContent)).toBe('Step b')
+  })
+
+  // Its page rule holds on this page too: the page view must not start it again from step a.
+  it('is not started again by its page rule meanwhile', async () => {
+    history.replaceState(null, '', '/pricing')
+    const options = await atStepB([], { page: { prefix: '/' } })
+    sonde = init(options)
+    await new Promise((r) => setTimeout(r, 1_000))
+    expect(prompt()).toBeNull()
+    history.pushState(null, '', '/settings')
+    await new Promise((r) => setTimeout(r, 1_000))
+    expect(prompt()).toBeNull()
   })
 })
