@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import { receive } from './host'
+import { type Received, receive } from './host'
 
 // A step that advances on a click on a link: the step done is stored in that click's task, and
 // the next page, answered at once (from the cache, a service worker; here by the test), resumes
@@ -26,10 +26,26 @@ const config = {
   ],
 }
 
+// The walk's tour ends on a link too: its click completes the tour as the page is replaced.
+const ending = {
+  tours: [
+    {
+      ...config.tours[0]!,
+      steps: [
+        config.tours[0]!.steps[0]!,
+        { id: 'there', target: '#on', title: 'Export here', advanceOn: { click: true } },
+      ],
+    },
+  ],
+}
+
 /** The three pages of the walk, in a new profile: the link's, the next one's, one without either. */
-async function walkPages(page: Page): Promise<Locator> {
-  await receive(page)
-  await page.route('**/walk.config.json', (route) => route.fulfill({ json: config }))
+async function walkPages(
+  page: Page,
+  tours = config,
+): Promise<{ tooltip: Locator; received: Received }> {
+  const received = await receive(page)
+  await page.route('**/walk.config.json', (route) => route.fulfill({ json: tours }))
   const pages: Record<string, string> = {
     one: '<a id="go" href="/walk/two">Reports</a>',
     two: '<button id="export">Export</button> <a id="on" href="/walk/three">Settings</a>',
@@ -39,23 +55,48 @@ async function walkPages(page: Page): Promise<Locator> {
     await page.route(`**/walk/${name}`, (route) =>
       route.fulfill({ contentType: 'text/html', body: html(body) }),
     )
-  return page.locator('sonde-root').getByRole('dialog')
+  return { tooltip: page.locator('sonde-root').getByRole('dialog'), received }
 }
 
 /** One walk from the link's page to the next; false if the next page did not go on there. */
-async function walk(browser: Browser, baseURL: string): Promise<boolean> {
+async function walk(browser: Browser, baseURL: string, events: boolean): Promise<boolean> {
   const context = await browser.newContext({ baseURL })
   try {
     const page = await context.newPage()
-    const tooltip = await walkPages(page)
+    const { tooltip, received } = await walkPages(page, ending)
     await page.goto('/walk/one')
     await expect(tooltip).toContainText('Open reports')
     await page.locator('#go').click()
     await page.waitForURL('**/walk/two')
     // Lost, the next page resumes at the link's step and waits for a link that is not there.
-    return await tooltip
+    const resumed = await tooltip
       .filter({ hasText: 'Export here' })
       .waitFor({ timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      )
+    if (!resumed) return false
+    await page.locator('#on').click()
+    await page.waitForURL('**/walk/three')
+    // The next page's delivery takes a second or two here: every fourth walk waits for it.
+    if (!events) return true
+    // The events sent on the two clicks, kept by the outbox through each unload (one sent again
+    // from the copy an unload made is the same event, by its id).
+    const sent = () =>
+      [
+        ...new Map(
+          received.batches
+            .flatMap((b) => b.events)
+            .filter((e) => e.type === 'tour.step' || e.type === 'tour.completed')
+            .map((e) => [e.id, e.type]),
+        ).values(),
+      ]
+        .sort()
+        .join()
+    return await expect
+      .poll(sent, { timeout: 5_000 })
+      .toBe('tour.completed,tour.step,tour.step')
       .then(
         () => true,
         () => false,
@@ -71,7 +112,8 @@ test('a link clicked to advance a tour leaves the next step stored for the next 
 }) => {
   test.setTimeout(RUNS * 8_000)
   const lost: number[] = []
-  for (let run = 0; run < RUNS; run++) if (!(await walk(browser, baseURL!))) lost.push(run)
+  for (let run = 0; run < RUNS; run++)
+    if (!(await walk(browser, baseURL!, run % 4 === 0))) lost.push(run)
   expect(lost).toEqual([])
 })
 
@@ -81,7 +123,7 @@ test('a link clicked to advance a tour leaves the next step stored for the next 
 test('Back to the page of the step before shows that step; a page of neither leaves the tour for later', async ({
   page,
 }) => {
-  const tooltip = await walkPages(page)
+  const { tooltip } = await walkPages(page)
   await page.goto('/walk/one')
   await expect(tooltip).toContainText('Open reports')
   await page.locator('#go').click()
