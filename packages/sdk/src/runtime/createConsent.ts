@@ -84,6 +84,8 @@ export function createConsent(deps: {
       // or barred (reading it throws) there are none, and nothing to report.
       local.remove(UNSENT)
       safe(() => indexedDB.deleteDatabase(deps.ns), null)
+      // And what a tour keeps in the tab for its next page (mountTourFlow).
+      safe(() => sessionStorage.removeItem(deps.ns), null)
     },
     stop,
   }

@@ -8,6 +8,7 @@ import {
   type TargetingState,
   type Tour,
 } from '@sonde/core'
+import { storeName } from '../delivery/storeName'
 import { uuidv7 } from '../uuidv7'
 import type { TourUi } from './chunks'
 import type { Mount } from './createPresenter'
@@ -45,19 +46,32 @@ export function mountTourFlow(
     // a link target stores the next step in IndexedDB in the click's task, but the write takes a
     // few tens of ms and a link answered at once (the cache, a service worker) can replace the
     // page first, losing it. Then the next page, resumed at the step left, goes on at the next.
-    // With consent only (where the outbox runs); gone once a step shows.
-    const mark = `sonde:${ctx.sending.options.endpoint} ${tourId}`
+    // With consent only (where the outbox runs); gone once a step shows. What the tours keep in
+    // the tab is one entry named as the outbox's database, which optOut() removes with it.
+    const { options } = ctx.sending
+    const ns = storeName(options.endpoint, options.key)
+    const mark = `m ${tourId}`
     const storage = () => win.sessionStorage
-    const read = <T>(key: string) =>
-      safe(() => JSON.parse(storage().getItem(key)!) as T | null, null)
-    const keep = (key: string, value?: string) =>
-      safe(
-        () =>
-          value === undefined
-            ? storage().removeItem(key)
-            : ctx.sending.delivery() && storage().setItem(key, value),
-        undefined,
-      )
+    const kept = () =>
+      safe(() => JSON.parse(storage().getItem(ns)!) as Record<string, unknown> | null, null) ?? {}
+    const read = <T>(key: string) => kept()[key] as T | undefined
+    const keep = (key: string, value?: unknown) =>
+      safe(() => {
+        const all = kept()
+        if (value !== undefined && !ctx.sending.delivery()) return
+        if (value === undefined) delete all[key]
+        else all[key] = value
+        // Nothing left: no entry (an opt-out removed it, and must not find an empty one back).
+        if (Object.keys(all).length) storage().setItem(ns, JSON.stringify(all))
+        else storage().removeItem(ns)
+      }, undefined)
+    const paged = `p ${tourId}`
+    // A tour started afresh (after reset(), or once it ended in another tab) owes nothing to
+    // what an earlier run left in this tab.
+    if (resumeAt === undefined) {
+      keep(mark)
+      keep(paged)
+    }
     const moved = read<number[]>(mark)
     let startAt = moved && moved[0] === resumeAt ? moved[1] : resumeAt
     // Moved past its last step (a click on a link target completed it, the completion lost with
@@ -75,8 +89,10 @@ export function mountTourFlow(
     // here. The step before it, or after it, shows instead if it showed here; else the tour
     // stays as it is and goes on once the visitor is back where its step lives. A step not yet
     // shown in this tab (another tab, a new step) is looked for as before.
-    const paged = `${mark} pages`
-    const pages = safe(() => new Map<string, string>(read(paged) ?? []), new Map<string, string>())
+    const pages = safe(
+      () => new Map<string, string>(read<[string, string][]>(paged)),
+      new Map<string, string>(),
+    )
     const here = location.pathname
     const page = (index: number) => pages.get(tour.steps[index]?.id as string)
     if (startAt !== undefined && page(startAt) && page(startAt) !== here && !left(location.href)) {
@@ -113,7 +129,7 @@ export function mountTourFlow(
       seen = true
       keep(mark)
       pages.set(tour.steps[index]!.id, location.pathname)
-      keep(paged, JSON.stringify([...pages]))
+      keep(paged, [...pages])
       ctx.record((s) => recordStep(s, 'tour', tourId, index, tour.steps[index]?.id))
       if (started) return
       started = true
@@ -151,7 +167,7 @@ export function mountTourFlow(
         // opens, and this page may be gone by then.
         if (to < tour.steps.length)
           ctx.record((s) => recordStep(s, 'tour', tourId, to, tour.steps[to]?.id))
-        keep(mark, `[${index},${to}]`)
+        keep(mark, [index, to])
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })
       },

@@ -42,7 +42,7 @@ const atStepB = async (surveys: object[], trigger?: object) => {
   state.save(stored)
   await new Promise((r) => setTimeout(r, 100))
   sessionStorage.clear()
-  sessionStorage.setItem(`sonde:${url} away pages`, JSON.stringify([['b', '/reports']]))
+  sessionStorage.setItem(storeName(url), JSON.stringify({ 'p away': [['b', '/reports']] }))
   return { endpoint: url, config, locale: 'en' } as Parameters<typeof init>[0]
 }
 
@@ -93,5 +93,40 @@ describe('a tour waiting for the page its step is on', () => {
     history.pushState(null, '', '/settings')
     await new Promise((r) => setTimeout(r, 1_000))
     expect(prompt()).toBeNull()
+  })
+})
+
+describe('what a tour keeps in the tab', () => {
+  const started = async () => {
+    const url = endpoint()
+    const tours = [{ id: 'kept', version: 1, locale: 'en', steps }]
+    sonde = init({ endpoint: url, config: { tours }, locale: 'en' })
+    sonde.startTour('kept')
+    await waitFor(() => (sessionStorage.getItem(storeName(url)) ? true : null), 3_000)
+    return url
+  }
+
+  it('is gone with optOut(): nothing of the visitor stays stored', async () => {
+    const url = await started()
+    expect(JSON.parse(sessionStorage.getItem(storeName(url))!)).toEqual({
+      'p kept': [['a', location.pathname]],
+    })
+    sonde!.optOut()
+    expect(sessionStorage.getItem(storeName(url))).toBeNull()
+  })
+
+  it('owes nothing to an earlier run when the tour starts afresh', async () => {
+    const url = endpoint()
+    // Left by an earlier visitor of this tab (before a reset()): step b on another page.
+    sessionStorage.setItem(storeName(url), JSON.stringify({ 'p kept': [['b', '/elsewhere']] }))
+    const tours = [{ id: 'kept', version: 1, locale: 'en', steps }]
+    sonde = init({ endpoint: url, config: { tours }, locale: 'en' })
+    sonde.startTour('kept')
+    await waitFor(prompt)
+    await vi.waitFor(() =>
+      expect(JSON.parse(sessionStorage.getItem(storeName(url))!)).toEqual({
+        'p kept': [['a', location.pathname]],
+      }),
+    )
   })
 })
