@@ -9,7 +9,7 @@ import { build, type InlineConfig, type Plugin } from 'vite'
 import { buildTypes } from './buildTypes'
 import { cssText } from './cssText'
 import { lendModules } from './lendModules'
-import { type PassOptions, terserPass } from './terserPass'
+import { type PassOptions, readsRenamed, terserPass } from './terserPass'
 import { trimZod } from './trimZod'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -136,6 +136,10 @@ await build({
   ...target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint, [lending.lend]),
   define: { __SONDE_MESSAGES__: 'false' },
 })
+// The chunks give some property names short names (terserPass), sonde.js keeps them whole: one
+// it named too would stop meaning the same thing on both sides, and only a page would tell.
+const clash = readsRenamed(readFileSync(`${dist}/sonde.js`, 'utf8'))
+if (clash.length) throw new Error(`sonde.js names ${clash.join(', ')}, renamed in the chunks`)
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 // The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { terserPass } from './terserPass'
+import { readsRenamed, renamedProperties, terserPass } from './terserPass'
 
 type Hook = (options: { format: string }, bundle: Record<string, unknown>) => Promise<void>
 
@@ -154,5 +154,23 @@ describe('terserPass', () => {
     expect(chunk.code).toMatch(/d:(\w)=>\{\1\.x=this;return \1\}/)
     const { chunk: script } = await pass('globalThis.o={b:n=>{n.x=1;return n}}', 'iife')
     expect(script.code).toMatch(/\{b:(\w)=>\{\1\.x=1;return \1\}\}/)
+  })
+})
+
+describe('readsRenamed', () => {
+  it.each([
+    ['e.props.a', ['props']],
+    ['({degraded:!0})', ['degraded']],
+    ['{a:1,getMeta(){}}', ['getMeta']],
+    ['a.propsX;b.props$', []],
+    ['"props";let unmount=1', []],
+    ['a.isLast||b.onEscape()', ['isLast', 'onEscape']],
+  ])('finds in %s %j', (code, names) => {
+    expect(readsRenamed(code)).toEqual(names)
+  })
+
+  it('has nothing to find in names the chunks keep', () => {
+    expect(renamedProperties).not.toContain('track')
+    expect(readsRenamed('s.track(),s.identify(),o.endpoint')).toEqual([])
   })
 })

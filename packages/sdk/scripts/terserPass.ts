@@ -1,11 +1,75 @@
 import { type MangleOptions, minify } from 'terser'
 import type { Plugin } from 'vite'
 
+// Preact's private fields (`__k`, `__e`, `__`…: its own mangled names, read by its devtools,
+// which Sonde never loads) get one-letter names in the ES chunks, the same in each chunk of a
+// build, so Preact, its hooks and its JSX runtime keep agreeing wherever they land: -75 B of
+// the shared chunk. Names of DOM properties are never given (terser's domprops), nor longer
+// ones such as `__html` (the public dangerouslySetInnerHTML).
+// So do the names of Preact's class components (lifecycle methods, setState) and of the hooks of
+// its `options` (vnode, diffed…): Sonde writes function components only and sets no option
+// hook, yet Preact reads each name on every component or node it renders: 19 long names written
+// 48 times in the shared chunk. Given alike in every chunk of a build, a class component there
+// would still work. sonde-shared 10,978 -> 10,868 B brotli (with `__source`, `__self` and
+// `props`, 10,860 -> 10,832).
+const preact = [
+  'getDerivedStateFromProps',
+  'getDerivedStateFromError',
+  'getSnapshotBeforeUpdate',
+  'getChildContext',
+  'contextType',
+  'componentWillMount',
+  'componentDidMount',
+  'componentWillReceiveProps',
+  'shouldComponentUpdate',
+  'componentWillUpdate',
+  'componentDidUpdate',
+  'componentWillUnmount',
+  'componentDidCatch',
+  'setState',
+  'forceUpdate',
+  'vnode',
+  'diffed',
+  'unmount',
+  'debounceRendering',
+  // Where a vnode was written, for the devtools: set by Preact's JSX in development only.
+  '__source',
+  '__self',
+  // A vnode's and a component's props, which Sonde's components take as their argument.
+  'props',
+]
+// And the props and context of the survey's components that nothing but them names (the ids the
+// title and progress give, the radio group's callbacks…), all through sonde-ui: 6,764 -> 6,722 B brotli.
+// None is a DOM property or event (`onSelect`, the radio group's other callback, is one), none
+// reaches sonde.js, the survey's JSON or the API. The chunks others import are done first, so
+// that the entries' own names leave theirs as they are.
+const props = [
+  'titleId',
+  'langOf',
+  'progressId',
+  'isLast',
+  'labelledBy',
+  'describedBy',
+  'itemClass',
+  'onChoose',
+  'onEscape',
+]
+// And the outbox store's own operations, made in sonde-queue and called there, in sonde-shared
+// and in sonde-outbox (never stored, never sonde.js's): 6 names written 33 times.
+// sonde-queue 3,982 -> 3,948, sonde-outbox 5,153 -> 5,118 B brotli.
+const store = ['getMeta', 'setMeta', 'addMeta', 'takeRemoved', 'keepUnsent', 'degraded']
+
+/** The property names the ES chunks give short names (besides Preact's own `__x` fields). */
+export const renamedProperties = [...preact, ...props, ...store]
+
 /**
- * A second minification of every chunk with terser (four compress passes, safe options only),
- * after the bundler's own: it folds what one pass leaves (inlined constants, merged declarations,
- * shorter conditionals), 2-4% of each file's brotli size. `banner` goes back on top afterwards.
+ * Which of `renamedProperties` `code` names as a property: sonde.js keeps every name whole, so a
+ * name it shared with the chunks would stop meaning the same thing in both once they rename it.
  */
+export function readsRenamed(code: string): string[] {
+  return renamedProperties.filter((name) => new RegExp(`[.{,]${name}\\b(?![$])`).test(code))
+}
+
 /** What one build asks of the pass beyond the rest (the validator's: see build.ts). */
 export interface PassOptions {
   /** Hoist function declarations, as for the classic script. */
@@ -14,68 +78,16 @@ export interface PassOptions {
   keepNames?: boolean
 }
 
+/**
+ * A second minification of every chunk with terser (four compress passes, safe options only),
+ * after the bundler's own: it folds what one pass leaves (inlined constants, merged declarations,
+ * shorter conditionals), 2-4% of each file's brotli size. `banner` goes back on top afterwards.
+ */
 export function terserPass(banner = '', own: PassOptions = {}): Plugin {
-  // Preact's private fields (`__k`, `__e`, `__`…: its own mangled names, read by its devtools,
-  // which Sonde never loads) get one-letter names in the ES chunks, the same in each chunk of a
-  // build, so Preact, its hooks and its JSX runtime keep agreeing wherever they land: -75 B of
-  // the shared chunk. Names of DOM properties are never given (terser's domprops), nor longer
-  // ones such as `__html` (the public dangerouslySetInnerHTML).
-  // So do the names of Preact's class components (lifecycle methods, setState) and of the hooks of
-  // its `options` (vnode, diffed…): Sonde writes function components only and sets no option
-  // hook, yet Preact reads each name on every component or node it renders: 19 long names written
-  // 48 times in the shared chunk. Given alike in every chunk of a build, a class component there
-  // would still work. sonde-shared 10,978 -> 10,868 B brotli (with `__source`, `__self` and
-  // `props`, 10,860 -> 10,832).
   // `cache` is what terser's `nameCache` sets, without the names of variables it would carry too
   // (it would rename each chunk's variables after the others', and grow them).
-  const preact = [
-    'getDerivedStateFromProps',
-    'getDerivedStateFromError',
-    'getSnapshotBeforeUpdate',
-    'getChildContext',
-    'contextType',
-    'componentWillMount',
-    'componentDidMount',
-    'componentWillReceiveProps',
-    'shouldComponentUpdate',
-    'componentWillUpdate',
-    'componentDidUpdate',
-    'componentWillUnmount',
-    'componentDidCatch',
-    'setState',
-    'forceUpdate',
-    'vnode',
-    'diffed',
-    'unmount',
-    'debounceRendering',
-    // Where a vnode was written, for the devtools: set by Preact's JSX in development only.
-    '__source',
-    '__self',
-    // A vnode's and a component's props, which Sonde's components take as their argument.
-    'props',
-  ]
-  // And the props and context of the survey's components that nothing but them names (the ids the
-  // title and progress give, the radio group's callbacks…), all through sonde-ui: 6,764 -> 6,722 B brotli.
-  // None is a DOM property or event (`onSelect`, the radio group's other callback, is one), none
-  // reaches sonde.js, the survey's JSON or the API. The chunks others import are done first, so
-  // that the entries' own names leave theirs as they are.
-  const props = [
-    'titleId',
-    'langOf',
-    'progressId',
-    'isLast',
-    'labelledBy',
-    'describedBy',
-    'itemClass',
-    'onChoose',
-    'onEscape',
-  ]
-  // And the outbox store's own operations, made in sonde-queue and called there, in sonde-shared
-  // and in sonde-outbox (never stored, never sonde.js's): 6 names written 33 times.
-  // sonde-queue 3,982 -> 3,948, sonde-outbox 5,153 -> 5,118 B brotli.
-  const store = ['getMeta', 'setMeta', 'addMeta', 'takeRemoved', 'keepUnsent', 'degraded']
   const privateFields = {
-    regex: new RegExp(`^(__[A-Za-z]?|${[...preact, ...props, ...store].join('|')})$`),
+    regex: new RegExp(`^(__[A-Za-z]?|${renamedProperties.join('|')})$`),
     cache: {},
   }
   // `cache` (terser's, not in its types) fixes the names of top-level bindings.
