@@ -9,6 +9,7 @@ import { build, type InlineConfig, type Plugin } from 'vite'
 import { buildTypes } from './buildTypes'
 import { cssText } from './cssText'
 import { lendModules } from './lendModules'
+import { lentFrom, lentModules } from './lent'
 import { type PassOptions, readsRenamed, terserPass } from './terserPass'
 import { trimZod } from './trimZod'
 
@@ -93,30 +94,8 @@ const validateEntry = here('../src/validate/index.ts')
 // Modules sonde.js has anyway, which the chunks borrow from it instead of bringing a copy; the
 // loan is stamped with the version, so a chunk refuses a sonde.js of another (a stale CDN cache).
 const lending = lendModules(
-  [
-    'idb-keyval',
-    './uuidv7',
-    './delivery/withTimeout',
-    './delivery/openChannel',
-    './delivery/hasQueued',
-    './delivery/storeName',
-    './config/hashText',
-    './runtime/createInertSonde',
-    './runtime/createLogger',
-    './runtime/safe',
-    // Where they compress best: each key follows from this order, and moving the others' keys
-    // moves bytes in every chunk (measured: all of them at or under their size without these).
-    './runtime/openIdbStore',
-    './runtime/keyval',
-    '../../core/src/targeting/fnv1a',
-    '../../core/src/targeting/compileUrlRule',
-    '../../core/src/targeting/readOwn',
-    '../../core/src/targeting/historyKey',
-    './context/keyValue',
-    // The validator reads options back from their key (startChecked) as sonde.js does (start).
-    './config/optionsKey',
-  ],
-  here('../src/script.ts'),
+  lentModules,
+  lentFrom,
   [...Object.values(uiEntries), validateEntry],
   version,
 )
