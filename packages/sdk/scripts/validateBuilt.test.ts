@@ -116,6 +116,53 @@ const withFunctions = fc
   )
 
 describe('the built validator', () => {
+  // What no JSON is but a host's page may pass inline: zod's object and record code, which
+  // trimZod cuts into, meets each.
+  const survey = {
+    id: 'nps-q4',
+    version: 1,
+    kind: 'nps',
+    questions: [{ id: 'q1', type: 'nps', text: 'Hi' }],
+  }
+  const hostile = Object.defineProperty({}, 'surveys', {
+    enumerable: true,
+    get() {
+      throw new Error('boom')
+    },
+  })
+  class Survey {
+    id = 'nps-q4'
+    version = 1
+    kind = 'nps'
+    questions = survey.questions
+  }
+  it.each([
+    ['a getter that throws', hostile],
+    [
+      'a __proto__ field',
+      { surveys: [JSON.parse('{"__proto__": {"x": 1}, "id": "a", "version": 1}')] },
+    ],
+    ['a prototype-less survey', { surveys: [Object.assign(Object.create(null), survey)] }],
+    ['a class instance', { surveys: [new Survey()] }],
+    ['a proxy', { surveys: [new Proxy(survey, {})] }],
+    [
+      'a where keyed by numbers',
+      { surveys: [{ ...survey, trigger: { event: 'x', where: { 12: 1, '1e3': { gte: 'a' } } } }] },
+    ],
+    [
+      'a symbol key and a sparse list',
+      {
+        surveys: [
+          {
+            ...survey,
+            [Symbol('s')]: 1,
+            questions: Object.assign(Array(2), { 1: survey.questions[0] }),
+          },
+        ],
+      },
+    ],
+  ])('words %s as the source does', (_, input) => same(input))
+
   it('words every config, valid or near, as the source does', () => {
     const verdicts = new Set<string>()
     fc.assert(
