@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { readProjects } from '../projects/loadProjectsFile'
 import { readStatsQuery } from '../stats/statsQuery'
 import { eraseFlags, exportFlags, startFlags } from './options'
+import { usage } from './usage'
 
 // The README's CLI section is where operators learn the collector's flags and variables: each
 // one the CLI reads is there, or nobody finds it.
@@ -37,6 +38,17 @@ describe("the collector README's CLI section", () => {
 
   it.each(VARIABLES)('documents %s', (name) => {
     expect(cli).toMatch(new RegExp(`\`${name}(=N)?\``))
+  })
+
+  // --help is what an operator on the server reads: the same commands, flags and variables.
+  it('shows the commands as --help does', () => {
+    const commands = (/```\n([\s\S]*?)```/.exec(cli)?.[1] ?? '').trim().split('\n')
+    const shown = usage.split('\n').filter((line) => line.startsWith('  '))
+    expect(shown.map((line) => line.slice(2))).toEqual(commands)
+  })
+
+  it.each(VARIABLES)('has --help name %s', (name) => {
+    expect(usage).toMatch(new RegExp(`\\b${name}\\b`))
   })
 })
 
