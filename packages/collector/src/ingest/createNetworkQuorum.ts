@@ -6,6 +6,12 @@ export interface NetworkQuorumOptions {
   networks: number
   /** Most items waiting for networks remembered; the oldest is forgotten past it. */
   maxWaiting?: number
+  /**
+   * Most of those any one client network may have started (a hundredth of them by default):
+   * past it the network's new items are refused without being remembered, so that one client
+   * sending made-up ids cannot push the others' items out before their networks arrive.
+   */
+  maxWaitingPerNetwork?: number
 }
 
 /** An item's turn: taken, or refused with the tail of its reason. */
@@ -36,21 +42,34 @@ export interface NetworkQuorum {
 export function createNetworkQuorum(options: NetworkQuorumOptions): NetworkQuorum {
   const { fromOneNetwork, networks } = options
   const maxWaiting = options.maxWaiting ?? 10_000
-  // Per item waiting for networks, the networks that have sent it.
+  const perNetwork = options.maxWaitingPerNetwork ?? Math.ceil(maxWaiting / 100)
+  // Per item waiting for networks, the networks that have sent it, the first its starter.
   const waiting = new Map<string, Set<string>>()
+  // Per client network, how many of the items waiting it started.
+  const started = new Map<string, number>()
+  const forget = (key: string) => {
+    const [starter] = waiting.get(key) ?? []
+    if (!waiting.delete(key) || starter === undefined) return
+    const count = (started.get(starter) ?? 1) - 1
+    if (count > 0) started.set(starter, count)
+    else started.delete(starter)
+  }
   return {
     turn(key, network, taken, what) {
       const sent = waiting.get(key) ?? new Set<string>()
-      if (!waiting.has(key)) {
+      const fresh = !waiting.has(key)
+      const full = fresh && taken >= fromOneNetwork && (started.get(network) ?? 0) >= perNetwork
+      if (fresh && !full) {
         for (const oldest of waiting.keys()) {
           if (waiting.size < maxWaiting) break
-          waiting.delete(oldest)
+          forget(oldest)
         }
         waiting.set(key, sent)
+        started.set(network, (started.get(network) ?? 0) + 1)
       }
       if (sent.size < networks) sent.add(network)
       if (taken < fromOneNetwork || sent.size >= networks) {
-        return { taken: true, take: () => waiting.delete(key) }
+        return { taken: true, take: () => forget(key) }
       }
       const has = `(${sent.size} ${sent.size === 1 ? 'has' : 'have'})`
       const why = `${fromOneNetwork} ${what} outside it that one client network could send: another is taken once ${networks} networks have sent it ${has}`
