@@ -17,8 +17,9 @@ import type { Deps, Env } from './deps'
  * score, distribution, trend, segments and verbatims.
  */
 export function registerStats(app: Hono<Env>, deps: Deps): void {
+  const lookups: Lookups = new Map()
   app.get('/v1/stats', async (c) => {
-    const project = await authorize(c, deps)
+    const project = await authorize(c, deps, lookups)
     if (project instanceof Response) return project
     const config = await deps.configs.load(project.key).catch(() => null)
     await deps.rollups.beforeRead()
@@ -26,7 +27,7 @@ export function registerStats(app: Hono<Env>, deps: Deps): void {
     return c.json({ surveys: await listSurveys(deps.db, project.key, config?.config) })
   })
   app.get('/v1/stats/:surveyId', async (c) => {
-    const project = await authorize(c, deps)
+    const project = await authorize(c, deps, lookups)
     if (project instanceof Response) return project
     // Cleaned as stored text is: an id or a bucket with a NUL then matches nothing, where
     // PostgreSQL would refuse the query.
@@ -56,24 +57,49 @@ export function registerStats(app: Hono<Env>, deps: Deps): void {
 // after, the guesses sent at once all passed), and the right one gives it back: a network out of
 // guesses is refused before its keys are looked at, so a right guess then looks like any other.
 // Reads are bounded per project, since each is a query over its responses and a leaked read key
-// may be anywhere.
-async function authorize(c: Context<Env>, deps: Deps): Promise<StoredProject | Response> {
+// may be anywhere. A network out of guesses while some of its lookups are still under way waits
+// for them (a team behind one address opening the dashboard at once sends more reads than it has
+// guesses, each right and given back), and is refused only if they leave it none.
+type Lookups = Map<string, Set<Promise<unknown>>>
+
+async function authorize(
+  c: Context<Env>,
+  deps: Deps,
+  lookups: Lookups,
+): Promise<StoredProject | Response> {
   const key = c.req.query('key')
   if (!key) return deny(c, 'missing key')
   const token = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim()
   if (!token) return deny(c, 'missing read key: send Authorization: Bearer <readKey>')
   const network = clientNetwork(clientIp(c, deps.trustedHops))
-  const guess = deps.guesses.take(network)
-  if (!guess.ok) return refuse(c, guess, 'too many wrong keys from this network')
-  // A lookup that fails (the database restarting) is no guess.
-  const project = await deps.projects.find(key).catch((error: unknown) => {
-    deps.guesses.spend(network, -1)
-    throw error
-  })
-  if (!project || !matchesSecret(token, project.readKeySha256)) {
-    return deny(c, 'wrong key or read key')
+  let guess = deps.guesses.take(network)
+  for (let under = lookups.get(network); !guess.ok && under; under = lookups.get(network)) {
+    await Promise.allSettled([...under])
+    guess = deps.guesses.take(network)
   }
-  deps.guesses.spend(network, -1)
+  if (!guess.ok) return refuse(c, guess, 'too many wrong keys from this network')
+  const under = lookups.get(network) ?? new Set()
+  let settle = () => {}
+  const settled = new Promise((resolve) => {
+    settle = () => resolve(null)
+  })
+  lookups.set(network, under.add(settled))
+  let project: StoredProject | null
+  try {
+    // A lookup that fails (the database restarting) is no guess.
+    project = await deps.projects.find(key).catch((error: unknown) => {
+      deps.guesses.spend(network, -1)
+      throw error
+    })
+    if (!project || !matchesSecret(token, project.readKeySha256)) {
+      return deny(c, 'wrong key or read key')
+    }
+    deps.guesses.spend(network, -1)
+  } finally {
+    under.delete(settled)
+    if (under.size === 0 && lookups.get(network) === under) lookups.delete(network)
+    settle()
+  }
   const reads = deps.reads.take(project.key)
   if (!reads.ok) return refuse(c, reads, "too many reads of this project's stats")
   return project
