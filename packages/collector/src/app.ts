@@ -8,6 +8,7 @@ import { createRateLimiter } from './http/rateLimiter'
 import { createOriginRefusal } from './http/refuseOrigin'
 import { storageFailure } from './http/storageFailure'
 import { createUploadSlots } from './http/uploadSlots'
+import { createCountedRefusals } from './ingest/admitResponses'
 import { createDailyAllowance } from './ingest/createDailyAllowance'
 import { createQuestionAllowance } from './ingest/createQuestionAllowance'
 import { createSurveyAllowance } from './ingest/createSurveyAllowance'
@@ -96,6 +97,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       whenFull: 'forget',
       ...clock,
     }),
+    refusals: createCountedRefusals(),
     rollups: createRollupFolder(options.db, log),
     trustedHops: Number(options.trustProxy ?? 0),
     log,

@@ -6,6 +6,35 @@ export interface ResponseStarts {
   allowance: DailyAllowance
   /** The client network that sent the batch (see `clientNetwork`). */
   network: string
+  /** The responses refused lately, so that each is counted once. */
+  counted: CountedRefusals
+}
+
+/** Which refused responses are counted already. */
+export interface CountedRefusals {
+  /** Whether the project's response is refused for the first time (of those remembered). */
+  first(project: string, responseId: string): boolean
+}
+
+/**
+ * Remembers the last `max` responses refused: the SDK sends a response's events as they happen,
+ * so one refused comes back in the next batches (its answers, its completion), refused again,
+ * and is counted once. Kept in memory per replica, the oldest forgotten first.
+ */
+export function createCountedRefusals(max = 50_000): CountedRefusals {
+  const seen = new Set<string>()
+  return {
+    first(project, responseId) {
+      const key = `${project}\n${responseId}`
+      if (seen.has(key)) return false
+      for (const oldest of seen) {
+        if (seen.size < max) break
+        seen.delete(oldest)
+      }
+      seen.add(key)
+      return true
+    },
+  }
 }
 
 /** What {@link admitResponses} decided for a batch. */

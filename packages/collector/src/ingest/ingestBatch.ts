@@ -99,7 +99,10 @@ export async function ingestBatch(
       const reason = `responseId: this network has sent ${starts.allowance.perDay} new responses of this project today, the most it may`
       rejected.push({ id, reason })
       const survey = event.surveyId ?? ''
-      overResponses.set(survey, (overResponses.get(survey) ?? new Set()).add(event.responseId))
+      const counted = overResponses.get(survey) ?? new Set()
+      if (counted.has(event.responseId) || starts.counted.first(project, event.responseId)) {
+        overResponses.set(survey, counted.add(event.responseId))
+      }
       continue
     }
     kept.push({ event, response: responseRow(event, surveyOf(event.surveyId, config)) })

@@ -110,7 +110,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
       deps.surveys,
       deps.questions,
       receivedAt,
-      { allowance: deps.responses, network },
+      { allowance: deps.responses, network, counted: deps.refusals },
     )
     deps.rollups.afterWrite()
     return c.json({ accepted: reply.accepted, rejected: [...refused, ...reply.rejected] })

@@ -4,6 +4,7 @@ import type { RollupFolder } from '../db/foldRollups'
 import type { RateLimiter } from '../http/rateLimiter'
 import type { RefuseOrigin } from '../http/refuseOrigin'
 import type { UploadSlots } from '../http/uploadSlots'
+import type { CountedRefusals } from '../ingest/admitResponses'
 import type { DailyAllowance } from '../ingest/createDailyAllowance'
 import type { QuestionAllowance } from '../ingest/createQuestionAllowance'
 import type { SurveyAllowance } from '../ingest/createSurveyAllowance'
@@ -117,6 +118,8 @@ export interface Deps {
   drops: DailyAllowance
   /** New responses, per project and client network. */
   responses: DailyAllowance
+  /** The responses refused lately, each counted once. */
+  refusals: CountedRefusals
   rollups: RollupFolder
   /** How many proxies in front of the collector append to X-Forwarded-For; 0: none. */
   trustedHops: number

@@ -83,4 +83,19 @@ describe.each(backends)('the new responses of one client network on $name', (bac
       expect(await stats()).toMatchObject({ counts: { responses: 4 }, refused: 2 })
     }
   })
+
+  // The SDK sends a response's events as they happen, so one refused comes back in the next
+  // batches with its answer and completion, each refused again: counted each time, the dashboard
+  // gave three refused for one.
+  it('counts a refused response once, whichever batches bring its events', async () => {
+    const { send, stats } = collector(1)
+    expect((await send([npsEvent(10)])).accepted).toHaveLength(1)
+    const shown = makeEvent({ type: 'survey.shown', seq: 0, answers: [] })
+    delete shown.metric
+    const responseId = shown.responseId ?? ''
+    expect((await send([shown])).rejected).toHaveLength(1)
+    expect((await send([npsEvent(4, { responseId, seq: 1 })])).rejected).toHaveLength(1)
+    expect((await send([makeEvent({ responseId, seq: 2 })])).rejected).toHaveLength(1)
+    expect(await stats()).toMatchObject({ counts: { responses: 1 }, refused: 1 })
+  })
 })
