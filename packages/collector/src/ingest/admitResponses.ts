@@ -63,9 +63,10 @@ export async function admitResponses(
   const { allowance, network } = starts
   const ids = [...new Set(responseIds)]
   let taken = allowance.take(project, network, ids.length)
+  let day = allowance.day
   const refused = new Set<string>()
   if (taken < ids.length) {
-    allowance.giveBack(project, network, taken)
+    allowance.giveBack(project, network, taken, day)
     const stored = await db.query<{ id: string }>(
       `select response_id as id from responses where project = $1 and response_id = any($2::text[])`,
       [project, ids],
@@ -73,11 +74,12 @@ export async function admitResponses(
     const known = new Set(stored.map((row) => row.id))
     const fresh = ids.filter((id) => !known.has(id))
     taken = allowance.take(project, network, fresh.length)
+    day = allowance.day
     for (const id of fresh.slice(taken)) refused.add(id)
   }
   return {
     refused,
-    settle: (created) => allowance.giveBack(project, network, taken - created),
+    settle: (created) => allowance.giveBack(project, network, taken - created, day),
   }
 }
 

@@ -41,9 +41,22 @@ describe('createDailyAllowance', () => {
   it('takes back what is given back, down to nothing', () => {
     const responses = createDailyAllowance({ perDay: 10, now: () => 0 })
     expect(responses.take('pk_a', 'n1', 8)).toBe(8)
-    responses.giveBack('pk_a', 'n1', 5)
+    responses.giveBack('pk_a', 'n1', 5, responses.day)
     expect(responses.take('pk_a', 'n1', 20)).toBe(7)
-    responses.giveBack('pk_a', 'n1', 50)
+    responses.giveBack('pk_a', 'n1', 50, responses.day)
     expect(responses.take('pk_a', 'n1', 20)).toBe(10)
+  })
+
+  // A batch taken from one day's allowance and stored (or failed) after midnight gave back what
+  // it did not create from the new day's, which the network then had more of than its most.
+  it("gives back only to the day taken from, not the next day's", () => {
+    let now = Date.parse('2026-11-27T23:59:59Z')
+    const responses = createDailyAllowance({ perDay: 2, now: () => now })
+    expect(responses.take('pk_a', 'n1', 2)).toBe(2)
+    const day = responses.day
+    now += 2_000
+    expect(responses.take('pk_a', 'n1', 1)).toBe(1)
+    responses.giveBack('pk_a', 'n1', 2, day)
+    expect(responses.take('pk_a', 'n1', 5)).toBe(1)
   })
 })

@@ -7,8 +7,13 @@ export interface DailyAllowance {
    * on the current UTC day, which it then uses up.
    */
   take(project: string, network: string, claimed: number): number
-  /** Gives back `amount` taken today and not used after all (a batch refused, or not new). */
-  giveBack(project: string, network: string, amount: number): void
+  /** The UTC day (YYYY-MM-DD) of the last `take`, to give back to. */
+  readonly day: string
+  /**
+   * Gives back `amount` taken on `day` and not used after all (a batch refused, or not new): to
+   * that day's allowance only, a day since over is left as it is.
+   */
+  giveBack(project: string, network: string, amount: number, day: string): void
 }
 
 /** Options for {@link createDailyAllowance}. */
@@ -57,6 +62,9 @@ export function createDailyAllowance(options: DailyAllowanceOptions): DailyAllow
   }
   return {
     perDay,
+    get day() {
+      return day
+    },
     take(project, network, claimed) {
       const id = `${project}\n${network}`
       const before = usedOf(id)
@@ -64,10 +72,10 @@ export function createDailyAllowance(options: DailyAllowanceOptions): DailyAllow
       if (counted > 0) used.set(id, before + counted)
       return counted
     },
-    giveBack(project, network, amount) {
+    giveBack(project, network, amount, takenOn) {
       const id = `${project}\n${network}`
       const held = used.get(id)
-      if (held === undefined || amount <= 0) return
+      if (held === undefined || amount <= 0 || takenOn !== day) return
       used.set(id, Math.max(0, held - amount))
     },
   }
