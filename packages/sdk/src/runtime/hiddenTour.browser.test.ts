@@ -3,6 +3,7 @@ import { storeName } from '../delivery/storeName'
 import { init } from '../init'
 import { startSonde } from '../start'
 import { hideTab } from '../test/hideTab'
+import { leavePage } from '../test/leavePage'
 import { slowChunk } from '../test/slowChunk'
 import { persistState } from './persistState'
 import type { Sonde } from './types'
@@ -178,10 +179,7 @@ describe('a tour in a tab in the background', () => {
     await sleep(200)
     // The page goes as it is, its tour on its first step (destroy would end the tour).
     const stored = await state.load()
-    first.destroy()
-    await sleep(100)
-    state.save(stored)
-    await sleep(100)
+    await leavePage(first, state, stored)
 
     hideTab(true)
     const next = init(options)

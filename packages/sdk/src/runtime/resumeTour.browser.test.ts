@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { storeName } from '../delivery/storeName'
 import { init } from '../init'
+import { leavePage } from '../test/leavePage'
 import { endpoint, prompt, recordBatches, waitFor } from '../test/pageNetwork'
 import { persistState } from './persistState'
 import type { Sonde } from './types'
@@ -48,10 +49,7 @@ describe('a tour resumed on the next page', () => {
       await left
       await new Promise((r) => setTimeout(r, 200))
       const stored = await state.load()
-      sonde.destroy()
-      await new Promise((r) => setTimeout(r, 100))
-      state.save(stored)
-      await new Promise((r) => setTimeout(r, 100))
+      await leavePage(sonde, state, stored)
       link.remove()
       document.body.append(exportButton)
 
@@ -95,10 +93,7 @@ describe('a tour resumed on the next page', () => {
         await new Promise((r) => setTimeout(r, 25))
         stored = await state.load()
       }
-      sonde.destroy()
-      await new Promise((r) => setTimeout(r, 100))
-      state.save(stored)
-      await new Promise((r) => setTimeout(r, 100))
+      await leavePage(sonde, state, stored)
 
       sonde = init({ endpoint: url, config, locale: 'en' })
       sonde.on('tour:started', (event) => started.push(event))
@@ -140,19 +135,13 @@ describe('a tour resumed on the next page', () => {
       await new Promise((r) => setTimeout(r, 25))
       stored = await state.load()
     }
-    sonde.destroy()
-    await new Promise((r) => setTimeout(r, 100))
-    state.save(stored)
-    await new Promise((r) => setTimeout(r, 100))
+    await leavePage(sonde, state, stored)
 
     sonde = init({ endpoint: url, config: tour(2, ['intro', 'a', 'b', 'c']), locale: 'en' })
     const root = await waitFor(prompt, 2_000)
     expect(await waitFor(() => root.querySelector('h2')?.textContent)).toBe('Step b')
     // A step the new version no longer has: the tour goes on at the place it had.
-    sonde.destroy()
-    await new Promise((r) => setTimeout(r, 100))
-    state.save(stored)
-    await new Promise((r) => setTimeout(r, 100))
+    await leavePage(sonde, state, stored)
     sonde = init({ endpoint: url, config: tour(3, ['a', 'c']), locale: 'en' })
     const later = await waitFor(prompt, 2_000)
     expect(await waitFor(() => later.querySelector('h2')?.textContent)).toBe('Step c')

@@ -3,6 +3,7 @@ import { userEvent } from 'vitest/browser'
 import acme from '../../../../test/fixtures/acme.config.json'
 import { storeName } from '../delivery/storeName'
 import { init } from '../init'
+import { leavePage } from '../test/leavePage'
 import { endpoint, prompt, waitFor } from '../test/pageNetwork'
 import { persistState } from './persistState'
 import type { Sonde } from './types'
@@ -37,10 +38,7 @@ const atStepB = async (surveys: object[], trigger?: object) => {
     await new Promise((r) => setTimeout(r, 25))
   }
   const stored = await state.load()
-  sonde.destroy()
-  await new Promise((r) => setTimeout(r, 100))
-  state.save(stored)
-  await new Promise((r) => setTimeout(r, 100))
+  await leavePage(sonde, state, stored)
   sessionStorage.clear()
   sessionStorage.setItem(storeName(url), JSON.stringify({ 'p away': [['b', '/reports']] }))
   return { endpoint: url, config, locale: 'en' } as Parameters<typeof init>[0]
