@@ -229,6 +229,25 @@ describe('advanceOn', () => {
     expect(ui.getByRole('dialog', { name: 'Then export' })).toBeTruthy()
   })
 
+  test('a click on a link target of the last step completes the tour in the same task', async () => {
+    const { next } = page()
+    const link = tour({
+      steps: [{ id: 'a', target: '#new', title: 'Open reports', advanceOn: { click: true } }],
+    })
+    const { ui, handle, stepped, completed, closed } = showTour(link)
+    await handle.ready
+    fireEvent.click(next)
+    // The link's page may replace this one before another task: the completion goes with the step.
+    expect(stepped).toEqual([expect.objectContaining({ stepId: 'a', to: 1 })])
+    expect(completed).toHaveLength(1)
+    expect(closed()).toBe(1)
+    fireEvent.click(next)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(stepped).toHaveLength(1)
+    expect(completed).toHaveLength(1)
+    expect(ui.queryByRole('dialog')).toBeNull()
+  })
+
   test('a last step that waits for an action can still be left with a button', async () => {
     page()
     const last = tour({
