@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createRateLimiter } from './rateLimiter'
 
 describe('createRateLimiter', () => {
@@ -43,7 +43,7 @@ describe('createRateLimiter', () => {
     expect(limiter.take('b').ok).toBe(true)
   })
 
-  it('bounds its memory: idle buckets are swept when full', () => {
+  it('bounds its memory: the least recently used bucket is forgotten when full', () => {
     let now = 0
     const limiter = createRateLimiter({ ratePerSecond: 1, burst: 1, maxBuckets: 2, now: () => now })
     limiter.take('a')
@@ -54,4 +54,53 @@ describe('createRateLimiter', () => {
     expect(limiter.take('c').ok).toBe(false)
     expect(limiter.take('a').ok).toBe(true)
   })
+
+  // A spray of addresses, each a new network, walked every bucket for each request once the
+  // limiter was full: 50,000 steps a request at the default size.
+  it('forgets the least recently used bucket when full, without walking the others', () => {
+    const limiter = createRateLimiter({
+      ratePerSecond: 1,
+      burst: 5,
+      maxBuckets: 1_000,
+      now: () => 0,
+    })
+    for (let i = 0; i < 1_000; i++) limiter.take(`spray-${i}`)
+    limiter.take('spray-0')
+    const steps = countMapSteps(() => {
+      for (let i = 1_000; i < 1_999; i++) limiter.take(`spray-${i}`)
+    })
+    expect(steps).toBeLessThanOrEqual(2 * 999)
+    // The bucket used lately is kept, 2 of its 5 tokens taken; the idle one after it was
+    // forgotten, and starts over with all 5.
+    const fives = (id: string) => [1, 2, 3, 4, 5].filter(() => limiter.take(id).ok).length
+    expect(fives('spray-0')).toBe(3)
+    expect(fives('spray-1')).toBe(5)
+  })
 })
+
+/** How many entries `work` reads from Maps by iterating them. */
+function countMapSteps(work: () => void): number {
+  let steps = 0
+  const proto = Map.prototype as unknown as Record<string | symbol, () => Iterator<unknown>>
+  const spies = (['keys', 'values', 'entries', Symbol.iterator] as const).map((name) => {
+    const original = proto[name] as () => Iterator<unknown>
+    return vi.spyOn(proto, name).mockImplementation(function (this: Map<unknown, unknown>) {
+      const iterator = original.call(this)
+      return {
+        next: () => {
+          steps += 1
+          return iterator.next()
+        },
+        [Symbol.iterator]() {
+          return this
+        },
+      } as IterableIterator<unknown>
+    })
+  })
+  try {
+    work()
+  } finally {
+    for (const spy of spies) spy.mockRestore()
+  }
+  return steps
+}

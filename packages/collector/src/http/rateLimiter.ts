@@ -4,7 +4,7 @@ export interface RateLimitOptions {
   ratePerSecond: number
   /** Bucket size: how many requests may come at once after a quiet spell. */
   burst: number
-  /** Most buckets kept; full (idle) buckets are swept when there are more. */
+  /** Most buckets kept; past it the least recently used is forgotten. */
   maxBuckets?: number
   now?: () => number
 }
@@ -47,26 +47,19 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     bucket.at = at
   }
 
-  function sweep(at: number): void {
-    for (const [id, bucket] of buckets) {
-      refill(bucket, at)
-      if (bucket.tokens >= burst) buckets.delete(id)
-    }
-    // Still full of active clients: forget the oldest rather than grow without bound.
-    for (const id of buckets.keys()) {
-      if (buckets.size < maxBuckets) break
-      buckets.delete(id)
-    }
-  }
-
+  // Kept in last-use order (a bucket used is moved to the end), so that when full the least
+  // recently used is forgotten first, in one step: a spray of new addresses walked every bucket
+  // for each of its requests.
   function bucketOf(id: string): Bucket {
     const at = now()
     let bucket = buckets.get(id)
-    if (!bucket) {
-      if (buckets.size >= maxBuckets) sweep(at)
+    if (bucket) buckets.delete(id)
+    else {
+      const [oldest] = buckets.keys()
+      if (oldest !== undefined && buckets.size >= maxBuckets) buckets.delete(oldest)
       bucket = { tokens: burst, at }
-      buckets.set(id, bucket)
     }
+    buckets.set(id, bucket)
     refill(bucket, at)
     return bucket
   }
