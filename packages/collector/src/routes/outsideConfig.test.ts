@@ -1,0 +1,92 @@
+import type { SondeEvent } from '@sonde/core'
+import { describe, expect, it } from 'vitest'
+import type { Database } from '../db/database'
+import { backends } from '../test/backends'
+import { makeEvent } from '../test/fixtures'
+import { fromEach, outsideConfig } from '../test/outsideConfig'
+import { suiteDatabase } from '../test/suiteDatabase'
+import type { Limits } from './deps'
+
+// A project may get answers to 100 surveys its config does not list (a page may carry its config
+// inline), a survey to 60 questions (its earlier versions, or all of a survey the config does not
+// list): one client sending made-up ids used them all, and every new survey or question of the
+// pages was refused from then on, until an erase.
+const kinds: Array<{
+  what: string
+  key: string
+  limits(max: number, fromOneNetwork: number): Partial<Limits>
+  eventOf(id: string): SondeEvent
+  /** Why a new id past those one network may send is refused, past 2 of them. */
+  waiting(id: string): string
+  /** How many distinct ids the project (or survey) has answers to. */
+  stored(db: Database): Promise<number | undefined>
+}> = [
+  {
+    what: 'surveys',
+    key: 'pk_test',
+    limits: (max, fromOneNetwork) => ({
+      surveysOutsideConfig: max,
+      surveysOutsideConfigFromOneNetwork: fromOneNetwork,
+      networksPerSurveyOutsideConfig: 3,
+    }),
+    eventOf: (surveyId) => makeEvent({ surveyId }),
+    waiting: (id) =>
+      `surveyId: "${id}" is not in the project's config, which has 2 surveys outside it that one client network could send: another is taken once 3 networks have sent it (1 has)`,
+    stored: async (db) => {
+      const [row] = await db.query<{ n: number }>(
+        `select count(distinct survey_id)::int as n from responses where project = 'pk_test'`,
+      )
+      return row?.n
+    },
+  },
+  {
+    what: 'questions',
+    key: 'pk_open',
+    limits: (max, fromOneNetwork) => ({
+      questionsOutsideConfig: max,
+      questionsOutsideConfigFromOneNetwork: fromOneNetwork,
+      networksPerQuestionOutsideConfig: 3,
+    }),
+    eventOf: (questionId) =>
+      makeEvent({ surveyId: 'inline', answers: [{ questionId, value: 1 }], metric: undefined }),
+    waiting: (id) =>
+      `answers[0].questionId: "${id}" is not a question of survey "inline" in the project's config, which has answers to 2 questions outside it that one client network could send: another is taken once 3 networks have sent it (1 has)`,
+    stored: async (db) => {
+      const [row] = await db.query<{ n: number }>(
+        `select count(distinct a->>'questionId')::int as n
+         from responses cross join lateral jsonb_array_elements(answers) a
+         where project = 'pk_open' and survey_id = 'inline'`,
+      )
+      return row?.n
+    },
+  },
+]
+
+describe.each(backends)('the surveys and questions outside the config on $name', (backend) => {
+  const db = suiteDatabase(backend)
+
+  it.each(kinds)(
+    'takes one network for a few $what only, and one past those once several networks send it',
+    async (kind) => {
+      const send = outsideConfig(db, kind.limits(10, 2), kind.eventOf, kind.key)
+      const madeUp = Array.from({ length: 12 }, (_, i) => `junk-${i}`)
+      const flood = await send(madeUp, '198.51.100.1')
+      expect(flood.accepted).toEqual(['junk-0', 'junk-1'])
+      expect(flood.reasons[0]).toBe(kind.waiting('junk-2'))
+      // The same network again is no second network.
+      expect((await send(['junk-2'], '198.51.100.1')).accepted).toEqual([])
+      // The new survey (or question) of pages carrying their config inline is taken from its
+      // third network on, and from every network after.
+      const page = ['203.0.113.1', '203.0.113.2', '203.0.113.3', '192.0.2.9']
+      expect(await fromEach(send, ['inline-new'], page)).toEqual([
+        [],
+        [],
+        ['inline-new'],
+        ['inline-new'],
+      ])
+      // Those already answered still are, from anywhere.
+      expect((await send(['junk-0'], '192.0.2.10')).accepted).toEqual(['junk-0'])
+      expect(await kind.stored(db)).toBe(3)
+    },
+  )
+})
