@@ -182,4 +182,22 @@ describe.each(backends)("the deletion of a survey's or older data on $name", (ba
     expect(await surveys()).not.toContain('ended')
     expect(await countRows(db, 'responses')).toBe(0)
   })
+
+  // Each is counted on the project's row, which every replica reads within its lookup's cache:
+  // a collector forgets then which surveys and questions it found stored (createFoundStored).
+  it('counts each erasure on its project, whatever it deleted', async () => {
+    await load()
+    const erasures = async () =>
+      db.query<{ key: string; erasures: number }>(
+        `select key, erasures from projects where key in ('pk_test', 'pk_open') order by key`,
+      )
+    await erasePerson(db, { project: 'pk_test', by: 'id', value: 'nobody' })
+    await deleteProjectData(db, { project: 'pk_test', surveyId: 'ended' })
+    await deleteProjectData(db, { project: 'pk_test', before: '2026-10-15T00:00:00Z' })
+    await deleteProjectData(db, { project: 'pk_test', all: true })
+    expect(await erasures()).toEqual([
+      { key: 'pk_open', erasures: 0 },
+      { key: 'pk_test', erasures: 4 },
+    ])
+  })
 })

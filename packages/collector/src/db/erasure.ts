@@ -7,6 +7,12 @@ export interface Person {
   value: string
 }
 
+// Counted on the project's row, from which every replica reads within its lookup's cache
+// (5 s) that what it found stored of the project may be gone (see `projectsFromDatabase`).
+const erasureCounted = `erasure_counted as (
+    update projects set erasures = erasures + 1 where key = $1 returning 1
+  )`
+
 // A person's events and every response they gave, deleted in one statement: the responses'
 // triggers log the change, so the next fold takes their scores out of the rollups too. A response
 // goes with all its events, those that carried no user (a prompt shown before they signed in).
@@ -22,7 +28,7 @@ const erase = `
     delete from events where project = $1 and (context -> 'user' ->> $2 = $3
       or response_id in (select response_id from person))
     returning 1
-  )
+  ), ${erasureCounted}
   select (select count(*) from events_gone)::int as events,
     (select count(*) from responses_gone)::int as responses`
 
@@ -78,7 +84,7 @@ const deleteData = `
     delete from dropped_events where project = $1 and $2::text is null
       and ($3::timestamptz is null or day < ($3::timestamptz at time zone 'UTC')::date)
     returning 1
-  )
+  ), ${erasureCounted}
   select (select count(*) from events_gone)::int as events,
     (select count(*) from responses_gone)::int as responses`
 

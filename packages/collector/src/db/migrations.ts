@@ -119,6 +119,15 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'erasures of a project',
+    sql: `
+      -- How many times the project's data was erased (erase, whatever it deleted): a running
+      -- collector forgets which of its surveys and questions it found stored when it changes.
+      alter table projects add column erasures integer not null default 0;
+    `,
+  },
 ]
 
 /**

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database'
 import { createNetworkQuorum, type NetworkQuorumOptions } from './createNetworkQuorum'
+import { createFoundStored, type ProjectData } from './foundStored'
 
 /** Which new questions outside its config a survey may still get answers to. */
 export interface QuestionAllowance {
@@ -12,14 +13,14 @@ export interface QuestionAllowance {
    * @param network the client network that sent them (see `clientNetwork`).
    */
   refused(
-    project: string,
+    project: ProjectData,
     surveyId: string,
     answered: ReadonlyArray<readonly string[]>,
     configured: readonly string[],
     network: string,
   ): Promise<Array<{ questionId: string; why: string } | undefined>>
   /** Question ids now stored for the survey. */
-  stored(project: string, surveyId: string, questionIds: Iterable<string>): void
+  stored(project: ProjectData, surveyId: string, questionIds: Iterable<string>): void
 }
 
 /** Options for {@link createQuestionAllowance}. */
@@ -34,7 +35,8 @@ export interface QuestionAllowanceOptions extends NetworkQuorumOptions {
  * pair of every row the CSV export writes, and the key is public, so events each naming new ids
  * would otherwise widen exports without end. A survey's stored question ids are read when an
  * event names one not seen yet while there is room; once a survey has no room left, a new id is
- * refused without reading, so refused events cost no query. Which new ones are taken goes by the
+ * refused without reading, so refused events cost no query (until the project's data is erased,
+ * see `createFoundStored`). Which new ones are taken goes by the
  * networks sending them, as for surveys (see `createNetworkQuorum`), so that one client sending
  * made-up ids cannot use a survey's allowance up and have its new questions refused.
  */
@@ -47,25 +49,24 @@ export function createQuestionAllowance(
     ...options,
     fromOneNetwork: Math.min(options.fromOneNetwork, max),
   })
-  const seen = new Map<string, Set<string>>()
-  const keyOf = (project: string, surveyId: string) => `${project}\n${surveyId}`
+  const foundOf = createFoundStored(() => new Map<string, Set<string>>())
   return {
     async refused(project, surveyId, answered, configured, network) {
       const listed = new Set(configured)
-      const key = keyOf(project, surveyId)
+      const seen = foundOf(project)
       const outsideOf = (known: ReadonlySet<string>) =>
         [...known].filter((id) => !listed.has(id)).length
-      let known = seen.get(key)
+      let known = seen.get(surveyId)
       const unseen = answered.flat().some((id) => !listed.has(id) && !known?.has(id))
       if (unseen && !(known && outsideOf(known) >= max)) {
         const rows = await db.query<{ id: string }>(
           `select distinct a->>'questionId' as id
            from responses cross join lateral jsonb_array_elements(answers) a
            where project = $1 and survey_id = $2`,
-          [project, surveyId],
+          [project.key, surveyId],
         )
-        known = new Set([...(seen.get(key) ?? []), ...rows.map((row) => row.id)])
-        seen.set(key, known)
+        known = new Set([...(seen.get(surveyId) ?? []), ...rows.map((row) => row.id)])
+        seen.set(surveyId, known)
       }
       // This batch's own new ids take room in the order they came, as if stored one by one.
       const taken = new Set(known)
@@ -76,7 +77,12 @@ export function createQuestionAllowance(
         const turns = []
         for (const [i, questionId] of fresh.entries()) {
           if (count + i >= max) return { questionId, why: full }
-          const turn = quorum.turn(`${key}\n${questionId}`, network, count + i, 'questions')
+          const turn = quorum.turn(
+            `${project.key}\n${surveyId}\n${questionId}`,
+            network,
+            count + i,
+            'questions',
+          )
           if (!turn.taken) return { questionId, why: `has answers to ${turn.why}` }
           turns.push(turn)
         }
@@ -87,7 +93,7 @@ export function createQuestionAllowance(
       })
     },
     stored(project, surveyId, questionIds) {
-      const known = seen.get(keyOf(project, surveyId))
+      const known = foundOf(project).get(surveyId)
       if (known) for (const id of questionIds) known.add(id)
     },
   }

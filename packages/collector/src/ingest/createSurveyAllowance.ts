@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database'
 import { createNetworkQuorum, type NetworkQuorumOptions } from './createNetworkQuorum'
+import { createFoundStored, type ProjectData } from './foundStored'
 
 /** Which new surveys outside its config a project may still get answers to. */
 export interface SurveyAllowance {
@@ -12,7 +13,7 @@ export interface SurveyAllowance {
    * @param network the client network that sent them (see `clientNetwork`).
    */
   refused(
-    project: string,
+    project: ProjectData,
     surveyIds: readonly string[],
     configured: readonly string[],
     network: string,
@@ -32,8 +33,8 @@ export interface SurveyAllowanceOptions extends NetworkQuorumOptions {
  * carry its config inline and an outbox may deliver answers to a survey removed from the config
  * days later; which of them by the networks sending them (see `createNetworkQuorum`). Surveys found
  * stored are remembered (as many as the database holds, so at most `max` a project beyond
- * those stored before the limit), so a batch costs a query only when it names a survey not
- * found yet.
+ * those stored before the limit) until the project's data is erased (see `createFoundStored`),
+ * so a batch costs a query only when it names a survey not found yet.
  */
 export function createSurveyAllowance(
   db: Queryable,
@@ -44,18 +45,17 @@ export function createSurveyAllowance(
     ...options,
     fromOneNetwork: Math.min(options.fromOneNetwork, max),
   })
-  const seen = new Map<string, Set<string>>()
+  const foundOf = createFoundStored(() => new Set<string>())
   return {
     async refused(project, surveyIds, configured, network) {
-      const known = seen.get(project) ?? new Set<string>()
-      seen.set(project, known)
+      const known = foundOf(project)
       const listed = new Set(configured)
       const outside = [...new Set(surveyIds)].filter((id) => !listed.has(id) && !known.has(id))
       if (outside.length === 0) return new Map()
       const stored = await db.query<{ id: string }>(
         `select id from unnest($2::text[]) as id
          where exists (select 1 from responses where project = $1 and survey_id = id)`,
-        [project, outside],
+        [project.key, outside],
       )
       for (const row of stored) known.add(row.id)
       const fresh = outside.filter((id) => !known.has(id))
@@ -72,7 +72,7 @@ export function createSurveyAllowance(
            from found where found.id is not null and found.seen < $3
          )
          select count(*)::int as n from found where id is not null and id <> all($2::text[])`,
-        [project, configured, max + configured.length],
+        [project.key, configured, max + configured.length],
       )
       let taken = row?.n ?? 0
       const refused = new Map<string, string>()
@@ -82,7 +82,7 @@ export function createSurveyAllowance(
           refused.set(id, `${outsideIt} already has ${max} surveys outside it`)
           continue
         }
-        const turn = quorum.turn(`${project}\n${id}`, network, taken, 'surveys')
+        const turn = quorum.turn(`${project.key}\n${id}`, network, taken, 'surveys')
         if (turn.taken) {
           turn.take()
           taken += 1

@@ -5,6 +5,7 @@ import { checkEvent } from './checkEvent'
 import type { QuestionAllowance } from './createQuestionAllowance'
 import type { SurveyAllowance } from './createSurveyAllowance'
 import { onCollectorClock } from './deviceClock'
+import type { ProjectData } from './foundStored'
 import { responseRow } from './responseRow'
 import { sanitizeJson } from './sanitizeJson'
 import { type StoredEvent, storeEvents } from './storeEvents'
@@ -14,6 +15,8 @@ import { type StoredEvent, storeEvents } from './storeEvents'
  * stored in one transaction with the batch's `dropped` count, and the reply lists every id as
  * accepted (stored now or before) or rejected with its reason, as DESIGN.md's wire format says.
  *
+ * @param data the project: its key, and how many times its data was erased (see
+ *   `createFoundStored`).
  * @param config the project's config, used to score events that carry answers but no metric.
  * @param surveys the surveys outside its config the project may still get answers to: events of
  *   others are refused.
@@ -25,7 +28,7 @@ import { type StoredEvent, storeEvents } from './storeEvents'
  */
 export async function ingestBatch(
   db: Database,
-  project: string,
+  data: ProjectData,
   batch: Batch,
   config: Config | undefined,
   surveys: SurveyAllowance,
@@ -33,6 +36,7 @@ export async function ingestBatch(
   receivedAt: number,
   starts: ResponseStarts,
 ): Promise<BatchReply> {
+  const project = data.key
   const rejected: BatchReply['rejected'] = []
   const checked: Array<{ id: string; event: SondeEvent }> = []
   for (const raw of batch.events) {
@@ -44,7 +48,7 @@ export async function ingestBatch(
     } else rejected.push({ id: raw.id, reason: reason ?? 'invalid' })
   }
   const refused = await surveys.refused(
-    project,
+    data,
     checked.flatMap(({ event }) => (event.surveyId ? [event.surveyId] : [])),
     config?.surveys?.map((survey) => survey.id) ?? [],
     starts.network,
@@ -60,7 +64,7 @@ export async function ingestBatch(
   const overQuestion = new Map<string, { questionId: string; why: string }>()
   for (const [surveyId, entries] of answering) {
     const over = await questions.refused(
-      project,
+      data,
       surveyId,
       entries.map(({ event }) => questionIdsOf(event)),
       surveyOf(surveyId, config)?.questions.map((question) => question.id) ?? [],
@@ -118,7 +122,7 @@ export async function ingestBatch(
   await countRefused(db, project, overResponses)
   for (const { event } of kept) {
     if (event.surveyId !== undefined) {
-      questions.stored(project, event.surveyId, questionIdsOf(event))
+      questions.stored(data, event.surveyId, questionIdsOf(event))
     }
   }
   return { accepted: [...accepted], rejected }

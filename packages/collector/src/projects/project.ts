@@ -18,6 +18,11 @@ export interface StoredProject {
   readKeySha256: string
   origins: string[]
   revoked: boolean
+  /**
+   * How many times its data was erased (0 when not said): what a collector found stored of the
+   * project is forgotten when it changes, as some of it may be gone.
+   */
+  erasures?: number
 }
 
 /** Finds projects by key; the app asks it on every request, so implementations cache. */

@@ -18,6 +18,7 @@ interface Row {
   read_key_sha256: string
   origins: string[]
   revoked: boolean
+  erasures: number
 }
 
 /**
@@ -52,7 +53,7 @@ export function projectsFromDatabase(
       if (!projectKeyPattern.test(key)) return Promise.resolve(null)
       return cached(`key:${key}`, async () => {
         const [row] = await db.query<Row>(
-          'select key, name, read_key_sha256, origins, revoked from projects where key = $1',
+          'select key, name, read_key_sha256, origins, revoked, erasures from projects where key = $1',
           [key],
         )
         return row ? toProject(row) : null
@@ -83,5 +84,6 @@ function toProject(row: Row): StoredProject {
     readKeySha256: row.read_key_sha256,
     origins: row.origins,
     revoked: row.revoked,
+    erasures: row.erasures,
   }
 }

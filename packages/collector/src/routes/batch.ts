@@ -104,7 +104,7 @@ async function receiveBatch(c: Context<Env>, deps: Deps): Promise<Response> {
   try {
     const reply = await ingestBatch(
       deps.db,
-      key,
+      project,
       { ...batch.value, dropped, events },
       config?.config,
       deps.surveys,

@@ -1,6 +1,7 @@
 import type { SondeEvent } from '@sonde/core'
 import { describe, expect, it } from 'vitest'
 import type { Database } from '../db/database'
+import { deleteProjectData } from '../db/erasure'
 import { backends } from '../test/backends'
 import { makeEvent } from '../test/fixtures'
 import { fromEach, outsideConfig } from '../test/outsideConfig'
@@ -87,6 +88,25 @@ describe.each(backends)('the surveys and questions outside the config on $name',
       // Those already answered still are, from anywhere.
       expect((await send(['junk-0'], '192.0.2.10')).accepted).toEqual(['junk-0'])
       expect(await kind.stored(db)).toBe(3)
+    },
+  )
+
+  // A running collector remembered the surveys and questions it had found stored, erased or
+  // not: those erased came back uncounted past the most (here a third survey where 2), and a
+  // survey whose questions had used its room up was refused new ones, without asking the
+  // database, until a restart.
+  it.each(kinds)(
+    'counts the $what of an erased project anew, as every replica sees it',
+    async (kind) => {
+      const send = outsideConfig(db, kind.limits(2, 2), kind.eventOf, kind.key)
+      const one = '198.51.100.1'
+      expect((await send(['a', 'b'], one)).accepted).toEqual(['a', 'b'])
+      expect((await send(['a', 'b'], one)).accepted).toEqual(['a', 'b'])
+      expect((await send(['c'], one)).accepted).toEqual([])
+      await deleteProjectData(db, { project: kind.key, all: true })
+      expect((await send(['c', 'd'], one)).accepted).toEqual(['c', 'd'])
+      expect((await send(['a'], one)).accepted).toEqual([])
+      expect(await kind.stored(db)).toBe(2)
     },
   )
 })
