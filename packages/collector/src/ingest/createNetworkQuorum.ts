@@ -1,6 +1,9 @@
 /** Options for {@link createNetworkQuorum}. */
 export interface NetworkQuorumOptions {
-  /** How many new items any one client network may start, alone. */
+  /**
+   * How many items of a scope are taken from whichever client network sends them, alone: the
+   * first ones the scope has (`turn`'s `taken`), for good.
+   */
   fromOneNetwork: number
   /** How many client networks must send an item before it is taken past those. */
   networks: number

@@ -46,7 +46,10 @@ export interface Limits {
   configMaxAgeSeconds: number
   /** Surveys a project may have answers to that its config does not list (inline configs). */
   surveysOutsideConfig: number
-  /** How many of those any one client network may start, alone. */
+  /**
+   * How many of those are taken from whichever client network sends them, alone: the project's
+   * first ones, for good (not each day: one network could use all of them up in a few days).
+   */
   surveysOutsideConfigFromOneNetwork: number
   /** How many client networks must send a survey outside the config to start it past those. */
   networksPerSurveyOutsideConfig: number
@@ -55,7 +58,7 @@ export interface Limits {
    * survey outside the config): each is a column pair of the CSV export.
    */
   questionsOutsideConfig: number
-  /** How many of those of a survey any one client network may start, alone. */
+  /** How many of those of a survey are taken from whichever network sends them: its first ones. */
   questionsOutsideConfigFromOneNetwork: number
   /** How many client networks must send a question outside the config to start it past those. */
   networksPerQuestionOutsideConfig: number
