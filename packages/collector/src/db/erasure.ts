@@ -7,11 +7,14 @@ export interface Person {
   value: string
 }
 
-// Counted on the project's row, from which every replica reads within its lookup's cache
-// (5 s) that what it found stored of the project may be gone (see `projectsFromDatabase`).
-const erasureCounted = `erasure_counted as (
+// The end of each statement below: the erasure counted on the project's row, from which every
+// replica reads within its lookup's cache (5 s) that what it found stored of the project may be
+// gone (see `createFoundStored`), and the counts of what was deleted.
+const counted = `erasure_counted as (
     update projects set erasures = erasures + 1 where key = $1 returning 1
-  )`
+  )
+  select (select count(*) from events_gone)::int as events,
+    (select count(*) from responses_gone)::int as responses`
 
 // A person's events and every response they gave, deleted in one statement: the responses'
 // triggers log the change, so the next fold takes their scores out of the rollups too. A response
@@ -28,9 +31,7 @@ const erase = `
     delete from events where project = $1 and (context -> 'user' ->> $2 = $3
       or response_id in (select response_id from person))
     returning 1
-  ), ${erasureCounted}
-  select (select count(*) from events_gone)::int as events,
-    (select count(*) from responses_gone)::int as responses`
+  ), ${counted}`
 
 /**
  * Erases a person's data (a data subject's request): their events and their responses, their
@@ -84,9 +85,7 @@ const deleteData = `
     delete from dropped_events where project = $1 and $2::text is null
       and ($3::timestamptz is null or day < ($3::timestamptz at time zone 'UTC')::date)
     returning 1
-  ), ${erasureCounted}
-  select (select count(*) from events_gone)::int as events,
-    (select count(*) from responses_gone)::int as responses`
+  ), ${counted}`
 
 /**
  * Deletes a survey's data (one ended, or answered in a test), or the data older than a retention

@@ -1,5 +1,7 @@
 /** Options for {@link createNetworkQuorum}. */
 export interface NetworkQuorumOptions {
+  /** The most items a scope may have: `fromOneNetwork` is no more than it. */
+  max?: number
   /**
    * How many items of a scope are taken from whichever client network sends them, alone: the
    * first ones the scope has (`turn`'s `taken`), for good.
@@ -43,7 +45,8 @@ export interface NetworkQuorum {
  * item is refused until then, and a restart starts its count over.
  */
 export function createNetworkQuorum(options: NetworkQuorumOptions): NetworkQuorum {
-  const { fromOneNetwork, networks } = options
+  const { networks } = options
+  const fromOneNetwork = Math.min(options.fromOneNetwork, options.max ?? Number.POSITIVE_INFINITY)
   const maxWaiting = options.maxWaiting ?? 10_000
   const perNetwork = options.maxWaitingPerNetwork ?? Math.ceil(maxWaiting / 100)
   // Per item waiting for networks, the networks that have sent it, the first its starter.

@@ -45,10 +45,7 @@ export function createQuestionAllowance(
   options: QuestionAllowanceOptions,
 ): QuestionAllowance {
   const { max } = options
-  const quorum = createNetworkQuorum({
-    ...options,
-    fromOneNetwork: Math.min(options.fromOneNetwork, max),
-  })
+  const quorum = createNetworkQuorum(options)
   const foundOf = createFoundStored(() => new Map<string, Set<string>>())
   return {
     async refused(project, surveyId, answered, configured, network) {

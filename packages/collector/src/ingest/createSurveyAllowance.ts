@@ -41,10 +41,7 @@ export function createSurveyAllowance(
   options: SurveyAllowanceOptions,
 ): SurveyAllowance {
   const { max } = options
-  const quorum = createNetworkQuorum({
-    ...options,
-    fromOneNetwork: Math.min(options.fromOneNetwork, max),
-  })
+  const quorum = createNetworkQuorum(options)
   const foundOf = createFoundStored(() => new Set<string>())
   return {
     async refused(project, surveyIds, configured, network) {
