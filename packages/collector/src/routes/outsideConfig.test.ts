@@ -109,4 +109,18 @@ describe.each(backends)('the surveys and questions outside the config on $name',
       expect(await kind.stored(db)).toBe(2)
     },
   )
+
+  // The first ones come from whichever network sends them once: given again each UTC day, as
+  // the dropped counts and new responses are, one network could use the most up alone in a few.
+  it.each(kinds)(
+    'takes the first $what from one network once, not again each day',
+    async (kind) => {
+      let now = Date.parse('2026-11-27T12:00:00Z')
+      const send = outsideConfig(db, kind.limits(10, 2), kind.eventOf, kind.key, () => now)
+      expect((await send(['a', 'b', 'c'], '198.51.100.1')).accepted).toEqual(['a', 'b'])
+      now += 24 * 3600_000
+      expect((await send(['d'], '198.51.100.1')).accepted).toEqual([])
+      expect((await send(['d'], '198.51.100.2')).accepted).toEqual([])
+    },
+  )
 })

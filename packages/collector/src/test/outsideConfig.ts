@@ -13,15 +13,16 @@ export interface OutsideReply {
 /**
  * A collector on `db` with `limits` (and room for many batches at once), and a `send` that posts
  * one event per id (a survey id, a question id: `eventOf` makes its event) with the project key
- * `key` from the client address `ip`, behind a trusted proxy.
+ * `key` from the client address `ip`, behind a trusted proxy; `now` is the limits' clock.
  */
 export function outsideConfig(
   db: Database,
   limits: Partial<Limits>,
   eventOf: (id: string) => SondeEvent,
   key = 'pk_test',
+  now: () => number = Date.now,
 ): (ids: readonly string[], ip: string) => Promise<OutsideReply> {
-  const app = testApp(db, { limits: { burst: 100, ...limits }, trustProxy: true })
+  const app = testApp(db, { limits: { burst: 100, ...limits }, trustProxy: true, now })
   return async (ids, ip) => {
     const events = ids.map(eventOf)
     const res = await postBatch(app, makeBatch(events, { key }), { 'x-forwarded-for': ip })
