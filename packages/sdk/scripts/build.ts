@@ -10,7 +10,7 @@ import { buildTypes } from './buildTypes'
 import { cssText } from './cssText'
 import { lendModules } from './lendModules'
 import { lentFrom, lentModules } from './lent'
-import { type PassOptions, readsRenamed, terserPass } from './terserPass'
+import { type PassOptions, readsRenamed, scriptProperties, terserPass } from './terserPass'
 import { trimZod } from './trimZod'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -111,14 +111,22 @@ await build(
 )
 // The script tag leaves targeting's reasons in words out (core's targeting/explained.ts): the
 // reason codes stay, the npm build keeps the words.
+// Its own objects' property names shortened (terserPass's scriptProperties).
 await build({
-  ...target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint, [lending.lend]),
+  ...target(here('../src/script.ts'), dist, 'iife', 'sonde.js', compileHint, [lending.lend], {
+    ownProperties: scriptProperties,
+  }),
   define: { __SONDE_MESSAGES__: 'false' },
 })
-// The chunks give some property names short names (terserPass), sonde.js keeps them whole: one
-// it named too would stop meaning the same thing on both sides, and only a page would tell.
+// The chunks give some property names short names (terserPass), sonde.js keeps them whole, and
+// the reverse: one named on the other side would stop meaning the same thing on both, and only a
+// page would tell.
 const clash = readsRenamed(readFileSync(`${dist}/sonde.js`, 'utf8'))
 if (clash.length) throw new Error(`sonde.js names ${clash.join(', ')}, renamed in the chunks`)
+for (const file of readdirSync(dist).filter((name) => /^sonde-.*\.js$/.test(name))) {
+  const named = readsRenamed(readFileSync(`${dist}/${file}`, 'utf8'), scriptProperties)
+  if (named.length) throw new Error(`${file} names ${named.join(', ')}, renamed in sonde.js`)
+}
 await build(target(here('../src/stub.ts'), dist, 'iife', 'stub.js'))
 await build(target(here('../src/index.ts'), `${dist}/esm`, 'es', 'index.js'))
 // The demo and the browser tests load the bundles only: `--no-types` spares them the declarations.

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { readsRenamed, renamedProperties, terserPass } from './terserPass'
+import {
+  type PassOptions,
+  readsRenamed,
+  renamedProperties,
+  scriptProperties,
+  terserPass,
+} from './terserPass'
 
 type Hook = (options: { format: string }, bundle: Record<string, unknown>) => Promise<void>
 
-async function pass(code: string, format: string, banner?: string) {
+async function pass(code: string, format: string, banner?: string, own?: PassOptions) {
   const chunk = { type: 'chunk', fileName: 'x.js', code }
   const asset = { type: 'asset', fileName: 'x.css', source: 'a { b: c }' }
-  await (terserPass(banner).generateBundle as unknown as Hook)({ format }, { chunk, asset })
+  await (terserPass(banner, own).generateBundle as unknown as Hook)({ format }, { chunk, asset })
   return { chunk, asset }
 }
 
@@ -157,6 +163,36 @@ describe('terserPass', () => {
   })
 })
 
+describe("sonde.js's own property names", () => {
+  // The parts createSonde wires together, as the bundler leaves them: the presenter's and the
+  // prompter's names shortened, the page's `window.sonde` and what a chunk reads kept whole.
+  const code =
+    '!function(){var p={cancelPending(){return 1},current:()=>null},' +
+    'q={presenter:p,onRoute:u=>u,pageView:!0};' +
+    'globalThis.r=[q.presenter.cancelPending(),q.onRoute(2),"pageView"in q,q.presenter.current()]}()'
+
+  it('shortens them in sonde.js, where it asks, alike where they are made, read and tested', async () => {
+    const { chunk } = await pass(code, 'iife', undefined, { ownProperties: scriptProperties })
+    expect(readsRenamed(chunk.code, scriptProperties)).toEqual([])
+    expect(chunk.code).toContain('.current()')
+    const r = new Function(`var globalThis={};${chunk.code};return globalThis.r`)()
+    expect(r).toEqual([1, 2, true, null])
+    const { chunk: stub } = await pass(code, 'iife')
+    expect(readsRenamed(stub.code, scriptProperties)).toEqual([
+      'cancelPending',
+      'presenter',
+      'onRoute',
+      'pageView',
+    ])
+  })
+
+  it('are names no chunk renames, nor the API, the options or what is stored', () => {
+    for (const name of ['track', 'endpoint', 'debug', 'state', 'session', 'runtime', 'sending'])
+      expect(scriptProperties).not.toContain(name)
+    expect(scriptProperties.filter((name) => renamedProperties.includes(name))).toEqual([])
+  })
+})
+
 describe('readsRenamed', () => {
   it.each([
     ['e.props.a', ['props']],
@@ -167,6 +203,11 @@ describe('readsRenamed', () => {
     ['a.isLast||b.onEscape()', ['isLast', 'onEscape']],
   ])('finds in %s %j', (code, names) => {
     expect(readsRenamed(code)).toEqual(names)
+  })
+
+  it("finds sonde.js's own where asked", () => {
+    expect(readsRenamed('a.presenter.busy()', scriptProperties)).toEqual(['busy', 'presenter'])
+    expect(readsRenamed('a.presenter.busy()')).toEqual([])
   })
 
   it('has nothing to find in names the chunks keep', () => {
