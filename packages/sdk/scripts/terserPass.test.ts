@@ -163,6 +163,20 @@ describe('terserPass', () => {
   })
 })
 
+describe("terser's unsafe folds", () => {
+  it('join a value to a string in sonde.js as a concatenation, in the ES chunks as a template', async () => {
+    const code = `globalThis.f=(n,s)=>[\`[sonde] \${n}\`,String(s),new RegExp(n)]`
+    const { chunk: script } = await pass(code, 'iife')
+    expect(script.code).toContain('"[sonde] "+')
+    expect(script.code).not.toContain('String(')
+    expect(script.code).not.toContain('new RegExp')
+    const f = new Function(`var globalThis={};${script.code};return globalThis.f`)()
+    expect(f('a.b', 12)).toEqual(['[sonde] a.b', '12', /a.b/])
+    const { chunk: es } = await pass(`export ${code.replace('globalThis.f=', 'const f=')}`, 'es')
+    expect(es.code).toContain(`\`[sonde] \${`)
+  })
+})
+
 describe("sonde.js's own property names", () => {
   // The parts createSonde wires together, as the bundler leaves them: the presenter's and the
   // prompter's names shortened, the page's `window.sonde` and what a chunk reads kept whole.

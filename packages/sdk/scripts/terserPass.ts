@@ -147,6 +147,13 @@ export function terserPass(banner = '', own: PassOptions = {}): Plugin {
           // where they are called once, `(function(e,t){…})(a,b)`): "unsafe" only for one called
           // with `new` or read for its prototype, which none of sonde.js's is, and terser keeps
           // those that read `this` or `arguments` (9,997 -> 9,987 B brotli).
+          // And terser's other "unsafe" folds, which assume the built-ins are the browser's:
+          // in sonde.js they write a template of one value as a concatenation (`"[sonde] "+e`
+          // for `\`[sonde] ${e}\``, the storage prefixes and names, the config's HTTP error),
+          // `String(x)` as `x+""` and `new RegExp(x)` as `RegExp(x)`. A concatenation differs
+          // only for an object with its own valueOf, and what each joins is a string or a number
+          // (a trait rule's value has been checked to be one, an event's name is Sonde's own); a
+          // RegExp of a string is a new one, with or without `new` (9,889 -> 9,870 B brotli).
           // Statements are left apart rather than joined by commas (`a(),b()`): the commas cost
           // the parentheses and braces of what they join more than their semicolons, 21 B of
           // sonde.js and 8 B of its brotli size (9,964 -> 9,956), and brotli takes the chunks
@@ -161,6 +168,7 @@ export function terserPass(banner = '', own: PassOptions = {}): Plugin {
             passes: 4,
             hoist_funs: script || own.hoistFunctions === true,
             unsafe_arrows: script,
+            unsafe: script,
             unsafe_methods: !script,
             sequences: false,
           },
