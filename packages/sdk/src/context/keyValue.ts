@@ -15,6 +15,28 @@ export function memoryKeyValue(): KeyValue {
   }
 }
 
+// The writes held while a burst of calls runs (holdingWrites), the last of each key.
+let held: Map<string, () => void> | undefined
+
+/**
+ * Runs `run` with the writes of every localKeyValue held, then does the last of each key: a burst
+ * of calls run together (createCallQueue: the stub's queue replayed, an analytics forwarder)
+ * writes the visit once, where each write costs ~0.1 ms (0.5 ms on a phone). Reads meanwhile
+ * see what was set; nothing else can read storage before the burst ends (another tab's copy
+ * changes between tasks), and the page cannot go.
+ */
+export function holdingWrites(run: () => unknown): unknown {
+  if (held) return run()
+  const writes = new Map<string, () => void>()
+  held = writes
+  try {
+    return run()
+  } finally {
+    held = undefined
+    for (const write of writes.values()) write()
+  }
+}
+
 /**
  * localStorage under a prefix, reads falling back to memory for good once it throws (Safari
  * private mode, storage disabled, a quota the site's own data filled), so that they keep seeing
@@ -33,7 +55,7 @@ export function localKeyValue(prefix: string, storage = safeLocalStorage()): Key
   }
   return {
     get: (key) => {
-      if (!broken)
+      if (!broken && !held?.has(prefix + key))
         try {
           return (storage as Storage).getItem(prefix + key)
         } catch {
@@ -43,10 +65,12 @@ export function localKeyValue(prefix: string, storage = safeLocalStorage()): Key
     },
     set: (key, value) => {
       memory.set(key, value)
-      write((s) => s?.setItem(prefix + key, value))
+      const put = () => write((s) => s?.setItem(prefix + key, value))
+      held ? held.set(prefix + key, put) : put()
     },
     remove: (key) => {
       memory.remove(key)
+      held?.delete(prefix + key)
       write((s) => s?.removeItem(prefix + key))
     },
   }

@@ -53,4 +53,30 @@ describe('createCallQueue', () => {
     await calls.settled()
     expect(ran).toEqual([])
   })
+
+  // A burst (the stub's queue replayed, an analytics forwarder's 50 events) runs as one, its
+  // writes of the visit held to its end (holdingWrites): nothing runs between two calls.
+  it('runs the calls waiting together in one microtask', async () => {
+    const calls = createCallQueue(Promise.resolve(), log, () => false)
+    const ran: string[] = []
+    calls.queue(() => {
+      ran.push('first')
+      queueMicrotask(() => ran.push('end of the microtask'))
+    })
+    calls.queue(() => ran.push('second'))
+    calls.queue(() => ran.push('third'))
+    await calls.settled()
+    await Promise.resolve()
+    expect(ran).toEqual(['first', 'second', 'third', 'end of the microtask'])
+  })
+
+  it('runs the calls when the start failed, and logs it', async () => {
+    const calls = createCallQueue(Promise.reject(new Error('no config')), log, () => false)
+    const ran: number[] = []
+    calls.queue(() => ran.push(1))
+    calls.queue(() => ran.push(2))
+    await calls.settled()
+    expect(ran).toEqual([1, 2])
+    expect(log.error).toHaveBeenCalledWith('could not start', expect.any(Error))
+  })
 })

@@ -1,3 +1,4 @@
+import { holdingWrites } from '../context/keyValue'
 import type { Logger } from './createLogger'
 
 export interface CallQueue {
@@ -12,13 +13,16 @@ export interface CallQueue {
 /**
  * The host's calls in the order they were made, each after `first` (the stored state and the
  * config loading): a `track` right after `init` must see the config. Nothing queued after
- * `stopped()` runs, nor anything queued before it that had not run yet.
+ * `stopped()` runs, nor anything queued before it that had not run yet. Calls waiting together
+ * run one after another in one microtask, waiting only for a promise one returns: a burst (the
+ * stub's queue replayed, an analytics forwarder) then writes the visit once (holdingWrites).
  */
 export function createCallQueue(
   first: Promise<void>,
   log: Logger,
   stopped: () => boolean,
 ): CallQueue {
+  const tasks: (() => unknown)[] = []
   let ready: Promise<unknown> = first
   const guard = (task: () => unknown) => {
     try {
@@ -27,12 +31,20 @@ export function createCallQueue(
       log.error('internal error', error)
     }
   }
+  const run = () =>
+    holdingWrites(() => {
+      while (tasks.length > 0) {
+        const task = tasks.shift() as () => unknown
+        const result = (stopped() || guard(task)) as Promise<unknown> | undefined
+        if (result?.then) return result
+      }
+    })
   return {
+    // One link a call, as each may be the one after a promise: the first runs all waiting.
     queue(task) {
       if (stopped()) return
-      ready = ready
-        .then(() => (stopped() ? undefined : guard(task)))
-        .catch((error) => log.error('could not start', error))
+      tasks.push(task)
+      ready = ready.then(run).catch((error) => log.error('could not start', error))
     },
     guard,
     settled: () => ready,
