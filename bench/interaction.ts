@@ -50,11 +50,9 @@ const BUDGETS: Record<string, number> = {
 //   with this one, so not the host's DOM: text and fonts laid out for the first time) and the
 //   document's paint (~2 ms on a bare page, ~15 ms on this one, Chromium repainting the
 //   document for any change); the chunks' script runs in tasks of its own, under 50 ms.
-// - 50 track() in one task: ~35-55 ms at 4x (wall time, so the machine's load moves it), about
-//   a long task: each call reads and writes the visit in localStorage (about a third of it in a
-//   CPU profile), copies the targeting state and evaluates every survey; a burst (the stub's
-//   queue replayed, an analytics forwarder) could share one read and one write.
-const KNOWN_MISSES = new Set([`${LONG} at 4x`, `${TRACK} at 4x`])
+// (50 track() in one task, 50-92 ms p95 at 4x while each call wrote the visit to localStorage,
+// is met since the call queue runs a burst in one go and writes it once: 25-28 ms.)
+const KNOWN_MISSES = new Set([`${LONG} at 4x`])
 
 const executablePath = chromiumPath('bench/interaction')
 const dist = sondeDist()
