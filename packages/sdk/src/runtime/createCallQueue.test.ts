@@ -2,11 +2,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { createCallQueue } from './createCallQueue'
 
 const log = { debug: vi.fn(), error: vi.fn() }
+// What createSonde hands in (holdingWrites) runs the burst it is given; here, at once.
+const now = (run: () => unknown) => run()
 
 describe('createCallQueue', () => {
   it('runs calls in order once the start is done', async () => {
     let begin!: () => void
-    const calls = createCallQueue(new Promise<void>((r) => (begin = r)), log, () => false)
+    const calls = createCallQueue(new Promise<void>((r) => (begin = r)), log, () => false, now)
     const ran: number[] = []
     calls.queue(() => ran.push(1))
     calls.queue(() => ran.push(2))
@@ -17,7 +19,7 @@ describe('createCallQueue', () => {
   })
 
   it('holds the calls after one that returns a promise until it settles', async () => {
-    const calls = createCallQueue(Promise.resolve(), log, () => false)
+    const calls = createCallQueue(Promise.resolve(), log, () => false, now)
     const ran: string[] = []
     calls.queue(async () => {
       await new Promise((r) => setTimeout(r, 20))
@@ -29,7 +31,7 @@ describe('createCallQueue', () => {
   })
 
   it('keeps going after a call throws, and logs it', async () => {
-    const calls = createCallQueue(Promise.resolve(), log, () => false)
+    const calls = createCallQueue(Promise.resolve(), log, () => false, now)
     const ran: number[] = []
     calls.queue(() => {
       throw new Error('boom')
@@ -44,7 +46,7 @@ describe('createCallQueue', () => {
   it('runs nothing that was still waiting when it stopped', async () => {
     let begin!: () => void
     let stopped = false
-    const calls = createCallQueue(new Promise<void>((r) => (begin = r)), log, () => stopped)
+    const calls = createCallQueue(new Promise<void>((r) => (begin = r)), log, () => stopped, now)
     const ran: string[] = []
     calls.queue(() => ran.push('before stop'))
     stopped = true
@@ -57,7 +59,7 @@ describe('createCallQueue', () => {
   // A burst (the stub's queue replayed, an analytics forwarder's 50 events) runs as one, its
   // writes of the visit held to its end (holdingWrites): nothing runs between two calls.
   it('runs the calls waiting together in one microtask', async () => {
-    const calls = createCallQueue(Promise.resolve(), log, () => false)
+    const calls = createCallQueue(Promise.resolve(), log, () => false, now)
     const ran: string[] = []
     calls.queue(() => {
       ran.push('first')
@@ -70,8 +72,24 @@ describe('createCallQueue', () => {
     expect(ran).toEqual(['first', 'second', 'third', 'end of the microtask'])
   })
 
+  it('runs the calls waiting together inside one hold, and one that waited for a promise in another', async () => {
+    const holds: string[][] = []
+    const hold = (run: () => unknown) => {
+      holds.push([])
+      return run()
+    }
+    const calls = createCallQueue(Promise.resolve(), log, () => false, hold)
+    const note = (name: string) => () => void holds.at(-1)?.push(name)
+    calls.queue(note('a'))
+    calls.queue(() => Promise.resolve())
+    calls.queue(note('b'))
+    calls.queue(note('c'))
+    await calls.settled()
+    expect(holds).toEqual([['a'], ['b', 'c'], [], []])
+  })
+
   it('runs the calls when the start failed, and logs it', async () => {
-    const calls = createCallQueue(Promise.reject(new Error('no config')), log, () => false)
+    const calls = createCallQueue(Promise.reject(new Error('no config')), log, () => false, now)
     const ran: number[] = []
     calls.queue(() => ran.push(1))
     calls.queue(() => ran.push(2))

@@ -8,7 +8,7 @@ import {
 } from '@sonde/core'
 import { idbConfigCache } from '../config/configCache'
 import { type RemoteConfig, watchRemoteConfig } from '../config/watchRemoteConfig'
-import type { KeyValue } from '../context/keyValue'
+import { holdingWrites, type KeyValue } from '../context/keyValue'
 import { deferDelivery } from '../delivery/deferDelivery'
 import { storeName } from '../delivery/storeName'
 import type { Chunks } from './chunks'
@@ -182,7 +182,7 @@ export function createSonde(
       pageView(win.location.href)
     },
   )
-  const calls = createCallQueue(start, log, () => runtime.destroyed)
+  const calls = createCallQueue(start, log, () => runtime.destroyed, holdingWrites)
   return createApi({
     ...{ win, log, locale, runtime, calls, consent, visitor, presenter, prompter, emitter },
     update,
