@@ -88,6 +88,16 @@ describe('createCallQueue', () => {
     expect(holds).toEqual([['a'], ['b', 'c'], [], []])
   })
 
+  it('runs a call made alone after the start failed, not with the next call', async () => {
+    log.error.mockClear()
+    const calls = createCallQueue(Promise.reject(new Error('no config')), log, () => false, now)
+    const ran: number[] = []
+    calls.queue(() => ran.push(1))
+    await calls.settled()
+    expect(ran).toEqual([1])
+    expect(log.error).toHaveBeenCalledTimes(1)
+  })
+
   it('runs the calls when the start failed, and logs it', async () => {
     const calls = createCallQueue(Promise.reject(new Error('no config')), log, () => false, now)
     const ran: number[] = []

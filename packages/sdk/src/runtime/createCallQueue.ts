@@ -26,7 +26,9 @@ export function createCallQueue(
   hold: (run: () => unknown) => unknown,
 ): CallQueue {
   const tasks: (() => unknown)[] = []
-  let ready: Promise<unknown> = first
+  // Settled either way: the first call made after a failed start runs in its own link, not in
+  // the next call's (or never, when it is the only one).
+  let ready: Promise<unknown> = first.catch((error) => log.error('could not start', error))
   const guard = (task: () => unknown) => {
     try {
       return task()
