@@ -133,6 +133,20 @@ describe('optOut', () => {
     expect(stored()).toEqual([`${ns}:optout`])
     sonde.optIn()
   })
+  // What a survey's flow keeps of an answer until its display history is stored (surveyOutcome).
+  it('forgets what was kept of an answer for the next page', async () => {
+    const { sonde, base } = start({ config: { surveys: [csat] } })
+    const key = `${storeName(`${base}/v1/batch`)}:outcome`
+    await loaded(sonde)
+    sonde.track('ticket_closed')
+    await vi.waitFor(() => expect(dialogs()).toHaveLength(1), { timeout: 5_000 })
+    const four = dialogs()[0]?.querySelector<HTMLElement>('[role=radio][aria-label^="4"]')
+    four?.click()
+    expect(localStorage.getItem(key)).not.toBeNull()
+    sonde.optOut()
+    expect(localStorage.getItem(key)).toBeNull()
+    sonde.optIn()
+  })
 })
 
 describe('destroy', () => {

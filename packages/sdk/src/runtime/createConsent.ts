@@ -27,7 +27,7 @@ export function createConsent(deps: {
   stopped: () => boolean
   startDelivery: () => DeferredDelivery
   /** Where the targeting state (user, traits, history) is stored: emptied on opt-out. */
-  persistence: { save(state: null): void }
+  persistence: { save(): void }
   /** Storage became allowed by this page's optIn(). */
   onGranted(): void
 }): Consent {
@@ -72,20 +72,23 @@ export function createConsent(deps: {
       optedOut = true
       // The one thing remembered after opting out is the choice itself: who the visitor was
       // (anonymous id, session, user and traits) goes, and so does the memo of options seen valid
-      // (config/rememberValid.ts), a hash of them with the user's id.
+      // (config/rememberValid.ts), a hash of them with the user's id, and what a survey's flow
+      // keeps of the visitor's answers and dismissals until their display history is stored
+      // (surveyOutcome.ts).
       local.remove('anon')
       local.remove('session')
       local.remove('valid')
+      local.remove('outcome')
       local.set('optout', '1')
       apply()
-      deps.persistence.save(null)
+      deps.persistence.save()
       // So do the answers still waiting to be sent (offline), which carry who gave them: never
       // sent now, they would wait on the device for a later optIn(). Where IndexedDB is missing
       // or barred (reading it throws) there are none, and nothing to report.
       local.remove(UNSENT)
-      safe(() => indexedDB.deleteDatabase(deps.ns), null)
+      safe(() => indexedDB.deleteDatabase(deps.ns))
       // And what a tour keeps in the tab for its next page (mountTourFlow).
-      safe(() => sessionStorage.removeItem(deps.ns), null)
+      safe(() => sessionStorage.removeItem(deps.ns))
     },
     stop,
   }

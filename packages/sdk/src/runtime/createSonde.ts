@@ -56,7 +56,7 @@ export function createSonde(
   const nav = win.navigator
   const locale = options.locale ?? nav.language ?? 'en'
   const emitter = createEmitter<SondeEvents>((type, error) =>
-    log.error(`a listener of ${String(type)} threw`, error),
+    log.error(`a listener of ${type} threw`, error),
   )
   const persistence = persistState(`${ns}-state`)
   const runtime: RuntimeState = {

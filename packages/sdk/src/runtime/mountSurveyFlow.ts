@@ -1,10 +1,4 @@
-import {
-  type Answer,
-  recordCompleted,
-  recordDismissed,
-  recordShown,
-  type Survey,
-} from '@sonde/core'
+import { type Answer, recordShown, type Survey } from '@sonde/core'
 import { uuidv7 } from '../uuidv7'
 import { buildSurveyEvent } from './buildEvent'
 import type { SurveyUi } from './chunks'
@@ -12,6 +6,7 @@ import type { Mount } from './createPresenter'
 import { createSend } from './createSend'
 import type { FlowContext } from './flowContext'
 import { pageOf } from './pageOf'
+import { surveyOutcome } from './surveyOutcome'
 import { untilSeen } from './untilSeen'
 
 /**
@@ -21,6 +16,10 @@ import { untilSeen } from './untilSeen'
  */
 export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext): Mount {
   return async (release, life) => {
+    const outcome = surveyOutcome(ctx, survey.id)
+    // Answered or dismissed on a page left before its display history was stored: due here on a
+    // history that did not know it, which now does.
+    if (outcome.take()) return null
     const send = createSend(ctx.sending)
     const response = { id: uuidv7(), seq: 0, answers: [] as Answer[] }
     const surveyId = survey.id
@@ -52,7 +51,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
         // for targeting it is complete then: left or closed before its end, it must not be
         // asked again as if unanswered, counting the same person twice.
         if (response.answers.length === 0) {
-          ctx.record((s) => recordCompleted(s, 'survey', surveyId, Date.now()))
+          outcome.done('completedAt')
         }
         Object.assign(response, { answers, seq })
         wire('answered')
@@ -60,7 +59,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
       },
       onComplete: ({ answers, seq }) => {
         Object.assign(response, { answers, seq: seq + 1 })
-        ctx.record((s) => recordCompleted(s, 'survey', surveyId, Date.now()))
+        outcome.done('completedAt')
         const { metric } = wire('completed')
         ctx.sending.emitter.emit('survey:completed', { surveyId, responseId, answers, metric })
       },
@@ -69,7 +68,7 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
         // Nor is one on screen: destroy() records and sends nothing from then on.
         if (!shown || runtime.destroyed) return
         Object.assign(response, { answers, seq: seq + 1 })
-        ctx.record((s) => recordDismissed(s, 'survey', surveyId, Date.now()))
+        outcome.done('lastDismissedAt')
         wire('dismissed', reason)
         ctx.sending.emitter.emit('survey:dismissed', { surveyId, responseId, answers, reason })
       },

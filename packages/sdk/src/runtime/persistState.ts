@@ -11,8 +11,8 @@ export interface StatePersistence {
    * `into.state` (what another tab counted, showed or answered since) and that is returned.
    */
   load(into?: { state: TargetingState }): Promise<TargetingState | null>
-  /** Stores the state; null deletes it (opt-out). */
-  save(state: TargetingState | null): void
+  /** Stores the state; none deletes it (opt-out). */
+  save(state?: TargetingState | null): void
 }
 
 const KEY = 'targeting'
@@ -33,9 +33,9 @@ export function persistState(name: string, timeoutMs = 2_000): StatePersistence 
   let writing = Promise.resolve()
   // This tab's state as the store last had it from or gave to this tab: what it counted since is
   // its own, to be added to what the other tabs stored.
-  let base: TargetingState | null = null
+  let base: TargetingState | null | undefined = null
   // The save still waiting for the write before it to end.
-  let next: { state: TargetingState | null } | null = null
+  let next: { state?: TargetingState | null } | null = null
   // A database that hangs is given up: every later read or write would wait out the timeout.
   // One that failed a read or refused a write (a full disk, an aborted transaction, a value it
   // could not read back) may take the next save, which carries the whole state.
