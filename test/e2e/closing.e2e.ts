@@ -6,6 +6,7 @@ import { type Receiver, test } from './outbox'
 // answer must reach the endpoint as the page goes (a keepalive request at pagehide), or stay
 // stored for their next page, which sends it: never lost, and counted once.
 const attrs = { endpoint: '/v1/batch', key: 'pk_test', config: '/fixtures/e2e.config.json' }
+type W = { sonde: { flush(): Promise<{ sent: number; pending: number }> } }
 const completions = (receiver: Receiver) =>
   receiver.exchanges.flatMap((x) => x.events).filter((e) => e.type === 'survey.completed')
 
@@ -77,7 +78,12 @@ test('an answer given offline just before the tab is closed goes from the next p
 }) => {
   await answerOfflineAndClose(context, receiver)
   expect(completions(receiver)).toEqual([])
-  await nextPageSends(context, receiver)
+  const next = await nextPageSends(context, receiver)
+  // Sent once, not once from the copy and again from the database: nothing is left to send.
+  await expect
+    .poll(() => next.evaluate(() => (window as unknown as W).sonde.flush()))
+    .toEqual({ sent: 0, pending: 0 })
+  expect(completions(receiver)).toHaveLength(1)
 })
 
 test('an answer whose write is still under way as the tab closes goes from the next page', async ({
@@ -94,6 +100,30 @@ test('an answer whose write is still under way as the tab closes goes from the n
   await expect
     .poll(() => next.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unsent'))))
     .toEqual([])
+})
+
+test('an answer given while the code that sends fails to load goes from the next page', async ({
+  context,
+  receiver,
+}) => {
+  receiver.host(hostHtml(attrs))
+  const page = await context.newPage()
+  // The code that sends fails to download (a CDN edge refusing it), and the endpoint is down as
+  // the page goes: only what the page stored can bring the answer to the next one.
+  await page.route('**/sdk/sonde-outbox-*', (route) => route.abort('failed'))
+  await page.goto(`${receiver.origin}/app/reports`)
+  await showPrompt(page)
+  receiver.behaviour.status = 503
+  await answerAndClose(page)
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  expect(receiver.exchanges.filter((x) => x.status === 200)).toEqual([])
+  receiver.behaviour.status = 200
+  const next = await nextPageSends(context, receiver)
+  // Sent once it is stored nowhere: a flush finds nothing more, and no second id came.
+  await expect
+    .poll(() => next.evaluate(() => (window as unknown as W).sonde.flush()))
+    .toEqual({ sent: 0, pending: 0 })
+  expect(new Set(completions(receiver).map((e) => e.id)).size).toBe(1)
 })
 
 test('answers waiting in memory in two tabs closed at once both go from the next page', async ({
