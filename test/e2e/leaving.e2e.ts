@@ -93,3 +93,31 @@ test('a survey closed with Escape as the tab is closed is not asked again in a n
   const next = await context.newPage()
   expect(await nextPage(next, receiver.origin)).toBe(0)
 })
+
+test('a survey whose frequency asks again at once is asked again after an answer and a link', async ({
+  page,
+  receiver,
+}) => {
+  receiver.host(hostHtml(attrs))
+  await page.goto(`${receiver.origin}/app/reports`)
+  await page.waitForFunction(
+    () => (window as unknown as { sonde?: { __sonde?: boolean } }).sonde?.__sonde,
+  )
+  // csat-ticket: recontactDays and dismissCooldownDays 0, due again as soon as it is answered.
+  await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
+  await expect(promptDialog(page)).toBeVisible({ timeout: 10_000 })
+  await expect.poll(() => page.evaluate(holdHistory)).toBe(true)
+  await page.evaluate((origin) => {
+    const host = document.querySelector('sonde-root')
+    const four = host?.shadowRoot?.querySelector<HTMLElement>('[role=radio][aria-label^="4"]')
+    four?.click()
+    location.href = `${origin}/fixtures/e2e.config.json`
+  }, receiver.origin)
+  await page.waitForURL('**/fixtures/**')
+  await page.goto(`${receiver.origin}/app/reports/next`)
+  await page.waitForFunction(
+    () => (window as unknown as { sonde?: { __sonde?: boolean } }).sonde?.__sonde,
+  )
+  await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
+  await expect(promptDialog(page)).toBeVisible({ timeout: 10_000 })
+})

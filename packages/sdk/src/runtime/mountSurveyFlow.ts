@@ -16,10 +16,11 @@ import { untilSeen } from './untilSeen'
  */
 export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext): Mount {
   return async (release, life) => {
+    const { win, runtime } = ctx.sending
     const outcome = surveyOutcome(ctx, survey.id)
     // Answered or dismissed on a page left before its display history was stored: due here on a
-    // history that did not know it, which now does.
-    if (outcome.take()) return null
+    // history that did not know it, which now does (its frequency may still ask it again now).
+    if (outcome.take(survey.frequency)) return null
     const send = createSend(ctx.sending)
     const response = { id: uuidv7(), seq: 0, answers: [] as Answer[] }
     const surveyId = survey.id
@@ -27,7 +28,6 @@ export function mountSurveyFlow(survey: Survey, ui: SurveyUi, ctx: FlowContext):
     // A survey held back by the page's modal dialog belongs to the page it was due on, as one
     // waiting out its delay does, and to the person it was due for (reset() makes a new one):
     // the presenter sees neither pending nor on screen, so both are read here.
-    const { win, runtime } = ctx.sending
     const { location } = win
     const href = pageOf(location.href)
     const { anonymousId } = runtime.state.user

@@ -32,10 +32,10 @@ describe('surveyOutcome', () => {
     const at = before.runtime.state.history[record('nps')]?.completedAt
     expect(at).toBeGreaterThan(0)
     const next = page()
-    expect(surveyOutcome(next.ctx, 'nps').take()).toBe(true)
+    expect(surveyOutcome(next.ctx, 'nps').take(undefined)).toBe(true)
     expect(next.runtime.state.history[record('nps')]?.completedAt).toBe(at)
     // Stored since: nothing more to give, and nothing kept.
-    expect(surveyOutcome(next.ctx, 'nps').take()).toBe(false)
+    expect(surveyOutcome(next.ctx, 'nps').take(undefined)).toBe(false)
     expect(localStorage.getItem(key)).toBeNull()
   })
 
@@ -45,18 +45,33 @@ describe('surveyOutcome', () => {
     surveyOutcome(before.ctx, 'nps').done('lastDismissedAt')
     surveyOutcome(before.ctx, 'csat').done('lastDismissedAt')
     const next = page()
-    expect(surveyOutcome(next.ctx, 'nps').take()).toBe(true)
+    expect(surveyOutcome(next.ctx, 'nps').take(undefined)).toBe(true)
     const nps = next.runtime.state.history[record('nps')]
     expect(nps?.completedAt).toBeGreaterThan(0)
     expect(nps?.lastDismissedAt).toBeGreaterThan(0)
     expect(next.runtime.state.history[record('csat')]).toBeUndefined()
-    expect(surveyOutcome(next.ctx, 'csat').take()).toBe(true)
+    expect(surveyOutcome(next.ctx, 'csat').take(undefined)).toBe(true)
+  })
+
+  it('holds the survey back only as its frequency would have with the history whole', () => {
+    const before = page()
+    surveyOutcome(before.ctx, 'nps').done('completedAt')
+    // Asked again once recontactDays are over, which count from the showing (stored before).
+    expect(surveyOutcome(page().ctx, 'nps').take({ recontactDays: 0 })).toBe(false)
+    surveyOutcome(before.ctx, 'csat').done('lastDismissedAt')
+    expect(surveyOutcome(page().ctx, 'csat').take({ dismissCooldownDays: 0 })).toBe(false)
+    expect(surveyOutcome(page().ctx, 'csat').take({ dismissCooldownDays: 1 })).toBe(true)
+    // Without a cooldown a dismissal holds for its session: not for the next one.
+    const nextSession = page()
+    nextSession.runtime.state.session.startedAt = Date.now() + 1_000
+    expect(surveyOutcome(nextSession.ctx, 'csat').take(undefined)).toBe(false)
+    expect(surveyOutcome(page().ctx, 'csat').take(undefined)).toBe(true)
   })
 
   it("drops another visitor's (before a reset), and keeps nothing without consent", () => {
     surveyOutcome(page('anon-1').ctx, 'nps').done('completedAt')
     const other = page('anon-2')
-    expect(surveyOutcome(other.ctx, 'nps').take()).toBe(false)
+    expect(surveyOutcome(other.ctx, 'nps').take(undefined)).toBe(false)
     expect(other.runtime.state.history[record('nps')]).toBeUndefined()
     expect(localStorage.getItem(key)).toBeNull()
     const denied = page('anon-1', false)
@@ -69,10 +84,10 @@ describe('surveyOutcome', () => {
     for (const value of ['{', '5', 'null', '{"nps":7}', '{"nps":["anon-1","x"]}', '[1]']) {
       localStorage.setItem(key, value)
       const next = page()
-      expect(surveyOutcome(next.ctx, 'nps').take()).toBe(false)
-      expect(surveyOutcome(next.ctx, 'constructor').take()).toBe(false)
+      expect(surveyOutcome(next.ctx, 'nps').take(undefined)).toBe(false)
+      expect(surveyOutcome(next.ctx, 'constructor').take(undefined)).toBe(false)
       surveyOutcome(next.ctx, 'nps').done('completedAt')
-      expect(surveyOutcome(page().ctx, 'nps').take()).toBe(true)
+      expect(surveyOutcome(page().ctx, 'nps').take(undefined)).toBe(true)
     }
   })
 })

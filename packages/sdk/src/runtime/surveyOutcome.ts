@@ -1,4 +1,11 @@
-import { historyKey, readOwn, recordCompleted, recordDismissed } from '@sonde/core'
+import {
+  DAY_MS,
+  type Frequency,
+  historyKey,
+  readOwn,
+  recordCompleted,
+  recordDismissed,
+} from '@sonde/core'
 import { localKeyValue } from '../context/keyValue'
 import { storeName } from '../delivery/storeName'
 import type { FlowContext } from './flowContext'
@@ -42,11 +49,13 @@ export function surveyOutcome(ctx: FlowContext, surveyId: string) {
       write(kept)
     },
     /**
-     * Records what an earlier page kept of this visitor's and the history lacks (then true: the
-     * survey was due on a history that did not know it), and forgets what it holds already, or
-     * what another visitor (before a reset) did.
+     * Records what an earlier page kept of this visitor's and the history lacks, and says whether
+     * that holds the survey back now, as compileFrequency reads it: an answer unless
+     * `recontactDays` is set (which counts from the showing), a dismissal for its session or its
+     * `dismissCooldownDays`. What the history holds already, or another visitor (before a reset)
+     * did, is forgotten.
      */
-    take(): boolean {
+    take(frequency: Frequency | undefined): boolean {
       const kept = read()
       const [who, times = {}] = entry(kept)
       const stored = runtime.state.history[historyKey('survey', surveyId)]
@@ -60,7 +69,15 @@ export function surveyOutcome(ctx: FlowContext, surveyId: string) {
         delete kept[surveyId]
         write(kept)
       }
-      return lacked.length > 0
+      const { recontactDays, dismissCooldownDays: days } = frequency ?? {}
+      const dismissed = at('lastDismissedAt')
+      return lacked.some((outcome) =>
+        outcome === 'completedAt'
+          ? recontactDays === undefined
+          : days === undefined
+            ? dismissed >= runtime.state.session.startedAt
+            : Date.now() < dismissed + days * DAY_MS,
+      )
     },
   }
 }
