@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test'
-import { hostHtml, promptDialog } from './host'
+import { holdStore, hostHtml, OUTBOX, promptDialog } from './host'
 import { type Receiver, test } from './outbox'
 
 // The visitor answers and closes the tab at once (the last thing they meant to do there). The
@@ -93,7 +93,7 @@ test('an answer whose write is still under way as the tab closes goes from the n
   // A transaction that never ends holds the outbox's store (a slow disk, a busy database): the
   // answer's write waits behind it, and the tab is closed before it could begin.
   await answerOfflineAndClose(context, receiver, (page) =>
-    expect.poll(() => page.evaluate(holdOutbox)).toBe(true),
+    expect.poll(() => page.evaluate(holdStore, OUTBOX)).toBe(true),
   )
   const next = await nextPageSends(context, receiver)
   // Taken back into the outbox, sent and acked: no copy is left to send again.
@@ -169,26 +169,6 @@ async function showAgain(page: Page): Promise<boolean> {
     (window as unknown as { sonde: { track(n: string): void } }).sonde.track('ticket_closed'),
   )
   return (await promptDialog(page).count()) > 0
-}
-
-// In the page: opens the outbox's database (once the prompt's display is stored there) and keeps
-// a readwrite transaction on it alive until the page goes.
-async function holdOutbox(): Promise<boolean> {
-  const names = (await indexedDB.databases()).map((d) => d.name ?? '')
-  const name = names.find((n) => /^sonde-outbox-[a-z0-9]+$/.test(n))
-  if (!name) return false
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name)
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(request.error)
-  })
-  if (!db.objectStoreNames.contains('outbox')) return false
-  const store = db.transaction('outbox', 'readwrite').objectStore('outbox')
-  const again = () => {
-    store.get('').onsuccess = again
-  }
-  again()
-  return true
 }
 
 // The types of the events kept on this origin: the outbox's records and the copies of unsent ones.

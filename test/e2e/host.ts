@@ -89,3 +89,30 @@ export async function flushedEvent(
   await expect.poll(() => events().map((e) => e.type)).toContain(type)
   return events().find((e) => e.type === type)
 }
+
+/** The outbox's database and store, and the display history's, for `holdStore`. */
+export const OUTBOX: [string, string] = ['', 'outbox']
+export const HISTORY: [string, string] = ['-state', 'state']
+
+/**
+ * In the page (`page.evaluate(holdStore, OUTBOX)`): keeps a readwrite transaction on one of
+ * Sonde's databases alive until the page goes, so that its next write waits behind it; false
+ * while that database or its store is not there yet.
+ */
+export async function holdStore([suffix, storeName]: [string, string]): Promise<boolean> {
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '')
+  const name = names.find((n) => new RegExp(`^sonde-outbox-[a-z0-9]+${suffix}$`).test(n))
+  if (!name) return false
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  if (!db.objectStoreNames.contains(storeName)) return false
+  const store = db.transaction(storeName, 'readwrite').objectStore(storeName)
+  const again = () => {
+    store.get('').onsuccess = again
+  }
+  again()
+  return true
+}

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test'
-import { hostHtml, promptDialog } from './host'
+import { HISTORY, holdStore, hostHtml, promptDialog } from './host'
 import { test } from './outbox'
 
 // The visitor answers or closes a survey and leaves in the same task (a link, a reload, the tab
@@ -19,26 +19,6 @@ async function showNps(page: Page) {
   )
   await page.evaluate(() => (window as unknown as W).sonde.track('report_exported'))
   await expect(promptDialog(page)).toBeVisible({ timeout: 10_000 })
-}
-
-// In the page: keeps a readwrite transaction on the display history's database alive until the
-// page goes, so that the history's next write waits behind it.
-async function holdHistory(): Promise<boolean> {
-  const names = (await indexedDB.databases()).map((d) => d.name ?? '')
-  const name = names.find((n) => /^sonde-outbox-[a-z0-9]+-state$/.test(n))
-  if (!name) return false
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name)
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(request.error)
-  })
-  if (!db.objectStoreNames.contains('state')) return false
-  const store = db.transaction('state', 'readwrite').objectStore('state')
-  const again = () => {
-    store.get('').onsuccess = again
-  }
-  again()
-  return true
 }
 
 // The next page due to show the survey again (its trigger tracked, its 2 s delay waited out):
@@ -64,7 +44,7 @@ test('a survey answered as the page is left is not asked again on the next page'
   receiver.host(hostHtml(attrs))
   await page.goto(`${receiver.origin}/app/reports`)
   await showNps(page)
-  await expect.poll(() => page.evaluate(holdHistory)).toBe(true)
+  await expect.poll(() => page.evaluate(holdStore, HISTORY)).toBe(true)
   // 9 answers and ends it; a link taken in the same task replaces the page.
   await page.evaluate((origin) => {
     const host = document.querySelector('sonde-root')
@@ -86,7 +66,7 @@ test('a survey closed with Escape as the tab is closed is not asked again in a n
   const page = await context.newPage()
   await page.goto(`${receiver.origin}/app/reports`)
   await showNps(page)
-  await expect.poll(() => page.evaluate(holdHistory)).toBe(true)
+  await expect.poll(() => page.evaluate(holdStore, HISTORY)).toBe(true)
   await promptDialog(page).getByRole('radio', { name: /^9/ }).focus()
   await page.keyboard.press('Escape')
   await page.close()
@@ -106,7 +86,7 @@ test('a survey whose frequency asks again at once is asked again after an answer
   // csat-ticket: recontactDays and dismissCooldownDays 0, due again as soon as it is answered.
   await page.evaluate(() => (window as unknown as W).sonde.track('ticket_closed'))
   await expect(promptDialog(page)).toBeVisible({ timeout: 10_000 })
-  await expect.poll(() => page.evaluate(holdHistory)).toBe(true)
+  await expect.poll(() => page.evaluate(holdStore, HISTORY)).toBe(true)
   await page.evaluate((origin) => {
     const host = document.querySelector('sonde-root')
     const four = host?.shadowRoot?.querySelector<HTMLElement>('[role=radio][aria-label^="4"]')
