@@ -74,12 +74,14 @@ export function mountTourFlow(
     }
     const moved = read<number[]>(mark)
     let startAt = moved && moved[0] === resumeAt ? moved[1] : resumeAt
-    // Moved past its last step (a click on a link target completed it, the completion lost with
-    // the page): completed, as it was told and reported then. (A stored index past a new
-    // version's steps is not one: it goes on at the last step, as before.)
-    if (startAt !== resumeAt && startAt === tour.steps.length) {
+    // Moved past its last step (a click on a link target completed it), or ended before it (-1:
+    // Skip tour, Esc, then a link at once), the end lost with the page: ended, as it was told and
+    // reported then. (A stored index past a new version's steps is not one: it goes on at the
+    // last step, as before.)
+    if (startAt !== resumeAt && (startAt === tour.steps.length || startAt! < 0)) {
       keep(mark)
-      ctx.record((s) => recordCompleted(s, 'tour', tourId, Date.now()))
+      const end = startAt! < 0 ? recordDismissed : recordCompleted
+      ctx.record((s) => end(s, 'tour', tourId, Date.now()))
       release()
       return null
     }
@@ -189,6 +191,9 @@ export function mountTourFlow(
         // either, told to no listener, and the tour resumes at its step after the next init().
         if (ended() || ctx.sending.runtime.destroyed) return
         keep(paged)
+        // Kept for the next page of this tab at once, as a step moved on is: the dismissal's
+        // IndexedDB write may be lost with a page replaced now.
+        keep(mark, [index, -1])
         ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
         ctx.sending.emitter.emit('tour:dismissed', { tourId, stepId, reason })
