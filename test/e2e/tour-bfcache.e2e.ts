@@ -26,6 +26,7 @@ const config = {
       steps: [
         { id: 'go', target: '#go', title: 'Open reports', advanceOn: { click: true } },
         { id: 'there', target: '#export', title: 'Export here' },
+        { id: 'last', target: '#last', title: 'Last here' },
       ],
     },
   ],
@@ -35,7 +36,7 @@ const config = {
 // button too, where the tour waits (its step showed on the page before) and holds no screen.
 const pages: Record<string, string> = {
   one: '<a id="go" href="/walk/two">Reports</a>',
-  two: '<button id="export">Export</button>',
+  two: '<button id="export">Export</button> <button id="last">Last</button>',
   other: '<button id="export">Export</button> <a id="to-two" href="/walk/two">Reports</a>',
 }
 
@@ -47,6 +48,11 @@ async function walkPages(page: Page) {
       route.fulfill({ contentType: 'text/html', body: html(body) }),
     )
   await page.addInitScript(() => {
+    // Chrome evicts a cached page whose BroadcastChannel gets a message, and the outbox wakes the
+    // other pages of its endpoint on one at each event queued ('broadcastchannel-message': about
+    // one walk in three here, where page two queues tour events): without BroadcastChannel (old
+    // Safari) the outbox wakes no page, and the cached page comes back every time.
+    Reflect.deleteProperty(window, 'BroadcastChannel')
     addEventListener('pageshow', (event) => {
       ;(window as unknown as { restored: boolean }).restored = event.persisted
     })
@@ -57,7 +63,7 @@ async function walkPages(page: Page) {
 const restored = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { restored?: boolean }).restored !== undefined)
 
-/** Walks to the waiting page with the tour at its last step: the step showed on page two. */
+/** Walks to the waiting page with the tour at step 'there', which showed on page two, and back to two. */
 async function toWaiting(page: Page, tooltip: ReturnType<Page['locator']>) {
   await page.goto('/walk/one')
   await expect(tooltip).toContainText('Open reports')
@@ -76,26 +82,38 @@ async function toWaiting(page: Page, tooltip: ReturnType<Page['locator']>) {
   await expect(tooltip).toContainText('Export here')
 }
 
-for (const [how, end] of [
-  ['completed', 'Done'],
-  ['dismissed', 'Escape'],
+// On page two, the tour ends at the step the waiting page knows, or goes on to the last step and
+// ends there: the page shown again may know the end only from what is stored since.
+for (const [how, keys] of [
+  ['dismissed at its step', ['Escape']],
+  ['completed after its step', ['Next', 'Done']],
+  ['dismissed after its step', ['Next', 'Escape']],
 ] as const)
   test(`a page shown again from the cache does not show a tour ${how} on a later page`, async ({
     page,
   }) => {
     const { tooltip, received } = await walkPages(page)
     await toWaiting(page, tooltip)
-    if (end === 'Escape') await page.keyboard.press(end)
-    else await tooltip.getByRole('button', { name: end }).click()
+    for (const key of keys) {
+      if (key === 'Escape') await page.keyboard.press(key)
+      else await tooltip.getByRole('button', { name: key }).click()
+      if (key === 'Next') await expect(tooltip).toContainText('Last here')
+    }
     await expect(page.locator('sonde-root')).toHaveCount(0)
     await page.evaluate(() =>
       (window as unknown as { sonde: { flush(): Promise<unknown> } }).sonde.flush(),
     )
     await page.goBack({ waitUntil: 'commit' })
     await restored(page)
-    expect(await page.evaluate(() => (window as unknown as { restored: boolean }).restored)).toBe(
-      true,
-    )
+    // From the cache, or Chrome says why not.
+    expect(
+      await page.evaluate(() => {
+        const [nav] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & {
+          notRestoredReasons?: unknown
+        })[]
+        return (window as unknown as { restored: boolean }).restored || nav?.notRestoredReasons
+      }),
+    ).toBe(true)
     expect(page.url()).toMatch(/\/walk\/other$/)
     // The step the tour ended at, whose target this page has too: not shown again, nor waited
     // for and then ended a second time.
@@ -113,5 +131,5 @@ for (const [how, end] of [
           .map((e) => [e.id, e.type]),
       ).values(),
     ]
-    expect(ends).toEqual([`tour.${how}`])
+    expect(ends).toEqual([`tour.${how.split(' ')[0]}`])
   })

@@ -33,7 +33,7 @@ export interface ApiParts {
   /** Replaces the targeting state and persists it (with consent). */
   update(next: TargetingState): void
   /** A new route: what is pending is dropped, then a page view. */
-  onRoute(url: string): void
+  onRoute(url: string): Promise<void>
   /** Removes every listener, timer and element (destroy). */
   teardown(): void
 }

@@ -126,11 +126,9 @@ export function createPrompter(deps: {
     evaluate(signal) {
       if (signal.type === 'page')
         for (const tour of runtime.cfg.tours ?? []) {
-          const record = runtime.state.history[historyKey('tour', tour.id)]
-          // Where its step is now: a new version may have put steps before it. None (ended, never
+          // The step it is on (its flow finds it by its id in a new version). None (ended, never
           // begun): undefined, which is not >= 0.
-          const moved = tour.steps.findIndex((s) => s.id === record?.stepId)
-          const step = moved < 0 ? record?.step : moved
+          const step = runtime.state.history[historyKey('tour', tour.id)]?.step
           if (step! >= 0 && present('tour', tour.id, 0, step, signal)) break
         }
       consider(signal)

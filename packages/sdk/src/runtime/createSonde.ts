@@ -149,10 +149,14 @@ export function createSonde(
     update(recordPageView(runtime.state, url, pageViews))
     prompter.evaluate({ type: 'page', url })
   }
-  const onRoute = (url: string) => {
+  const onRoute = async (url: string) => {
     presenter.cancelPending()
     presenter.current()?.route?.(url)
     signals.restart(runtime.state.page.url)
+    // What the visitor's other pages stored since this one read it: another tab, or a later page
+    // of this one that Back shows again from the back/forward cache (its memory is as it was
+    // left), may have moved a tour on or ended it, which this page view must not resume.
+    if (consent.allowed()) await persistence.load(runtime)
     pageView(url)
   }
   // Consent given on this page (a banner's optIn): the visitor, their visit and what they saw

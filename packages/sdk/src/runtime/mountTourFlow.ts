@@ -1,4 +1,5 @@
 import {
+  historyKey,
   matchUrl,
   recordCompleted,
   recordDismissed,
@@ -72,13 +73,18 @@ export function mountTourFlow(
       keep(mark)
       keep(paged)
     }
+    // Where its step is now: a new version may have put steps before it (found by its id; one
+    // the version no longer has goes on at the place it had).
+    const record = before.history[historyKey('tour', tourId)]
+    const found = tour.steps.findIndex((s) => s.id === record?.stepId)
+    const from = found < 0 || resumeAt === undefined ? resumeAt : found
     const moved = read<number[]>(mark)
-    let startAt = moved && moved[0] === resumeAt ? moved[1] : resumeAt
+    let startAt = moved && moved[0] === from ? moved[1] : from
     // Moved past its last step (a click on a link target completed it), or ended before it (-1:
     // Skip tour, Esc, then a link at once), the end lost with the page: ended, as it was told and
     // reported then. (A stored index past a new version's steps is not one: it goes on at the
     // last step, as before.)
-    if (startAt !== resumeAt && (startAt === tour.steps.length || startAt! < 0)) {
+    if (startAt !== from && (startAt === tour.steps.length || startAt! < 0)) {
       keep(mark)
       const end = startAt! < 0 ? recordDismissed : recordCompleted
       ctx.record((s) => end(s, 'tour', tourId, Date.now()))

@@ -92,6 +92,30 @@ describe('a tour waiting for the page its step is on', () => {
     await new Promise((r) => setTimeout(r, 1_000))
     expect(prompt()).toBeNull()
   })
+
+  // While it waited here, the tour went on and ended where its step is: in another tab, or in a
+  // later page of this one, which Back shows again from the back/forward cache with its memory
+  // of the tour as it was (tour-bfcache.e2e.ts). The page view going on with it must go by what
+  // is stored now, not resume a step done in a tour ended.
+  it.each([
+    ['completed', () => ({ completedAt: Date.now() }), null],
+    ['moved on', () => ({ step: 2, stepId: 'c' }), 'Step c'],
+  ])('goes by what is stored since, once it was %s elsewhere', async (_, since, shown) => {
+    history.replaceState(null, '', '/pricing')
+    const options = await atStepB([])
+    sonde = init(options)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(prompt()).toBeNull()
+    // Stored by the other page meanwhile (a store of its own, as another page's is).
+    const other = persistState(`${storeName(options.endpoint)}-state`)
+    const stored = (await other.load())!
+    const { step: _s, stepId: _i, ...record } = stored.history['tour:away']!
+    other.save({ ...stored, history: { 'tour:away': { ...record, ...since() } } })
+    await new Promise((r) => setTimeout(r, 100))
+    history.pushState(null, '', '/reports')
+    await new Promise((r) => setTimeout(r, 1_000))
+    expect(prompt()?.querySelector('h2')?.textContent ?? null).toBe(shown)
+  })
 })
 
 describe('what a tour keeps in the tab', () => {
