@@ -47,8 +47,8 @@ export function mountTourFlow(
     // a link target stores the next step in IndexedDB in the click's task, but the write takes a
     // few tens of ms and a link answered at once (the cache, a service worker) can replace the
     // page first, losing it. Then the next page, resumed at the step left, goes on at the next.
-    // With consent only (where the outbox runs); gone once a step shows. What the tours keep in
-    // the tab is one entry named as the outbox's database, which optOut() removes with it.
+    // With consent only (where the outbox runs); gone once another step shows. What the tours
+    // keep in the tab is one entry named as the outbox's database, which optOut() removes with it.
     const { options } = ctx.sending
     const ns = storeName(options.endpoint, options.key)
     const mark = `m ${tourId}`
@@ -135,7 +135,10 @@ export function mountTourFlow(
     const reached = (index: number) => {
       unseen = -1
       seen = true
-      keep(mark)
+      // The move that brought it here stays kept: the step's IndexedDB write may be lost with a
+      // page replaced now (its advancing event tracked as the host leaves), and the next page
+      // would go back to the step just done. Another step (resumed, Back) is stored as it shows.
+      if (read<number[]>(mark)?.[1] !== index) keep(mark)
       pages.set(tour.steps[index]!.id, location.pathname)
       keep(paged, [...pages])
       ctx.record((s) => recordStep(s, 'tour', tourId, index, tour.steps[index]?.id))

@@ -61,6 +61,53 @@ describe('a tour resumed on the next page', () => {
       exportButton.remove()
     }
   })
+  // The host tracks what the step waits for and leaves in the same task
+  // (`sonde.track('exported'); location.href = …`): a page answered at once can replace this one
+  // before any later task runs, and before IndexedDB has stored the step moved to.
+  it('a step that advances on an event tracked as the page is left resumes at the next step', async () => {
+    const url = endpoint()
+    const config = {
+      tours: [
+        {
+          id: 'tracked',
+          version: 1,
+          locale: 'en',
+          steps: [
+            { id: 'a', title: 'Export a report', advanceOn: { event: 'exported' } },
+            { id: 'b', title: 'Step b' },
+          ],
+        },
+      ],
+    }
+    const state = persistState(`${storeName(url)}-state`)
+    sonde = init({ endpoint: url, config, locale: 'en' })
+    const moved = new Promise((resolve) => sonde?.on('tour:step', resolve))
+    sonde.startTour('tracked')
+    await waitFor(prompt)
+    let stored = await state.load()
+    while (stored?.history['tour:tracked']?.step !== 0) {
+      await new Promise((r) => setTimeout(r, 25))
+      stored = await state.load()
+    }
+    sonde.track('exported')
+    // What the tab holds once the host's task (and its microtasks) ran: the first task after it.
+    const tab = await new Promise<string | null>((resolve) =>
+      setTimeout(() => resolve(sessionStorage.getItem(storeName(url))), 0),
+    )
+    await moved
+    // A store of its own, as the next page's: put back as the page left it, the step not moved.
+    await leavePage(sonde, persistState(`${storeName(url)}-state`), stored)
+    if (tab === null) sessionStorage.removeItem(storeName(url))
+    else sessionStorage.setItem(storeName(url), tab)
+    expect((await state.load())?.history['tour:tracked']?.step).toBe(0)
+
+    sonde = init({ endpoint: url, config, locale: 'en' })
+    const root = await waitFor(prompt, 2_000)
+    expect(await waitFor(() => root.querySelector('h2')?.textContent)).toBe('Step b')
+    await sonde.flush()
+    const steps = batches.flatMap((b) => b.events).filter((e) => e.type === 'tour.step')
+    expect(steps.map((e) => e.stepId)).toEqual(['a'])
+  })
   it('a tour resumed at its first step after a reload is not started a second time', async () => {
     const url = endpoint()
     const target = document.createElement('button')
