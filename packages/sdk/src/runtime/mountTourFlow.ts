@@ -78,8 +78,12 @@ export function mountTourFlow(
     const record = before.history[historyKey('tour', tourId)]
     const found = tour.steps.findIndex((s) => s.id === record?.stepId)
     const from = found < 0 || resumeAt === undefined ? resumeAt : found
+    // The run this is, by its start as stored (a fresh one's is set as it starts): what another
+    // run of the tour left in the tab (ended here, started again in another tab since) is not
+    // this one's.
+    let run = resumeAt === undefined ? 0 : record?.lastShownAt
     const moved = read<number[]>(mark)
-    let startAt = moved && moved[0] === from ? moved[1] : from
+    let startAt = moved && moved[0] === from && moved[2] === run ? moved[1] : from
     // Moved past its last step (a click on a link target completed it), or ended before it (-1:
     // Skip tour, Esc, then a link at once), the end lost with the page: ended, as it was told and
     // reported then. (A stored index past a new version's steps is not one: it goes on at the
@@ -144,7 +148,8 @@ export function mountTourFlow(
       ctx.record((s) => recordStep(s, 'tour', tourId, index, tour.steps[index]?.id))
       if (started) return
       started = true
-      ctx.record((s) => recordShown(s, 'tour', tourId, Date.now()))
+      run = Date.now()
+      ctx.record((s) => recordShown(s, 'tour', tourId, run!))
       wire('tour.started')
       ctx.sending.emitter.emit('tour:started', { tourId })
     }
@@ -178,7 +183,7 @@ export function mountTourFlow(
         // opens, and this page may be gone by then.
         if (to < tour.steps.length)
           ctx.record((s) => recordStep(s, 'tour', tourId, to, tour.steps[to]?.id))
-        keep(mark, [index, to])
+        keep(mark, [index, to, run])
         wire('tour.step', { stepId, stepIndex: index, dwellMs: Math.round(dwellMs) })
         ctx.sending.emitter.emit('tour:step', { tourId, stepId, index, dwellMs })
       },
@@ -202,7 +207,7 @@ export function mountTourFlow(
         keep(paged)
         // Kept for the next page of this tab at once, as a step moved on is: the dismissal's
         // IndexedDB write may be lost with a page replaced now.
-        keep(mark, [index, -1])
+        keep(mark, [index, -1, run])
         ctx.record((s) => recordDismissed(s, 'tour', tourId, Date.now()))
         wire('tour.dismissed', { stepId, stepIndex: index, reason })
         ctx.sending.emitter.emit('tour:dismissed', { tourId, stepId, reason })

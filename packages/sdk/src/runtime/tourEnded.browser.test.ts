@@ -30,18 +30,20 @@ async function storedAt(url: string, id: string, step: number): Promise<Stored> 
 
 /**
  * What the next page finds when this one was replaced before the end was stored: `sonde` gone
- * and the store put back as `stored` had it. A save merges with what is stored, where the end
- * now ends the step: the step is put back as one shown after it.
+ * and the store put back as `stored` had it (emptied first: a save merges with what is stored,
+ * where the end now ends the step).
  */
 async function endLost(sonde: Sonde, url: string, id: string, stored: Stored) {
   sonde.destroy()
   await new Promise((r) => setTimeout(r, 100))
-  const key = `tour:${id}`
-  const shownAfter = { ...stored!.history[key]!, lastShownAt: Date.now() + 1_000 }
   const state = persistState(`${storeName(url)}-state`)
-  state.save({ ...stored!, history: { ...stored!.history, [key]: shownAfter } })
+  state.save(null)
   await new Promise((r) => setTimeout(r, 100))
-  expect((await state.load())?.history[key]?.step).toBe(stored!.history[key]!.step)
+  state.save(stored)
+  await new Promise((r) => setTimeout(r, 100))
+  expect((await state.load())?.history[`tour:${id}`]?.step).toBe(
+    stored!.history[`tour:${id}`]!.step,
+  )
 }
 
 const button = (root: ShadowRoot, name: string) =>
@@ -133,5 +135,43 @@ describe('a tour dismissed just before the page is replaced', () => {
     await sonde.flush()
     const ends = batches.flatMap((b) => b.events).filter((e) => e.type.startsWith('tour.'))
     expect(ends.map((e) => e.type)).toEqual(['tour.started', 'tour.step', 'tour.dismissed'])
+  })
+})
+
+// What a run of the tour left in the tab (its end, kept for the next page) is not another run's:
+// the tour started again in another tab and brought to the step this tab's run ended at goes on
+// there when this tab loads a page.
+describe("a tour's end kept in the tab", () => {
+  it('does not end a later run of the tour at the same step', async () => {
+    const url = endpoint()
+    const config = {
+      tours: [
+        {
+          id: 'again',
+          version: 1,
+          locale: 'en',
+          steps: ['a', 'b', 'c'].map((id) => ({ id, title: `Step ${id}` })),
+        },
+      ],
+    }
+    sonde = init({ endpoint: url, config, locale: 'en' })
+    const dismissed = new Promise((resolve) => sonde?.on('tour:dismissed', resolve))
+    sonde.startTour('again')
+    await userEvent.click(await button(await waitFor(prompt), 'Next'))
+    const stored = await storedAt(url, 'again', 1)
+    await userEvent.click(await button(prompt()!, 'Skip tour'))
+    await dismissed
+    sonde.destroy()
+    await new Promise((r) => setTimeout(r, 100))
+    // Another tab started it again later and is at step b: stored by a store of its own.
+    const later = { ...stored!.history['tour:again']!, shown: 2, lastShownAt: Date.now() }
+    const state = persistState(`${storeName(url)}-state`)
+    state.save({ ...stored!, history: { ...stored!.history, 'tour:again': later } })
+    await new Promise((r) => setTimeout(r, 100))
+    expect((await state.load())?.history['tour:again']?.step).toBe(1)
+
+    sonde = init({ endpoint: url, config, locale: 'en' })
+    const root = await waitFor(prompt, 2_000)
+    expect(await waitFor(() => root.querySelector('h2')?.textContent)).toBe('Step b')
   })
 })
