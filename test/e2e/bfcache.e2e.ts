@@ -30,9 +30,13 @@ async function open(page: Page, receiver: Receiver) {
   )
 }
 
-/** Leaves for a page without Sonde and comes back: from the cache, or Chrome says why not. */
-async function awayAndBack(page: Page, receiver: Receiver) {
-  await page.goto(`${receiver.origin}/fixtures/e2e.config.json`)
+/**
+ * Leaves for a page without Sonde (or `there`, run on the page left for) and comes back: from the
+ * cache, or Chrome says why not.
+ */
+async function awayAndBack(page: Page, receiver: Receiver, there?: () => Promise<void>) {
+  await page.goto(`${receiver.origin}${there ? '/app/next' : '/fixtures/e2e.config.json'}`)
+  await there?.()
   // A page restored from the cache fires no load event.
   await page.goBack({ waitUntil: 'commit' })
   const back = await page.waitForFunction(() => {
@@ -133,4 +137,36 @@ test("a cached page's prompt does not keep another tab's prompt off screen", asy
     ),
   )
   expect(why).toContain('weblocks-contention')
+})
+
+// The outbox wakes the other pages of the endpoint on a BroadcastChannel, and Chrome evicts a
+// cached page whose channel gets a message (broadcastchannel-message): it did so at every event
+// queued. A page with Sonde must come back after the next page of the site queued events, walk
+// after walk (the next page sends them itself: no other tab holds the sender lock).
+test('a cached page comes back after the next page queued events', async ({ page, receiver }) => {
+  // Each answer's thank-you stays a few seconds: nine of them.
+  test.setTimeout(120_000)
+  const answer = async () => {
+    await track(page, 'ticket_closed')
+    await promptDialog(page).getByRole('radio', { name: /^4/ }).click()
+    await expect(promptDialog(page)).toBeHidden()
+    await flush(page)
+  }
+  await open(page, receiver)
+  // This page's outbox runs (something queued and sent), as well as the page's loader alone.
+  await answer()
+  for (let walk = 0; walk < 4; walk++) {
+    const back = await awayAndBack(page, receiver, async () => {
+      await page.waitForFunction(
+        () => (window as unknown as { sonde?: { __sonde?: boolean } }).sonde?.__sonde,
+      )
+      // The first answer starts the next page's outbox, the second's events wake the others.
+      await answer()
+      await answer()
+    })
+    expect({ walk, ...back }).toEqual({ walk, restored: true, why: null })
+  }
+  // What is queued on the page shown again is sent from it, each answer once.
+  await answer()
+  await expect.poll(() => sent(receiver, 'survey.completed').length).toBe(10)
 })

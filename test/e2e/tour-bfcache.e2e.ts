@@ -48,11 +48,6 @@ async function walkPages(page: Page) {
       route.fulfill({ contentType: 'text/html', body: html(body) }),
     )
   await page.addInitScript(() => {
-    // Chrome evicts a cached page whose BroadcastChannel gets a message, and the outbox wakes the
-    // other pages of its endpoint on one at each event queued ('broadcastchannel-message': about
-    // one walk in three here, where page two queues tour events): without BroadcastChannel (old
-    // Safari) the outbox wakes no page, and the cached page comes back every time.
-    Reflect.deleteProperty(window, 'BroadcastChannel')
     addEventListener('pageshow', (event) => {
       ;(window as unknown as { restored: boolean }).restored = event.persisted
     })

@@ -7,6 +7,7 @@ import {
   type TransportResult,
 } from '@sonde/core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { channelName } from './openChannel'
 import { type Delivery, startDelivery } from './startDelivery'
 
 let n = 0
@@ -222,6 +223,44 @@ describe('startDelivery in Chromium', () => {
       await waitFor(() => r.ids().includes(e.id), 3_000)
     } finally {
       Reflect.deleteProperty(navigator, 'onLine')
+    }
+  })
+
+  // A message on the endpoint's channel also reaches the site's pages in the back/forward cache,
+  // and Chrome evicts a cached page whose channel gets one: a wake at every event did that.
+  it('wakes the other pages only when another tab holds the sender lock', async () => {
+    const endpoint = `https://collect.test/${crypto.randomUUID()}`
+    const name = channelName(endpoint, undefined)
+    const heard: unknown[] = []
+    const other = new BroadcastChannel(name)
+    other.onmessage = (message) => heard.push(message.data)
+    try {
+      const up = receiver()
+      const delivery = start(endpoint, up.transport)
+      const alone = event()
+      await delivery.enqueue(alone)
+      await waitFor(() => up.ids().includes(alone.id))
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(heard).toEqual([])
+      // Another tab sends now: it hears of what is new here, and this page sends it once free.
+      let release = () => {}
+      const held = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      await new Promise<void>((granted) => {
+        void navigator.locks.request(`${name}:send`, () => {
+          granted()
+          return held
+        })
+      })
+      const behind = event()
+      await delivery.enqueue(behind)
+      await waitFor(() => heard.length > 0)
+      expect(heard).toEqual(['wake'])
+      release()
+      await waitFor(() => up.ids().includes(behind.id))
+    } finally {
+      other.close()
     }
   })
 })

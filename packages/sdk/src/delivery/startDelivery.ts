@@ -87,8 +87,10 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   // A send was asked for while the lock was taken (an enqueue here, a wake from another tab):
   // the sender runs once more before letting go, instead of leaving it to the retry timer.
   let again = false
+  // This tab's sends that hold the sender lock or wait for it.
+  let asking = 0
 
-  // Another tab may hold the sender lock: wake it so that what is new does not wait for its timer.
+  // The other pages of the endpoint: the sender, so that what is new does not wait for its timer.
   const wake = () => {
     try {
       if (!stopped) channel?.postMessage('wake')
@@ -98,7 +100,11 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   let told = 0
   const online = () => win.navigator.onLine !== false
   // `probe`: the timer's, which tries even when the browser says it is offline (see schedule).
-  const send = async (ignoreBackoff: boolean, probe = false): Promise<FlushResult> => {
+  const send = async (
+    ignoreBackoff: boolean,
+    probe = false,
+    woken = false,
+  ): Promise<FlushResult> => {
     const empty = { sent: 0, pending: outbox.pending() }
     if (stopped) return empty
     if (!probe && !online()) {
@@ -126,8 +132,19 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
       // Not once the database has failed: the outbox is then this page's alone.
       ...(claim && opened?.degraded() === false ? { claim } : {}),
     }
+    asking++
     const result = await withSenderLock(name, flush, lockOptions)
-    if (result === null) again = true
+    asking--
+    // Another tab sends now: it is woken, so that what is new here does not wait for its timer.
+    // Only then: not while a send of this tab holds the lock or waits for it (it sends this too),
+    // nor in answer to a wake (two tabs would wake each other while one sends). The message also
+    // reaches the site's pages in the back/forward cache, and Chrome evicts a cached page whose
+    // channel gets one (broadcastchannel-message): a wake at every event did so to each page the
+    // visitor left, once the page they went on to queued anything.
+    if (result === null) {
+      again = true
+      if (!woken && !asking) wake()
+    }
     // A Retry-After new here: the other tabs read it with their next run, which the wake brings
     // at once (the lock is free now), so that their unload path, which cannot wait to read the
     // store, obeys it too.
@@ -162,7 +179,7 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
   const onVisibility = () =>
     win.document.visibilityState === 'hidden' ? unload() : void send(true)
   const onOnline = () => void send(true)
-  const onWake = () => void send(false)
+  const onWake = () => void send(false, false, true)
 
   win.addEventListener('online', onOnline)
   win.addEventListener('pagehide', unload)
@@ -175,7 +192,6 @@ export function startDelivery(options: DeliveryOptions): Delivery & Pick<Outbox,
     async enqueue(event) {
       // In memory only is not durably stored: the contract of Outbox.enqueue says false then.
       const stored = (await outbox.enqueue(event)) && opened?.degraded() !== true
-      wake()
       void send(false)
       return stored
     },
