@@ -116,3 +116,11 @@ export async function holdStore([suffix, storeName]: [string, string]): Promise<
   again()
   return true
 }
+
+/** A page of the tour walks (tour-link, tour-bfcache): Sonde with the walk's config, and `body`. */
+export const walkPage = (
+  body: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Walk</title><script src="/sdk/stub.js"></script>
+<script async src="/sdk/sonde.js" data-endpoint="/v1/batch" data-key="pk_test"
+ data-config="/walk.config.json"></script></head><body><main>${body}</main></body></html>`

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { receive } from './host'
+import { receive, walkPage } from './host'
 
 // A page the visitor leaves is kept frozen in the back/forward cache and shown again, as it was,
 // on Back: its Sonde's memory of a tour is what it was when the page was left, older than what
@@ -12,10 +12,6 @@ test.use({
   },
 })
 
-const html = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Walk</title><script src="/sdk/stub.js"></script>
-<script async src="/sdk/sonde.js" data-endpoint="/v1/batch" data-key="pk_test"
- data-config="/walk.config.json"></script></head><body><main>${body}</main></body></html>`
 const config = {
   tours: [
     {
@@ -45,7 +41,7 @@ async function walkPages(page: Page) {
   await page.route('**/walk.config.json', (route) => route.fulfill({ json: config }))
   for (const [name, body] of Object.entries(pages))
     await page.route(`**/walk/${name}`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: html(body) }),
+      route.fulfill({ contentType: 'text/html', body: walkPage(body) }),
     )
   await page.addInitScript(() => {
     addEventListener('pageshow', (event) => {

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import { type Received, receive } from './host'
+import { type Received, receive, walkPage } from './host'
 
 // A step that advances on a click on a link: the step done is stored in that click's task, and
 // the next page, answered at once (from the cache, a service worker; here by the test), resumes
@@ -7,10 +7,6 @@ import { type Received, receive } from './host'
 // be lost about 1 walk in 12 here (4 of 40), so 40 walks without a loss came about 1 time in 30.
 const RUNS = 40
 
-const html = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Walk</title><script src="/sdk/stub.js"></script>
-<script async src="/sdk/sonde.js" data-endpoint="/v1/batch" data-key="pk_test"
- data-config="/walk.config.json"></script></head><body><main>${body}</main></body></html>`
 const config = {
   tours: [
     {
@@ -53,7 +49,7 @@ async function walkPages(
   }
   for (const [name, body] of Object.entries(pages))
     await page.route(`**/walk/${name}`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: html(body) }),
+      route.fulfill({ contentType: 'text/html', body: walkPage(body) }),
     )
   return { tooltip: page.locator('sonde-root').getByRole('dialog'), received }
 }
